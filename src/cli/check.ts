@@ -1,0 +1,109 @@
+/** `readygate check`: evaluate reports against the policy and print the verdict. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { runCheck } from '../check/run-check.js';
+import { addedLinesFromDiff, type AddedLines } from '../core/diff.js';
+import { UsageError, describeError } from '../core/errors.js';
+import type { BaseSnapshot } from '../core/gates/common.js';
+import type { Signal } from '../core/model.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import { renderText } from '../core/render/text.js';
+import { baseSnapshot, parseReportJson } from '../core/report.js';
+import { VERSION } from '../version.js';
+import { resolveConfig } from './config-source.js';
+import { EXIT, useColor, type CliIO } from './io.js';
+
+export const CHECK_HELP = `Usage: readygate check [options]
+
+Evaluates coverage, test, audit and lint reports against the readiness policy.
+
+Options:
+  --config FILE        policy file (default: .github/readygate.yml, else the default policy)
+  --coverage GLOB      coverage report(s); repeatable; replaces the config's globs for coverage
+  --tests GLOB         test report(s); repeatable
+  --audit GLOB         dependency audit report(s); repeatable
+  --lint GLOB          lint report(s); repeatable
+  --base FILE          JSON report of an earlier run on the base branch (for max_drop, new_only)
+  --diff FILE|-        unified diff of the change (git diff base...head), for patch coverage
+  --branch NAME        target branch, for the config's branches: mapping
+  --format FMT         stdout format: text (default), markdown or json
+  --out FILE           also write the JSON report to FILE
+  --markdown-out FILE  also write the Markdown summary to FILE
+  --cwd DIR            repository root (default: the current directory)
+  -h, --help           show this help
+
+Exit codes: 0 the required level is reached (or warn mode), 1 gates failed,
+2 usage or config error.
+`;
+
+export interface CheckFlags {
+  config?: string;
+  coverage?: string[];
+  tests?: string[];
+  audit?: string[];
+  lint?: string[];
+  base?: string;
+  diff?: string;
+  branch?: string;
+  format?: string;
+  out?: string;
+  'markdown-out'?: string;
+  cwd?: string;
+}
+
+export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number> {
+  const root = resolve(io.cwd, flags.cwd ?? '.');
+  const format = flags.format ?? 'text';
+  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
+  const reportFlags: Partial<Record<Signal, string[]>> = { coverage: flags.coverage, tests: flags.tests, audit: flags.audit, lint: flags.lint };
+  const { config, notices } = await resolveConfig(root, io.cwd, flags.config, reportFlags);
+
+  let base: BaseSnapshot | undefined;
+  if (flags.base) base = readBase(resolve(io.cwd, flags.base), flags.base);
+  let added: AddedLines | undefined;
+  if (flags.diff) {
+    const text = flags.diff === '-' ? await io.readStdin() : readTextFile(resolve(io.cwd, flags.diff), '--diff');
+    try {
+      added = addedLinesFromDiff(text, flags.diff === '-' ? 'standard input' : flags.diff);
+    } catch (error) {
+      throw new UsageError(describeError(error), { cause: error });
+    }
+  }
+
+  const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices });
+
+  if (flags.out) writeOut(resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
+  if (flags['markdown-out']) writeOut(resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));
+  if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (format === 'markdown') io.stdout(renderMarkdown(report));
+  else io.stdout(renderText(report, { color: useColor(io) }));
+  return report.verdict === 'fail' ? EXIT.gatesFailed : EXIT.ok;
+}
+
+function readTextFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${what}: cannot read ${path}: ${(error as { code?: string }).code === 'ENOENT' ? 'file not found' : describeError(error)}`, { cause: error });
+  }
+}
+
+function readBase(path: string, shown: string): BaseSnapshot {
+  const text = readTextFile(path, '--base');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--base ${shown} is not JSON: ${describeError(error)}`, { cause: error });
+  }
+  try {
+    return baseSnapshot(parseReportJson(value, `--base ${shown}`), shown);
+  } catch (error) {
+    throw new UsageError(describeError(error), { cause: error });
+  }
+}
+
+function writeOut(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}

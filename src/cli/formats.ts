@@ -1,0 +1,23 @@
+/** `readygate formats`: every format readygate reads, how it is detected, what it provides. */
+import { ALL_PARSERS } from '../core/reports/registry.js';
+import { EXIT, type CliIO } from './io.js';
+
+export const FORMATS_HELP = `Usage: readygate formats [--format text|markdown]
+
+Lists every report format, what detection looks at, and the metrics it provides.
+`;
+
+export function formatsTable(): string {
+  const rows = ALL_PARSERS.map((p) => `| \`${p.id}\` | ${p.signal} | ${p.title} | ${p.detectedBy.replace(/\|/g, '\\|')} | ${p.metrics.join(', ')} |`);
+  return ['| Format | Signal | Tool output | Detected by | Provides |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+export function formatsCommand(flags: { format?: string }, io: CliIO): number {
+  if (flags.format === 'markdown') {
+    io.stdout(formatsTable());
+    return EXIT.ok;
+  }
+  const width = Math.max(...ALL_PARSERS.map((p) => p.id.length));
+  for (const p of ALL_PARSERS) io.stdout(`${p.id.padEnd(width)}  ${p.signal.padEnd(8)}  ${p.title}\n${' '.repeat(width + 12)}detected by: ${p.detectedBy}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,102 @@
+/**
+ * Finds report files (globs from the repo root), parses each with its detected or named format,
+ * and merges them per signal. A glob that matches nothing, or a file that cannot be read or parsed,
+ * becomes an error entry naming the file: a failed gate, never silence.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { glob } from 'tinyglobby';
+import type { ReportEntry } from '../config/schema.js';
+import { ReportParseError, describeError } from '../core/errors.js';
+import { mergeSignal } from '../core/merge.js';
+import type { ReportErrorEntry, Signal, SignalDataMap } from '../core/model.js';
+import { createPathMapper, type PathMapper } from '../core/paths.js';
+import { parseReport } from '../core/reports/registry.js';
+import type { ParseLimits, ReportSource } from '../core/reports/types.js';
+
+export interface CollectOptions {
+  /** Absolute repository root: globs and report paths are relative to it. */
+  root: string;
+  reports: Partial<Record<Signal, readonly ReportEntry[]>>;
+  limits: ParseLimits;
+  stripPrefixes?: readonly string[];
+}
+
+export interface Collected {
+  signals: Partial<SignalDataMap>;
+  configured: Set<Signal>;
+  errors: ReportErrorEntry[];
+  reports: { signal: Signal; path: string; format: string }[];
+}
+
+export function fileSource(root: string, repoPath: string): ReportSource {
+  const abs = resolve(root, repoPath);
+  let size: number | undefined;
+  try {
+    size = statSync(abs).size;
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    size = undefined; // reported when the stream is opened, with the reason
+  }
+  return { path: repoPath, size, open: () => createReadStream(abs, { highWaterMark: 1024 * 1024 }) };
+}
+
+/** Refuses globs that leave the repository (`../x`, `/etc/x`). */
+function checkGlob(pattern: string): string | undefined {
+  const p = pattern.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) return 'is absolute: report globs are relative to the repository root';
+  if (p.split('/').includes('..')) return 'leaves the repository (".."): report globs must stay inside it';
+  return undefined;
+}
+
+export async function expandEntry(root: string, entry: ReportEntry): Promise<{ paths: string[]; problem?: string }> {
+  const pattern = typeof entry === 'string' ? entry : entry.path;
+  const problem = checkGlob(pattern);
+  if (problem) return { paths: [], problem };
+  const hasMagic = /[*?[\]{}()!]/.test(pattern);
+  if (!hasMagic) return { paths: [pattern.replace(/^\.\//, '')] };
+  const found = await glob(pattern, { cwd: root, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
+  return { paths: found.sort() };
+}
+
+export async function collect(options: CollectOptions): Promise<Collected> {
+  const root = resolve(options.root);
+  const paths: PathMapper = createPathMapper({
+    root,
+    stripPrefixes: options.stripPrefixes,
+    exists: (p) => existsSync(resolve(root, p)) && resolve(root, p).startsWith(root + sep),
+  });
+  const out: Collected = { signals: {}, configured: new Set(), errors: [], reports: [] };
+  for (const [signal, entries] of Object.entries(options.reports) as [Signal, readonly ReportEntry[]][]) {
+    if (!entries || entries.length === 0) continue;
+    out.configured.add(signal);
+    const parts: SignalDataMap[Signal][] = [];
+    for (const entry of entries) {
+      const pattern = typeof entry === 'string' ? entry : entry.path;
+      const { paths: files, problem } = await expandEntry(root, entry);
+      if (problem) {
+        out.errors.push({ signal, path: pattern, message: `glob ${problem}` });
+        continue;
+      }
+      if (files.length === 0) {
+        out.errors.push({ signal, path: pattern, message: 'no file matches this glob' });
+        continue;
+      }
+      for (const file of files) {
+        const source = fileSource(root, file);
+        try {
+          const format = typeof entry === 'string' ? undefined : entry.format;
+          const opts = typeof entry === 'string' ? undefined : entry.options;
+          const parsed = await parseReport(signal, { source, paths, limits: options.limits, options: opts }, format);
+          parts.push(parsed.data);
+          out.reports.push({ signal, path: file, format: parsed.format });
+        } catch (error) {
+          if (error instanceof ReportParseError) out.errors.push({ signal, path: error.path, message: error.reason, ...(error.line !== undefined && { line: error.line }) });
+          else out.errors.push({ signal, path: file, message: describeError(error) });
+        }
+      }
+    }
+    if (parts.length > 0) (out.signals as Record<Signal, unknown>)[signal] = mergeSignal(signal, parts, options.limits.maxFailures);
+  }
+  return out;
+}

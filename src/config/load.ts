@@ -1,0 +1,103 @@
+/**
+ * Reads `.github/readygate.yml` text into a validated Config. Every problem names the key path and
+ * the YAML line, says how to fix it, and catches typos in keys ("did you mean `branches`?").
+ */
+import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+import { Config } from './schema.js';
+import { closest } from './suggest.js';
+
+export function parseConfig(text: string, file = '.github/readygate.yml'): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => {
+      const line = e.linePos?.[0]?.line;
+      return `${file}${line ? `:${line}` : ''}: YAML syntax: ${e.message.split('\n')[0]}`;
+    });
+    throw new ConfigError(`${file} is not valid YAML`, issues);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (value === null || value === undefined) {
+    throw new ConfigError(`${file} is empty`, [`${file}: add at least a "levels:" section (run \`readygate init\` for a starter)`]);
+  }
+  return validateConfig(value, file, doc, lineCounter);
+}
+
+export function validateConfig(value: unknown, file: string, doc?: Document, lineCounter?: LineCounter): Config {
+  const result = Config.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => describeIssue(issue, file, doc, lineCounter));
+  throw new ConfigError(`${file} has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, file: string, doc?: Document, lc?: LineCounter): string {
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys
+      .map((key) => {
+        const where = locate(doc, lc, path, key);
+        const known = knownKeys(path);
+        const guess = closest(key, known);
+        const hint = guess ? `did you mean \`${guess}\`?` : known.length > 0 ? `known keys: ${known.join(', ')}` : 'remove it';
+        return `${file}${where}: unknown key \`${[...path, key].join('.')}\`: ${hint}`;
+      })
+      .join('\n');
+  }
+  const where = locate(doc, lc, path);
+  const keyPath = path.length > 0 ? `\`${path.join('.')}\`` : 'the top level';
+  return `${file}${where}: ${keyPath}: ${friendly(issue)}`;
+}
+
+function friendly(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const received = (issue as { input?: unknown }).input;
+    return received === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeof received}`;
+  }
+  if (issue.code === 'invalid_union') return 'not one of the accepted shapes (see the config reference in the README)';
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
+  return issue.message;
+}
+
+/** `:line` of the node at `path` (or of the key `key` inside it), when the document is known. */
+function locate(doc: Document | undefined, lc: LineCounter | undefined, path: string[], key?: string): string {
+  if (!doc || !lc) return '';
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+    if (!pair) break;
+    node = pair.value;
+  }
+  let target: Node | undefined = node as Node | undefined;
+  if (key !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    if (pair && isScalar(pair.key)) target = pair.key;
+  }
+  const offset = target?.range?.[0];
+  return offset === undefined ? '' : `:${lc.linePos(offset).line}`;
+}
+
+/** Keys accepted at a path, for suggestions. */
+function knownKeys(path: string[]): string[] {
+  const levelKeys: Record<string, string[]> = {
+    coverage: ['lines', 'branches', 'functions', 'max_drop', 'patch'],
+    tests: ['pass_rate', 'max_failed', 'min_total', 'max_skipped', 'max_flaky'],
+    audit: ['critical', 'high', 'moderate', 'low'],
+    lint: ['errors', 'warnings', 'new_only'],
+    roadmap: ['milestone', 'priority', 'done'],
+  };
+  if (path.length === 0) return ['reports', 'levels', 'require', 'branches', 'mode', 'missing', 'audit_ignore', 'paths', 'limits', 'roadmap'];
+  if (path[0] === 'reports' && path.length === 1) return ['coverage', 'tests', 'audit', 'lint'];
+  if (path[0] === 'reports') return ['path', 'format', 'options'];
+  if (path[0] === 'levels' && path.length === 2) return Object.keys(levelKeys);
+  if (path[0] === 'levels' && path.length >= 3) return levelKeys[path[2]!] ?? [];
+  if (path[0] === 'audit_ignore') return ['id', 'package', 'reason', 'until'];
+  if (path[0] === 'paths') return ['strip_prefixes'];
+  if (path[0] === 'limits') return ['max_json_bytes', 'max_failures'];
+  if (path[0] === 'roadmap') return ['files', 'milestones', 'labels', 'close_done', 'on_removed', 'two_way', 'criteria_headings'];
+  return [];
+}

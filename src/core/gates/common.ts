@@ -1,0 +1,57 @@
+/**
+ * What every gate module shares: the context gates are evaluated in, and the wording helpers that
+ * keep messages consistent ("line coverage 78.4% (…) is below 85%").
+ */
+import type { Counter, GateResult, GateStatus } from '../model.js';
+
+/** Data from an earlier run on the base commit: what delta gates compare against. */
+export interface BaseSnapshot {
+  /** Where it came from, for messages ("base report examples/base.json", "check run on abc123"). */
+  source: string;
+  coverage?: { lines?: Counter; branches?: Counter; functions?: Counter };
+  /** Lint fingerprints present in the base. */
+  lintFingerprints?: ReadonlySet<string>;
+}
+
+export interface GateContext {
+  level: string;
+  /** What a gate on data that is missing does. */
+  missing: 'fail' | 'warn';
+  base?: BaseSnapshot;
+}
+
+export function percent(c: Counter): number {
+  return c.total === 0 ? 100 : (c.covered / c.total) * 100;
+}
+
+/** 78.4213 -> "78.42%", 100 -> "100%". */
+export function fmtPct(value: number): string {
+  return `${Number(value.toFixed(2))}%`;
+}
+
+export function fmtCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function result(
+  ctx: GateContext,
+  id: string,
+  status: GateStatus,
+  actual: GateResult['actual'],
+  threshold: GateResult['threshold'],
+  message: string,
+  delta?: number,
+): GateResult {
+  const r: GateResult = { id, level: ctx.level, status, actual, threshold, message };
+  if (delta !== undefined) r.delta = Number(delta.toFixed(2));
+  return r;
+}
+
+/** A gate whose data is not there: failed (or warned), never passed. */
+export function missingData(ctx: GateContext, id: string, threshold: GateResult['threshold'], message: string): GateResult {
+  return result(ctx, id, ctx.missing === 'fail' ? 'fail' : 'warn', null, threshold, message);
+}
+
+export function skipped(ctx: GateContext, id: string, threshold: GateResult['threshold'], message: string): GateResult {
+  return result(ctx, id, 'skip', null, threshold, `skipped: ${message}`);
+}

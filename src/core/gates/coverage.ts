@@ -1,0 +1,83 @@
+/** Coverage gates: minimums on lines, branches and functions; drop against base; patch coverage. */
+import type { z } from 'zod';
+import type { CoverageGates } from '../../config/schema.js';
+import type { Counter, CoverageData, GateResult } from '../model.js';
+import { fmtCount, fmtPct, missingData, percent, result, skipped, type GateContext } from './common.js';
+
+export interface PatchInput {
+  /** undefined: no diff was given. */
+  diffGiven: boolean;
+  counter?: Counter;
+}
+
+const METRICS = ['lines', 'branches', 'functions'] as const;
+const NAMES = { lines: 'line', branches: 'branch', functions: 'function' } as const;
+
+export function coverageGates(
+  ctx: GateContext,
+  gates: z.infer<typeof CoverageGates>,
+  data: CoverageData | undefined,
+  patch: PatchInput,
+  why: string,
+): GateResult[] {
+  const out: GateResult[] = [];
+  const totals = data?.table.totals();
+  for (const metric of METRICS) {
+    const min = gates[metric];
+    if (min === undefined) continue;
+    const id = `coverage.${metric}`;
+    const counter = totals?.[metric];
+    if (!data) out.push(missingData(ctx, id, min, `no ${NAMES[metric]} coverage: ${why}`));
+    else if (!counter) out.push(missingData(ctx, id, min, `the coverage report has no ${NAMES[metric]} data`));
+    else if (counter.total === 0) out.push(missingData(ctx, id, min, `the coverage report has no coverable ${metric}`));
+    else {
+      const pct = percent(counter);
+      const base = ctx.base?.coverage?.[metric];
+      const delta = base && base.total > 0 ? pct - percent(base) : undefined;
+      const detail = `${fmtPct(pct)} (${fmtCount(counter.covered)}/${fmtCount(counter.total)})`;
+      out.push(
+        pct >= min
+          ? result(ctx, id, 'pass', round(pct), min, `${NAMES[metric]} coverage ${detail} meets ${fmtPct(min)}`, delta)
+          : result(ctx, id, 'fail', round(pct), min, `${NAMES[metric]} coverage ${detail} is below ${fmtPct(min)}`, delta),
+      );
+    }
+  }
+  if (gates.max_drop !== undefined) {
+    const id = 'coverage.max_drop';
+    const head = totals?.lines;
+    const base = ctx.base?.coverage?.lines;
+    if (!ctx.base) out.push(skipped(ctx, id, gates.max_drop, 'no base report to compare against'));
+    else if (!base || base.total === 0) out.push(skipped(ctx, id, gates.max_drop, `the base report (${ctx.base.source}) has no line coverage`));
+    else if (!head || head.total === 0) out.push(missingData(ctx, id, gates.max_drop, `no line coverage to compare: ${why}`));
+    else {
+      const drop = percent(base) - percent(head);
+      const change = `${fmtPct(percent(base))} → ${fmtPct(percent(head))}`;
+      out.push(
+        drop <= gates.max_drop + 1e-9
+          ? result(ctx, id, 'pass', round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : 'no drop, allowed'} ${gates.max_drop}`, -drop)
+          : result(ctx, id, 'fail', round(drop), gates.max_drop, `line coverage dropped ${round(drop)} points (${change}), more than the ${gates.max_drop} allowed`, -drop),
+      );
+    }
+  }
+  if (gates.patch !== undefined) {
+    const id = 'coverage.patch';
+    if (!patch.diffGiven) out.push(skipped(ctx, id, gates.patch, 'no diff to measure (pass --diff, or run on a pull request)'));
+    else if (!data) out.push(missingData(ctx, id, gates.patch, `no coverage for the changed lines: ${why}`));
+    else if (!patch.counter || patch.counter.total === 0) {
+      out.push(result(ctx, id, 'pass', null, gates.patch, 'the change adds no coverable lines'));
+    } else {
+      const pct = percent(patch.counter);
+      const detail = `${fmtPct(pct)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)`;
+      out.push(
+        pct >= gates.patch
+          ? result(ctx, id, 'pass', round(pct), gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`)
+          : result(ctx, id, 'fail', round(pct), gates.patch, `patch coverage ${detail} is below ${fmtPct(gates.patch)}`),
+      );
+    }
+  }
+  return out;
+}
+
+function round(n: number): number {
+  return Number(n.toFixed(2));
+}

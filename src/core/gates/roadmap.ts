@@ -1,0 +1,31 @@
+/**
+ * Roadmap gates: "Milestone 1 is 100% done", "every CRITICAL item is done". Cancelled items do not
+ * count toward the total.
+ */
+import type { z } from 'zod';
+import type { RoadmapGates } from '../../config/schema.js';
+import type { GateResult, RoadmapData } from '../model.js';
+import { fmtCount, fmtPct, missingData, result, type GateContext } from './common.js';
+
+export function roadmapGates(ctx: GateContext, gates: z.infer<typeof RoadmapGates>[], data: RoadmapData | undefined, why: string): GateResult[] {
+  return gates.map((gate, i) => {
+    const scope = [gate.milestone && `milestone "${gate.milestone}"`, gate.priority && `priority ${gate.priority.join('/')}`].filter(Boolean).join(', ') || 'all items';
+    const id = gates.length === 1 ? 'roadmap.done' : `roadmap.done[${i}]`;
+    if (!data) return missingData(ctx, id, gate.done, `no roadmap: ${why}`);
+    const wantMilestone = gate.milestone?.trim().toLowerCase();
+    const priorities = gate.priority?.map((p) => p.trim().toLowerCase());
+    const items = data.items.filter(
+      (item) =>
+        item.status !== 'cancelled' &&
+        (!wantMilestone || item.milestone?.toLowerCase() === wantMilestone || item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) &&
+        (!priorities || (item.priority !== undefined && priorities.includes(item.priority.toLowerCase()))),
+    );
+    if (items.length === 0) return missingData(ctx, id, gate.done, `no roadmap items match ${scope}`);
+    const done = items.filter((item) => item.status === 'done').length;
+    const pct = (done / items.length) * 100;
+    const detail = `${fmtPct(pct)} of ${scope} done (${fmtCount(done)}/${fmtCount(items.length)})`;
+    return pct >= gate.done
+      ? result(ctx, id, 'pass', Number(pct.toFixed(2)), gate.done, `${detail} meets ${fmtPct(gate.done)}`)
+      : result(ctx, id, 'fail', Number(pct.toFixed(2)), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
+  });
+}

@@ -1,0 +1,49 @@
+/** Test gates: pass rate, most failed, fewest run, most skipped, most flaky. */
+import type { z } from 'zod';
+import type { TestsGates } from '../../config/schema.js';
+import type { GateResult, TestsData } from '../model.js';
+import { fmtCount, fmtPct, missingData, result, type GateContext } from './common.js';
+
+export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, data: TestsData | undefined, why: string): GateResult[] {
+  const out: GateResult[] = [];
+  const most = (id: string, max: number | undefined, actual: number | undefined, what: string) => {
+    if (max === undefined) return;
+    if (actual === undefined) return out.push(missingData(ctx, id, max, `no test results: ${why}`));
+    out.push(
+      actual <= max
+        ? result(ctx, id, 'pass', actual, max, `${fmtCount(actual)} ${what} (at most ${fmtCount(max)} allowed)`)
+        : result(ctx, id, 'fail', actual, max, `${fmtCount(actual)} ${what}, more than the ${fmtCount(max)} allowed`),
+    );
+  };
+  if (gates.pass_rate !== undefined) {
+    const id = 'tests.pass_rate';
+    const min = gates.pass_rate;
+    if (!data) out.push(missingData(ctx, id, min, `no test results: ${why}`));
+    else if (data.passed + data.failed === 0) {
+      out.push(missingData(ctx, id, min, data.total === 0 ? 'no tests ran: a pass rate needs at least one test' : `all ${fmtCount(data.total)} tests were skipped`));
+    } else {
+      const rate = (data.passed / (data.passed + data.failed)) * 100;
+      const detail = `${fmtPct(rate)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
+      out.push(
+        rate >= min
+          ? result(ctx, id, 'pass', Number(rate.toFixed(2)), min, `pass rate ${detail} meets ${fmtPct(min)}`)
+          : result(ctx, id, 'fail', Number(rate.toFixed(2)), min, `pass rate ${detail} is below ${fmtPct(min)}`),
+      );
+    }
+  }
+  most('tests.max_failed', gates.max_failed, data?.failed, 'failed tests');
+  if (gates.min_total !== undefined) {
+    const id = 'tests.min_total';
+    if (!data) out.push(missingData(ctx, id, gates.min_total, `no test results: ${why}`));
+    else {
+      out.push(
+        data.total >= gates.min_total
+          ? result(ctx, id, 'pass', data.total, gates.min_total, `${fmtCount(data.total)} tests ran (at least ${fmtCount(gates.min_total)} required)`)
+          : result(ctx, id, 'fail', data.total, gates.min_total, `only ${fmtCount(data.total)} tests ran, fewer than the ${fmtCount(gates.min_total)} required`),
+      );
+    }
+  }
+  most('tests.max_skipped', gates.max_skipped, data?.skipped, 'skipped tests');
+  most('tests.max_flaky', gates.max_flaky, data?.flaky, 'flaky tests (passed on rerun)');
+  return out;
+}

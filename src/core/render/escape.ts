@@ -1,0 +1,44 @@
+/**
+ * Escaping for everything interpolated into GitHub Markdown: HTML, Markdown syntax, every table
+ * pipe, and @mentions (a test named `@org/team` must not ping a team). Hand-written because no
+ * library escapes for GitHub's renderer specifically; each rule is tested.
+ */
+
+const ZWSP = '\u200B';
+const MD_SPECIAL = /[\\`*_{}[\]()#+!|~>]/g;
+const MENTION = /@(?=[A-Za-z0-9])/g;
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Inline text: no HTML, no Markdown formatting, no mentions, no line breaks. */
+export function md(text: string): string {
+  return escapeHtml(text)
+    .replace(MD_SPECIAL, (c) => (c === '>' ? '&gt;' : `\\${c}`))
+    .replace(MENTION, `@${ZWSP}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A table cell: as `md`, pipes always escaped (every one of them), newlines as <br>. */
+export function cell(text: string): string {
+  return escapeHtml(text)
+    .replace(MD_SPECIAL, (c) => (c === '>' ? '&gt;' : `\\${c}`))
+    .replace(MENTION, `@${ZWSP}`)
+    .replace(/\r?\n/g, '<br>');
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside, so it cannot be closed early. */
+export function codeBlock(text: string, lang = ''): string {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  // Mentions are not linked inside code blocks, but HTML-like text is harmless there too.
+  return `${fence}${lang}\n${text.replace(/\r\n/g, '\n')}\n${fence}`;
+}
+
+/** Text for an annotation title or a check-run title: single line, bounded. */
+export function plainLine(text: string, max: number): string {
+  const single = text.replace(/\s+/g, ' ').trim();
+  return single.length > max ? `${single.slice(0, max - 1)}…` : single;
+}

@@ -1,0 +1,130 @@
+/**
+ * The JSON report, version 1: the contract the Action, the App and other tools consume. This zod
+ * schema generates `schema/report.schema.json` and validates reports read back (a base report,
+ * an artifact from a fork PR), so nothing read from outside is trusted by cast.
+ */
+import { z } from 'zod';
+
+const Counter = z.object({ covered: z.number().int().min(0), total: z.number().int().min(0) });
+const GateStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
+const Severity = z.enum(['critical', 'high', 'moderate', 'low', 'info']);
+const Text = (max: number) => z.string().max(max);
+
+export const ReportV1 = z.object({
+  schema: z.literal('readygate/report@1'),
+  tool: z.object({ name: z.literal('readygate'), version: Text(50) }),
+  verdict: z.enum(['pass', 'fail', 'warn']),
+  level: Text(100).nullable(),
+  required: Text(100),
+  mode: z.enum(['enforce', 'warn']),
+  branch: Text(500).optional(),
+  signals: z.object({
+    coverage: z
+      .object({
+        lines: Counter.optional(),
+        branches: Counter.optional(),
+        functions: Counter.optional(),
+        files: z.number().int().min(0),
+        patch: Counter.optional(),
+      })
+      .optional(),
+    tests: z
+      .object({
+        total: z.number().int().min(0),
+        passed: z.number().int().min(0),
+        failed: z.number().int().min(0),
+        skipped: z.number().int().min(0),
+        flaky: z.number().int().min(0),
+        failures: z.array(
+          z.object({
+            name: Text(2_000),
+            suite: Text(2_000).optional(),
+            file: Text(4_096).optional(),
+            line: z.number().int().positive().optional(),
+            message: Text(70_000),
+            details: Text(70_000).optional(),
+            kind: z.enum(['failure', 'error']),
+          }),
+        ),
+        failures_dropped: z.number().int().min(0),
+        duration_ms: z.number().min(0).optional(),
+      })
+      .optional(),
+    audit: z
+      .object({
+        critical: z.number().int().min(0),
+        high: z.number().int().min(0),
+        moderate: z.number().int().min(0),
+        low: z.number().int().min(0),
+        info: z.number().int().min(0),
+        ignored: z.number().int().min(0),
+        findings: z.array(
+          z.object({
+            id: Text(500),
+            aliases: z.array(Text(500)),
+            package: Text(1_000),
+            version: Text(1_000).optional(),
+            severity: Severity,
+            title: Text(10_000),
+            url: Text(4_096).optional(),
+            path: Text(4_096).optional(),
+            line: z.number().int().positive().optional(),
+            fix_available: z.boolean().optional(),
+            ignored: z.object({ reason: Text(10_000), until: Text(10).optional() }).optional(),
+          }),
+        ),
+      })
+      .optional(),
+    lint: z
+      .object({
+        errors: z.number().int().min(0),
+        warnings: z.number().int().min(0),
+        notes: z.number().int().min(0),
+        findings: z.array(
+          z.object({
+            path: Text(4_096),
+            line: z.number().int().positive().optional(),
+            column: z.number().int().positive().optional(),
+            end_line: z.number().int().positive().optional(),
+            end_column: z.number().int().positive().optional(),
+            rule: Text(500).optional(),
+            severity: z.enum(['error', 'warning', 'note']),
+            message: Text(70_000),
+            tool: Text(200).optional(),
+            help_uri: Text(4_096).optional(),
+            fingerprint: Text(64),
+          }),
+        ),
+      })
+      .optional(),
+    roadmap: z
+      .object({
+        total: z.number().int().min(0),
+        done: z.number().int().min(0),
+        in_progress: z.number().int().min(0),
+        blocked: z.number().int().min(0),
+        todo: z.number().int().min(0),
+        cancelled: z.number().int().min(0),
+        milestones: z.array(z.object({ title: Text(1_000), due: Text(10).optional(), total: z.number().int().min(0), done: z.number().int().min(0) })),
+      })
+      .optional(),
+  }),
+  gates: z.array(
+    z.object({
+      id: Text(200),
+      level: Text(100).nullable(),
+      status: GateStatus,
+      actual: z.union([z.number(), Text(1_000), z.boolean()]).nullable(),
+      threshold: z.union([z.number(), Text(1_000), z.boolean()]).nullable(),
+      message: Text(10_000),
+      delta: z.number().optional(),
+    }),
+  ),
+  errors: z.array(z.object({ signal: z.enum(['coverage', 'tests', 'audit', 'lint']), path: Text(4_096), message: Text(10_000), line: z.number().int().positive().optional() })),
+  notices: z.array(Text(10_000)),
+  reports: z.array(z.object({ signal: z.enum(['coverage', 'tests', 'audit', 'lint']), path: Text(4_096), format: Text(100) })),
+  base: z.object({ source: Text(1_000) }).optional(),
+});
+
+export type ReportV1 = z.infer<typeof ReportV1>;
+export const REPORT_SCHEMA_ID = 'readygate/report@1';

@@ -1,0 +1,36 @@
+/** Helpers for parser tests: run a parser on a fixture, or on a string, with default limits. */
+import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createPathMapper } from '../../src/core/paths.js';
+import { parseReport } from '../../src/core/reports/registry.js';
+import { DEFAULT_LIMITS, type ParseContext, type ParseLimits, type ReportParser, type ReportSource } from '../../src/core/reports/types.js';
+import type { Signal, SignalDataMap } from '../../src/core/model.js';
+
+export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+export function fixtureSource(relPath: string): ReportSource {
+  const abs = `${FIXTURES}${relPath}`;
+  return { path: `test/fixtures/${relPath}`, size: statSync(abs).size, open: () => createReadStream(abs) };
+}
+
+export function textSource(text: string | Buffer, path = 'report'): ReportSource {
+  const buf = typeof text === 'string' ? Buffer.from(text) : text;
+  return { path, size: buf.length, open: () => Readable.from([buf]) };
+}
+
+export function context(source: ReportSource, options: { root?: string; limits?: Partial<ParseLimits>; stripPrefixes?: string[]; parserOptions?: Record<string, unknown> } = {}): ParseContext {
+  return {
+    source,
+    paths: createPathMapper({ root: options.root ?? '/repo', stripPrefixes: options.stripPrefixes }),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    options: options.parserOptions,
+  };
+}
+
+export function parseWith<S extends Signal>(parser: ReportParser<S>, source: ReportSource, options?: Parameters<typeof context>[1]): Promise<SignalDataMap[S]> {
+  return parser.parse(context(source, options));
+}
+
+export async function parseFixture<S extends Signal>(signal: S, relPath: string, options?: Parameters<typeof context>[1] & { format?: string }): Promise<{ data: SignalDataMap[S]; format: string }> {
+  return parseReport(signal, context(fixtureSource(relPath), options), options?.format);
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'examples/**', 'dist/**', 'build/**'],
+    setupFiles: ['test/setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.d.ts', 'src/cli/run.ts', 'src/action/main.ts', 'src/app/server.ts'],
+      reporter: ['text-summary', 'lcov', 'json-summary'],
+      reportsDirectory: 'coverage',
+      thresholds: { lines: 80, branches: 70, functions: 80, statements: 80 },
+    },
+    reporters: ['default', ['junit', { outputFile: 'reports/junit.xml' }]],
+  },
+});
