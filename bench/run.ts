@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only id,id] [--runs n] [--no-startup] [--results-dir d]`: generates the inputs,
+ * `npm run bench [-- --quick] [--only id,id] [--runs n] [--no-startup] [--results-dir d] [--generate-only]`: generates the inputs,
  * times every subject on each in child processes (alternating order, median of several runs), and
  * writes bench/results.json and bench/results.md.
  */
@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     runs: { type: 'string' },
     'no-startup': { type: 'boolean', default: false },
+    'generate-only': { type: 'boolean', default: false },
     /** Where results.json/.md go: bench/ for full runs (committed), bench/out/ for --quick. */
     'results-dir': { type: 'string' },
   },
@@ -65,6 +66,10 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const only = args.only?.split(',');
   const datasets = (args.quick ? QUICK_DATASETS : FULL_DATASETS).filter((d) => !only || only.includes(d.id));
+  if (args['generate-only']) {
+    for (const ds of datasets) log(`${(await ensureDataset(ds, outDir, log)).path}`);
+    return;
+  }
   const child = await bundleChild();
   const results: DatasetResult[] = [];
   for (const ds of datasets) results.push(await runDataset(ds, child));
