@@ -83,7 +83,7 @@ describe('audit gates', () => {
       ['audit.high', 'fail', 2],
       ['audit.moderate', 'pass', 3],
     ]);
-    expect(gates[0]!.message).toBe('1 critical vulnerabilities, more than the 0 allowed: GHSA-1 in pkg');
+    expect(gates[0]!.message).toBe('1 critical vulnerability, more than the 0 allowed: GHSA-1 in pkg');
   });
 });
 
