@@ -2,6 +2,7 @@
 import type { ReportParser } from '../types.js';
 import { clover } from './clover.js';
 import { cobertura } from './cobertura.js';
+import { jacoco } from './jacoco.js';
 import { lcov } from './lcov.js';
 
-export const coverageParsers: ReportParser<'coverage'>[] = [lcov, cobertura, clover];
+export const coverageParsers: ReportParser<'coverage'>[] = [lcov, cobertura, clover, jacoco];
