@@ -56,6 +56,7 @@ export const jacoco: ReportParser<'coverage'> = {
           summary = {};
         } else if (file && name === 'line') {
           const nr = counts.line(attrs, 'nr', name, line);
+          counts.count(attrs, 'mi', name, line, 0); // not needed (a listed line is coverable), but must be a count
           file.addLine(nr, counts.count(attrs, 'ci', name, line, 0));
           const missed = counts.count(attrs, 'mb', name, line, 0);
           const covered = counts.count(attrs, 'cb', name, line, 0);
