@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LintFinding } from '../../../../src/core/model.js';
 import { ruffJson } from '../../../../src/core/reports/lint/ruff-json.js';
-import { FIXTURES, parseFixture, parseWith, textSource } from '../../../helpers/parse.js';
+import { parseFixture, parseWith, textSource } from '../../../helpers/parse.js';
+import { ruffSnapshotBody } from './ruff-snapshot.js';
 
 function totals(findings: readonly LintFinding[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of findings) out[f.severity] = (out[f.severity] ?? 0) + 1;
   return out;
-}
-
-/** ruff fixtures are ruff's insta snapshots: the JSON its emitter wrote follows the `---` header. */
-export function ruffSnapshotBody(file: string): string {
-  return readFileSync(`${FIXTURES}${file}`, 'utf8').split('---\n').slice(2).join('---\n');
 }
 
 // The totals each tool printed (see the README beside each fixture).
