@@ -63,9 +63,21 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
+/**
+ * Advisory ids as their databases write them: `GHSA-` then lower case (GHSA-gxpj-cx7g-858c),
+ * `CVE-2021-1234`, other ids unchanged. Tools disagree on case; links and ignores need one form.
+ */
+export function canonicalAdvisoryId(id: string): string {
+  const trimmed = id.trim();
+  if (/^ghsa-/i.test(trimmed)) return `GHSA-${trimmed.slice(5).toLowerCase()}`;
+  if (/^cve-\d{4}-\d+$/i.test(trimmed)) return trimmed.toUpperCase();
+  return trimmed;
+}
+
 /** One finding per advisory id and package: the most severe wins, aliases are unioned. */
-export function dedupeFindings(findings: readonly AuditFinding[]): AuditFinding[] {
+export function dedupeFindings(input: readonly AuditFinding[]): AuditFinding[] {
   const byKey = new Map<string, AuditFinding>();
+  const findings = input.map((f) => ({ ...f, id: canonicalAdvisoryId(f.id), aliases: f.aliases.map(canonicalAdvisoryId) }));
   for (const f of findings) {
     const key = `${f.id.toUpperCase()}\u0000${f.package}`;
     const prev = byKey.get(key);

@@ -37,8 +37,8 @@ describe('npm audit counts advisories once per package, not npm\'s vulnerable pa
     // its worst advisory. Its `via` holds 2 advisories (moderate, high) and the string "ms" (an effect).
     const { data } = await parseFixture('audit', 'npm-audit-v2/one_vuln.json');
     expect(data.findings.map((f) => [f.id, f.package, f.severity])).toEqual([
-      ['GHSA-GXPJ-CX7G-858C', 'debug', 'moderate'],
-      ['GHSA-9VVW-CC9W-F27H', 'debug', 'high'],
+      ['GHSA-gxpj-cx7g-858c', 'debug', 'moderate'],
+      ['GHSA-9vvw-cc9w-f27h', 'debug', 'high'],
     ]);
     expect(data.findings[0]!.aliases).toEqual(['npm:1094222']);
   });

@@ -74,8 +74,8 @@ describe('yarn NDJSON', () => {
     expect(yarnBerryAudit.detect(berry)).toBe(true);
     const data = await parseWith(yarnBerryAudit, textSource(berry));
     expect(data.findings.map((f) => [f.id, f.package, f.version, f.severity, f.aliases])).toEqual([
-      ['GHSA-F886-M6HF-6M8V', 'brace-expansion', '1.1.12', 'moderate', ['npm:1115540']],
-      ['GHSA-2328-F5F3-GJ25', 'node-forge', '1.3.3', 'high', ['npm:1115545']],
+      ['GHSA-f886-m6hf-6m8v', 'brace-expansion', '1.1.12', 'moderate', ['npm:1115540']],
+      ['GHSA-2328-f5f3-gj25', 'node-forge', '1.3.3', 'high', ['npm:1115545']],
     ]);
   });
 
