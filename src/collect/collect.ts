@@ -3,7 +3,7 @@
  * and merges them per signal. A glob that matches nothing, or a file that cannot be read or parsed,
  * becomes an error entry naming the file: a failed gate, never silence.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ReportEntry } from '../config/schema.js';
@@ -67,6 +67,9 @@ export async function collect(options: CollectOptions): Promise<Collected> {
     exists: (p) => existsSync(resolve(root, p)) && resolve(root, p).startsWith(root + sep),
   });
   const out: Collected = { signals: {}, configured: new Set(), errors: [], reports: [] };
+  // Go cover profiles name files by import path: the root go.mod maps them back to repo paths.
+  const goModPath = resolve(root, 'go.mod');
+  const goModule = existsSync(goModPath) ? readFileSync(goModPath, 'utf8') : undefined;
   for (const [signal, entries] of Object.entries(options.reports) as [Signal, readonly ReportEntry[]][]) {
     if (!entries || entries.length === 0) continue;
     out.configured.add(signal);
@@ -86,7 +89,8 @@ export async function collect(options: CollectOptions): Promise<Collected> {
         const source = fileSource(root, file);
         try {
           const format = typeof entry === 'string' ? undefined : entry.format;
-          const opts = typeof entry === 'string' ? undefined : entry.options;
+          const given = typeof entry === 'string' ? undefined : entry.options;
+          const opts = goModule !== undefined && given?.module === undefined && given?.goModule === undefined ? { ...given, goModule } : given;
           const parsed = await parseReport(signal, { source, paths, limits: options.limits, options: opts }, format);
           parts.push(parsed.data);
           out.reports.push({ signal, path: file, format: parsed.format });

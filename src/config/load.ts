@@ -13,7 +13,7 @@ export function parseConfig(text: string, file = '.github/readygate.yml'): Confi
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
-      const line = e.linePos?.[0]?.line;
+      const line = lineCounter.linePos(e.pos[0]).line;
       return `${file}${line ? `:${line}` : ''}: YAML syntax: ${e.message.split('\n')[0]}`;
     });
     throw new ConfigError(`${file} is not valid YAML`, issues);

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { AuditGates } from '../../config/schema.js';
 import { SEVERITIES, type AuditData, type GateResult } from '../model.js';
-import { fmtCount, missingData, result, type GateContext } from './common.js';
+import { fmtCount, missingData, plural, result, type GateContext } from './common.js';
 
 const GATED = ['critical', 'high', 'moderate', 'low'] as const;
 
@@ -21,15 +21,15 @@ export function auditGates(ctx: GateContext, gates: z.infer<typeof AuditGates>, 
     }
     const atOrAbove = SEVERITIES.slice(0, SEVERITIES.indexOf(severity) + 1);
     const counted = data.findings.filter((f) => !f.ignored && atOrAbove.includes(f.severity));
-    const what = severity === 'critical' ? 'critical vulnerabilities' : `vulnerabilities at ${severity} or above`;
+    const what = severity === 'critical' ? plural(counted.length, 'critical vulnerability', 'critical vulnerabilities') : `${plural(counted.length, 'vulnerability', 'vulnerabilities')} at ${severity} or above`;
     const examples = counted
       .slice(0, 3)
       .map((f) => `${f.id} in ${f.package}`)
       .join(', ');
     out.push(
       counted.length <= max
-        ? result(ctx, id, 'pass', counted.length, max, `${fmtCount(counted.length)} ${what} (at most ${fmtCount(max)} allowed)`)
-        : result(ctx, id, 'fail', counted.length, max, `${fmtCount(counted.length)} ${what}, more than the ${fmtCount(max)} allowed: ${examples}${counted.length > 3 ? ', …' : ''}`),
+        ? result(ctx, id, 'pass', counted.length, max, `${what} (at most ${fmtCount(max)} allowed)`)
+        : result(ctx, id, 'fail', counted.length, max, `${what}, more than the ${fmtCount(max)} allowed: ${examples}${counted.length > 3 ? ', …' : ''}`),
     );
   }
   return out;

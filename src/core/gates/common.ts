@@ -33,6 +33,11 @@ export function fmtCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** "1 lint error", "2 lint errors": `many` is used for every count but 1. */
+export function plural(n: number, one: string, many: string): string {
+  return `${fmtCount(n)} ${n === 1 ? one : many}`;
+}
+
 export function result(
   ctx: GateContext,
   id: string,

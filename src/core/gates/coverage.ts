@@ -54,8 +54,8 @@ export function coverageGates(
       const change = `${fmtPct(percent(base))} → ${fmtPct(percent(head))}`;
       out.push(
         drop <= gates.max_drop + 1e-9
-          ? result(ctx, id, 'pass', round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : 'no drop, allowed'} ${gates.max_drop}`, -drop)
-          : result(ctx, id, 'fail', round(drop), gates.max_drop, `line coverage dropped ${round(drop)} points (${change}), more than the ${gates.max_drop} allowed`, -drop),
+          ? result(ctx, id, 'pass', round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : 'no drop, allowed'} ${gates.max_drop}`)
+          : result(ctx, id, 'fail', round(drop), gates.max_drop, `line coverage dropped ${round(drop)} points (${change}), more than the ${gates.max_drop} allowed`),
       );
     }
   }

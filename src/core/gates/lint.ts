@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { LintGates } from '../../config/schema.js';
 import type { GateResult, LintData, LintFinding } from '../model.js';
-import { fmtCount, missingData, result, skipped, type GateContext } from './common.js';
+import { fmtCount, missingData, plural, result, skipped, type GateContext } from './common.js';
 
 export function isNewFinding(f: LintFinding, base: ReadonlySet<string> | undefined): boolean {
   return !base || !base.has(f.fingerprint);
@@ -34,8 +34,8 @@ export function lintGates(ctx: GateContext, gates: z.infer<typeof LintGates>, da
     const n = data.findings.filter((f) => f.severity === severity && isNewFinding(f, baseSet)).length;
     out.push(
       n <= max
-        ? result(ctx, id, 'pass', n, max, `${fmtCount(n)} ${scope}lint ${key} (at most ${fmtCount(max)} allowed)`)
-        : result(ctx, id, 'fail', n, max, `${fmtCount(n)} ${scope}lint ${key}, more than the ${fmtCount(max)} allowed`),
+        ? result(ctx, id, 'pass', n, max, `${plural(n, `${scope}lint ${severity}`, `${scope}lint ${key}`)} (at most ${fmtCount(max)} allowed)`)
+        : result(ctx, id, 'fail', n, max, `${plural(n, `${scope}lint ${severity}`, `${scope}lint ${key}`)}, more than the ${fmtCount(max)} allowed`),
     );
   }
   return out;

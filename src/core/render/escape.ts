@@ -5,7 +5,8 @@
  */
 
 const ZWSP = '\u200B';
-const MD_SPECIAL = /[\\`*_{}[\]()#+!|~>]/g;
+// Characters that start Markdown formatting mid-line. `(` needs no escape once `[` and `]` are.
+const MD_SPECIAL = /[\\`*_[\]|~>]/g;
 const MENTION = /@(?=[A-Za-z0-9])/g;
 
 function escapeHtml(text: string): string {
@@ -26,6 +27,21 @@ export function cell(text: string): string {
     .replace(MD_SPECIAL, (c) => (c === '>' ? '&gt;' : `\\${c}`))
     .replace(MENTION, `@${ZWSP}`)
     .replace(/\r?\n/g, '<br>');
+}
+
+/**
+ * An inline code span. Backslash escapes do not work inside code spans, so the span's fence is made
+ * longer than any backtick run in the text; in a table cell pipes are still escaped (GFM strips the
+ * backslash there). Mentions and HTML are inert inside code spans.
+ */
+export function code(text: string, inTable = false): string {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  const fence = '`'.repeat(longest + 1);
+  let body = text.replace(/\r?\n/g, ' ');
+  if (inTable) body = body.replace(/\|/g, '\\|');
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside, so it cannot be closed early. */

@@ -4,7 +4,7 @@
  * no stack traces), and only then is the text cut, with a notice and every code fence closed.
  */
 import type { ReportV1 } from '../report-schema.js';
-import { cell, codeBlock, md } from './escape.js';
+import { cell, code, codeBlock, md } from './escape.js';
 import { GITHUB_LIMITS } from './limits.js';
 
 export interface MarkdownOptions {
@@ -71,7 +71,7 @@ function render(r: ReportV1, options: MarkdownOptions, detail: Detail): string {
   out.push(...lintFindings(r, detail));
   if (r.errors.length > 0) {
     out.push('### Reports that could not be read', '');
-    for (const e of r.errors) out.push(`- \`${md(e.path)}\`${e.line ? ` line ${e.line}` : ''}: ${md(e.message)}`);
+    for (const e of r.errors) out.push(`- ${code(e.path)}${e.line ? ` line ${e.line}` : ''}: ${md(e.message)}`);
     out.push('');
   }
   if (options.detailsUrl) out.push(`[Full report](${options.detailsUrl})`, '');
@@ -112,9 +112,9 @@ function gateTable(r: ReportV1): string[] {
       const threshold = g.threshold === null || typeof g.threshold === 'boolean' ? '' : ` ${op} ${fmtValue(g.threshold, id)}`;
       return `${ICON[g.status]} ${cell(fmtValue(g.actual, id))}${fmtDelta(g.delta)}${cell(threshold)}`;
     });
-    return `| \`${cell(id)}\` | ${cells.join(' | ')} |`;
+    return `| ${code(id, true)} | ${cells.join(' | ')} |`;
   });
-  const reportRows = r.gates.filter((g) => g.level === null).map((g) => `| \`${cell(g.id)}\` | ${levels.map(() => ICON[g.status]).join(' | ')} |`);
+  const reportRows = r.gates.filter((g) => g.level === null).map((g) => `| ${code(g.id, true)} | ${levels.map(() => ICON[g.status]).join(' | ')} |`);
   return [header, rule, ...reportRows, ...rows];
 }
 
@@ -129,7 +129,7 @@ function blockers(r: ReportV1): string[] {
     const key = `${g.id}\u0000${g.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`- ${ICON[g.status]} \`${md(g.id)}\`${g.level ? ` (${md(g.level)})` : ''}: ${md(g.message)}`);
+    lines.push(`- ${ICON[g.status]} ${code(g.id)}${g.level && g.level !== next ? ` (${md(g.level)})` : ''}: ${md(g.message)}`);
   }
   return [...lines, ''];
 }
@@ -167,7 +167,7 @@ function signalTotals(r: ReportV1): string[] {
 
 function location(file: string | undefined, line: number | undefined): string {
   if (!file) return '';
-  return ` (\`${md(file)}${line ? `:${line}` : ''}\`)`;
+  return ` (${code(`${file}${line ? `:${line}` : ''}`)})`;
 }
 
 function testFailures(r: ReportV1, d: Detail): string[] {
@@ -208,7 +208,7 @@ function lintFindings(r: ReportV1, d: Detail): string[] {
   if (errors.length === 0) return [];
   const out = [`### Lint errors (${errors.length})`, ''];
   for (const f of errors.slice(0, d.findings)) {
-    out.push(`- \`${md(f.path)}${f.line ? `:${f.line}` : ''}\`${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`);
+    out.push(`- ${code(`${f.path}${f.line ? `:${f.line}` : ''}`)}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`);
   }
   if (errors.length > d.findings) out.push(`- … and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ''];

@@ -1,16 +1,21 @@
 /**
  * `npm audit --json`: npm 7+ (`auditReportVersion: 2`, `vulnerabilities` keyed by package) and
- * npm 6 (`advisories` keyed by id).
+ * npm 6 (`advisories` keyed by id, with `actions`/`muted`/`runId` beside it; yarn 2/3's
+ * `yarn npm audit --json` relays the same registry answer and reads the same way).
  *
- * readygate counts advisories, once per affected package. npm's own "N vulnerabilities" line counts
- * packages, including packages that are vulnerable only because they depend on one (a `via` that is
- * a string); those are effects of an advisory already counted, so they are not counted again.
+ * readygate counts advisories, once per affected package. npm's own "N vulnerabilities" line and
+ * `metadata.vulnerabilities` count packages instead, including packages that are vulnerable only
+ * because they depend on one (a `via` that is a string); those are effects of an advisory already
+ * counted, so they are not counted again. The two numbers therefore differ both ways: a package with
+ * two advisories is 1 for npm and 2 here; a package that is only an effect is 1 for npm and 0 here
+ * (the fixture tests pin both cases).
  */
 import { z } from 'zod';
 import { checkShape, readJson } from '../../stream/json.js';
-import type { AuditFinding, Severity } from '../../model.js';
+import type { AuditFinding } from '../../model.js';
 import { jsonHead } from '../sniff.js';
 import type { ReportParser } from '../types.js';
+import { Advisory, advisoryFinding, ghsaFromUrl } from './advisories.js';
 import { dedupeFindings, normalizeSeverity } from './common.js';
 
 const V2Via = z.union([
@@ -37,35 +42,21 @@ const V2 = z.object({
     }),
   ),
 });
-const V1 = z.object({
-  advisories: z.record(
-    z.string(),
-    z.object({
-      id: z.union([z.number(), z.string()]),
-      module_name: z.string(),
-      severity: z.string(),
-      title: z.string().optional(),
-      url: z.string().optional(),
-      cves: z.array(z.string()).optional(),
-      github_advisory_id: z.string().optional(),
-      findings: z.array(z.object({ version: z.string().optional() }).loose()).optional(),
-      patched_versions: z.string().optional(),
-    }),
-  ),
-});
-
-const GHSA_IN_URL = /(GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})/i;
+const V1 = z.object({ advisories: z.record(z.string(), Advisory) });
 
 export const npmAudit: ReportParser<'audit'> = {
   id: 'npm-audit',
   signal: 'audit',
   title: 'npm audit JSON (npm 6 and npm 7+)',
-  detectedBy: 'JSON object with "auditReportVersion", or with "advisories" and "metadata"',
+  detectedBy: 'JSON object with "auditReportVersion", or npm 6\'s "advisories" with "actions", "muted" or "runId"',
   metrics: ['critical', 'high', 'moderate', 'low', 'info'],
   detect(head) {
     const h = jsonHead(head);
     if (h?.kind !== '{') return false;
-    return h.keys.includes('auditReportVersion') || (h.keys.includes('advisories') && (h.keys.includes('actions') || h.keys.includes('metadata') || h.keys.includes('muted')));
+    if (h.keys.includes('auditReportVersion')) return true;
+    if (h.keys.includes('advisories') && ['actions', 'muted', 'runId'].some((k) => h.keys.includes(k))) return true;
+    // npm 6 writes `actions` first; a long list of them can push `advisories` past the head.
+    return h.keys[0] === 'actions' && /"resolves"\s*:/.test(head);
   },
   async parse(ctx) {
     const path = ctx.source.path;
@@ -75,37 +66,25 @@ export const npmAudit: ReportParser<'audit'> = {
       const report = checkShape(path, V2, raw, 'npm audit report (auditReportVersion 2)');
       for (const vuln of Object.values(report.vulnerabilities)) {
         for (const via of vuln.via) {
-          if (typeof via === 'string') continue;
-          const ghsa = via.url ? GHSA_IN_URL.exec(via.url)?.[1] : undefined;
-          findings.push({
-            id: ghsa?.toUpperCase() ?? `npm:${String(via.source ?? via.title ?? via.name)}`,
-            aliases: via.source !== undefined ? [`npm:${String(via.source)}`] : [],
+          if (typeof via === 'string') continue; // an effect of another package's advisory
+          const ghsa = ghsaFromUrl(via.url);
+          const npmId = via.source !== undefined ? `npm:${String(via.source)}` : undefined;
+          const finding: AuditFinding = {
+            id: ghsa ?? npmId ?? `npm:${via.title ?? via.name}`,
+            aliases: ghsa && npmId ? [npmId] : [],
             package: via.name,
-            version: via.range,
             severity: normalizeSeverity(via.severity),
             title: via.title ?? `Vulnerability in ${via.name}`,
-            url: via.url,
-            fixAvailable: vuln.fixAvailable === undefined ? undefined : vuln.fixAvailable !== false,
-          });
+          };
+          if (via.range) finding.version = via.range;
+          if (via.url) finding.url = via.url;
+          if (vuln.fixAvailable !== undefined) finding.fixAvailable = vuln.fixAvailable !== false;
+          findings.push(finding);
         }
       }
     } else {
       const report = checkShape(path, V1, raw, 'npm audit report (npm 6 advisories)');
-      for (const adv of Object.values(report.advisories)) {
-        const severity: Severity = normalizeSeverity(adv.severity);
-        const aliases = [...(adv.cves ?? []), `npm:${String(adv.id)}`];
-        const versions = [...new Set((adv.findings ?? []).map((f) => f.version).filter((v): v is string => !!v))];
-        findings.push({
-          id: adv.github_advisory_id ?? (adv.url ? GHSA_IN_URL.exec(adv.url)?.[1] : undefined) ?? `npm:${String(adv.id)}`,
-          aliases,
-          package: adv.module_name,
-          version: versions.join(', ') || undefined,
-          severity,
-          title: adv.title ?? `Vulnerability in ${adv.module_name}`,
-          url: adv.url,
-          fixAvailable: adv.patched_versions === undefined ? undefined : adv.patched_versions !== '<0.0.0',
-        });
-      }
+      for (const adv of Object.values(report.advisories)) findings.push(advisoryFinding(adv));
     }
     return { findings: dedupeFindings(findings) };
   },

@@ -1,5 +1,11 @@
 /** Test-result formats, in detection order (more specific first). Adding a format: one import, one line. */
 import type { ReportParser } from '../types.js';
+import { ctrf } from './ctrf.js';
+import { goTestJson } from './go-test-json.js';
+import { jestJson } from './jest-json.js';
 import { junit } from './junit.js';
+import { mochaJson } from './mocha-json.js';
+import { tap } from './tap.js';
+import { trx } from './trx.js';
 
-export const testsParsers: ReportParser<'tests'>[] = [junit];
+export const testsParsers: ReportParser<'tests'>[] = [junit, trx, jestJson, mochaJson, ctrf, goTestJson, tap];

@@ -4,7 +4,9 @@
  *
  * Counts come from `<testcase>` elements, never from suite attributes (which tools disagree about
  * and which double-count in nested suites); attributes are only used when a file has no testcase.
- * Surefire's `flakyFailure`/`flakyError` mark a test that passed on rerun: a flaky pass.
+ * Surefire's `flakyFailure`/`flakyError` mark a test that passed on rerun: a flaky pass; its
+ * `rerunFailure`/`rerunError` follow a `<failure>` that stayed failed, and count once.
+ * `properties`, `system-out` and `system-err` never count. pytest's xunit1 `line` is 0-based.
  */
 import { BoundedText, numAttr, parseXml } from '../../stream/xml.js';
 import { xmlRootName } from '../sniff.js';
@@ -21,11 +23,14 @@ interface CaseState {
   outcome: Outcome;
   kind: 'failure' | 'error';
   message?: string;
+  type?: string;
   details?: BoundedText;
 }
 
 interface SuiteState {
   name?: string;
+  /** pytest writes 0-based `line` attributes. */
+  pytest: boolean;
   file?: string;
   declared: { tests?: number; failures?: number; errors?: number; skipped?: number };
 }
@@ -62,7 +67,8 @@ export const junit: ReportParser<'tests'> = {
             };
             const suiteName = a.name?.trim() || undefined;
             const file = a.file ?? (suiteName && FILE_LIKE.test(suiteName) ? suiteName : undefined);
-            suites.push({ name: suiteName, file: file ?? suites[suites.length - 1]?.file, declared });
+            const parent = suites[suites.length - 1];
+            suites.push({ name: suiteName, pytest: suiteName === 'pytest' || parent?.pytest === true, file: file ?? parent?.file, declared });
             if (suites.length < rootDepthDeclared && declared.tests !== undefined) {
               rootDeclared = declared;
               rootDepthDeclared = suites.length;
@@ -71,7 +77,8 @@ export const junit: ReportParser<'tests'> = {
           }
           case 'testcase': {
             const suite = suites[suites.length - 1];
-            const line = numAttr(a, 'line');
+            const raw = numAttr(a, 'line');
+            const line = raw !== undefined && suite?.pytest ? raw + 1 : raw;
             current = {
               name: a.name ?? '(unnamed test)',
               suite: a.classname?.trim() || suite?.name,
@@ -87,7 +94,8 @@ export const junit: ReportParser<'tests'> = {
             if (!current) return;
             current.outcome = 'failed';
             current.kind = name;
-            current.message ??= a.message ?? a.type ?? '';
+            current.message ??= a.message;
+            current.type ??= a.type;
             current.details ??= new BoundedText(ctx.limits.maxMessageChars);
             capturing = current.details;
             return;
@@ -114,7 +122,7 @@ export const junit: ReportParser<'tests'> = {
           if (c.outcome !== 'failed') builder.add(c.outcome);
           else {
             const details = c.details?.toString().trim();
-            const message = c.message?.trim() || firstLineOf(details) || `${c.kind} without a message`;
+            const message = messageOf(c, details);
             builder.add('failed', {
               name: c.name,
               suite: c.suite,
@@ -143,8 +151,21 @@ export const junit: ReportParser<'tests'> = {
   },
 };
 
-function firstLineOf(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const line = text.split('\n').find((l) => l.trim() !== '');
-  return line?.trim();
+// Placeholders some tools put in `message` (gotestsum: "Failed"), and go test's own status lines.
+const GENERIC_MESSAGE = /^(?:failed|failure|error)?$/i;
+const GO_STATUS_LINE = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)|--- (?:FAIL|PASS|SKIP):)/;
+// Lines that locate rather than explain: bats' `(in test file …, line N)`.
+const LOCATION_LINE = /^\s*\(in test file /;
+
+/** The attribute message when it says something, else the first telling line of the body. */
+function messageOf(c: CaseState, body: string | undefined): string {
+  const message = c.message?.trim();
+  if (message && !GENERIC_MESSAGE.test(message)) return message;
+  // PHPUnit starts the body with the test's own id (`Acme\CalcTest::testDivide`).
+  const ownId = `::${c.name}`;
+  const line = body
+    ?.split('\n')
+    .find((l) => l.trim() !== '' && !GO_STATUS_LINE.test(l) && !LOCATION_LINE.test(l) && !l.includes(ownId))
+    ?.trim();
+  return line || message || c.type?.trim() || `${c.kind} without a message`;
 }

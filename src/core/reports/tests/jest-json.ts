@@ -1,0 +1,72 @@
+/**
+ * jest `--json` and vitest `--reporter=json` reports (the same shape: `testResults[]` per file,
+ * `assertionResults[]` per test). `pending`, `skipped`, `todo` and `disabled` count as skipped.
+ * A file that failed to run (syntax error, failing import) has no assertions and a `message`:
+ * it counts as one failure, as jest reports it ("Test Suites: 1 failed").
+ */
+import { z } from 'zod';
+import { checkShape, readJson } from '../../stream/json.js';
+import { jsonHead } from '../sniff.js';
+import type { ReportParser } from '../types.js';
+import { TestsBuilder } from './builder.js';
+
+const ASSERTION = z.object({
+  title: z.string(),
+  fullName: z.string().nullish(),
+  ancestorTitles: z.array(z.string()).nullish(),
+  status: z.string(),
+  failureMessages: z.array(z.string()).nullish(),
+  location: z.object({ line: z.number(), column: z.number().nullish() }).nullish(),
+});
+const REPORT = z.object({
+  numTotalTests: z.number(),
+  testResults: z.array(
+    z.object({
+      name: z.string(),
+      status: z.string().nullish(),
+      message: z.string().nullish(),
+      assertionResults: z.array(ASSERTION),
+    }),
+  ),
+});
+
+const SKIPPED = new Set(['pending', 'skipped', 'todo', 'disabled']);
+
+export const jestJson: ReportParser<'tests'> = {
+  id: 'jest-json',
+  signal: 'tests',
+  title: 'jest / vitest JSON',
+  detectedBy: 'JSON object with "numTotalTests" and "numFailedTests" keys',
+  metrics: ['total', 'passed', 'failed', 'skipped', 'failures with locations'],
+  detect(head) {
+    const h = jsonHead(head);
+    return h?.kind === '{' && h.keys.includes('numTotalTests') && h.keys.includes('numFailedTests');
+  },
+  async parse(ctx) {
+    const report = checkShape(ctx.source.path, REPORT, await readJson(ctx), 'jest/vitest JSON report');
+    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    for (const file of report.testResults) {
+      if (file.assertionResults.length === 0 && file.status === 'failed') {
+        const message = file.message?.trim() || 'test file failed to run';
+        builder.add('failed', { name: file.name, file: file.name, message: message.split('\n')[0]!, details: message, kind: 'error' });
+        continue;
+      }
+      for (const a of file.assertionResults) {
+        if (a.status === 'passed') builder.add('passed');
+        else if (SKIPPED.has(a.status)) builder.add('skipped');
+        else {
+          const text = (a.failureMessages ?? []).join('\n').trim();
+          builder.add('failed', {
+            name: a.fullName?.trim() || a.title,
+            suite: a.ancestorTitles?.join(' > ') || undefined,
+            file: file.name,
+            line: a.location?.line,
+            message: text.split('\n').find((l) => l.trim() !== '')?.trim() ?? a.status,
+            details: text || undefined,
+          });
+        }
+      }
+    }
+    return builder.data;
+  },
+};

@@ -1,0 +1,84 @@
+/**
+ * Finds where a failure happened from the text test tools write: stack traces (JavaScript, Python,
+ * Go, .NET, JVM), Perl's `at t/x.t line 7.` and bats' `(in test file t/x.bats, line 24)`.
+ *
+ * Hand-written because no library reads all of these; the patterns are named below. JVM frames
+ * carry only a class and a bare file name, so they get their own rule (see `jvmFrame`).
+ */
+import type { PathMapper } from '../../paths.js';
+
+export interface Location {
+  file: string;
+  line: number;
+}
+
+// `at fn (src/a.ts:12:5)`, `src/a.ts:12:5`, `file:///x/a.js:3:1`, `a_test.go:12:`, `/x/a_test.go:12 +0x1d`
+const FILE_LINE = /\(?((?:file:\/\/)?(?:[A-Za-z]:)?[^\s():'"]+\.[A-Za-z0-9]+):(\d+)(?::\d+)?\)?/g;
+// Python: `File "src/a.py", line 12`
+const PYTHON = /File "([^"]+)", line (\d+)/g;
+// .NET: `at Ns.C.M() in C:\src\A.cs:line 27`
+const DOTNET = /\bin ((?:[A-Za-z]:)?[^\s:]+(?:\s[^\s:]+)*\.[A-Za-z0-9]+):line (\d+)/g;
+// Perl Test::More: `at t/basic.t line 7.`
+const PERL = /\bat (\S+\.(?:t|pm|pl)) line (\d+)\b/g;
+// bats: `(in test file test/unit/calc.bats, line 24)`
+const BATS = /\(in test file ([^,()]+), line (\d+)\)/g;
+const PATTERNS = [BATS, DOTNET, PYTHON, PERL, FILE_LINE];
+
+// `at com.acme.CalcTest.adds(CalcTest.java:35)`; Kotlin method names may contain spaces.
+const JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kts|groovy|scala)):(\d+)\)/g;
+const JVM_SOURCE_ROOTS: Record<string, string> = { java: 'java', kt: 'kotlin', kts: 'kotlin', groovy: 'groovy', scala: 'scala' };
+
+const IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
+
+/**
+ * The first trace frame inside the repo, preferring the test's own file when it is known.
+ * `testClass` (a JUnit classname) lets JVM traces be read. Undefined when nothing maps into the repo.
+ */
+export function locateInTrace(
+  text: string,
+  preferFile: string | undefined,
+  paths: PathMapper,
+  testClass?: string,
+): Location | undefined {
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
+  let first: Location | undefined;
+  for (const pattern of PATTERNS) {
+    for (const match of sample.matchAll(pattern)) {
+      const file = repoPath(match[1]!, paths);
+      if (file === undefined) continue;
+      const hit = { file, line: Number(match[2]) };
+      if (preferFile === undefined || file === preferFile) return hit;
+      first ??= hit;
+    }
+  }
+  return preferFile === undefined ? first : undefined;
+}
+
+function repoPath(raw: string, paths: PathMapper): string | undefined {
+  if (raw.startsWith('node:') || IGNORED_PATH.test(raw)) return undefined;
+  // .NET deterministic builds write the repository root as `/_/`.
+  const file = paths.toRepo(raw.startsWith('/_/') ? raw.slice(3) : raw);
+  if (file === '' || file.startsWith('../') || file.startsWith('/') || /^[A-Za-z]:\//.test(file)) return undefined;
+  return file;
+}
+
+/**
+ * A JVM frame of the test class itself (`classname` of the testcase, inner classes included).
+ * JVM traces name only `CalcTest.java`; the package gives the folders, and the source root is the
+ * Maven/Gradle convention `src/test/<language>/`. A multi-module build's module folder cannot be
+ * known from the report, so such paths need the module prefix the user sees in the annotation.
+ */
+function jvmFrame(text: string, testClass: string | undefined): Location | undefined {
+  if (!testClass) return undefined;
+  const outer = testClass.split('$')[0]!;
+  for (const match of text.matchAll(JVM_FRAME)) {
+    const cls = match[1]!.split('$')[0]!;
+    if (cls !== outer) continue;
+    const fileName = match[3]!;
+    const ext = fileName.slice(fileName.lastIndexOf('.') + 1);
+    const pkg = cls.includes('.') ? cls.slice(0, cls.lastIndexOf('.')).replace(/\./g, '/') + '/' : '';
+    return { file: `src/test/${JVM_SOURCE_ROOTS[ext] ?? ext}/${pkg}${fileName}`, line: Number(match[4]) };
+  }
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { addedLinesFromDiff } from '../../src/core/diff.js';
+
+describe('addedLinesFromDiff', () => {
+  it('reads the added lines of a real git diff, per file, without a/ b/ prefixes', () => {
+    const added = addedLinesFromDiff(readFileSync(new URL('../../examples/change.diff', import.meta.url), 'utf8'));
+    expect([...added.keys()].sort()).toEqual(expect.arrayContaining(['src/cart.js']));
+    for (const lines of added.values()) expect(lines.every((n) => Number.isInteger(n) && n > 0)).toBe(true);
+  });
+
+  it('skips deleted files and handles new files', () => {
+    const diff = ['diff --git a/old.ts b/old.ts', 'deleted file mode 100644', '--- a/old.ts', '+++ /dev/null', '@@ -1 +0,0 @@', '-x', 'diff --git a/new.ts b/new.ts', 'new file mode 100644', '--- /dev/null', '+++ b/new.ts', '@@ -0,0 +1,2 @@', '+a', '+b', ''].join('\n');
+    expect(addedLinesFromDiff(diff)).toEqual(new Map([['new.ts', [1, 2]]]));
+  });
+
+  it('accepts an empty diff and refuses text that is not a diff', () => {
+    expect(addedLinesFromDiff('').size).toBe(0);
+    expect(() => addedLinesFromDiff('hello\nworld\n', 'x.diff')).toThrow('x.diff is not a unified diff');
+  });
+});
