@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- --quick] [--only id,id] [--runs n] [--no-startup] [--results-dir d] [--generate-only]`: generates the inputs,
+ * `npm run bench [-- --quick] [--only id,id] [--runs n] [--no-startup] [--results-dir d] [--generate-only]
+ * [--update]`: generates the inputs,
  * times every subject on each in child processes (alternating order, median of several runs), and
  * writes bench/results.json and bench/results.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     runs: { type: 'string' },
     'no-startup': { type: 'boolean', default: false },
     'generate-only': { type: 'boolean', default: false },
+    /** Re-run some datasets (--only) and replace just those in an existing results.json. */
+    update: { type: 'boolean', default: false },
     /** Where results.json/.md go: bench/ for full runs (committed), bench/out/ for --quick. */
     'results-dir': { type: 'string' },
   },
@@ -73,9 +76,18 @@ async function main(): Promise<void> {
   const child = await bundleChild();
   const results: DatasetResult[] = [];
   for (const ds of datasets) results.push(await runDataset(ds, child));
-  const startup = args['no-startup'] ? [] : measureStartup(repo, outDir, 10, log);
-  const report: BenchResults = { generatedAt: new Date().toISOString(), quick: args.quick ?? false, machine: machine(), datasets: results, startup, targets: checkTargets({ datasets: results, startup }) };
   const dir = args['results-dir'] ?? (args.quick ? outDir : here);
+  const previous = args.update ? (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults) : undefined;
+  const startup = args['no-startup'] ? (previous?.startup ?? []) : measureStartup(repo, outDir, 10, log);
+  const datasetsOut = previous ? previous.datasets.map((d) => results.find((r) => r.id === d.id) ?? d) : results;
+  const report: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    quick: args.quick ?? false,
+    machine: machine(),
+    datasets: datasetsOut,
+    startup,
+    targets: checkTargets({ datasets: datasetsOut, startup }),
+  };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(dir, 'results.md'), renderResults(report));
   log(`wrote ${join(dir, 'results.json')} and results.md`);
