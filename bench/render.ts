@@ -8,7 +8,8 @@ function ratioCell(d: DatasetResult, s: SubjectResult): string {
   if (s.kind === 'readygate') return '—';
   const r = d.ratios[s.id];
   if (r === undefined) return '—';
-  return s.kind === 'floor' ? `floor is ${fmt(1 / r, 2)}× readygate's time` : `readygate ${fmt(r, 1)}× faster`;
+  if (s.kind === 'floor') return `floor is ${fmt(1 / r, 2)}× readygate's time`;
+  return r >= 1 ? `readygate ${fmt(r, 1)}× faster` : `${s.label} ${fmt(1 / r, 1)}× faster`;
 }
 
 function summaryCell(s: SubjectResult): string {

@@ -8,6 +8,8 @@
 const EMPTY = new Int32Array(0);
 /** key * INDEX_SPAN + index stays an exact float64 for any int32 key (2^31 * 2^21 = 2^52). */
 const INDEX_SPAN = 2 ** 21;
+/** Below this many pairs, duplicates are tolerated until the log is read: sorting on every growth costs more. */
+const MERGE_WHEN_FULL_AT = 512;
 
 export class KeyedLog {
   /** Interleaved [key, value] pairs; values are stored as int32 bit patterns, read back unsigned. */
@@ -21,8 +23,9 @@ export class KeyedLog {
 
   add(key: number, value: number): void {
     if (this.length * 2 === this.data.length) {
-      // Full: merge duplicates first (only possible if something arrived out of order), then grow.
-      this.normalize();
+      // Full. A large log merges duplicates first (there can be some only if keys arrived out of
+      // order); a small one just grows, and is merged once when read.
+      if (this.length >= MERGE_WHEN_FULL_AT) this.normalize();
       if (this.length * 8 >= this.data.length * 3) this.resize(Math.max(32, Math.ceil(this.length * 1.5)));
     }
     if (this.sorted === this.length && (this.length === 0 || key > this.data[this.length * 2 - 2]!)) this.sorted++;
