@@ -76,7 +76,8 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
       debug: (m: string) => options.log?.debug?.(m),
       info: (m: string) => options.log?.debug?.(m),
       warn: (m: string) => warn(m),
-      error: (m: string) => warn(m),
+      // Failed requests are reported by readygate with what it was doing; octokit's own line is debug.
+      error: (m: string) => options.log?.debug?.(m),
     },
     retry: { retryAfterBaseValue: t.retryAfterBaseValue ?? 1000 },
     throttle,
