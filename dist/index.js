@@ -37241,7 +37241,8 @@ function createOctokit(options) {
       debug: (m) => options.log?.debug?.(m),
       info: (m) => options.log?.debug?.(m),
       warn: (m) => warn(m),
-      error: (m) => warn(m)
+      // Failed requests are reported by readygate with what it was doing; octokit's own line is debug.
+      error: (m) => options.log?.debug?.(m)
     },
     retry: { retryAfterBaseValue: t.retryAfterBaseValue ?? 1e3 },
     throttle
