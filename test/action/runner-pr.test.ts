@@ -58,7 +58,7 @@ describe('runner on a pull request', () => {
     expect(done.output.annotations).toHaveLength(5);
     expect(done.output.annotations.every((a) => !a.path.startsWith('/'))).toBe(true);
     // The base digest was found: max_drop compares against the base check run's 80%.
-    expect(done.output.summary).toContain('line coverage dropped 5.4 points \\(80% → 74.6%\\)');
+    expect(done.output.summary).toContain('line coverage dropped 5.4 points (80% → 74.6%)');
 
     expect(bodies.comment).toContain(commentMarker('readygate'));
     expect(bodies.comment).toContain('https://github.com/acme/widgets/runs/7');
