@@ -1,0 +1,66 @@
+/**
+ * The one interface every report parser implements. Adding a format is one file exporting a
+ * `ReportParser` and one line in its signal's registry (`reports/<signal>/index.ts`).
+ */
+import type { Readable } from 'node:stream';
+import type { PathMapper } from '../paths.js';
+import type { Signal, SignalDataMap } from '../model.js';
+
+export interface ParseLimits {
+  /** JSON formats are read whole: files larger than this are refused with a message. */
+  maxJsonBytes: number;
+  /** Longest line a line-based format accepts before it calls the file corrupt. */
+  maxLineBytes: number;
+  /** Deepest XML nesting accepted. */
+  maxXmlDepth: number;
+  /** How many test failures keep their details (the rest are only counted). */
+  maxFailures: number;
+  /** Longest failure message or details kept, in characters. */
+  maxMessageChars: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxJsonBytes: 256 * 1024 * 1024,
+  maxLineBytes: 4 * 1024 * 1024,
+  maxXmlDepth: 512,
+  maxFailures: 5_000,
+  maxMessageChars: 8_000,
+};
+
+/** One report file, opened lazily as a byte stream. */
+export interface ReportSource {
+  /** Repo-relative display path; every message names it. */
+  readonly path: string;
+  /** Size in bytes, when known. */
+  readonly size?: number;
+  open(): Readable;
+}
+
+export interface ParseContext {
+  source: ReportSource;
+  paths: PathMapper;
+  limits: ParseLimits;
+  /** Free-form options from the config's `{ path, format, options }` entry (e.g. a line pattern). */
+  options?: Readonly<Record<string, unknown>>;
+}
+
+export interface ReportParser<S extends Signal = Signal> {
+  /** Stable id used in config `format:` and in `readygate formats`. */
+  readonly id: string;
+  readonly signal: S;
+  readonly title: string;
+  /** What detection looks at, for people (`readygate formats`, "formats tried" messages). */
+  readonly detectedBy: string;
+  /** Metrics this format provides, for people. */
+  readonly metrics: readonly string[];
+  /**
+   * Sniffs the first bytes of a file (BOM stripped, decoded as text). Returns true when the file is
+   * this format. Must be cheap and must not throw.
+   */
+  detect(head: string): boolean;
+  /** Parses the whole file. Throws only ReportParseError. */
+  parse(ctx: ParseContext): Promise<SignalDataMap[S]>;
+}
+
+/** Any parser, whatever its signal. */
+export type AnyParser = { [S in Signal]: ReportParser<S> }[Signal];
