@@ -28,12 +28,15 @@ export function walkList(b: Builder, list: List, parent?: string): void {
     }
     const { title, tags } = takeTags(titleLine.trim());
     const struck = first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'delete';
+    const lineFields = rest.map((l) => parseFields(l));
+    const fields: Fields = Object.assign({}, ...lineFields.filter(Boolean), itemFields(item));
+    const prose = rest.filter((_, i) => !lineFields[i]);
     const span = checkboxSpan(b.text, item);
     const added = b.addItem({
       text: title,
       status: struck ? 'cancelled' : item.checked ? 'done' : 'todo',
-      fields: itemFields(item),
-      body: bodyOf(b.text, item, rest.join('\n')),
+      fields,
+      body: bodyOf(b.text, item, prose.join('\n')),
       line,
       ...(span && { span }),
       tags,
