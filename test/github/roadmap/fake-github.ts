@@ -38,6 +38,8 @@ export class FakeGitHub {
   /** Set to make the nth write (1-based) fail with 500 once: a run cut off midway. */
   failOnWrite?: number;
   writes = 0;
+  /** Answer 404 to blocked-by writes, as a GitHub Enterprise Server without issue dependencies does. */
+  refuseDependencies = false;
   scope: nock.Scope;
 
   constructor() {
@@ -139,6 +141,7 @@ export class FakeGitHub {
       child.parent_issue_url = `${API}${REPO}/issues/${issue.number}`;
       return [201, issue];
     }
+    if (one[2] === '/dependencies/blocked_by' && this.refuseDependencies) return [404, { message: 'Not Found' }];
     if (one[2] === '/dependencies/blocked_by') {
       issue.blocked_by.push(Number(body.issue_id));
       issue.issue_dependencies_summary.total_blocked_by = issue.blocked_by.length;
