@@ -79,7 +79,7 @@ export class Builder {
   }
 
   addCriterion(text: string, done: boolean, line: number): void {
-    const heading = this.inCriteria()?.title ?? '';
+    const heading = this.stack[this.stack.length - 1]?.title ?? '';
     const criterion = { text, done, heading, line };
     const milestone = this.milestone();
     if (milestone && this.stack.some((f) => f.milestone === milestone && !f.criteria)) milestone.criteria.push(criterion);
