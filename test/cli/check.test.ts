@@ -164,3 +164,12 @@ describe('the default policy', () => {
     expect(report.level).toBe('passing');
   });
 });
+
+describe('crafted JUnit summaries', () => {
+  it.each(['<testsuite tests="1" failures="-10"/>', '<testsuite tests="2" failures="1.5"/>', '<testsuite tests="1" failures="3"/>'])('%s is refused, not passed', async (xml) => {
+    const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': xml });
+    const r = await cli(['check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("error: junit.xml: the suite's declared counts");
+  });
+});
