@@ -3,6 +3,7 @@
  * the only kind GitHub annotations and diffs understand. Pure: the file-system probe is injected.
  */
 import { posix } from 'node:path';
+import { detach } from './stream/text.js';
 
 export interface PathMapper {
   /**
@@ -95,7 +96,10 @@ export function createPathMapper(options: PathMapperOptions): PathMapper {
       let hit = cache.get(key);
       if (hit === undefined) {
         hit = map(path, base);
-        if (cache.size < 100_000) cache.set(key, hit);
+        // Keys and values are often slices of a decoded report chunk: copy them, or the cache
+        // keeps every chunk alive (hundreds of MB on a large report).
+        hit = detach(hit);
+        if (cache.size < 100_000) cache.set(detach(key), hit);
       }
       return hit;
     },

@@ -1,16 +1,20 @@
 /**
  * Compact per-file coverage. Written by hand because it is the product's memory budget: a 500 MB
  * lcov file must fit in well under 250 MB, so each line costs two bits (coverable, covered) rather
- * than an object. Branches are kept per line (taken/total), functions per start line.
+ * than an object. Branches are kept per line (taken/total), functions per start line, both in
+ * packed typed arrays (packed.ts) rather than Maps.
  *
  * Formats that only carry totals (coverage-summary.json, JaCoCo counters without lines) record a
  * per-file summary instead; such files count in totals but cannot serve patch coverage.
  */
 import type { Counter } from '../model.js';
+import { detach } from '../stream/text.js';
+import { KeyedLog } from './packed.js';
 
 /** Largest line number accepted: larger ones are corrupt input, and would cost memory. */
 export const MAX_LINE = 10_000_000;
-const BRANCH_SHIFT = 2 ** 24;
+/** Branch counts per line are kept in 16 bits each; a line with more arms than this is clamped. */
+const MAX_BRANCH_COUNT = 0xffff;
 
 export interface CoverageSummary {
   lines?: Counter;
@@ -18,14 +22,18 @@ export interface CoverageSummary {
   functions?: Counter;
 }
 
+const EMPTY_BITS = new Uint8Array(0);
+const maxHalves = (a: number, b: number): number => ((Math.max(a >>> 16, b >>> 16) << 16) | Math.max(a & 0xffff, b & 0xffff)) >>> 0;
+const either = (a: number, b: number): number => a | b;
+
 export class FileCoverage {
-  private coverable = new Uint8Array(16);
-  private covered = new Uint8Array(16);
+  /** Interleaved bitsets: byte 2i holds "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
+  private bits = EMPTY_BITS;
   private lineCount = 0;
-  /** line -> total * 2^24 + taken */
-  private branchLines = new Map<number, number>();
-  /** start line * 64 + ordinal (or a synthetic negative key when the format has none) -> hit */
-  private functionHits = new Map<number, boolean>();
+  /** line -> total << 16 | taken; a line seen twice keeps the larger total and taken count. */
+  private branchLog = new KeyedLog(maxHalves);
+  /** start line * 64 + ordinal (or a synthetic negative key when the format has none) -> hit (0/1) */
+  private functionLog = new KeyedLog(either);
   private syntheticKey = 0;
   hasLines = false;
   hasBranches = false;
@@ -37,28 +45,20 @@ export class FileCoverage {
   /** Records a coverable line; `hits > 0` marks it covered. Lines from several reports are unioned. */
   addLine(line: number, hits: number): void {
     this.hasLines = true;
-    const byte = line >>> 3;
-    if (byte >= this.coverable.length) this.grow(byte + 1);
+    const at = (line >>> 3) << 1;
+    if (at >= this.bits.length) this.grow(at + 2);
     const bit = 1 << (line & 7);
-    const wasCoverable = (this.coverable[byte]! & bit) !== 0;
-    if (!wasCoverable) {
-      this.coverable[byte]! |= bit;
+    if ((this.bits[at]! & bit) === 0) {
+      this.bits[at]! |= bit;
       this.lineCount++;
     }
-    if (hits > 0) this.covered[byte]! |= bit;
+    if (hits > 0) this.bits[at + 1]! |= bit;
   }
 
   /** Records the branches of one line; a line seen twice keeps the larger total and taken count. */
   addBranches(line: number, total: number, taken: number): void {
     this.hasBranches = true;
-    const prev = this.branchLines.get(line);
-    if (prev === undefined) {
-      this.branchLines.set(line, total * BRANCH_SHIFT + taken);
-      return;
-    }
-    const prevTotal = Math.floor(prev / BRANCH_SHIFT);
-    const prevTaken = prev % BRANCH_SHIFT;
-    this.branchLines.set(line, Math.max(prevTotal, total) * BRANCH_SHIFT + Math.max(prevTaken, taken));
+    this.branchLog.add(line, ((Math.min(total, MAX_BRANCH_COUNT) << 16) | Math.min(taken, MAX_BRANCH_COUNT)) >>> 0);
   }
 
   /**
@@ -68,23 +68,23 @@ export class FileCoverage {
   addFunction(line: number | undefined, hit: boolean, ordinal = 0): void {
     this.hasFunctions = true;
     const key = line === undefined ? --this.syntheticKey : line * 64 + Math.min(ordinal, 63);
-    this.functionHits.set(key, hit || this.functionHits.get(key) === true);
+    this.functionLog.add(key, hit ? 1 : 0);
   }
 
   isCoverable(line: number): boolean {
-    const byte = line >>> 3;
-    return byte < this.coverable.length && (this.coverable[byte]! & (1 << (line & 7))) !== 0;
+    const at = (line >>> 3) << 1;
+    return at < this.bits.length && (this.bits[at]! & (1 << (line & 7))) !== 0;
   }
 
   isCovered(line: number): boolean {
-    const byte = line >>> 3;
-    return byte < this.covered.length && (this.covered[byte]! & (1 << (line & 7))) !== 0;
+    const at = ((line >>> 3) << 1) + 1;
+    return at < this.bits.length && (this.bits[at]! & (1 << (line & 7))) !== 0;
   }
 
   lines(): Counter | undefined {
     if (!this.hasLines) return this.summary?.lines;
     let covered = 0;
-    for (const byte of this.covered) covered += popcount(byte);
+    for (let i = 1; i < this.bits.length; i += 2) covered += popcount(this.bits[i]!);
     return { covered, total: this.lineCount };
   }
 
@@ -92,27 +92,27 @@ export class FileCoverage {
     if (!this.hasBranches) return this.summary?.branches;
     let covered = 0;
     let total = 0;
-    for (const packed of this.branchLines.values()) {
-      total += Math.floor(packed / BRANCH_SHIFT);
-      covered += packed % BRANCH_SHIFT;
-    }
+    this.branchLog.forEach((_, packed) => {
+      total += packed >>> 16;
+      covered += packed & 0xffff;
+    });
     return { covered, total };
   }
 
   functions(): Counter | undefined {
     if (!this.hasFunctions) return this.summary?.functions;
     let covered = 0;
-    for (const hit of this.functionHits.values()) if (hit) covered++;
-    return { covered, total: this.functionHits.size };
+    this.functionLog.forEach((_, hit) => (covered += hit));
+    return { covered, total: this.functionLog.size };
   }
 
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
   *lineEntries(): Generator<[number, boolean]> {
-    for (let byte = 0; byte < this.coverable.length; byte++) {
-      const bits = this.coverable[byte]!;
+    for (let at = 0; at < this.bits.length; at += 2) {
+      const bits = this.bits[at]!;
       if (bits === 0) continue;
       for (let bit = 0; bit < 8; bit++) {
-        if (bits & (1 << bit)) yield [byte * 8 + bit, (this.covered[byte]! & (1 << bit)) !== 0];
+        if (bits & (1 << bit)) yield [(at >>> 1) * 8 + bit, (this.bits[at + 1]! & (1 << bit)) !== 0];
       }
     }
   }
@@ -120,34 +120,29 @@ export class FileCoverage {
   mergeFrom(other: FileCoverage): void {
     if (other.hasLines) {
       this.hasLines = true;
-      if (other.coverable.length > this.coverable.length) this.grow(other.coverable.length);
+      if (other.bits.length > this.bits.length) this.grow(other.bits.length);
       this.lineCount = 0;
-      for (let i = 0; i < this.coverable.length; i++) {
-        this.coverable[i]! |= other.coverable[i] ?? 0;
-        this.covered[i]! |= other.covered[i] ?? 0;
-        this.lineCount += popcount(this.coverable[i]!);
+      for (let i = 0; i < this.bits.length; i += 2) {
+        this.bits[i]! |= other.bits[i] ?? 0;
+        this.bits[i + 1]! |= other.bits[i + 1] ?? 0;
+        this.lineCount += popcount(this.bits[i]!);
       }
     }
-    for (const [line, packed] of other.branchLines) {
-      this.addBranches(line, Math.floor(packed / BRANCH_SHIFT), packed % BRANCH_SHIFT);
+    if (other.hasBranches) {
+      this.hasBranches = true;
+      other.branchLog.forEach((line, packed) => this.branchLog.add(line, packed));
     }
-    for (const [key, hit] of other.functionHits) {
-      const k = key < 0 ? --this.syntheticKey : key;
-      this.functionHits.set(k, hit || this.functionHits.get(k) === true);
-    }
+    other.functionLog.forEach((key, hit) => this.functionLog.add(key < 0 ? --this.syntheticKey : key, hit));
     this.hasFunctions ||= other.hasFunctions;
     if (other.summary) this.summary = mergeSummary(this.summary, other.summary);
   }
 
   private grow(minBytes: number): void {
-    let size = this.coverable.length;
-    while (size < minBytes) size *= 2;
-    const coverable = new Uint8Array(size);
-    coverable.set(this.coverable);
-    const covered = new Uint8Array(size);
-    covered.set(this.covered);
-    this.coverable = coverable;
-    this.covered = covered;
+    // Few steps (each old array is garbage) but a bounded slack: at most a quarter over the need.
+    const size = Math.ceil(Math.max(64, minBytes * 1.25, Math.min(this.bits.length * 2, minBytes * 2)) / 2) * 2;
+    const bits = new Uint8Array(size);
+    bits.set(this.bits);
+    this.bits = bits;
   }
 }
 
@@ -172,8 +167,10 @@ export class CoverageTable {
   file(path: string): FileCoverage {
     let entry = this.files.get(path);
     if (!entry) {
-      entry = new FileCoverage(path);
-      this.files.set(path, entry);
+      // Parsers hand over paths cut from a decoded chunk: keep a copy, not the chunk behind it.
+      const own = detach(path);
+      entry = new FileCoverage(own);
+      this.files.set(own, entry);
     }
     return entry;
   }

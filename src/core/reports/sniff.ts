@@ -65,6 +65,16 @@ export interface JsonHead {
 }
 
 /** Scans the head of a JSON document (possibly cut anywhere) and lists its top-level keys. */
+/** A JSON string literal's value; undefined when it is not valid JSON (control characters, bad escapes). */
+function jsonString(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
 export function jsonHead(head: string): JsonHead | undefined {
   let i = 0;
   while (i < head.length && /\s/.test(head[i]!)) i++;
@@ -83,7 +93,9 @@ export function jsonHead(head: string): JsonHead | undefined {
       const end = findStringEnd(head, i + 1);
       if (end === -1) break;
       if (expectKey && stack.length === keyDepth && elementsSeen <= 1) {
-        keys.push(JSON.parse(head.slice(i, end + 1)) as string);
+        const key = jsonString(head.slice(i, end + 1));
+        if (key === undefined) return undefined; // a key that is not valid JSON: not a JSON report
+        keys.push(key);
       }
       expectKey = false;
       i = end;

@@ -7,7 +7,7 @@
  */
 import { ReportParseError } from '../../errors.js';
 import { CoverageTable, MAX_LINE, type FileCoverage } from '../../coverage/table.js';
-import { forEachLine } from '../../stream/text.js';
+import { forEachLineSpan } from '../../stream/text.js';
 import { firstLine } from '../sniff.js';
 import type { ReportParser } from '../types.js';
 
@@ -54,35 +54,65 @@ export const lcov: ReportParser<'coverage'> = {
     };
     const need = (lineNo: number, kind: string): RecordState =>
       rec ?? fail(lineNo, `${kind} record outside a file record (no SF: line before it)`);
+    /** A DA count that is not a plain integer: a float, exponent form, or garbage. */
+    const oddCount = (raw: string, lineNum: number, lineNo: number): number => {
+      if (/^-\d+$/.test(raw)) fail(lineNo, `negative execution count ${raw} for line ${lineNum} (a corrupt gcov run)`);
+      // Some tools write counts as floats ("1.0") or in exponent form for huge counts.
+      const value = Number(raw);
+      if (!Number.isFinite(value) && raw !== 'Infinity') fail(lineNo, `execution count "${raw.slice(0, 40)}" is not a number`);
+      if (value < 0) fail(lineNo, `negative execution count ${raw} for line ${lineNum}`);
+      return value;
+    };
 
-    const lines = await forEachLine(source, limits.maxLineBytes, (line, lineNo) => {
-      const c0 = line.charCodeAt(0);
-      // DA is by far the most common record: test it first.
-      if (c0 === 68 /* D */ && line.charCodeAt(1) === 65 /* A */ && line.charCodeAt(2) === 58) {
+    const lines = await forEachLineSpan(source, limits.maxLineBytes, (text, start, end, lineNo) => {
+      // DA is by far the most common record: it is read in place, without cutting the line out.
+      if (text.charCodeAt(start) === 68 /* D */ && text.charCodeAt(start + 1) === 65 /* A */ && text.charCodeAt(start + 2) === 58 /* : */) {
         const r = need(lineNo, 'DA');
-        const comma = line.indexOf(',', 3);
-        if (comma === -1) fail(lineNo, `malformed DA record "${line.slice(0, 80)}"`);
-        const lineNum = lineNumber(line, 3, comma, lineNo);
-        const comma2 = line.indexOf(',', comma + 1);
-        const hitsEnd = comma2 === -1 ? line.length : comma2;
-        let hits = uint(line, comma + 1, hitsEnd);
-        if (hits < 0) {
-          const raw = line.slice(comma + 1, hitsEnd).trim();
-          if (/^-\d+$/.test(raw)) fail(lineNo, `negative execution count ${raw} for line ${lineNum} (a corrupt gcov run)`);
-          // Some tools write counts as floats ("1.0") or in exponent form for huge counts.
-          const value = Number(raw);
-          if (!Number.isFinite(value) && raw !== 'Infinity') fail(lineNo, `execution count "${raw.slice(0, 40)}" is not a number`);
-          if (value < 0) fail(lineNo, `negative execution count ${raw} for line ${lineNum}`);
-          hits = value;
+        // DA:<line>,<count>[,<checksum>], digits read in one pass with no search ahead.
+        let i = start + 3;
+        let lineNum = 0;
+        for (let d = text.charCodeAt(i) - 48; i < end && d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) lineNum = lineNum * 10 + d;
+        if (i === start + 3 || i >= end || text.charCodeAt(i) !== 44 /* , */) {
+          const comma = text.indexOf(',', start + 3);
+          if (comma === -1 || comma >= end) fail(lineNo, `malformed DA record "${text.slice(start, Math.min(end, start + 80))}"`);
+          lineNumber(text, start + 3, comma, lineNo); // fails with the message for a bad line number
+        }
+        if (lineNum < 1 || lineNum > MAX_LINE) lineNumber(text, start + 3, i, lineNo);
+        const countStart = ++i;
+        let hits = 0;
+        for (let d = text.charCodeAt(i) - 48; i < end && d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) hits = hits * 10 + d;
+        if (i === countStart || (i < end && text.charCodeAt(i) !== 44)) {
+          const comma2 = text.indexOf(',', countStart);
+          hits = oddCount(text.slice(countStart, comma2 === -1 || comma2 > end ? end : comma2).trim(), lineNum, lineNo);
         }
         r.file.addLine(lineNum, hits);
         return;
       }
-      if (line === 'end_of_record') {
+      if (end - start === 13 && text.startsWith('end_of_record', start)) {
         if (rec) flush(rec);
         rec = undefined;
         return;
       }
+      if (text.startsWith('BRDA:', start)) {
+        // BRDA:<line>,<block>,<branch>,<taken>; lcov 2 may put commas inside <branch>.
+        const r = need(lineNo, 'BRDA');
+        const first = text.indexOf(',', start + 5);
+        const last = text.lastIndexOf(',', end - 1);
+        if (first === -1 || first >= end || text.indexOf(',', first + 1) >= last) {
+          fail(lineNo, `malformed BRDA record "${text.slice(start, Math.min(end, start + 80))}"`);
+        }
+        const ln = lineNumber(text, start + 5, first, lineNo);
+        const dash = end - last === 2 && text.charCodeAt(last + 1) === 45; /* - */
+        const taken = dash ? 0 : uint(text, last + 1, end);
+        if (taken < 0) fail(lineNo, `branch count "${text.slice(last + 1, Math.min(end, last + 41))}" is not a non-negative integer`);
+        const entry = r.branches.get(ln);
+        if (entry) {
+          entry[0]++;
+          if (taken > 0) entry[1]++;
+        } else r.branches.set(ln, [1, taken > 0 ? 1 : 0]);
+        return;
+      }
+      const line = text.slice(start, end);
       const colon = line.indexOf(':');
       if (colon === -1) {
         if (line.trim() === '') return;
@@ -98,29 +128,14 @@ export const lcov: ReportParser<'coverage'> = {
           rec = { file: table.file(paths.toRepo(path)), branches: new Map(), fnLines: new Map(), fnHits: new Map(), fnlLines: new Map() };
           return;
         }
-        case 'BRDA': {
-          const r = need(lineNo, 'BRDA');
-          const parts = value.split(',');
-          if (parts.length < 4) fail(lineNo, `malformed BRDA record "${line.slice(0, 80)}"`);
-          const ln = lineNumber(parts[0]!, 0, parts[0]!.length, lineNo);
-          const takenRaw = parts[parts.length - 1]!;
-          const taken = takenRaw === '-' ? 0 : uint(takenRaw, 0, takenRaw.length);
-          if (taken < 0) fail(lineNo, `branch count "${takenRaw.slice(0, 40)}" is not a non-negative integer`);
-          const entry = r.branches.get(ln);
-          if (entry) {
-            entry[0]++;
-            if (taken > 0) entry[1]++;
-          } else r.branches.set(ln, [1, taken > 0 ? 1 : 0]);
-          return;
-        }
         case 'FN': {
           const r = need(lineNo, 'FN');
           // FN:<line>,<name> or lcov 2's FN:<line>,<end line>,<name>
-          const parts = value.split(',');
-          const ln = lineNumber(parts[0]!, 0, parts[0]!.length, lineNo);
-          const hasEnd = parts.length >= 3 && /^\d+$/.test(parts[1]!);
-          const name = parts.slice(hasEnd ? 2 : 1).join(',');
-          r.fnLines.set(name, ln);
+          const c1 = value.indexOf(',');
+          const ln = lineNumber(value, 0, c1 === -1 ? value.length : c1, lineNo);
+          const c2 = value.indexOf(',', c1 + 1);
+          const hasEnd = c2 !== -1 && uint(value, c1 + 1, c2) >= 0;
+          r.fnLines.set(value.slice(hasEnd ? c2 + 1 : c1 + 1), ln);
           return;
         }
         case 'FNDA': {

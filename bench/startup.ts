@@ -1,0 +1,39 @@
+/**
+ * `readygate check` on small reports, end to end: the compiled CLI run on the examples/ project,
+ * against an empty Node process and a process that only imports the CLI, so the table shows what
+ * dominates (Node start-up, module loading, or the work itself).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { median } from './measure.js';
+import type { StartupResult } from './results.js';
+
+export function measureStartup(repo: string, outDir: string, runs: number, log: (line: string) => void): StartupResult[] {
+  const build = join(outDir, 'cli-build');
+  log('compiling the CLI (tsc -p tsconfig.build.json) …');
+  execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build, '--declaration', 'false', '--sourceMap', 'false'], { cwd: repo, stdio: 'inherit' });
+  const main = join(build, 'cli/main.js');
+  const run = join(build, 'cli/run.js');
+  const report = join(outDir, 'cli-report.json');
+  const cases: { label: string; command: string; args: string[] }[] = [
+    { label: 'node, empty script', command: 'node -e ""', args: ['-e', ''] },
+    { label: 'node, import the CLI only', command: 'node -e "import(cli/main.js)"', args: ['--input-type=module', '-e', `await import(${JSON.stringify(main)})`] },
+    {
+      label: 'readygate check on examples/ (4 small reports)',
+      command: 'readygate check --config examples/readygate.yml --cwd examples',
+      args: [run, 'check', '--config', 'examples/readygate.yml', '--cwd', 'examples', '--out', report],
+    },
+  ];
+  const results: StartupResult[] = [];
+  for (const c of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      const r = spawnSync(process.execPath, c.args, { cwd: repo, encoding: 'utf8' });
+      times.push(performance.now() - started);
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${c.command} failed (${r.status}): ${r.stderr.slice(0, 500)}`);
+    }
+    results.push({ label: c.label, command: c.command, medianMs: median(times), runs: times });
+  }
+  return results;
+}

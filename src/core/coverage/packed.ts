@@ -1,0 +1,90 @@
+/**
+ * A small growable log of (key, 32-bit value) pairs for FileCoverage: one typed array per file
+ * instead of a Map, because a 500 MB lcov file has ~50,000 files and a Map costs ~40 bytes per entry
+ * where this costs 8. Pairs are appended and combined by key lazily (sort, then merge equal keys),
+ * so adding stays O(1) amortised and memory stays bounded by the number of distinct keys.
+ */
+
+const EMPTY = new Int32Array(0);
+/** key * INDEX_SPAN + index stays an exact float64 for any int32 key (2^31 * 2^21 = 2^52). */
+const INDEX_SPAN = 2 ** 21;
+/** Below this many pairs, duplicates are tolerated until the log is read: sorting on every growth costs more. */
+const MERGE_WHEN_FULL_AT = 512;
+
+export class KeyedLog {
+  /** Interleaved [key, value] pairs; values are stored as int32 bit patterns, read back unsigned. */
+  private data = EMPTY;
+  private length = 0;
+  /** Pairs [0, sorted) are sorted by key and unique. */
+  private sorted = 0;
+
+  /** `merge` combines the values of two pairs with the same key (both unsigned 32-bit). */
+  constructor(private readonly merge: (a: number, b: number) => number) {}
+
+  add(key: number, value: number): void {
+    if (this.length * 2 === this.data.length) {
+      // Full. A large log merges duplicates first (there can be some only if keys arrived out of
+      // order); a small one just grows, and is merged once when read.
+      if (this.length >= MERGE_WHEN_FULL_AT) this.normalize();
+      if (this.length * 8 >= this.data.length * 3) this.resize(Math.max(32, Math.ceil(this.length * 1.5)));
+    }
+    if (this.sorted === this.length && (this.length === 0 || key > this.data[this.length * 2 - 2]!)) this.sorted++;
+    this.data[this.length * 2] = key;
+    this.data[this.length * 2 + 1] = value;
+    this.length++;
+  }
+
+  /** Number of distinct keys. */
+  get size(): number {
+    this.normalize();
+    return this.length;
+  }
+
+  /** Visits distinct keys in ascending order. */
+  forEach(fn: (key: number, value: number) => void): void {
+    this.normalize();
+    for (let i = 0; i < this.length; i++) fn(this.data[i * 2]!, this.data[i * 2 + 1]! >>> 0);
+  }
+
+  private normalize(): void {
+    if (this.sorted === this.length) return;
+    const src = this.data;
+    const order = this.sortedOrder();
+    const out = new Int32Array(src.length);
+    let n = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      const key = src[i * 2]!;
+      const value = src[i * 2 + 1]! >>> 0;
+      if (n > 0 && out[n * 2 - 2] === key) out[n * 2 - 1] = this.merge(out[n * 2 - 1]! >>> 0, value);
+      else {
+        out[n * 2] = key;
+        out[n * 2 + 1] = value;
+        n++;
+      }
+    }
+    this.data = out;
+    this.length = n;
+    this.sorted = n;
+  }
+
+  /** Pair indices by ascending key (stable). Keys and indices pack into one float64, so the sort is native. */
+  private sortedOrder(): ArrayLike<number> {
+    const n = this.length;
+    if (n >= INDEX_SPAN) {
+      return Array.from({ length: n }, (_, i) => i).sort((a, b) => this.data[a * 2]! - this.data[b * 2]! || a - b);
+    }
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = this.data[i * 2]! * INDEX_SPAN + i;
+    packed.sort();
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = packed[i]! - Math.floor(packed[i]! / INDEX_SPAN) * INDEX_SPAN;
+    return order;
+  }
+
+  private resize(pairs: number): void {
+    const data = new Int32Array(pairs * 2);
+    data.set(this.data.subarray(0, this.length * 2));
+    this.data = data;
+  }
+}
