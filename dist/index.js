@@ -10737,7 +10737,7 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
+    function safeUrl2(path) {
       if (typeof path !== "string") {
         return path;
       }
@@ -10771,8 +10771,8 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl2(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -38033,21 +38033,223 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
+// src/core/stream/text.ts
+import { isAscii } from "node:buffer";
+import { TextDecoder as TextDecoder2 } from "node:util";
+var ASCII_PIECE = 64 * 1024;
+function sniffEncoding(head) {
+  if (head[0] === 239 && head[1] === 187 && head[2] === 191) return { encoding: "utf-8", bomLength: 3 };
+  if (head[0] === 255 && head[1] === 254) return { encoding: "utf-16le", bomLength: 2 };
+  if (head[0] === 254 && head[1] === 255) return { encoding: "utf-16be", bomLength: 2 };
+  if (head[0] === 60 && head[1] === 0 && head[2] === 63 && head[3] === 0) return { encoding: "utf-16le", bomLength: 0 };
+  if (head[0] === 0 && head[1] === 60 && head[2] === 0 && head[3] === 63) return { encoding: "utf-16be", bomLength: 0 };
+  if (head[0] === 60 && head[1] === 63) {
+    const decl = Buffer.from(head.subarray(0, 200)).toString("latin1");
+    const match2 = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
+    const name = match2?.[1]?.toLowerCase();
+    if (name && /^(iso-8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(name)) {
+      return { encoding: "windows-1252", bomLength: 0 };
+    }
+  }
+  return { encoding: "utf-8", bomLength: 0 };
+}
+async function* readText(source) {
+  let decoder;
+  let offset = 0;
+  let checkNul = true;
+  let ascii = false;
+  let clean2 = true;
+  try {
+    for await (const raw of source.open()) {
+      let chunk = raw;
+      if (!decoder) {
+        const { encoding, bomLength } = sniffEncoding(chunk);
+        decoder = new TextDecoder2(encoding);
+        checkNul = encoding === "utf-8" || encoding === "windows-1252";
+        ascii = checkNul;
+        chunk = chunk.subarray(bomLength);
+        offset += bomLength;
+      }
+      if (checkNul) {
+        const nul = chunk.indexOf(0);
+        if (nul !== -1) {
+          const line = await lineOfOffset(source, offset + nul);
+          throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", line);
+        }
+      }
+      offset += chunk.length;
+      if (ascii && clean2 && isAscii(chunk)) {
+        for (let at = 0; at < chunk.length; at += ASCII_PIECE) yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
+      } else {
+        const text = decoder.decode(chunk, { stream: true });
+        clean2 = chunk.length === 0 || chunk[chunk.length - 1] < 128;
+        if (text.length > 0) yield text;
+      }
+    }
+  } catch (error63) {
+    throw asReadError(source.path, error63);
+  }
+  const rest = decoder?.decode() ?? "";
+  if (rest.length > 0) yield rest;
+}
+function detach(s) {
+  return s.length === 0 ? s : Buffer.from(s, "utf8").toString("utf8");
+}
+async function lineOfOffset(source, offset) {
+  let line = 1;
+  let seen = 0;
+  for await (const raw of source.open()) {
+    const chunk = raw.subarray(0, Math.max(0, offset - seen));
+    for (let i2 = chunk.indexOf(10); i2 !== -1; i2 = chunk.indexOf(10, i2 + 1)) line++;
+    seen += raw.length;
+    if (seen >= offset) break;
+  }
+  return line;
+}
+function asReadError(path, error63) {
+  if (error63 instanceof ReportParseError) return error63;
+  const code2 = error63?.code;
+  const reasons = {
+    ENOENT: "file not found",
+    EISDIR: "is a directory, not a report file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ELOOP: "too many symbolic links"
+  };
+  const reason = typeof code2 === "string" && reasons[code2] ? reasons[code2] : `cannot read: ${describeError(error63)}`;
+  return new ReportParseError(path, reason, void 0, { cause: error63 });
+}
+function forEachLine(source, maxLineBytes, onLine) {
+  return forEachLineSpan(source, maxLineBytes, (text, start, end, lineNo2) => onLine(text.slice(start, end), lineNo2));
+}
+async function forEachLineSpan(source, maxLineBytes, onLine) {
+  let carry = "";
+  let lineNo2 = 0;
+  for await (const text of readText(source)) {
+    let start = 0;
+    let nl = text.indexOf("\n");
+    if (nl !== -1 && carry.length > 0) {
+      const first = carry + text.slice(0, nl);
+      carry = "";
+      emit(first, 0, first.length);
+      start = nl + 1;
+      nl = text.indexOf("\n", start);
+    }
+    while (nl !== -1) {
+      emit(text, start, nl);
+      start = nl + 1;
+      nl = text.indexOf("\n", start);
+    }
+    if (start < text.length) {
+      const rest = text.length - start;
+      if (carry.length + rest > maxLineBytes) {
+        throw new ReportParseError(source.path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, lineNo2 + 1);
+      }
+      carry = carry.length === 0 ? text.slice(start) : carry + text.slice(start);
+    }
+  }
+  if (carry.length > 0) emit(carry, 0, carry.length);
+  return lineNo2;
+  function emit(text, start, end) {
+    lineNo2++;
+    onLine(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
+  }
+}
+
+// src/core/coverage/packed.ts
+var EMPTY = new Int32Array(0);
+var INDEX_SPAN = 2 ** 21;
+var MERGE_WHEN_FULL_AT = 512;
+var KeyedLog = class {
+  /** `merge` combines the values of two pairs with the same key (both unsigned 32-bit). */
+  constructor(merge3) {
+    this.merge = merge3;
+  }
+  merge;
+  /** Interleaved [key, value] pairs; values are stored as int32 bit patterns, read back unsigned. */
+  data = EMPTY;
+  length = 0;
+  /** Pairs [0, sorted) are sorted by key and unique. */
+  sorted = 0;
+  add(key, value) {
+    if (this.length * 2 === this.data.length) {
+      if (this.length >= MERGE_WHEN_FULL_AT) this.normalize();
+      if (this.length * 8 >= this.data.length * 3) this.resize(Math.max(32, Math.ceil(this.length * 1.5)));
+    }
+    if (this.sorted === this.length && (this.length === 0 || key > this.data[this.length * 2 - 2])) this.sorted++;
+    this.data[this.length * 2] = key;
+    this.data[this.length * 2 + 1] = value;
+    this.length++;
+  }
+  /** Number of distinct keys. */
+  get size() {
+    this.normalize();
+    return this.length;
+  }
+  /** Visits distinct keys in ascending order. */
+  forEach(fn) {
+    this.normalize();
+    for (let i2 = 0; i2 < this.length; i2++) fn(this.data[i2 * 2], this.data[i2 * 2 + 1] >>> 0);
+  }
+  normalize() {
+    if (this.sorted === this.length) return;
+    const src = this.data;
+    const order = this.sortedOrder();
+    const out = new Int32Array(src.length);
+    let n = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i2 = order[k];
+      const key = src[i2 * 2];
+      const value = src[i2 * 2 + 1] >>> 0;
+      if (n > 0 && out[n * 2 - 2] === key) out[n * 2 - 1] = this.merge(out[n * 2 - 1] >>> 0, value);
+      else {
+        out[n * 2] = key;
+        out[n * 2 + 1] = value;
+        n++;
+      }
+    }
+    this.data = out;
+    this.length = n;
+    this.sorted = n;
+  }
+  /** Pair indices by ascending key (stable). Keys and indices pack into one float64, so the sort is native. */
+  sortedOrder() {
+    const n = this.length;
+    if (n >= INDEX_SPAN) {
+      return Array.from({ length: n }, (_, i2) => i2).sort((a, b) => this.data[a * 2] - this.data[b * 2] || a - b);
+    }
+    const packed = new Float64Array(n);
+    for (let i2 = 0; i2 < n; i2++) packed[i2] = this.data[i2 * 2] * INDEX_SPAN + i2;
+    packed.sort();
+    const order = new Int32Array(n);
+    for (let i2 = 0; i2 < n; i2++) order[i2] = packed[i2] - Math.floor(packed[i2] / INDEX_SPAN) * INDEX_SPAN;
+    return order;
+  }
+  resize(pairs) {
+    const data = new Int32Array(pairs * 2);
+    data.set(this.data.subarray(0, this.length * 2));
+    this.data = data;
+  }
+};
+
 // src/core/coverage/table.ts
 var MAX_LINE = 1e7;
-var BRANCH_SHIFT = 2 ** 24;
+var MAX_BRANCH_COUNT = 65535;
+var EMPTY_BITS = new Uint8Array(0);
+var maxHalves = (a, b) => (Math.max(a >>> 16, b >>> 16) << 16 | Math.max(a & 65535, b & 65535)) >>> 0;
+var either = (a, b) => a | b;
 var FileCoverage = class {
   constructor(path) {
     this.path = path;
   }
   path;
-  coverable = new Uint8Array(16);
-  covered = new Uint8Array(16);
+  /** Interleaved bitsets: byte 2i holds "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
+  bits = EMPTY_BITS;
   lineCount = 0;
-  /** line -> total * 2^24 + taken */
-  branchLines = /* @__PURE__ */ new Map();
-  /** start line * 64 + ordinal (or a synthetic negative key when the format has none) -> hit */
-  functionHits = /* @__PURE__ */ new Map();
+  /** line -> total << 16 | taken; a line seen twice keeps the larger total and taken count. */
+  branchLog = new KeyedLog(maxHalves);
+  /** start line * 64 + ordinal (or a synthetic negative key when the format has none) -> hit (0/1) */
+  functionLog = new KeyedLog(either);
   syntheticKey = 0;
   hasLines = false;
   hasBranches = false;
@@ -38056,27 +38258,19 @@ var FileCoverage = class {
   /** Records a coverable line; `hits > 0` marks it covered. Lines from several reports are unioned. */
   addLine(line, hits) {
     this.hasLines = true;
-    const byte = line >>> 3;
-    if (byte >= this.coverable.length) this.grow(byte + 1);
+    const at = line >>> 3 << 1;
+    if (at >= this.bits.length) this.grow(at + 2);
     const bit = 1 << (line & 7);
-    const wasCoverable = (this.coverable[byte] & bit) !== 0;
-    if (!wasCoverable) {
-      this.coverable[byte] |= bit;
+    if ((this.bits[at] & bit) === 0) {
+      this.bits[at] |= bit;
       this.lineCount++;
     }
-    if (hits > 0) this.covered[byte] |= bit;
+    if (hits > 0) this.bits[at + 1] |= bit;
   }
   /** Records the branches of one line; a line seen twice keeps the larger total and taken count. */
   addBranches(line, total, taken) {
     this.hasBranches = true;
-    const prev = this.branchLines.get(line);
-    if (prev === void 0) {
-      this.branchLines.set(line, total * BRANCH_SHIFT + taken);
-      return;
-    }
-    const prevTotal = Math.floor(prev / BRANCH_SHIFT);
-    const prevTaken = prev % BRANCH_SHIFT;
-    this.branchLines.set(line, Math.max(prevTotal, total) * BRANCH_SHIFT + Math.max(prevTaken, taken));
+    this.branchLog.add(line, (Math.min(total, MAX_BRANCH_COUNT) << 16 | Math.min(taken, MAX_BRANCH_COUNT)) >>> 0);
   }
   /**
    * Records a function by its start line and its ordinal among functions starting on that line
@@ -38085,78 +38279,72 @@ var FileCoverage = class {
   addFunction(line, hit, ordinal = 0) {
     this.hasFunctions = true;
     const key = line === void 0 ? --this.syntheticKey : line * 64 + Math.min(ordinal, 63);
-    this.functionHits.set(key, hit || this.functionHits.get(key) === true);
+    this.functionLog.add(key, hit ? 1 : 0);
   }
   isCoverable(line) {
-    const byte = line >>> 3;
-    return byte < this.coverable.length && (this.coverable[byte] & 1 << (line & 7)) !== 0;
+    const at = line >>> 3 << 1;
+    return at < this.bits.length && (this.bits[at] & 1 << (line & 7)) !== 0;
   }
   isCovered(line) {
-    const byte = line >>> 3;
-    return byte < this.covered.length && (this.covered[byte] & 1 << (line & 7)) !== 0;
+    const at = (line >>> 3 << 1) + 1;
+    return at < this.bits.length && (this.bits[at] & 1 << (line & 7)) !== 0;
   }
   lines() {
     if (!this.hasLines) return this.summary?.lines;
     let covered2 = 0;
-    for (const byte of this.covered) covered2 += popcount(byte);
+    for (let i2 = 1; i2 < this.bits.length; i2 += 2) covered2 += popcount(this.bits[i2]);
     return { covered: covered2, total: this.lineCount };
   }
   branches() {
     if (!this.hasBranches) return this.summary?.branches;
     let covered2 = 0;
     let total = 0;
-    for (const packed of this.branchLines.values()) {
-      total += Math.floor(packed / BRANCH_SHIFT);
-      covered2 += packed % BRANCH_SHIFT;
-    }
+    this.branchLog.forEach((_, packed) => {
+      total += packed >>> 16;
+      covered2 += packed & 65535;
+    });
     return { covered: covered2, total };
   }
   functions() {
     if (!this.hasFunctions) return this.summary?.functions;
     let covered2 = 0;
-    for (const hit of this.functionHits.values()) if (hit) covered2++;
-    return { covered: covered2, total: this.functionHits.size };
+    this.functionLog.forEach((_, hit) => covered2 += hit);
+    return { covered: covered2, total: this.functionLog.size };
   }
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
   *lineEntries() {
-    for (let byte = 0; byte < this.coverable.length; byte++) {
-      const bits2 = this.coverable[byte];
+    for (let at = 0; at < this.bits.length; at += 2) {
+      const bits2 = this.bits[at];
       if (bits2 === 0) continue;
       for (let bit = 0; bit < 8; bit++) {
-        if (bits2 & 1 << bit) yield [byte * 8 + bit, (this.covered[byte] & 1 << bit) !== 0];
+        if (bits2 & 1 << bit) yield [(at >>> 1) * 8 + bit, (this.bits[at + 1] & 1 << bit) !== 0];
       }
     }
   }
   mergeFrom(other) {
     if (other.hasLines) {
       this.hasLines = true;
-      if (other.coverable.length > this.coverable.length) this.grow(other.coverable.length);
+      if (other.bits.length > this.bits.length) this.grow(other.bits.length);
       this.lineCount = 0;
-      for (let i2 = 0; i2 < this.coverable.length; i2++) {
-        this.coverable[i2] |= other.coverable[i2] ?? 0;
-        this.covered[i2] |= other.covered[i2] ?? 0;
-        this.lineCount += popcount(this.coverable[i2]);
+      for (let i2 = 0; i2 < this.bits.length; i2 += 2) {
+        this.bits[i2] |= other.bits[i2] ?? 0;
+        this.bits[i2 + 1] |= other.bits[i2 + 1] ?? 0;
+        this.lineCount += popcount(this.bits[i2]);
       }
     }
-    for (const [line, packed] of other.branchLines) {
-      this.addBranches(line, Math.floor(packed / BRANCH_SHIFT), packed % BRANCH_SHIFT);
+    if (other.hasBranches) {
+      this.hasBranches = true;
+      other.branchLog.forEach((line, packed) => this.branchLog.add(line, packed));
     }
-    for (const [key, hit] of other.functionHits) {
-      const k = key < 0 ? --this.syntheticKey : key;
-      this.functionHits.set(k, hit || this.functionHits.get(k) === true);
-    }
+    other.functionLog.forEach((key, hit) => this.functionLog.add(key < 0 ? --this.syntheticKey : key, hit));
     this.hasFunctions ||= other.hasFunctions;
     if (other.summary) this.summary = mergeSummary(this.summary, other.summary);
   }
   grow(minBytes) {
-    let size = this.coverable.length;
-    while (size < minBytes) size *= 2;
-    const coverable = new Uint8Array(size);
-    coverable.set(this.coverable);
-    const covered2 = new Uint8Array(size);
-    covered2.set(this.covered);
-    this.coverable = coverable;
-    this.covered = covered2;
+    const size = Math.ceil(Math.max(64, minBytes * 1.25, Math.min(this.bits.length * 2, minBytes * 2)) / 2) * 2;
+    const bits2 = new Uint8Array(size);
+    bits2.set(this.bits);
+    this.bits = bits2;
   }
 };
 function mergeSummary(a, b) {
@@ -38175,8 +38363,9 @@ var CoverageTable = class {
   file(path) {
     let entry = this.files.get(path);
     if (!entry) {
-      entry = new FileCoverage(path);
-      this.files.set(path, entry);
+      const own2 = detach(path);
+      entry = new FileCoverage(own2);
+      this.files.set(own2, entry);
     }
     return entry;
   }
@@ -38256,12 +38445,13 @@ var SEVERITY_WORDS = {
   info: "info",
   informational: "info",
   negligible: "info",
-  none: "info",
-  unknown: "info"
+  none: "info"
 };
+function rateSeverity(word) {
+  return word ? SEVERITY_WORDS[word.trim().toLowerCase()] : void 0;
+}
 function normalizeSeverity(word) {
-  if (!word) return "info";
-  return SEVERITY_WORDS[word.trim().toLowerCase()] ?? "info";
+  return rateSeverity(word) ?? DEFAULT_UNKNOWN_SEVERITY;
 }
 function severityFromScore(score) {
   if (score >= 9) return "critical";
@@ -38430,7 +38620,8 @@ function createPathMapper(options) {
       let hit = cache.get(key);
       if (hit === void 0) {
         hit = map2(path, base);
-        if (cache.size < 1e5) cache.set(key, hit);
+        hit = detach(hit);
+        if (cache.size < 1e5) cache.set(detach(key), hit);
       }
       return hit;
     }
@@ -38440,109 +38631,6 @@ function clean(p) {
   if (p === "") return p;
   const normal = posix2.normalize(p);
   return normal === "." ? "" : normal.replace(/^\.\//, "");
-}
-
-// src/core/stream/text.ts
-import { TextDecoder as TextDecoder2 } from "node:util";
-function sniffEncoding(head) {
-  if (head[0] === 239 && head[1] === 187 && head[2] === 191) return { encoding: "utf-8", bomLength: 3 };
-  if (head[0] === 255 && head[1] === 254) return { encoding: "utf-16le", bomLength: 2 };
-  if (head[0] === 254 && head[1] === 255) return { encoding: "utf-16be", bomLength: 2 };
-  if (head[0] === 60 && head[1] === 0 && head[2] === 63 && head[3] === 0) return { encoding: "utf-16le", bomLength: 0 };
-  if (head[0] === 0 && head[1] === 60 && head[2] === 0 && head[3] === 63) return { encoding: "utf-16be", bomLength: 0 };
-  if (head[0] === 60 && head[1] === 63) {
-    const decl = Buffer.from(head.subarray(0, 200)).toString("latin1");
-    const match2 = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
-    const name = match2?.[1]?.toLowerCase();
-    if (name && /^(iso-8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(name)) {
-      return { encoding: "windows-1252", bomLength: 0 };
-    }
-  }
-  return { encoding: "utf-8", bomLength: 0 };
-}
-async function* readText(source) {
-  let decoder;
-  let line = 1;
-  let checkNul = true;
-  try {
-    for await (const raw of source.open()) {
-      let chunk = raw;
-      if (!decoder) {
-        const { encoding, bomLength } = sniffEncoding(chunk);
-        decoder = new TextDecoder2(encoding);
-        checkNul = encoding === "utf-8" || encoding === "windows-1252";
-        chunk = chunk.subarray(bomLength);
-      }
-      if (checkNul) {
-        const nul = chunk.indexOf(0);
-        if (nul !== -1) {
-          line += countNewlines(chunk.subarray(0, nul));
-          throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", line);
-        }
-        line += countNewlines(chunk);
-      }
-      const text = decoder.decode(chunk, { stream: true });
-      if (text.length > 0) yield text;
-    }
-  } catch (error63) {
-    throw asReadError(source.path, error63);
-  }
-  const rest = decoder?.decode() ?? "";
-  if (rest.length > 0) yield rest;
-}
-function countNewlines(buf) {
-  let n = 0;
-  let i2 = buf.indexOf(10);
-  while (i2 !== -1) {
-    n++;
-    i2 = buf.indexOf(10, i2 + 1);
-  }
-  return n;
-}
-function asReadError(path, error63) {
-  if (error63 instanceof ReportParseError) return error63;
-  const code2 = error63?.code;
-  const reasons = {
-    ENOENT: "file not found",
-    EISDIR: "is a directory, not a report file",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    ELOOP: "too many symbolic links"
-  };
-  const reason = typeof code2 === "string" && reasons[code2] ? reasons[code2] : `cannot read: ${describeError(error63)}`;
-  return new ReportParseError(path, reason, void 0, { cause: error63 });
-}
-async function forEachLine(source, maxLineBytes, onLine) {
-  let carry = "";
-  let lineNo2 = 0;
-  for await (const text of readText(source)) {
-    let start = 0;
-    let nl = text.indexOf("\n");
-    if (nl !== -1 && carry.length > 0) {
-      const first = carry + text.slice(0, nl);
-      carry = "";
-      emit(first);
-      start = nl + 1;
-      nl = text.indexOf("\n", start);
-    }
-    while (nl !== -1) {
-      emit(text.slice(start, nl));
-      start = nl + 1;
-      nl = text.indexOf("\n", start);
-    }
-    if (start < text.length) {
-      carry = carry.length === 0 ? text.slice(start) : carry + text.slice(start);
-      if (carry.length > maxLineBytes) {
-        throw new ReportParseError(source.path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, lineNo2 + 1);
-      }
-    }
-  }
-  if (carry.length > 0) emit(carry);
-  return lineNo2;
-  function emit(line) {
-    lineNo2++;
-    onLine(line.endsWith("\r") ? line.slice(0, -1) : line, lineNo2);
-  }
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -58364,6 +58452,14 @@ function xmlRootTag(head) {
   const end = head.indexOf(">", at);
   return head.slice(at, end === -1 ? void 0 : end + 1);
 }
+function jsonString(literal2) {
+  try {
+    return JSON.parse(literal2);
+  } catch (error63) {
+    if (error63 instanceof SyntaxError) return void 0;
+    throw error63;
+  }
+}
 function jsonHead(head) {
   let i2 = 0;
   while (i2 < head.length && /\s/.test(head[i2])) i2++;
@@ -58381,7 +58477,9 @@ function jsonHead(head) {
       const end = findStringEnd(head, i2 + 1);
       if (end === -1) break;
       if (expectKey && stack.length === keyDepth && elementsSeen <= 1) {
-        keys.push(JSON.parse(head.slice(i2, end + 1)));
+        const key = jsonString(head.slice(i2, end + 1));
+        if (key === void 0) return void 0;
+        keys.push(key);
       }
       expectKey = false;
       i2 = end;
@@ -58576,7 +58674,8 @@ var Report = external_exports.object({
 function vulnSeverity(v) {
   if (v.id.startsWith("MAL-")) return "critical";
   const word = v.database_specific?.severity;
-  if (typeof word === "string" && word.trim() !== "") return normalizeSeverity(word);
+  const rated = typeof word === "string" ? rateSeverity(word) : void 0;
+  if (rated) return rated;
   const scores = (v.severity ?? []).map((s) => /^[\d.]+$/.test(s.score) ? Number(s.score) : cvss3BaseScore(s.score)).filter((n) => n !== void 0);
   return scores.length > 0 ? severityFromScore(Math.max(...scores)) : void 0;
 }
@@ -59534,32 +59633,59 @@ var lcov = {
       return n;
     };
     const need = (lineNo2, kind) => rec ?? fail(lineNo2, `${kind} record outside a file record (no SF: line before it)`);
-    const lines3 = await forEachLine(source, limits.maxLineBytes, (line, lineNo2) => {
-      const c0 = line.charCodeAt(0);
-      if (c0 === 68 && line.charCodeAt(1) === 65 && line.charCodeAt(2) === 58) {
+    const oddCount = (raw, lineNum, lineNo2) => {
+      if (/^-\d+$/.test(raw)) fail(lineNo2, `negative execution count ${raw} for line ${lineNum} (a corrupt gcov run)`);
+      const value = Number(raw);
+      if (!Number.isFinite(value) && raw !== "Infinity") fail(lineNo2, `execution count "${raw.slice(0, 40)}" is not a number`);
+      if (value < 0) fail(lineNo2, `negative execution count ${raw} for line ${lineNum}`);
+      return value;
+    };
+    const lines3 = await forEachLineSpan(source, limits.maxLineBytes, (text, start, end, lineNo2) => {
+      if (text.charCodeAt(start) === 68 && text.charCodeAt(start + 1) === 65 && text.charCodeAt(start + 2) === 58) {
         const r = need(lineNo2, "DA");
-        const comma = line.indexOf(",", 3);
-        if (comma === -1) fail(lineNo2, `malformed DA record "${line.slice(0, 80)}"`);
-        const lineNum = lineNumber(line, 3, comma, lineNo2);
-        const comma2 = line.indexOf(",", comma + 1);
-        const hitsEnd = comma2 === -1 ? line.length : comma2;
-        let hits = uint(line, comma + 1, hitsEnd);
-        if (hits < 0) {
-          const raw = line.slice(comma + 1, hitsEnd).trim();
-          if (/^-\d+$/.test(raw)) fail(lineNo2, `negative execution count ${raw} for line ${lineNum} (a corrupt gcov run)`);
-          const value2 = Number(raw);
-          if (!Number.isFinite(value2) && raw !== "Infinity") fail(lineNo2, `execution count "${raw.slice(0, 40)}" is not a number`);
-          if (value2 < 0) fail(lineNo2, `negative execution count ${raw} for line ${lineNum}`);
-          hits = value2;
+        let i2 = start + 3;
+        let lineNum = 0;
+        for (let d = text.charCodeAt(i2) - 48; i2 < end && d >= 0 && d <= 9; d = text.charCodeAt(++i2) - 48) lineNum = lineNum * 10 + d;
+        if (i2 === start + 3 || i2 >= end || text.charCodeAt(i2) !== 44) {
+          const comma = text.indexOf(",", start + 3);
+          if (comma === -1 || comma >= end) fail(lineNo2, `malformed DA record "${text.slice(start, Math.min(end, start + 80))}"`);
+          lineNumber(text, start + 3, comma, lineNo2);
+        }
+        if (lineNum < 1 || lineNum > MAX_LINE) lineNumber(text, start + 3, i2, lineNo2);
+        const countStart = ++i2;
+        let hits = 0;
+        for (let d = text.charCodeAt(i2) - 48; i2 < end && d >= 0 && d <= 9; d = text.charCodeAt(++i2) - 48) hits = hits * 10 + d;
+        if (i2 === countStart || i2 < end && text.charCodeAt(i2) !== 44) {
+          const comma2 = text.indexOf(",", countStart);
+          hits = oddCount(text.slice(countStart, comma2 === -1 || comma2 > end ? end : comma2).trim(), lineNum, lineNo2);
         }
         r.file.addLine(lineNum, hits);
         return;
       }
-      if (line === "end_of_record") {
+      if (end - start === 13 && text.startsWith("end_of_record", start)) {
         if (rec) flush(rec);
         rec = void 0;
         return;
       }
+      if (text.startsWith("BRDA:", start)) {
+        const r = need(lineNo2, "BRDA");
+        const first = text.indexOf(",", start + 5);
+        const last = text.lastIndexOf(",", end - 1);
+        if (first === -1 || first >= end || text.indexOf(",", first + 1) >= last) {
+          fail(lineNo2, `malformed BRDA record "${text.slice(start, Math.min(end, start + 80))}"`);
+        }
+        const ln2 = lineNumber(text, start + 5, first, lineNo2);
+        const dash = end - last === 2 && text.charCodeAt(last + 1) === 45;
+        const taken = dash ? 0 : uint(text, last + 1, end);
+        if (taken < 0) fail(lineNo2, `branch count "${text.slice(last + 1, Math.min(end, last + 41))}" is not a non-negative integer`);
+        const entry = r.branches.get(ln2);
+        if (entry) {
+          entry[0]++;
+          if (taken > 0) entry[1]++;
+        } else r.branches.set(ln2, [1, taken > 0 ? 1 : 0]);
+        return;
+      }
+      const line = text.slice(start, end);
       const colon = line.indexOf(":");
       if (colon === -1) {
         if (line.trim() === "") return;
@@ -59575,28 +59701,13 @@ var lcov = {
           rec = { file: table.file(paths.toRepo(path)), branches: /* @__PURE__ */ new Map(), fnLines: /* @__PURE__ */ new Map(), fnHits: /* @__PURE__ */ new Map(), fnlLines: /* @__PURE__ */ new Map() };
           return;
         }
-        case "BRDA": {
-          const r = need(lineNo2, "BRDA");
-          const parts = value.split(",");
-          if (parts.length < 4) fail(lineNo2, `malformed BRDA record "${line.slice(0, 80)}"`);
-          const ln2 = lineNumber(parts[0], 0, parts[0].length, lineNo2);
-          const takenRaw = parts[parts.length - 1];
-          const taken = takenRaw === "-" ? 0 : uint(takenRaw, 0, takenRaw.length);
-          if (taken < 0) fail(lineNo2, `branch count "${takenRaw.slice(0, 40)}" is not a non-negative integer`);
-          const entry = r.branches.get(ln2);
-          if (entry) {
-            entry[0]++;
-            if (taken > 0) entry[1]++;
-          } else r.branches.set(ln2, [1, taken > 0 ? 1 : 0]);
-          return;
-        }
         case "FN": {
           const r = need(lineNo2, "FN");
-          const parts = value.split(",");
-          const ln2 = lineNumber(parts[0], 0, parts[0].length, lineNo2);
-          const hasEnd = parts.length >= 3 && /^\d+$/.test(parts[1]);
-          const name = parts.slice(hasEnd ? 2 : 1).join(",");
-          r.fnLines.set(name, ln2);
+          const c1 = value.indexOf(",");
+          const ln2 = lineNumber(value, 0, c1 === -1 ? value.length : c1, lineNo2);
+          const c2 = value.indexOf(",", c1 + 1);
+          const hasEnd = c2 !== -1 && uint(value, c1 + 1, c2) >= 0;
+          r.fnLines.set(value.slice(hasEnd ? c2 + 1 : c1 + 1), ln2);
           return;
         }
         case "FNDA": {
@@ -59610,9 +59721,9 @@ var lcov = {
         }
         case "FNL": {
           const r = need(lineNo2, "FNL");
-          const [index, start] = value.split(",");
-          if (index === void 0 || start === void 0) fail(lineNo2, `malformed FNL record "${line.slice(0, 80)}"`);
-          r.fnlLines.set(index, lineNumber(start, 0, start.length, lineNo2));
+          const [index, start2] = value.split(",");
+          if (index === void 0 || start2 === void 0) fail(lineNo2, `malformed FNL record "${line.slice(0, 80)}"`);
+          r.fnlLines.set(index, lineNumber(start2, 0, start2.length, lineNo2));
           return;
         }
         case "FNA": {
@@ -59750,7 +59861,6 @@ var SEVERITY_WORDS2 = "fatal error|error|warning|note|info|remark|style";
 var GCC_WITH_SEVERITY = new RegExp(`^(?<path>(?:[A-Za-z]:)?[^\\s:][^:]*?):(?<line>\\d+)(?::(?<column>\\d+))?: (?<severity>${SEVERITY_WORDS2}): (?<message>.*)$`);
 var GCC = /^(?<path>(?:[A-Za-z]:)?[^\s:][^:]*?):(?<line>\d+)(?::(?<column>\d+))?: (?<message>\S.*)$/;
 var GCC_CONTEXT = /^(?:(?:[A-Za-z]:)?[^\s:][^:]*: (?:In |At |note: )|In file included from )/;
-var TRAILING_RULE = /\s+\[(?<rule>[^\]\s]+)\]$/;
 var WORDS = {
   "fatal error": "error",
   fatal: "error",
@@ -59816,10 +59926,10 @@ var compilerText = {
       let message = g["message"];
       let rule = g["rule"];
       if (rule === void 0) {
-        const trailing = TRAILING_RULE.exec(message);
-        if (trailing?.groups?.["rule"]) {
-          rule = trailing.groups["rule"];
-          message = message.slice(0, trailing.index);
+        const trailing = trailingRule(message);
+        if (trailing) {
+          rule = trailing.rule;
+          message = trailing.message;
         }
       }
       const word = g["severity"]?.trim().toLowerCase();
@@ -59835,6 +59945,15 @@ var compilerText = {
     return { findings };
   }
 };
+function trailingRule(message) {
+  const text = message.trimEnd();
+  if (!text.endsWith("]")) return void 0;
+  const open3 = text.lastIndexOf("[");
+  if (open3 < 1 || !/\s/.test(text[open3 - 1])) return void 0;
+  const rule = text.slice(open3 + 1, -1);
+  if (rule === "" || /[\s\]]/.test(rule)) return void 0;
+  return { rule, message: text.slice(0, open3) };
+}
 
 // src/core/reports/lint/eslint.ts
 var Message2 = external_exports.object({
@@ -60109,7 +60228,7 @@ var JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kt
 var JVM_SOURCE_ROOTS = { java: "java", kt: "kotlin", kts: "kotlin", groovy: "groovy", scala: "scala" };
 var IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
 function locateInTrace(text, preferFile, paths, testClass) {
-  const sample = text.length > 2e4 ? text.slice(0, 2e4) : text;
+  const sample = traceSample(text);
   if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first;
   for (const pattern of PATTERNS) {
@@ -60123,6 +60242,16 @@ function locateInTrace(text, preferFile, paths, testClass) {
   }
   return preferFile === void 0 ? first : void 0;
 }
+function traceSample(text) {
+  const kept = [];
+  for (const line of text.slice(0, 2e5).split("\n")) {
+    if (line.length <= MAX_TRACE_LINE) kept.push(line);
+    if (kept.length >= MAX_TRACE_LINES) break;
+  }
+  return kept.join("\n");
+}
+var MAX_TRACE_LINE = 400;
+var MAX_TRACE_LINES = 200;
 function repoPath(raw, paths) {
   if (raw.startsWith("node:") || IGNORED_PATH.test(raw)) return void 0;
   const file2 = paths.toRepo(raw.startsWith("/_/") ? raw.slice(3) : raw);
@@ -60516,8 +60645,12 @@ var junit = {
     });
     if (cases === 0 && rootDeclared?.tests) {
       const d = builder.data;
+      const counts2 = [rootDeclared.tests, rootDeclared.failures ?? 0, rootDeclared.errors ?? 0, rootDeclared.skipped ?? 0];
       const failed = (rootDeclared.failures ?? 0) + (rootDeclared.errors ?? 0);
       const skipped2 = rootDeclared.skipped ?? 0;
+      if (counts2.some((n) => !Number.isInteger(n) || n < 0) || failed + skipped2 > rootDeclared.tests) {
+        throw new ReportParseError(ctx.source.path, `the suite's declared counts (tests=${rootDeclared.tests}, failures=${rootDeclared.failures ?? 0}, errors=${rootDeclared.errors ?? 0}, skipped=${skipped2}) are not whole numbers that add up, and there is no <testcase> to count instead`);
+      }
       d.total = rootDeclared.tests;
       d.failed = failed;
       d.skipped = skipped2;
@@ -62718,7 +62851,8 @@ function auditFindings(r, d) {
   if (counted.length === 0 && ignored.length === 0) return [];
   const out = ["### Vulnerabilities", "", "| Severity | Advisory | Package | Title |", "| --- | --- | --- | --- |"];
   for (const f of counted.slice(0, d.findings)) {
-    const id = f.url && /^https:\/\//.test(f.url) ? `[${cell(f.id)}](${f.url.replace(/[()\s]/g, encodeURIComponent)})` : cell(f.id);
+    const url2 = safeUrl(f.url);
+    const id = url2 ? `[${cell(f.id)}](${url2})` : cell(f.id);
     out.push(`| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ""} | ${cell(clip(f.title, 200))} |`);
   }
   if (counted.length > d.findings) out.push(`| | \u2026 ${counted.length - d.findings} more | | |`);
@@ -62746,6 +62880,10 @@ function clip(text, max2) {
 }
 function indent(text) {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
+}
+function safeUrl(url2) {
+  if (!url2 || !/^https:\/\/[^\s/]/.test(url2) || /[\u0000-\u001f\u007f]/.test(url2)) return void 0;
+  return url2.replace(/[()\s|<>"`\\[\]@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
 // src/github/zip.ts
@@ -64221,7 +64359,7 @@ var DEFAULT_POLICY = {
     solid: { coverage: { lines: 80 }, audit: { critical: 0, high: 0 } }
   },
   require: "passing",
-  missing: "warn"
+  missing: "fail"
 };
 
 // src/config/load.ts
@@ -64449,9 +64587,11 @@ async function resolveConfig(root, cwd, configPath, flags) {
   const notices = [];
   const anyFlag = SIGNALS.some((s) => (flags[s]?.length ?? 0) > 0);
   let config2;
+  let usingDefault = false;
   if (configPath) config2 = readConfigFile(cwd, configPath);
   else if (existsSync3(resolve4(root, DEFAULT_CONFIG_PATH))) config2 = readConfigFile(root, DEFAULT_CONFIG_PATH);
   else {
+    usingDefault = true;
     config2 = validateConfig(DEFAULT_POLICY, "default policy");
     notices.push(`no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`);
     if (!anyFlag) {
@@ -64475,7 +64615,20 @@ Pass them with --coverage, --tests, --audit or --lint, or write a config with \`
     for (const signal of SIGNALS) if (flags[signal]?.length) reports[signal] = flags[signal];
     config2 = { ...config2, reports };
   }
+  if (usingDefault) config2 = fitDefaultPolicy(config2);
   return { config: config2, notices };
+}
+function fitDefaultPolicy(config2) {
+  const present = new Set(SIGNALS.filter((s) => (config2.reports[s]?.length ?? 0) > 0));
+  const levels = {};
+  for (const [name, gates] of Object.entries(config2.levels)) {
+    const kept = Object.fromEntries(Object.entries(gates).filter(([signal]) => present.has(signal)));
+    if (Object.keys(kept).length > 0) levels[name] = kept;
+  }
+  const names = Object.keys(levels);
+  if (names.length === 0) return config2;
+  const require3 = config2.require !== void 0 && names.includes(config2.require) ? config2.require : names[0];
+  return { ...config2, levels, require: require3 };
 }
 
 // src/github/contents.ts
