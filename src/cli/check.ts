@@ -12,6 +12,8 @@ import { baseSnapshot, parseReportJson } from '../core/report.js';
 import { VERSION } from '../version.js';
 import { resolveConfig } from './config-source.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { loadRoadmap } from './roadmap-source.js';
+import { toRoadmapData } from '../core/roadmap/collect.js';
 
 export const CHECK_HELP = `Usage: readygate check [options]
 
@@ -70,7 +72,10 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
     }
   }
 
-  const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices });
+  // roadmap.files configured: its progress becomes signals.roadmap and feeds roadmap gates
+  const roadmap = config.roadmap?.files.length ? await loadRoadmap(root, config.roadmap) : undefined;
+  for (const w of roadmap?.warnings ?? []) notices.push(`roadmap: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+  const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices, roadmap: roadmap && toRoadmapData(roadmap) });
 
   if (flags.out) writeOut(resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
   if (flags['markdown-out']) writeOut(resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));

@@ -38,9 +38,11 @@ export async function resolveConfig(
   const notices: string[] = [];
   const anyFlag = SIGNALS.some((s) => (flags[s]?.length ?? 0) > 0);
   let config: Config;
+  let usingDefault = false;
   if (configPath) config = readConfigFile(cwd, configPath);
   else if (existsSync(resolve(root, DEFAULT_CONFIG_PATH))) config = readConfigFile(root, DEFAULT_CONFIG_PATH);
   else {
+    usingDefault = true;
     config = validateConfig(DEFAULT_POLICY, 'default policy');
     notices.push(`no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`);
     if (!anyFlag) {
@@ -63,5 +65,24 @@ export async function resolveConfig(
     for (const signal of SIGNALS) if (flags[signal]?.length) reports[signal] = flags[signal];
     config = { ...config, reports };
   }
+  if (usingDefault) config = fitDefaultPolicy(config);
   return { config, notices };
+}
+
+/**
+ * The default policy gates only the signals that have reports (found or named), so a repository
+ * without an audit report is not failed for it; a named report that is missing or unreadable still
+ * fails (missing: fail). Levels left without gates are dropped.
+ */
+export function fitDefaultPolicy(config: Config): Config {
+  const present = new Set(SIGNALS.filter((s) => (config.reports[s]?.length ?? 0) > 0));
+  const levels: Config['levels'] = {};
+  for (const [name, gates] of Object.entries(config.levels)) {
+    const kept = Object.fromEntries(Object.entries(gates).filter(([signal]) => present.has(signal as Signal)));
+    if (Object.keys(kept).length > 0) levels[name] = kept;
+  }
+  const names = Object.keys(levels);
+  if (names.length === 0) return config;
+  const require = config.require !== undefined && names.includes(config.require) ? config.require : names[0];
+  return { ...config, levels, require };
 }

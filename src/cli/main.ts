@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { CHECK_HELP, checkCommand } from './check.js';
 import { FORMATS_HELP, formatsCommand } from './formats.js';
 import { INIT_HELP, initCommand } from './init.js';
+import { ROADMAP_HELP, roadmapCommand } from './roadmap.js';
 import { EXIT, type CliIO } from './io.js';
 import { VALIDATE_HELP, validateCommand } from './validate.js';
 
@@ -20,6 +21,7 @@ Commands:
   init       write a starter .github/readygate.yml from the reports found
   validate   check a config file
   formats    list the report formats readygate reads
+  roadmap    plan, sync or pull roadmap files against GitHub issues and milestones
 
 Run \`readygate <command> --help\` for a command's options.
 `;
@@ -33,6 +35,7 @@ const COMMANDS = {
   init: { help: INIT_HELP, options: { config: str, force: bool, cwd: str } },
   validate: { help: VALIDATE_HELP, options: { config: str, cwd: str } },
   formats: { help: FORMATS_HELP, options: { format: str } },
+  roadmap: { help: ROADMAP_HELP, options: { file: list, config: str, repo: str, token: str, 'api-url': str, 'dry-run': bool, format: str, cwd: str } },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;
@@ -60,8 +63,9 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${first}"\n\n${HELP}`);
   let values: Record<string, unknown>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: [...args], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: [...args], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: name === 'roadmap' }));
   } catch (error) {
     throw new UsageError(`${describeError(error)}\n\n${command.help}`, { cause: error });
   }
@@ -78,6 +82,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       return validateCommand(values, io);
     case 'formats':
       return formatsCommand(values, io);
+    case 'roadmap':
+      return roadmapCommand(positionals, values, io);
   }
 }
 

@@ -27,5 +27,5 @@ export const DEFAULT_POLICY: ConfigInput = {
     solid: { coverage: { lines: 80 }, audit: { critical: 0, high: 0 } },
   },
   require: 'passing',
-  missing: 'warn',
+  missing: 'fail',
 };

@@ -147,3 +147,29 @@ describe('readygate check', () => {
     expect((await cli(['check'], dir)).stdout).not.toContain('\u001b[');
   });
 });
+
+describe('the default policy', () => {
+  it('fails a named report that does not exist, instead of passing without it', async () => {
+    const r = await cli(['check', '--tests', 'junit.xml', '--coverage', 'coverage/lcov.info'], tempRepo({}));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('NOT READY');
+    expect(r.stdout).toContain('error: junit.xml: file not found');
+  });
+
+  it('gates only the signals that have reports', async () => {
+    const r = await cli(['check', '--format', 'json'], tempRepo({ 'eslint.json': '[{"filePath":"a.js","messages":[]}]' }));
+    const report = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    expect(report.gates.map((g: { id: string }) => g.id)).toEqual(['lint.errors']);
+    expect(report.level).toBe('passing');
+  });
+});
+
+describe('crafted JUnit summaries', () => {
+  it.each(['<testsuite tests="1" failures="-10"/>', '<testsuite tests="2" failures="1.5"/>', '<testsuite tests="1" failures="3"/>'])('%s is refused, not passed', async (xml) => {
+    const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': xml });
+    const r = await cli(['check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("error: junit.xml: the suite's declared counts");
+  });
+});

@@ -193,7 +193,8 @@ function auditFindings(r: ReportV1, d: Detail): string[] {
   if (counted.length === 0 && ignored.length === 0) return [];
   const out = ['### Vulnerabilities', '', '| Severity | Advisory | Package | Title |', '| --- | --- | --- | --- |'];
   for (const f of counted.slice(0, d.findings)) {
-    const id = f.url && /^https:\/\//.test(f.url) ? `[${cell(f.id)}](${f.url.replace(/[()\s]/g, encodeURIComponent)})` : cell(f.id);
+    const url = safeUrl(f.url);
+    const id = url ? `[${cell(f.id)}](${url})` : cell(f.id);
     out.push(`| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ''} | ${cell(clip(f.title, 200))} |`);
   }
   if (counted.length > d.findings) out.push(`| | … ${counted.length - d.findings} more | | |`);
@@ -228,4 +229,13 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
+}
+
+/**
+ * A link target from report data: https only, no control characters, and every character that could
+ * end the link, split a table cell or open HTML percent-encoded. Anything else is not linked.
+ */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https:\/\/[^\s/]/.test(url) || /[\u0000-\u001f\u007f]/.test(url)) return undefined;
+  return url.replace(/[()\s|<>"`\\[\]@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

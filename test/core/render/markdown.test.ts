@@ -70,3 +70,14 @@ describe('renderMarkdown', () => {
     expect((cut.match(/^```/gm) ?? []).length % 2).toBe(0);
   });
 });
+
+describe('safeUrl', async () => {
+  const { safeUrl } = await import('../../../src/core/render/markdown.js');
+  it('links only https URLs, encoding what could break out of the link or the cell', () => {
+    expect(safeUrl('https://github.com/advisories/GHSA-aaaa-bbbb-cccc')).toBe('https://github.com/advisories/GHSA-aaaa-bbbb-cccc');
+    expect(safeUrl('https://x.io/a|@org/team <img src=x>')).toBe('https://x.io/a%7C%40org/team%20%3Cimg%20src=x%3E');
+    expect(safeUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeUrl('http://x.io')).toBeUndefined();
+    expect(safeUrl('https://x.io/\u0007')).toBeUndefined();
+  });
+});

@@ -21,13 +21,19 @@ const SEVERITY_WORDS: Record<string, Severity> = {
   informational: 'info',
   negligible: 'info',
   none: 'info',
-  unknown: 'info',
 };
 
-/** Maps a tool's severity word onto critical, high, moderate, low, info (unknown words: info). */
+/** A tool's severity word on critical, high, moderate, low, info; undefined for "unknown" and unrecognised words. */
+export function rateSeverity(word: string | undefined): Severity | undefined {
+  return word ? SEVERITY_WORDS[word.trim().toLowerCase()] : undefined;
+}
+
+/**
+ * Maps a tool's severity word onto critical, high, moderate, low, info. A word that says nothing
+ * ("UNKNOWN", a typo, a new level) counts as high, like an unrated finding: never waved through as info.
+ */
 export function normalizeSeverity(word: string | undefined): Severity {
-  if (!word) return 'info';
-  return SEVERITY_WORDS[word.trim().toLowerCase()] ?? 'info';
+  return rateSeverity(word) ?? DEFAULT_UNKNOWN_SEVERITY;
 }
 
 /** CVSS-style score: >= 9 critical, >= 7 high, >= 4 moderate, > 0 low, else info. */

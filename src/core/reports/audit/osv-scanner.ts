@@ -14,7 +14,7 @@ import { checkShape, readJson } from '../../stream/json.js';
 import { jsonHead } from '../sniff.js';
 import type { ParseContext, ReportParser } from '../types.js';
 import { cvss3BaseScore } from './cvss.js';
-import { dedupeFindings, normalizeSeverity, severityFromScore, severityRank, unknownSeverity, unratedTitle } from './common.js';
+import { dedupeFindings, rateSeverity, severityFromScore, severityRank, unknownSeverity, unratedTitle } from './common.js';
 
 const Vuln = z
   .object({
@@ -44,7 +44,8 @@ const Report = z.object({
 function vulnSeverity(v: Vuln): Severity | undefined {
   if (v.id.startsWith('MAL-')) return 'critical';
   const word = v.database_specific?.severity;
-  if (typeof word === 'string' && word.trim() !== '') return normalizeSeverity(word);
+  const rated = typeof word === 'string' ? rateSeverity(word) : undefined;
+  if (rated) return rated;
   const scores = (v.severity ?? []).map((s) => (/^[\d.]+$/.test(s.score) ? Number(s.score) : cvss3BaseScore(s.score))).filter((n): n is number => n !== undefined);
   return scores.length > 0 ? severityFromScore(Math.max(...scores)) : undefined;
 }

@@ -24,7 +24,6 @@ const SEVERITY_WORDS = 'fatal error|error|warning|note|info|remark|style';
 const GCC_WITH_SEVERITY = new RegExp(`^(?<path>(?:[A-Za-z]:)?[^\\s:][^:]*?):(?<line>\\d+)(?::(?<column>\\d+))?: (?<severity>${SEVERITY_WORDS}): (?<message>.*)$`);
 const GCC = /^(?<path>(?:[A-Za-z]:)?[^\s:][^:]*?):(?<line>\d+)(?::(?<column>\d+))?: (?<message>\S.*)$/;
 const GCC_CONTEXT = /^(?:(?:[A-Za-z]:)?[^\s:][^:]*: (?:In |At |note: )|In file included from )/;
-const TRAILING_RULE = /\s+\[(?<rule>[^\]\s]+)\]$/;
 const WORDS: Record<string, LintSeverity> = {
   'fatal error': 'error',
   fatal: 'error',
@@ -95,10 +94,10 @@ export const compilerText: ReportParser<'lint'> = {
       let message = g['message'];
       let rule = g['rule'];
       if (rule === undefined) {
-        const trailing = TRAILING_RULE.exec(message);
-        if (trailing?.groups?.['rule']) {
-          rule = trailing.groups['rule'];
-          message = message.slice(0, trailing.index);
+        const trailing = trailingRule(message);
+        if (trailing) {
+          rule = trailing.rule;
+          message = trailing.message;
         }
       }
       const word = g['severity']?.trim().toLowerCase();
@@ -114,3 +113,17 @@ export const compilerText: ReportParser<'lint'> = {
     return { findings };
   },
 };
+
+/**
+ * A trailing ` [rule-id]` (mypy, gcc's `[-Wunused]`), found without a regex: `\s+\[…\]$` backtracks
+ * quadratically on long runs of spaces, and report lines are attacker-sized.
+ */
+function trailingRule(message: string): { rule: string; message: string } | undefined {
+  const text = message.trimEnd();
+  if (!text.endsWith(']')) return undefined;
+  const open = text.lastIndexOf('[');
+  if (open < 1 || !/\s/.test(text[open - 1]!)) return undefined;
+  const rule = text.slice(open + 1, -1);
+  if (rule === '' || /[\s\]]/.test(rule)) return undefined;
+  return { rule, message: text.slice(0, open) };
+}

@@ -8,6 +8,7 @@
  * `rerunFailure`/`rerunError` follow a `<failure>` that stayed failed, and count once.
  * `properties`, `system-out` and `system-err` never count. pytest's xunit1 `line` is 0-based.
  */
+import { ReportParseError } from '../../errors.js';
 import { BoundedText, numAttr, parseXml } from '../../stream/xml.js';
 import { xmlRootName } from '../sniff.js';
 import type { ReportParser } from '../types.js';
@@ -138,10 +139,15 @@ export const junit: ReportParser<'tests'> = {
     });
 
     if (cases === 0 && rootDeclared?.tests) {
-      // A summary-only file: trust the declared totals, it is all there is.
+      // A summary-only file: the declared totals are all there is, so they must be whole,
+      // non-negative counts that add up; anything else would let a crafted file pass.
       const d = builder.data;
+      const counts = [rootDeclared.tests, rootDeclared.failures ?? 0, rootDeclared.errors ?? 0, rootDeclared.skipped ?? 0];
       const failed = (rootDeclared.failures ?? 0) + (rootDeclared.errors ?? 0);
       const skipped = rootDeclared.skipped ?? 0;
+      if (counts.some((n) => !Number.isInteger(n) || n < 0) || failed + skipped > rootDeclared.tests) {
+        throw new ReportParseError(ctx.source.path, `the suite's declared counts (tests=${rootDeclared.tests}, failures=${rootDeclared.failures ?? 0}, errors=${rootDeclared.errors ?? 0}, skipped=${skipped}) are not whole numbers that add up, and there is no <testcase> to count instead`);
+      }
       d.total = rootDeclared.tests;
       d.failed = failed;
       d.skipped = skipped;

@@ -40,7 +40,7 @@ export function locateInTrace(
   paths: PathMapper,
   testClass?: string,
 ): Location | undefined {
-  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const sample = traceSample(text);
   if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first: Location | undefined;
   for (const pattern of PATTERNS) {
@@ -54,6 +54,23 @@ export function locateInTrace(
   }
   return preferFile === undefined ? first : undefined;
 }
+
+/**
+ * The lines worth searching: real trace lines are short, so long lines are skipped and only the first
+ * lines are kept. The patterns backtrack on long unbroken text (`a.a.a…`), and failure text is
+ * attacker-sized: this bounds the work per failure.
+ */
+function traceSample(text: string): string {
+  const kept: string[] = [];
+  for (const line of text.slice(0, 200_000).split('\n')) {
+    if (line.length <= MAX_TRACE_LINE) kept.push(line);
+    if (kept.length >= MAX_TRACE_LINES) break;
+  }
+  return kept.join('\n');
+}
+
+const MAX_TRACE_LINE = 400;
+const MAX_TRACE_LINES = 200;
 
 function repoPath(raw: string, paths: PathMapper): string | undefined {
   if (raw.startsWith('node:') || IGNORED_PATH.test(raw)) return undefined;

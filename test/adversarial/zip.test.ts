@@ -1,6 +1,3 @@
-// PENDING: rename to zip.test.ts once src/github/zip.ts (readReportArtifact, on the `action` branch)
-// is on main. Kept out of the suite until then because the module it tests does not exist here yet.
-//
 // Zip bomb and zip-slip artifacts: refused with a message, nothing inflated without bound, nothing
 // written anywhere.
 import { Zip, ZipDeflate, zipSync, strToU8 } from 'fflate';

@@ -1,0 +1,104 @@
+/**
+ * The last stage of both modes: put a report where people see it. Completes the check run (summary
+ * plus hidden base digest, every annotation up to the `annotations` cap), updates the sticky
+ * comment, commits the badge, writes the job summary, the report file and the outputs. A 403 from
+ * a read-only token switches to the fallback instead of failing the step.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeError } from '../core/errors.js';
+import { buildAnnotations } from '../core/render/annotations.js';
+import { plainLine } from '../core/render/escape.js';
+import { GITHUB_LIMITS } from '../core/render/limits.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import type { ReportV1 } from '../core/report-schema.js';
+import { REPORT_ARTIFACT } from '../github/artifact.js';
+import { commitBadge, renderBadge } from '../github/badge.js';
+import { completeCheckRun, type CheckRunRef, type Conclusion } from '../github/checks.js';
+import { upsertStickyComment } from '../github/comment.js';
+import { encodeDigest } from '../github/digest.js';
+import { isPermissionDenied } from '../github/errors.js';
+import { emitCommandAnnotations, publishInstructions } from './fallback.js';
+import { writeOutputs } from './outputs.js';
+import type { StageEnv } from './stage-env.js';
+import { REPORT_ENTRY } from '../github/zip.js';
+
+export interface Delivery {
+  report: ReportV1;
+  headSha: string;
+  pullNumber?: number;
+  /** Created in progress earlier; undefined when the token could not create it. */
+  checkRun?: CheckRunRef;
+  readOnly: boolean;
+  /** Commit the badge (pushes to the default branch with `badge-branch`). */
+  badge: boolean;
+}
+
+const JOB_SUMMARY_CHARS = 250_000; // ≤ 1 MiB even at 4 bytes a character
+
+export function checkTitle(r: ReportV1): string {
+  const reached = r.level ? `reached ${r.level}` : 'no level reached';
+  if (r.verdict === 'pass') return plainLine(`Ready: ${reached} (required ${r.required})`, 255);
+  return plainLine(`Not ready for ${r.required}: ${reached}${r.verdict === 'warn' ? ' (warn mode)' : ''}`, 255);
+}
+
+export function conclusionOf(report: ReportV1): Conclusion {
+  return report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure';
+}
+
+export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
+  const { inputs, io, octokit, context } = env;
+  const { report } = d;
+  const reportPath = writeReport(env.tempDir, report);
+  let readOnly = d.readOnly;
+  const annotations = buildAnnotations(report).slice(0, inputs.annotations);
+
+  if (d.checkRun) {
+    const digest = encodeDigest(report, d.headSha);
+    const summary = `${renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}\n${digest}`;
+    await completeCheckRun(octokit, context.repo, d.checkRun, { title: checkTitle(report), summary, conclusion: conclusionOf(report), annotations });
+    io.info(`check run completed: ${d.checkRun.url} (${annotations.length} annotation(s))`);
+  }
+
+  const wantsComment = inputs.comment === 'always' || (inputs.comment === 'on-failure' && report.verdict !== 'pass');
+  if (d.pullNumber !== undefined && wantsComment && !readOnly) {
+    const body = renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - 200, ...(d.checkRun && { detailsUrl: d.checkRun.url }) });
+    try {
+      const result = await upsertStickyComment(octokit, context.repo, d.pullNumber, inputs['check-name'], body);
+      io.info(`comment ${result.action}: ${result.url}`);
+    } catch (error) {
+      if (!isPermissionDenied(error)) throw error;
+      readOnly = true;
+    }
+  }
+
+  if (d.badge && inputs['badge-branch'] && !readOnly) {
+    const branch = inputs['badge-branch'];
+    const result = await commitBadge(octokit, context.repo, branch, renderBadge(report, inputs['check-name']), `readygate badge for ${d.headSha.slice(0, 7)}: ${report.level ?? 'not ready'}`);
+    io.info(`badge ${result.action} on branch ${branch}`);
+  }
+
+  await io.appendSummary(renderMarkdown(report, { maxChars: JOB_SUMMARY_CHARS, ...(d.checkRun && { detailsUrl: d.checkRun.url }) }));
+
+  if (readOnly) {
+    emitCommandAnnotations(io, buildAnnotations(report));
+    let uploaded = false;
+    if (inputs['upload-report'] && env.uploadArtifact) {
+      await env.uploadArtifact(REPORT_ARTIFACT, reportPath);
+      uploaded = true;
+    }
+    io.info(publishInstructions(reportPath, uploaded));
+  } else if (inputs['upload-report'] && env.uploadArtifact) {
+    await env.uploadArtifact(REPORT_ARTIFACT, reportPath).catch((error: unknown) => io.warning(`could not upload the report artifact: ${describeError(error)}`));
+  }
+
+  writeOutputs(io, report, { reportPath, checkRunUrl: readOnly ? undefined : d.checkRun?.url });
+}
+
+function writeReport(dir: string, report: ReportV1): string {
+  const folder = join(dir, 'readygate');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, REPORT_ENTRY);
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  return path;
+}

@@ -1,0 +1,63 @@
+/**
+ * Which policy judges the change. On pull requests and in publish mode it is the default
+ * branch's `.github/readygate.yml`, read through the API: a pull request must not be able to
+ * relax the rules it is judged by. If the PR edits the policy the check says so; if the default
+ * branch has none, the PR's own file (or readygate's default policy) is used, and that is said
+ * too. On pushes the checked-out commit's file is the policy. Report inputs replace the policy's
+ * globs per signal, as the CLI's flags do.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { resolveConfig } from '../cli/config-source.js';
+import { DEFAULT_POLICY } from '../config/defaults.js';
+import { parseConfig, validateConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { SIGNALS, type Signal } from '../core/model.js';
+import { readRepoFile } from '../github/contents.js';
+import type { GitHubClient } from '../github/octokit.js';
+import type { RepoRef } from '../github/repo.js';
+
+export interface PolicyRequest {
+  octokit: GitHubClient;
+  repo: RepoRef;
+  /** Repository-relative path of the policy file. */
+  path: string;
+  defaultBranch?: string;
+  /** Read the default branch's file through the API (pull requests, publish mode). */
+  fromDefaultBranch: boolean;
+  /** Paths the pull request changes, to say when it edits the policy. */
+  changedPaths?: ReadonlySet<string>;
+  /** Repository checkout, for the fallback; absent in publish mode (nothing of the PR is checked out). */
+  workspace?: string;
+  /** Directory report globs are relative to. */
+  root: string;
+  reports: Partial<Record<Signal, string[]>>;
+}
+
+export interface Policy {
+  config: Config;
+  notices: string[];
+}
+
+export async function loadPolicy(req: PolicyRequest): Promise<Policy> {
+  const notices: string[] = [];
+  if (req.fromDefaultBranch) {
+    const branch = req.defaultBranch ?? 'the default branch';
+    const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
+    if (text !== undefined) {
+      if (req.changedPaths?.has(req.path)) notices.push(`this pull request changes ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+      return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
+    }
+    notices.push(`${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`);
+  }
+  if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, 'default policy'), notices };
+  const local = req.workspace && existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
+  const resolved = await resolveConfig(req.root, req.root, local, req.reports);
+  return { config: resolved.config, notices: [...notices, ...resolved.notices] };
+}
+
+function withReports(config: Config, reports: Partial<Record<Signal, string[]>>): Config {
+  const merged = { ...config.reports };
+  for (const signal of SIGNALS) if (reports[signal]?.length) merged[signal] = reports[signal];
+  return { ...config, reports: merged };
+}

@@ -1,0 +1,60 @@
+/**
+ * Where `readygate roadmap` and `readygate check` get a roadmap: the config's `roadmap:` section
+ * (or defaults when there is none), its file globs expanded from the repository root, each file
+ * read and parsed. Also the repository coordinates from the git remote.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { RoadmapConfig } from '../config/schema.js';
+import { UsageError, describeError } from '../core/errors.js';
+import { collectRoadmap, type Roadmap } from '../core/roadmap/collect.js';
+import type { SyncOptions } from '../core/roadmap/desired.js';
+import { DEFAULT_CRITERIA_HEADINGS } from '../core/roadmap/types.js';
+import { readConfigFile, DEFAULT_CONFIG_PATH } from './config-source.js';
+
+export type RoadmapSettings = ReturnType<typeof RoadmapConfig.parse>;
+
+export function roadmapSettings(root: string, cwd: string, configPath: string | undefined, files: string[] | undefined): RoadmapSettings {
+  let settings: RoadmapSettings | undefined;
+  if (configPath) settings = readConfigFile(cwd, configPath).roadmap;
+  else if (existsSync(resolve(root, DEFAULT_CONFIG_PATH))) settings = readConfigFile(root, DEFAULT_CONFIG_PATH).roadmap;
+  settings ??= RoadmapConfig.parse({});
+  if (files?.length) settings = { ...settings, files };
+  if (settings.files.length === 0) throw new UsageError('no roadmap files: add `roadmap: { files: [ROADMAP.md] }` to .github/readygate.yml or pass --file');
+  return settings;
+}
+
+export async function loadRoadmap(root: string, settings: RoadmapSettings): Promise<Roadmap> {
+  const paths = (await glob(settings.files, { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+  if (paths.length === 0) throw new UsageError(`no roadmap file matches ${settings.files.join(', ')} under ${root}`);
+  const sources = paths.map((file) => {
+    try {
+      return { file, text: readFileSync(resolve(root, file), 'utf8') };
+    } catch (error) {
+      throw new UsageError(`cannot read roadmap ${file}: ${describeError(error)}`, { cause: error });
+    }
+  });
+  return collectRoadmap(sources, { milestones: settings.milestones, criteriaHeadings: settings.criteria_headings ?? DEFAULT_CRITERIA_HEADINGS });
+}
+
+export function syncOptions(settings: RoadmapSettings, roadmap: Roadmap): SyncOptions {
+  return { labels: settings.labels, closeDone: settings.close_done, onRemoved: settings.on_removed, twoWay: settings.two_way, files: roadmap.files.map((f) => f.file) };
+}
+
+/** `owner/repo` from --repo, else from the `origin` remote (github.com or a GHES host). */
+export function repoRef(root: string, flag: string | undefined): { owner: string; repo: string } {
+  const text = flag ?? originUrl(root);
+  const match = /^(?:.*[/:])?([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(text.trim());
+  if (!match) throw new UsageError(`cannot tell owner/repo from "${text}": pass --repo OWNER/REPO`);
+  return { owner: match[1]!, repo: match[2]! };
+}
+
+function originUrl(root: string): string {
+  try {
+    return execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    throw new UsageError('no git remote "origin" to take the repository from: pass --repo OWNER/REPO', { cause: error });
+  }
+}

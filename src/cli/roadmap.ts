@@ -1,0 +1,111 @@
+/**
+ * `readygate roadmap plan|sync|pull`: the roadmap file is the plan, GitHub issues the work.
+ * plan prints the changes; sync applies them (a lock keeps two syncs of one checkout apart);
+ * pull writes drift (issues closed or reopened on GitHub) back into the roadmap file.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cliProgress from 'cli-progress';
+import { UsageError } from '../core/errors.js';
+import { applyDrift } from '../core/roadmap/pull.js';
+import { renderPlanJson, renderPlanText } from '../core/roadmap/render-plan.js';
+import { createRoadmapClient } from '../github/roadmap/client.js';
+import { acquireLock } from '../github/roadmap/lock.js';
+import type { PacingOptions } from '../github/roadmap/pacing.js';
+import { syncRoadmap } from '../github/roadmap/sync.js';
+import { EXIT, type CliIO } from './io.js';
+import { loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
+
+export const ROADMAP_HELP = `Usage: readygate roadmap <plan|sync|pull> [options]
+
+Keeps roadmap Markdown files and GitHub issues, labels and milestones in step.
+
+  plan   print what a sync would change (no writes)
+  sync   apply the changes
+  pull   write changes made on GitHub (issues closed or reopened) into the roadmap file
+
+Options:
+  --file GLOB       roadmap file(s); repeatable; default: roadmap.files in the config
+  --config FILE     policy file (default: .github/readygate.yml)
+  --repo OWNER/REPO repository (default: from the git remote "origin")
+  --token TOKEN     GitHub token (default: GITHUB_TOKEN)
+  --api-url URL     API base, for GitHub Enterprise Server (default: GITHUB_API_URL or https://api.github.com)
+  --dry-run         sync: plan only; pull: print the patch without writing
+  --format FMT      text (default) or json
+  --cwd DIR         repository root (default: the current directory)
+  -h, --help        show this help
+`;
+
+export interface RoadmapFlags {
+  file?: string[];
+  config?: string;
+  repo?: string;
+  token?: string;
+  'api-url'?: string;
+  'dry-run'?: boolean;
+  format?: string;
+  cwd?: string;
+}
+
+/** Test seams: pacing (so tests run in milliseconds). */
+export interface RoadmapDeps {
+  pacing?: Partial<PacingOptions>;
+}
+
+export async function roadmapCommand(positionals: readonly string[], flags: RoadmapFlags, io: CliIO, deps: RoadmapDeps = {}): Promise<number> {
+  const [sub, ...extra] = positionals;
+  if (sub !== 'plan' && sub !== 'sync' && sub !== 'pull') throw new UsageError(`roadmap needs plan, sync or pull${sub ? `, not "${sub}"` : ''}\n\n${ROADMAP_HELP}`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = flags.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const root = resolve(io.cwd, flags.cwd ?? '.');
+  const settings = roadmapSettings(root, io.cwd, flags.config, flags.file);
+  const roadmap = await loadRoadmap(root, settings);
+  const token = flags.token ?? io.env.GITHUB_TOKEN;
+  if (!token) throw new UsageError('no GitHub token: set GITHUB_TOKEN or pass --token');
+  const ref = repoRef(root, flags.repo);
+  const octokit = createRoadmapClient({
+    token,
+    baseUrl: flags['api-url'] ?? io.env.GITHUB_API_URL,
+    pacing: { ...deps.pacing, onWait: (message) => io.stderr(`readygate: ${message}\n`) },
+  });
+  for (const w of roadmap.warnings) io.stderr(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
+  const dryRun = sub === 'plan' || flags['dry-run'] === true;
+  const release = sub === 'sync' && !dryRun ? acquireLock(resolve(root, '.readygate-lock')) : undefined;
+  const bar = sub === 'sync' && !dryRun && io.isTTY ? new cliProgress.SingleBar({ format: 'roadmap sync [{bar}] {value}/{total} · ETA {eta_formatted} · {what}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  try {
+    const outcome = await syncRoadmap(octokit, {
+      ref,
+      roadmap,
+      options: syncOptions(settings, roadmap),
+      dryRun: dryRun || sub === 'pull',
+      onProgress: (done, total, what) => {
+        if (done === 0) bar?.start(total, 0, { what });
+        bar?.update(done, { what });
+      },
+    });
+    bar?.stop();
+    if (sub === 'pull') return pull(root, roadmap.files, outcome.plan.drift, flags['dry-run'] === true, format, io);
+    io.stdout(format === 'json' ? renderPlanJson(outcome.plan) : renderPlanText(outcome.plan));
+    if (outcome.result && format === 'text') io.stdout(`applied: ${outcome.result.writes} write(s), ${outcome.result.created.length} issue(s) created\n`);
+    for (const w of outcome.result?.warnings ?? []) io.stderr(`warning: ${w}\n`);
+    if (outcome.plan.drift.length && format === 'text') io.stdout(patches(roadmap.files, outcome.plan.drift).map((p) => p.diff).join(''));
+    return EXIT.ok;
+  } finally {
+    bar?.stop();
+    release?.();
+  }
+}
+
+function patches(files: Parameters<typeof applyDrift>[0][], drift: Parameters<typeof applyDrift>[1]) {
+  return files.map((f) => applyDrift(f, drift)).filter((p) => p.applied.length > 0);
+}
+
+function pull(root: string, files: Parameters<typeof applyDrift>[0][], drift: Parameters<typeof applyDrift>[1], dryRun: boolean, format: string, io: CliIO): number {
+  const patched = patches(files, drift);
+  if (format === 'json') io.stdout(`${JSON.stringify({ files: patched.map((p) => ({ file: p.file, diff: p.diff, written: !dryRun })) }, null, 2)}\n`);
+  else io.stdout(patched.length ? patched.map((p) => p.diff).join('') : 'roadmap pull: the roadmap already matches GitHub\n');
+  if (!dryRun) for (const p of patched) writeFileSync(resolve(root, p.file), p.text);
+  for (const d of drift.filter((x) => !x.span)) io.stderr(`warning: ${d.file}:${d.line}: ${d.key} has no status mark to rewrite; GitHub says ${d.githubStatus}\n`);
+  return EXIT.ok;
+}

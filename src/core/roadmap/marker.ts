@@ -1,0 +1,83 @@
+/**
+ * The hidden marker and managed region of an issue body. readygate owns only the text between
+ * `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`; anything a person writes above
+ * or below survives every sync. The opening marker carries the item's key, source file, a hash of
+ * the managed content, the status last synced and the labels readygate set (so only those are ever
+ * removed).
+ */
+import { createHash } from 'node:crypto';
+import type { RoadmapStatus } from '../model.js';
+import { ROADMAP_STATUSES } from '../model.js';
+
+export interface Marker {
+  key: string;
+  source: string;
+  hash: string;
+  status: RoadmapStatus;
+  labels: string[];
+  /** 'body' when the dependencies API refused and "Blocked by #N" lines stand in for it. */
+  deps?: 'body';
+}
+
+const OPEN = /<!-- readygate:roadmap ([^>]*?) -->/;
+const CLOSE = '<!-- /readygate:roadmap -->';
+const REGION = /<!-- readygate:roadmap [^>]*? -->[\s\S]*?<!-- \/readygate:roadmap -->/;
+
+export function formatMarker(marker: Marker): string {
+  const fields: [string, string][] = [
+    ['key', marker.key],
+    ['source', marker.source],
+    ['hash', marker.hash],
+    ['status', marker.status],
+    ['labels', marker.labels.join(',')],
+    ...(marker.deps ? ([['deps', marker.deps]] as [string, string][]) : []),
+  ];
+  return `<!-- readygate:roadmap ${fields.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join(' ')} -->`;
+}
+
+/** The marker in an issue body, or undefined when readygate does not manage the issue. */
+export function readMarker(body: string | null | undefined): Marker | undefined {
+  const match = body ? OPEN.exec(body) : null;
+  if (!match) return undefined;
+  const fields = new Map<string, string>();
+  for (const pair of match[1]!.split(/\s+/)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      fields.set(pair.slice(0, eq), decodeURIComponent(pair.slice(eq + 1)));
+    } catch (error) {
+      if (!(error instanceof URIError)) throw error;
+      fields.set(pair.slice(0, eq), pair.slice(eq + 1)); // hand-edited marker: keep the raw text
+    }
+  }
+  const key = fields.get('key');
+  if (!key) return undefined;
+  const status = fields.get('status') as RoadmapStatus | undefined;
+  return {
+    key,
+    source: fields.get('source') ?? '',
+    hash: fields.get('hash') ?? '',
+    status: status && ROADMAP_STATUSES.includes(status) ? status : 'todo',
+    labels: (fields.get('labels') ?? '').split(',').filter(Boolean),
+    ...(fields.get('deps') === 'body' && { deps: 'body' as const }),
+  };
+}
+
+export function contentHash(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12);
+}
+
+/** The managed region: marker, content, closing marker. */
+export function managedRegion(marker: Marker, content: string): string {
+  return `${formatMarker(marker)}\n${content.trim()}\n${CLOSE}`;
+}
+
+/**
+ * The new body: the current body with its managed region replaced, everything outside kept. A body
+ * without a region (a person deleted it) gets the region appended below their text.
+ */
+export function replaceRegion(current: string | null | undefined, region: string): string {
+  const body = current ?? '';
+  if (REGION.test(body)) return body.replace(REGION, () => region);
+  return body.trim() ? `${body.trimEnd()}\n\n${region}` : region;
+}

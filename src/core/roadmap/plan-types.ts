@@ -1,0 +1,56 @@
+/** The plan a roadmap sync computes: serialisable operations, drift, and why each change is made. */
+import type { RoadmapStatus } from '../model.js';
+import type { StatusSpan } from './types.js';
+
+export type PlanOp =
+  | { op: 'create_label'; name: string; color: string }
+  | { op: 'create_milestone'; title: string; due_on?: string; description: string }
+  | { op: 'update_milestone'; number: number; title: string; due_on: string; was?: string }
+  | {
+      op: 'create_issue';
+      key: string;
+      title: string;
+      body: string;
+      labels: string[];
+      milestone?: string;
+      assignees: string[];
+      close?: 'completed' | 'not_planned';
+    }
+  | {
+      op: 'update_issue';
+      key: string;
+      number: number;
+      why: string[];
+      title?: string;
+      body?: string;
+      state?: 'open' | 'closed';
+      state_reason?: 'completed' | 'not_planned' | 'reopened';
+      labels?: string[];
+      assignees?: string[];
+      milestone?: string | null;
+      renamed_from?: { key: string; similarity: number };
+    }
+  | { op: 'add_sub_issue'; parent: string; child: string }
+  | { op: 'add_blocked_by'; key: string; blocker: string };
+
+/** GitHub says otherwise than the file, and the file did not change since the last sync. */
+export interface Drift {
+  key: string;
+  number: number;
+  file: string;
+  line: number;
+  fileStatus: RoadmapStatus;
+  githubStatus: RoadmapStatus;
+  span?: StatusSpan;
+}
+
+export interface Plan {
+  ops: PlanOp[];
+  drift: Drift[];
+  warnings: string[];
+  /** Items whose issue needs nothing. */
+  unchanged: number;
+}
+
+export type CreateIssueOp = Extract<PlanOp, { op: 'create_issue' }>;
+export type UpdateIssueOp = Extract<PlanOp, { op: 'update_issue' }>;

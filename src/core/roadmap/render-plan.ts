@@ -1,0 +1,60 @@
+/** A roadmap plan as text for people or JSON for tools. Titles are cut, never the counts. */
+import type { Plan, PlanOp } from './plan-types.js';
+
+export const PLAN_SCHEMA = 'readygate/roadmap-plan@1';
+
+export function planSummary(plan: Plan) {
+  const count = (pred: (op: PlanOp) => boolean) => plan.ops.filter(pred).length;
+  return {
+    create: count((o) => o.op === 'create_issue'),
+    update: count((o) => o.op === 'update_issue' && !o.state),
+    close: count((o) => o.op === 'update_issue' && o.state === 'closed'),
+    reopen: count((o) => o.op === 'update_issue' && o.state === 'open'),
+    labels: count((o) => o.op === 'create_label'),
+    milestones: count((o) => o.op === 'create_milestone' || o.op === 'update_milestone'),
+    relations: count((o) => o.op === 'add_sub_issue' || o.op === 'add_blocked_by'),
+    unchanged: plan.unchanged,
+    drift: plan.drift.length,
+  };
+}
+
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify({ schema: PLAN_SCHEMA, summary: planSummary(plan), ops: plan.ops, drift: plan.drift.map(({ span: _span, ...d }) => d), warnings: plan.warnings }, null, 2)}\n`;
+}
+
+export function renderPlanText(plan: Plan): string {
+  const s = planSummary(plan);
+  const lines = [
+    `roadmap plan: ${s.create} to create, ${s.update} to update, ${s.close} to close, ${s.reopen} to reopen, ${s.labels} label(s), ${s.milestones} milestone(s), ${s.relations} relation(s); ${s.unchanged} unchanged`,
+  ];
+  for (const op of plan.ops) lines.push(`  ${describe(op)}`);
+  if (plan.drift.length) {
+    lines.push('drift (changed on GitHub; `readygate roadmap pull` writes it into the file):');
+    for (const d of plan.drift) lines.push(`  #${d.number} ${d.key}: GitHub says ${d.githubStatus}, ${d.file}:${d.line} says ${d.fileStatus}`);
+  }
+  for (const w of plan.warnings) lines.push(`warning: ${w}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function cut(text: string, max = 70): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function describe(op: PlanOp): string {
+  switch (op.op) {
+    case 'create_label':
+      return `+ label ${op.name}`;
+    case 'create_milestone':
+      return `+ milestone "${op.title}"${op.due_on ? ` due ${op.due_on.slice(0, 10)}` : ''}`;
+    case 'update_milestone':
+      return `~ milestone "${op.title}" due ${op.due_on.slice(0, 10)}${op.was ? ` (was ${op.was})` : ''}`;
+    case 'create_issue':
+      return `+ issue ${cut(op.title)}${op.labels.length ? ` [${op.labels.join(', ')}]` : ''}${op.milestone ? ` in "${op.milestone}"` : ''}${op.close ? ` (then close: ${op.close})` : ''}`;
+    case 'update_issue':
+      return `${op.state === 'closed' ? '-' : '~'} #${op.number} ${op.key}: ${op.why.join('; ')}`;
+    case 'add_sub_issue':
+      return `> sub-issue ${op.child} under ${op.parent}`;
+    case 'add_blocked_by':
+      return `> ${op.key} blocked by ${op.blocker}`;
+  }
+}

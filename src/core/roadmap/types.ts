@@ -1,0 +1,81 @@
+/** The parsed shape of roadmap Markdown: items, milestones, criteria and warnings. Pure data. */
+import type { RoadmapStatus } from '../model.js';
+
+/** Where an item's status is written, so `roadmap pull` can rewrite exactly that span. */
+export interface StatusSpan {
+  kind: 'checkbox' | 'table' | 'field' | 'heading';
+  /** Offsets into the (repaired) document text: [start, end). */
+  start: number;
+  end: number;
+  raw: string;
+}
+
+export interface RoadmapItem {
+  /** Stable identity: the explicit ID when the document has one, else section path + title. */
+  key: string;
+  /** True when `key` came from an explicit ID (`SEC-001`, `P2A.1`, `T001`, `1.`). */
+  explicit: boolean;
+  title: string;
+  status: RoadmapStatus;
+  section: string[];
+  milestone?: string;
+  priority?: string;
+  effort?: string;
+  /** A GitHub handle (without @), only when the document wrote one. */
+  assignee?: string;
+  /** Whoever the document names as owner, handle or not (for contradiction checks). */
+  owner?: string;
+  /** Keys (or raw IDs) of the items this one depends on. */
+  dependsOn: string[];
+  requirements: string[];
+  due?: string;
+  labels: string[];
+  body: string;
+  /** Key of the enclosing item for nested subtasks. */
+  parent?: string;
+  file: string;
+  line: number;
+  statusSpan?: StatusSpan;
+}
+
+export interface Criterion {
+  text: string;
+  done: boolean;
+  heading: string;
+  line: number;
+}
+
+export interface RoadmapMilestone {
+  title: string;
+  due?: string;
+  line: number;
+  file: string;
+  criteria: Criterion[];
+}
+
+export interface RoadmapWarning {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface ParsedRoadmap {
+  file: string;
+  /** The text that was parsed (mojibake repaired). Status spans point into it. */
+  text: string;
+  repaired: boolean;
+  items: RoadmapItem[];
+  milestones: RoadmapMilestone[];
+  /** Criteria checklists outside any milestone. */
+  criteria: Criterion[];
+  warnings: RoadmapWarning[];
+}
+
+export interface ParseOptions {
+  /** Heading level whose headings are milestones, or 'off'. */
+  milestones: number | 'off';
+  /** Headings (case-insensitive substrings) whose checklists are criteria, not tasks. */
+  criteriaHeadings: string[];
+}
+
+export const DEFAULT_CRITERIA_HEADINGS = ['success criteria', 'definition of done', 'acceptance criteria', 'exit criteria'];

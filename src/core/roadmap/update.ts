@@ -1,0 +1,56 @@
+/**
+ * One matched issue: what to change so it shows the roadmap item, and when GitHub changed instead of
+ * the file, drift rather than a write. The marker's `status` is the status last synced: if the file
+ * still says that and GitHub's open/closed state disagrees, a person changed the issue (drift); if the
+ * file changed, the file wins.
+ */
+import type { RoadmapStatus } from '../model.js';
+import type { DesiredIssue, SyncOptions } from './desired.js';
+import { managedRegion, replaceRegion } from './marker.js';
+import type { Drift, UpdateIssueOp } from './plan-types.js';
+import type { CurrentIssue } from './state.js';
+
+export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: SyncOptions, drift: Drift[]): UpdateIssueOp | undefined {
+  const marker = issue.marker!;
+  const op: UpdateIssueOp = { op: 'update_issue', key: want.key, number: issue.number, why: [] };
+  const item = want.item;
+  const ghClosed = issue.state === 'closed';
+  if (want.closed !== ghClosed) {
+    const fileChanged = marker.status !== item.status;
+    const githubStatus: RoadmapStatus = ghClosed ? (issue.stateReason === 'not_planned' ? 'cancelled' : 'done') : marker.status === 'done' || marker.status === 'cancelled' ? 'todo' : marker.status;
+    if (options.twoWay && !fileChanged) {
+      if (githubStatus !== item.status) drift.push({ key: want.key, number: issue.number, file: item.file, line: item.line, fileStatus: item.status, githubStatus, ...(item.statusSpan && { span: item.statusSpan }) });
+    } else {
+      op.state = want.closed ? 'closed' : 'open';
+      op.state_reason = want.closed ? want.stateReason! : 'reopened';
+      op.why.push(`${want.closed ? 'close' : 'reopen'}: the roadmap says ${item.status.replace('_', ' ')}`);
+    }
+  }
+  if (issue.title !== want.title) {
+    op.title = want.title;
+    op.why.push('title changed');
+  }
+  const region = managedRegion({ key: want.key, source: item.file, hash: want.hash, status: item.status, labels: want.labels, ...(marker.deps && { deps: marker.deps }) }, want.content);
+  const body = replaceRegion(issue.body, region);
+  if (body !== issue.body) {
+    op.body = body;
+    op.why.push(marker.hash !== want.hash ? 'roadmap text changed' : 'marker changed');
+  }
+  const removable = new Set(marker.labels.filter((l) => !want.labels.includes(l)).map((l) => l.toLowerCase()));
+  const have = new Set(issue.labels.map((l) => l.toLowerCase()));
+  const labels = [...issue.labels.filter((l) => !removable.has(l.toLowerCase())), ...want.labels.filter((l) => !have.has(l.toLowerCase()))];
+  if (labels.length !== issue.labels.length || labels.some((l, i) => l !== issue.labels[i])) {
+    op.labels = labels;
+    op.why.push('labels changed');
+  }
+  const missing = want.assignees.filter((a) => !issue.assignees.some((b) => b.toLowerCase() === a.toLowerCase()));
+  if (missing.length > 0) {
+    op.assignees = [...issue.assignees, ...missing];
+    op.why.push(`assign ${missing.map((m) => `@${m}`).join(', ')}`);
+  }
+  if (want.milestone && issue.milestone !== want.milestone) {
+    op.milestone = want.milestone;
+    op.why.push(`milestone ${want.milestone}`);
+  }
+  return op.why.length > 0 ? op : undefined;
+}

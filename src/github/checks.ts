@@ -1,0 +1,68 @@
+/**
+ * Check runs: created `in_progress` when the job starts, then completed with the summary and
+ * every annotation. The API takes at most 50 annotations per request and appends on each update,
+ * so annotations go out in batches of 50 while the run is in progress and the last batch rides on
+ * the completing request: N annotations cost max(1, ceil(N / 50)) updates after the create.
+ */
+import type { Annotation } from '../core/render/annotations.js';
+import { GITHUB_LIMITS } from '../core/render/limits.js';
+import { plainLine } from '../core/render/escape.js';
+import { apiStep } from './errors.js';
+import type { GitHubClient } from './octokit.js';
+import type { RepoRef } from './repo.js';
+
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+export interface CheckRunRef {
+  id: number;
+  url: string;
+}
+
+/** Splits annotations into the batches the API accepts (50 each); none gives no batch. */
+export function annotationBatches<T>(annotations: readonly T[], size: number = GITHUB_LIMITS.annotationsPerRequest): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < annotations.length; i += size) batches.push(annotations.slice(i, i + size));
+  return batches;
+}
+
+export async function createCheckRun(octokit: GitHubClient, repo: RepoRef, name: string, headSha: string, detailsUrl?: string): Promise<CheckRunRef> {
+  const { data } = await apiStep('creating the check run', () =>
+    octokit.rest.checks.create({
+      ...repo,
+      name,
+      head_sha: headSha,
+      status: 'in_progress',
+      ...(detailsUrl && { details_url: detailsUrl }),
+    }),
+  );
+  return { id: data.id, url: data.html_url ?? data.url };
+}
+
+export interface CheckOutput {
+  title: string;
+  /** At most 65,535 characters: the caller renders within the limit. */
+  summary: string;
+  conclusion: Conclusion;
+  annotations: readonly Annotation[];
+}
+
+export async function completeCheckRun(octokit: GitHubClient, repo: RepoRef, run: CheckRunRef, output: CheckOutput): Promise<void> {
+  const title = plainLine(output.title, 255);
+  const summary = output.summary.slice(0, GITHUB_LIMITS.summaryChars);
+  const batches = annotationBatches(output.annotations);
+  const last = batches.pop() ?? [];
+  for (const [i, batch] of batches.entries()) {
+    await apiStep(`adding annotations ${i * 50 + 1}-${i * 50 + batch.length} to the check run`, () =>
+      octokit.rest.checks.update({ ...repo, check_run_id: run.id, output: { title, summary, annotations: batch } }),
+    );
+  }
+  await apiStep('completing the check run', () =>
+    octokit.rest.checks.update({
+      ...repo,
+      check_run_id: run.id,
+      status: 'completed',
+      conclusion: output.conclusion,
+      output: { title, summary, ...(last.length > 0 && { annotations: last }) },
+    }),
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The base digest: what later runs compare against (line/branch/function totals and lint
+ * fingerprints), kept hidden at the end of readygate's own check-run summary, so "no regression
+ * against the base" needs no server and no database (the publish-unit-test-result-action idea).
+ *
+ * Format: `<!-- readygate:digest:v1 BASE64 -->`, BASE64 being deflated JSON. It is read back from
+ * whatever check run carries the name, so it is validated like any input: a missing or corrupt
+ * digest is a notice and no base, never a crash and never a guess.
+ */
+import { deflateSync, inflateSync } from 'fflate';
+import { z } from 'zod';
+import { describeError } from '../core/errors.js';
+import type { BaseSnapshot } from '../core/gates/common.js';
+import type { ReportV1 } from '../core/report-schema.js';
+
+const MARKER = /<!-- readygate:digest:v1 ([A-Za-z0-9+/=]+) -->/;
+/** Digest text budget inside the 65,535-character summary. */
+export const MAX_DIGEST_CHARS = 24_000;
+const MAX_INFLATED_BYTES = 1024 * 1024;
+
+const Counter = z.object({ covered: z.number().int().min(0), total: z.number().int().min(0) });
+const Digest = z.strictObject({
+  sha: z.string().max(64).optional(),
+  coverage: z.strictObject({ lines: Counter.optional(), branches: Counter.optional(), functions: Counter.optional() }).optional(),
+  /** Absent when there were too many findings to keep: new_only then says it has no base. */
+  lint: z.array(z.string().regex(/^[0-9a-f]{1,64}$/)).max(100_000).optional(),
+});
+type Digest = z.infer<typeof Digest>;
+
+function encode(digest: Digest): string {
+  const bytes = deflateSync(new TextEncoder().encode(JSON.stringify(digest)), { level: 9 });
+  return `<!-- readygate:digest:v1 ${Buffer.from(bytes).toString('base64')} -->`;
+}
+
+/** The hidden digest for a report; lint fingerprints are dropped if they do not fit the budget. */
+export function encodeDigest(report: ReportV1, sha?: string): string {
+  const c = report.signals.coverage;
+  const digest: Digest = {
+    ...(sha && { sha }),
+    ...(c && { coverage: { lines: c.lines, branches: c.branches, functions: c.functions } }),
+    ...(report.signals.lint && { lint: report.signals.lint.findings.map((f) => f.fingerprint) }),
+  };
+  const full = encode(digest);
+  if (full.length <= MAX_DIGEST_CHARS) return full;
+  const { lint: _dropped, ...rest } = digest;
+  return encode(rest);
+}
+
+export type DigestResult = { snapshot: BaseSnapshot } | { problem: string };
+
+/** Reads the digest out of a check-run summary. */
+export function decodeDigest(summary: string | null | undefined, source: string): DigestResult {
+  const match = MARKER.exec(summary ?? '');
+  if (!match) return { problem: `${source} carries no readygate digest` };
+  let value: unknown;
+  try {
+    const inflated = inflateSync(Buffer.from(match[1]!, 'base64'), { out: new Uint8Array(MAX_INFLATED_BYTES) });
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
+  } catch (error) {
+    return { problem: `${source} has a corrupt readygate digest (${describeError(error)})` };
+  }
+  const parsed = Digest.safeParse(value);
+  if (!parsed.success) return { problem: `${source} has a readygate digest of an unknown shape (${parsed.error.issues[0]?.message ?? 'invalid'})` };
+  const d = parsed.data;
+  const snapshot: BaseSnapshot = { source };
+  if (d.coverage) snapshot.coverage = d.coverage;
+  if (d.lint) snapshot.lintFingerprints = new Set(d.lint);
+  return { snapshot };
+}

@@ -1,0 +1,100 @@
+/**
+ * readygate's own request hook for roadmap sync: writes one at a time with a gap (content creation a
+ * longer one, to stay under GitHub's content-creation limits), secondary-rate-limit 403/429 answers
+ * waited out for `retry-after` (else 60 s) and retried, and conditional GETs (ETag → 304) answered
+ * from a cache. Hand-written instead of @octokit/plugin-throttling because that plugin keeps its
+ * limiter groups in module state and its waits cannot be driven by an injected clock; here every
+ * delay goes through `sleep`, so tests run in milliseconds.
+ */
+import type { Octokit } from '@octokit/rest';
+import { asHttpError } from './http-error.js';
+
+export interface PacingOptions {
+  /** Gap between any two writes (ms). */
+  writeGapMs: number;
+  /** Gap between two content-creating writes (issues, labels, milestones) (ms). */
+  createGapMs: number;
+  /** Retries of one request after secondary rate limits. */
+  retries: number;
+  /** Milliseconds per second of `retry-after` (1000 in life; tests make it 1). */
+  retryAfterUnitMs: number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  onWait?: (message: string) => void;
+  etags?: EtagCache;
+}
+
+export interface CachedResponse {
+  etag: string;
+  data: unknown;
+  link?: string;
+}
+
+export interface EtagCache {
+  get(url: string): CachedResponse | undefined;
+  set(url: string, value: CachedResponse): void;
+}
+
+export const DEFAULT_PACING: PacingOptions = {
+  writeGapMs: 1_000,
+  createGapMs: 3_000,
+  retries: 4,
+  retryAfterUnitMs: 1_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now: () => Date.now(),
+};
+
+const CREATES = /^POST \/repos\/[^/]+\/[^/]+\/(issues|labels|milestones)$/;
+
+export function installPacing(octokit: Octokit, options: PacingOptions): void {
+  let lastWrite = -Infinity;
+  let lastCreate = -Infinity;
+  octokit.hook.wrap('request', async (request, endpoint) => {
+    const method = (endpoint.method ?? 'GET').toUpperCase();
+    const url = String(endpoint.url);
+    const route = `${method} ${new URL(url, 'http://x').pathname.replace(/^\/api\/v3/, '')}`;
+    const isWrite = method !== 'GET' && method !== 'HEAD';
+    const cached = method === 'GET' ? options.etags?.get(url) : undefined;
+    if (cached) endpoint.headers = { ...endpoint.headers, 'if-none-match': cached.etag };
+    for (let attempt = 0; ; attempt++) {
+      if (isWrite) {
+        const creates = CREATES.test(route);
+        const wait = Math.max(lastWrite + options.writeGapMs, creates ? lastCreate + options.createGapMs : -Infinity) - options.now();
+        if (wait > 0) await options.sleep(wait);
+        lastWrite = options.now();
+        if (creates) lastCreate = lastWrite;
+      }
+      try {
+        const response = await request(endpoint);
+        const etag = response.headers.etag;
+        if (method === 'GET' && etag && options.etags) options.etags.set(url, { etag, data: response.data, ...(response.headers.link && { link: response.headers.link }) });
+        return response;
+      } catch (error) {
+        const http = asHttpError(error);
+        if (http?.status === 304 && cached) {
+          return { status: 200, url, headers: { ...(cached.link && { link: cached.link }) }, data: cached.data } as Awaited<ReturnType<typeof request>>;
+        }
+        const delay = secondaryDelay(error, options);
+        if (delay === undefined || attempt >= options.retries) throw error;
+        options.onWait?.(`GitHub asked to slow down (rate limit); waiting ${Math.ceil(delay / options.retryAfterUnitMs)} s before retrying ${route}`);
+        await options.sleep(delay);
+      }
+    }
+  });
+}
+
+/** The wait for a rate-limit answer, or undefined when the error is something else. */
+function secondaryDelay(error: unknown, options: PacingOptions): number | undefined {
+  const http = asHttpError(error);
+  if (!http || (http.status !== 403 && http.status !== 429)) return undefined;
+  const headers = http.response?.headers ?? {};
+  const retryAfter = headers['retry-after'] === undefined ? NaN : Number(headers['retry-after']);
+  const primary = String(headers['x-ratelimit-remaining']) === '0';
+  const secondary = /secondary rate limit|abuse/i.test(http.message) || Number.isFinite(retryAfter);
+  if (!secondary && !primary) return undefined;
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * options.retryAfterUnitMs;
+  if (primary && headers['x-ratelimit-reset'] !== undefined) {
+    return Math.max(0, Number(headers['x-ratelimit-reset']) * 1000 - options.now()) + options.retryAfterUnitMs;
+  }
+  return 60 * options.retryAfterUnitMs;
+}

@@ -1,0 +1,44 @@
+/**
+ * One roadmap sync: read GitHub's state by listing, plan against the roadmap, and (unless dry-run)
+ * apply. The caller passes the Octokit, repository and roadmap; nothing here reads env or globals.
+ */
+import type { Octokit } from '@octokit/rest';
+import type { Roadmap } from '../../core/roadmap/collect.js';
+import { desiredIssue, type SyncOptions } from '../../core/roadmap/desired.js';
+import { planSync } from '../../core/roadmap/plan.js';
+import type { Plan } from '../../core/roadmap/plan-types.js';
+import type { CurrentState } from '../../core/roadmap/state.js';
+import { ReadygateError, describeError } from '../../core/errors.js';
+import { applyPlan, type ApplyResult } from './apply.js';
+import { asHttpError } from './http-error.js';
+import { readState, type RepoRef } from './read-state.js';
+
+export interface SyncRun {
+  ref: RepoRef;
+  roadmap: Roadmap;
+  options: SyncOptions;
+  dryRun: boolean;
+  onProgress?: (done: number, total: number, what: string) => void;
+}
+
+export interface SyncOutcome {
+  plan: Plan;
+  current: CurrentState;
+  result?: ApplyResult;
+}
+
+export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncOutcome> {
+  let current: CurrentState;
+  try {
+    current = await readState(octokit, run.ref);
+  } catch (error) {
+    const status = asHttpError(error)?.status;
+    const hint = status === 401 ? ' (check the token)' : status === 404 ? ' (check --repo and that the token can see it)' : '';
+    throw new ReadygateError(`cannot list the issues, milestones and labels of ${run.ref.owner}/${run.ref.repo}: ${describeError(error)}${hint}`, { cause: error });
+  }
+  const plan = planSync(run.roadmap, current, run.options);
+  if (run.dryRun || plan.ops.length === 0) return { plan, current };
+  const desired = new Map(run.roadmap.items.map((item) => [item.key, desiredIssue(item, run.options)]));
+  const result = await applyPlan(octokit, plan, { ref: run.ref, current, desired, options: run.options, ...(run.onProgress && { onProgress: run.onProgress }) });
+  return { plan, current, result };
+}

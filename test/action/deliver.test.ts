@@ -1,0 +1,51 @@
+import nock from 'nock';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { deliver } from '../../src/action/deliver.js';
+import { parseInputs } from '../../src/action/inputs.js';
+import { coreIO } from '../../src/action/io.js';
+import { API, REPO, SHA, sampleReport, testOctokit } from '../github/helpers.js';
+import { fakeIO } from './harness.js';
+
+describe('deliver', () => {
+  it('sheds detail to fit a huge report in the check-run summary, keeping the digest', async () => {
+    const base = sampleReport();
+    const failures = Array.from({ length: 300 }, (_, i) => ({ name: `case ${i}`, file: 'test/a.test.ts', line: i + 1, message: `boom ${i}`, details: 'x'.repeat(3000), kind: 'failure' as const }));
+    const report = sampleReport({ verdict: 'fail', signals: { ...base.signals, tests: { ...base.signals.tests!, failed: 300, failures } } });
+    let summary = '';
+    const scope = nock(API)
+      .patch('/repos/acme/widgets/check-runs/7', (b: { output: { summary?: string } }) => ((summary = b.output.summary ?? summary), true))
+      .times(7) // 301 annotations: 6 batches in progress, the 7th completes
+      .reply(200, {});
+    const { io, rec } = fakeIO();
+    await deliver(
+      { inputs: parseInputs({ INPUT_TOKEN: 't', INPUT_COMMENT: 'never' }), context: { repo: REPO, apiUrl: API, serverUrl: 'https://github.com', workspace: '.', event: { kind: 'other', name: 'x', sha: SHA } }, octokit: testOctokit(), io, tempDir: mkdtempSync(join(tmpdir(), 'rg-')), today: '2026-11-21' },
+      { report, headSha: SHA, checkRun: { id: 7, url: 'u' }, readOnly: false, badge: false },
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(summary.length).toBeLessThanOrEqual(65_535);
+    expect(summary.length).toBeGreaterThan(10_000);
+    expect(summary).toMatch(/<!-- readygate:digest:v1 [A-Za-z0-9+/=]+ -->$/);
+    expect(summary).not.toContain('case 299');
+    expect(rec.summary[0]!.length).toBeGreaterThan(summary.length); // the job summary has room for more
+  });
+});
+
+describe('coreIO', () => {
+  it('logs report text that holds workflow commands inside stop-commands', () => {
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      coreIO().info('failure in "::set-output name=x::y"');
+    } finally {
+      write.mockRestore();
+    }
+    const out = written.join('');
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/);
+    expect(lines[1]).toBe('failure in "::set-output name=x::y"');
+    expect(lines[2]).toBe(`::${lines[0]!.slice('::stop-commands::'.length)}::`);
+  });
+});

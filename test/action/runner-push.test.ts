@@ -1,0 +1,66 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import { API, BASE_SHA, SHA } from '../github/helpers.js';
+import { runWith } from './harness.js';
+
+const payload = { before: BASE_SHA, after: SHA, repository: { full_name: 'acme/widgets', default_branch: 'main' } };
+
+describe('runner on a push to the default branch', () => {
+  it('records the digest in the check run and creates the badge branch', async () => {
+    const patches: { output: { summary: string } }[] = [];
+    const trees: unknown[] = [];
+    const scope = nock(API)
+      .post('/repos/acme/widgets/check-runs', (b: { head_sha: string }) => b.head_sha === SHA)
+      .reply(201, { id: 8, html_url: 'https://github.com/acme/widgets/runs/8' })
+      .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .patch('/repos/acme/widgets/check-runs/8', (b: (typeof patches)[number]) => patches.push(b) > 0)
+      .reply(200, {})
+      .get('/repos/acme/widgets/git/ref/heads%2Freadygate-badges')
+      .reply(404, { message: 'Not Found' })
+      .post('/repos/acme/widgets/git/trees', (b: unknown) => trees.push(b) > 0)
+      .reply(201, { sha: 't1' })
+      .post('/repos/acme/widgets/git/commits', { message: `readygate badge for ${SHA.slice(0, 7)}: beta`, tree: 't1', parents: [] })
+      .reply(201, { sha: 'c1' })
+      .post('/repos/acme/widgets/git/refs', { ref: 'refs/heads/readygate-badges', sha: 'c1' })
+      .reply(201, {});
+    // On a push the checked-out policy is used (here examples/readygate.yml).
+    const { code, rec } = await runWith({
+      eventName: 'push',
+      payload,
+      inputs: { config: 'readygate.yml', 'badge-branch': 'readygate-badges' },
+      env: { GITHUB_REF: 'refs/heads/main' },
+    });
+    expect(rec.failed).toEqual([]);
+    expect(code).toBe(0);
+    expect(scope.isDone()).toBe(true);
+    expect(patches.at(-1)!.output.summary).toMatch(/<!-- readygate:digest:v1 /);
+    expect(JSON.stringify(trees[0])).toContain('"path":"readygate.json"');
+    expect(rec.info).toContain('badge created on branch readygate-badges');
+  });
+
+  it('fails the step on a failed verdict unless fail-on is never', async () => {
+    const mock = () =>
+      nock(API)
+        .post('/repos/acme/widgets/check-runs')
+        .reply(201, { id: 8, html_url: 'u' })
+        .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+        .query(true)
+        .reply(200, { total_count: 0, check_runs: [] })
+        .patch('/repos/acme/widgets/check-runs/8')
+        .reply(200, {});
+    // release/* requires production, which the sample does not reach.
+    const env = { GITHUB_REF: 'refs/heads/release/1.0' };
+    let scope = mock();
+    const failed = await runWith({ eventName: 'push', payload, inputs: { config: 'readygate.yml' }, env });
+    expect(scope.isDone()).toBe(true);
+    expect(failed.code).toBe(1);
+    expect(failed.rec.failed).toEqual(['readygate: not ready for production (reached beta); see the job summary']);
+    scope = mock();
+    const lenient = await runWith({ eventName: 'push', payload, inputs: { config: 'readygate.yml', 'fail-on': 'never' }, env });
+    expect(scope.isDone()).toBe(true);
+    expect(lenient.code).toBe(0);
+    expect(lenient.rec.outputs.verdict).toBe('fail');
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * An in-memory GitHub repository behind nock, for roadmap sync tests: issues, milestones, labels,
+ * sub-issues and blocked-by, served on the REST routes the sync uses, with Link-header pagination.
+ * Every request is recorded (method, path, body) so tests assert exactly which calls were made.
+ */
+import nock from 'nock';
+
+export const API = 'https://api.github.test';
+const REPO = '/repos/acme/app';
+
+export interface FakeIssue {
+  number: number;
+  id: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: { name: string }[];
+  assignees: { login: string }[];
+  milestone: { number: number; title: string } | null;
+  parent_issue_url: string | null;
+  issue_dependencies_summary: { total_blocked_by: number };
+  blocked_by: number[];
+  pull_request?: object;
+}
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body?: Record<string, unknown>;
+}
+
+export class FakeGitHub {
+  issues: FakeIssue[] = [];
+  milestones: { number: number; title: string; due_on: string | null; state: string }[] = [];
+  labels: string[] = [];
+  requests: Recorded[] = [];
+  /** Set to make the nth write (1-based) fail with 500 once: a run cut off midway. */
+  failOnWrite?: number;
+  writes = 0;
+  /** Answer 404 to blocked-by writes, as a GitHub Enterprise Server without issue dependencies does. */
+  refuseDependencies = false;
+  scope: nock.Scope;
+
+  constructor() {
+    this.scope = nock(API).persist();
+    this.scope.get(/.*/).reply((uri, _body) => this.get(uri));
+    for (const method of ['post', 'patch'] as const) {
+      // optional: a run that must not write leaves them unused and the scope still done
+      this.scope[method](/.*/).optionally().reply((uri, body) => this.write(method.toUpperCase(), uri, body as Record<string, unknown>));
+    }
+  }
+
+  get writesMade(): Recorded[] {
+    return this.requests.filter((r) => r.method !== 'GET');
+  }
+
+  addIssue(partial: Partial<FakeIssue> & { title: string }): FakeIssue {
+    const number = this.issues.length + this.milestones.length + 1;
+    const issue: FakeIssue = {
+      number,
+      id: 1000 + number,
+      body: '',
+      state: 'open',
+      state_reason: null,
+      labels: [],
+      assignees: [],
+      milestone: null,
+      parent_issue_url: null,
+      issue_dependencies_summary: { total_blocked_by: 0 },
+      blocked_by: [],
+      ...partial,
+    };
+    this.issues.push(issue);
+    return issue;
+  }
+
+  issue(key: string): FakeIssue | undefined {
+    return this.issues.find((i) => i.body.includes(`key=${encodeURIComponent(key)} `));
+  }
+
+  private get(uri: string): [number, unknown, Record<string, string>?] {
+    const url = new URL(uri, API);
+    this.requests.push({ method: 'GET', path: url.pathname + url.search });
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const per = Number(url.searchParams.get('per_page') ?? 30);
+    const paged = (all: unknown[]): [number, unknown, Record<string, string>] => {
+      const last = Math.max(1, Math.ceil(all.length / per));
+      const headers: Record<string, string> = {};
+      if (page < last) {
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<${next.toString()}>; rel="next"`;
+      }
+      return [200, all.slice((page - 1) * per, page * per), headers];
+    };
+    if (url.pathname === `${REPO}/issues`) return paged(this.issues);
+    if (url.pathname === `${REPO}/milestones`) return paged(this.milestones);
+    if (url.pathname === `${REPO}/labels`) return paged(this.labels.map((name) => ({ name })));
+    const deps = new RegExp(`^${REPO}/issues/(\\d+)/dependencies/blocked_by$`).exec(url.pathname);
+    if (deps) return [200, this.byNumber(Number(deps[1])).blocked_by.map((id) => ({ id }))];
+    return [404, { message: 'Not Found' }];
+  }
+
+  private byNumber(n: number): FakeIssue {
+    const issue = this.issues.find((i) => i.number === n);
+    if (!issue) throw new Error(`fake: no issue #${n}`);
+    return issue;
+  }
+
+  private write(method: string, uri: string, body: Record<string, unknown>): [number, unknown] {
+    const path = new URL(uri, API).pathname;
+    this.requests.push({ method, path, body });
+    this.writes++;
+    if (this.failOnWrite === this.writes) return [500, { message: 'Server Error' }];
+    if (method === 'POST' && path === `${REPO}/labels`) {
+      this.labels.push(String(body.name));
+      return [201, { name: body.name }];
+    }
+    if (method === 'POST' && path === `${REPO}/milestones`) {
+      const m = { number: 900 + this.milestones.length, title: String(body.title), due_on: (body.due_on as string) ?? null, state: 'open' };
+      this.milestones.push(m);
+      return [201, m];
+    }
+    if (method === 'POST' && path === `${REPO}/issues`) {
+      const ms = this.milestones.find((m) => m.number === body.milestone);
+      const issue = this.addIssue({
+        title: String(body.title),
+        body: String(body.body ?? ''),
+        labels: ((body.labels as string[]) ?? []).map((name) => ({ name })),
+        assignees: ((body.assignees as string[]) ?? []).map((login) => ({ login })),
+        milestone: ms ? { number: ms.number, title: ms.title } : null,
+      });
+      return [201, issue];
+    }
+    const one = new RegExp(`^${REPO}/issues/(\\d+)(/sub_issues|/dependencies/blocked_by)?$`).exec(path);
+    if (!one) return [404, { message: 'Not Found' }];
+    const issue = this.byNumber(Number(one[1]));
+    if (one[2] === '/sub_issues') {
+      const child = this.issues.find((i) => i.id === body.sub_issue_id)!;
+      child.parent_issue_url = `${API}${REPO}/issues/${issue.number}`;
+      return [201, issue];
+    }
+    if (one[2] === '/dependencies/blocked_by' && this.refuseDependencies) return [404, { message: 'Not Found' }];
+    if (one[2] === '/dependencies/blocked_by') {
+      issue.blocked_by.push(Number(body.issue_id));
+      issue.issue_dependencies_summary.total_blocked_by = issue.blocked_by.length;
+      return [201, issue];
+    }
+    if (typeof body.title === 'string') issue.title = body.title;
+    if (typeof body.body === 'string') issue.body = body.body;
+    if (body.state === 'open' || body.state === 'closed') {
+      issue.state = body.state;
+      issue.state_reason = (body.state_reason as string) ?? null;
+    }
+    if (Array.isArray(body.labels)) issue.labels = (body.labels as string[]).map((name) => ({ name }));
+    if (Array.isArray(body.assignees)) issue.assignees = (body.assignees as string[]).map((login) => ({ login }));
+    if (body.milestone !== undefined) {
+      const ms = this.milestones.find((m) => m.number === body.milestone);
+      issue.milestone = ms ? { number: ms.number, title: ms.title } : null;
+    }
+    return [200, issue];
+  }
+}
