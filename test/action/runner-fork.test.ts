@@ -9,20 +9,30 @@ const payload = {
 };
 const denied = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' };
 
+/** The requests every fork run makes: a refused check run, the PR's files, the policy, the base run. */
+function forkScope(policy: { path: string; query: Record<string, string> | true; status: number; body: object }) {
+  return nock(API)
+    .post('/repos/acme/widgets/check-runs')
+    .reply(403, denied)
+    .get('/repos/acme/widgets/pulls/5/files')
+    .query(true)
+    .reply(200, [])
+    .get(`/repos/acme/widgets/contents/${policy.path}`)
+    .query(policy.query)
+    .reply(policy.status, policy.body)
+    .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] });
+}
+
 describe('runner on a fork pull request (read-only token)', () => {
   it('falls back to the job summary, capped command annotations and publish instructions', async () => {
-    const scope = nock(API)
-      .post('/repos/acme/widgets/check-runs')
-      .reply(403, denied)
-      .get('/repos/acme/widgets/pulls/5/files')
-      .query(true)
-      .reply(200, [])
-      .get('/repos/acme/widgets/contents/.github%2Freadygate.yml')
-      .query({ ref: 'main' })
-      .reply(200, { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) })
-      .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
-      .query(true)
-      .reply(200, { total_count: 0, check_runs: [] });
+    const scope = forkScope({
+      path: '.github%2Freadygate.yml',
+      query: { ref: 'main' },
+      status: 200,
+      body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) },
+    });
     const uploads: [string, string][] = [];
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, uploadArtifact: async (name, file) => void uploads.push([name, file]) });
     expect(scope.isDone()).toBe(true); // no comment, no check-run update was attempted
@@ -42,18 +52,7 @@ describe('runner on a fork pull request (read-only token)', () => {
   });
 
   it('without an uploader, prints the upload step to add, naming the report path', async () => {
-    const scope = nock(API)
-      .post('/repos/acme/widgets/check-runs')
-      .reply(403, denied)
-      .get('/repos/acme/widgets/pulls/5/files')
-      .query(true)
-      .reply(200, [])
-      .get('/repos/acme/widgets/contents/readygate.yml')
-      .query(true)
-      .reply(404, { message: 'Not Found' })
-      .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
-      .query(true)
-      .reply(200, { total_count: 0, check_runs: [] });
+    const scope = forkScope({ path: 'readygate.yml', query: true, status: 404, body: { message: 'Not Found' } });
     // The default branch has no policy: the PR's own file (examples/readygate.yml via `config`) is used.
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, inputs: { config: 'readygate.yml' } });
     expect(scope.isDone()).toBe(true);
