@@ -22101,9 +22101,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob2, options, returnState = false) => {
+    var picomatch4 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch3(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch4(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -22119,16 +22119,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob2, options) : picomatch3.makeRe(glob2, options, false, true);
+      const regex2 = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match: match2, output: output2 } = picomatch3.test(input2, regex2, options, { glob: glob2, posix: posix3 });
+        const { isMatch, match: match2, output: output2 } = picomatch4.test(input2, regex2, options, { glob: glob2, posix: posix3 });
         const result2 = { glob: glob2, state, regex: regex2, posix: posix3, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
@@ -22154,7 +22154,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input2, regex2, options, { glob: glob2, posix: posix3 } = {}) => {
+    picomatch4.test = (input2, regex2, options, { glob: glob2, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22171,24 +22171,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch3.matchBase(input2, regex2, options, posix3);
+          match2 = picomatch4.matchBase(input2, regex2, options, posix3);
         } else {
           match2 = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
-    picomatch3.matchBase = (input2, glob2, options, posix3 = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch3.makeRe(glob2, options);
+    picomatch4.matchBase = (input2, glob2, options, posix3 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options);
       return regex2.test(utils.basename(input2, { windows: posix3 }));
     };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input2, options) => scan(input2, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options) => scan(input2, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -22199,13 +22199,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -22216,9 +22216,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -22227,8 +22227,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
+    picomatch4.constants = constants3;
+    module.exports = picomatch4;
   }
 });
 
@@ -22238,14 +22238,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob2, options, returnState = false) {
+    function picomatch4(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -61171,7 +61171,7 @@ function coverageGates(ctx, gates, data, patch, why) {
       out.push(result(ctx, id, "pass", null, gates.patch, "the change adds no coverable lines"));
     } else {
       const pct2 = percent(patch.counter);
-      const detail = `${fmtPct(pct2)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)`;
+      const detail = `${fmtPct(pct2)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)${unreportedNote(patch.unreported)}`;
       out.push(
         pct2 >= gates.patch ? result(ctx, id, "pass", round(pct2), gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`) : result(ctx, id, "fail", round(pct2), gates.patch, `patch coverage ${detail} is below ${fmtPct(gates.patch)}`)
       );
@@ -61181,6 +61181,13 @@ function coverageGates(ctx, gates, data, patch, why) {
 }
 function round(n) {
   return Number(n.toFixed(2));
+}
+function unreportedNote(files) {
+  if (!files || files.length === 0) return "";
+  const lines3 = files.reduce((n, f) => n + f.lines, 0);
+  const names = files.slice(0, 5).map((f) => f.path).join(", ");
+  const more = files.length > 5 ? ` and ${fmtCount(files.length - 5)} more` : "";
+  return `, counting ${fmtCount(lines3)} added lines of ${fmtCount(files.length)} changed file(s) the coverage report does not list as uncovered: ${names}${more}`;
 }
 
 // src/core/gates/lint.ts
@@ -61330,6 +61337,64 @@ function evaluate(input2) {
     for (const g of gates) if (g.status === "fail") g.status = "warn";
   }
   return { verdict, level: reached, required: required2, gates };
+}
+
+// src/core/patch.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var TEST_FILE = (0, import_picomatch3.default)(
+  [
+    "**/{test,tests,__tests__,__mocks__,spec,specs,testdata,fixtures,__fixtures__,e2e}/**",
+    "**/*.{test,spec,e2e,bench}.*",
+    "**/*_{test,spec}.*",
+    "**/test_*.py",
+    "**/conftest.py",
+    "**/*.d.ts"
+  ],
+  { dot: true }
+);
+var extensionOf = (path) => {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot).toLowerCase() : void 0;
+};
+function measurePatch(table, added, options) {
+  const excluded = options.exclude.length > 0 ? (0, import_picomatch3.default)([...options.exclude], { dot: true }) : () => false;
+  const covered2 = { covered: 0, total: 0 };
+  let measured = false;
+  const unreported = [];
+  let extensions;
+  for (const [path, lines3] of added) {
+    if (excluded(path)) continue;
+    const file2 = table.files.get(path);
+    if (file2) {
+      if (!file2.hasLines) continue;
+      measured = true;
+      for (const line of lines3) {
+        if (!file2.isCoverable(line)) continue;
+        covered2.total++;
+        if (file2.isCovered(line)) covered2.covered++;
+      }
+      continue;
+    }
+    if (options.unreported === "ignore" || lines3.length === 0 || TEST_FILE(path)) continue;
+    extensions ??= reportedExtensions(table);
+    const ext = extensionOf(path);
+    if (ext === void 0 || !extensions.has(ext)) continue;
+    measured = true;
+    covered2.total += lines3.length;
+    unreported.push({ path, lines: lines3.length });
+  }
+  unreported.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path));
+  return { counter: measured ? covered2 : void 0, unreported };
+}
+function reportedExtensions(table) {
+  const out = /* @__PURE__ */ new Set();
+  for (const [path, file2] of table.files) {
+    if (!file2.hasLines) continue;
+    const ext = extensionOf(path);
+    if (ext) out.add(ext);
+  }
+  return out;
 }
 
 // src/core/report-schema.ts
@@ -61566,7 +61631,7 @@ async function runCheck(options) {
     notices.push(...applied.notices);
   }
   let patch;
-  if (options.added && collected.signals.coverage) patch = collected.signals.coverage.table.patch(options.added);
+  if (options.added && collected.signals.coverage) patch = measurePatch(collected.signals.coverage.table, options.added, config2.patch);
   const evaluation = evaluate({
     config: config2,
     branch: options.branch,
@@ -61574,7 +61639,7 @@ async function runCheck(options) {
     configured: collected.configured,
     errors: collected.errors,
     base: options.base,
-    patch: { diffGiven: options.added !== void 0, counter: patch },
+    patch: { diffGiven: options.added !== void 0, counter: patch?.counter, unreported: patch?.unreported },
     roadmap: options.roadmap
   });
   return buildReport({
@@ -61583,7 +61648,7 @@ async function runCheck(options) {
     mode: config2.mode,
     branch: options.branch,
     signals: collected.signals,
-    patch,
+    patch: patch?.counter,
     roadmap: options.roadmap,
     errors: collected.errors,
     notices,
@@ -62581,6 +62646,32 @@ function cleanPath2(path) {
   if (!path || path === "/dev/null") return void 0;
   return path.replace(/^[ab]\//, "").replace(/^\.\//, "");
 }
+var CommentTracker = class {
+  inBlock = false;
+  isCode(content) {
+    const text = content.trim();
+    if (this.inBlock) {
+      const end = text.indexOf("*/");
+      if (end < 0) return false;
+      this.inBlock = false;
+      return text.slice(end + 2).trim() !== "";
+    }
+    if (text === "" || text.startsWith("//") || text.startsWith("#")) return false;
+    if (text.startsWith("/*")) {
+      const end = text.indexOf("*/", 2);
+      if (end < 0) {
+        this.inBlock = true;
+        return false;
+      }
+      return text.slice(end + 2).trim() !== "";
+    }
+    return true;
+  }
+  /** A context line seen between added ones: only its block-comment state matters. */
+  pass(content) {
+    this.isCode(content);
+  }
+};
 function addedLinesFromDiff(text, source = "diff") {
   const added = /* @__PURE__ */ new Map();
   if (text.trim() === "") return added;
@@ -62591,7 +62682,15 @@ function addedLinesFromDiff(text, source = "diff") {
     const path = cleanPath2(file2.to);
     if (!path || file2.deleted) continue;
     const lines3 = added.get(path) ?? [];
-    for (const chunk of file2.chunks) for (const change of chunk.changes) if (change.type === "add") lines3.push(change.ln);
+    for (const chunk of file2.chunks) {
+      const comments = new CommentTracker();
+      for (const change of chunk.changes) {
+        const content = change.content.slice(1);
+        if (change.type === "add") {
+          if (comments.isCode(content)) lines3.push(change.ln);
+        } else if (change.type === "normal") comments.pass(content);
+      }
+    }
     if (lines3.length > 0) added.set(path, lines3);
   }
   return added;
@@ -64444,6 +64543,10 @@ var Config = external_exports.strictObject({
   audit_ignore: external_exports.array(AuditIgnore).default([]),
   paths: external_exports.strictObject({ strip_prefixes: external_exports.array(external_exports.string()).default([]) }).default({ strip_prefixes: [] }).describe("Absolute prefixes to strip from report paths"),
   limits: external_exports.strictObject({ max_json_bytes: external_exports.number().int().positive().optional(), max_failures: external_exports.number().int().positive().optional() }).default({}),
+  patch: external_exports.strictObject({
+    unreported: external_exports.enum(["count", "ignore"]).default("count").describe("A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)"),
+    exclude: external_exports.array(external_exports.string()).default([]).describe("Globs of changed files never counted in patch coverage")
+  }).default({ unreported: "count", exclude: [] }).describe("How patch coverage treats changed files"),
   roadmap: RoadmapConfig.optional()
 }).superRefine((config2, ctx) => {
   const names = Object.keys(config2.levels);
@@ -64558,7 +64661,7 @@ function knownKeys(path) {
     lint: ["errors", "warnings", "new_only"],
     roadmap: ["milestone", "priority", "done"]
   };
-  if (path.length === 0) return ["reports", "levels", "require", "branches", "mode", "missing", "audit_ignore", "paths", "limits", "roadmap"];
+  if (path.length === 0) return ["reports", "levels", "require", "branches", "mode", "missing", "audit_ignore", "paths", "limits", "patch", "roadmap"];
   if (path[0] === "reports" && path.length === 1) return ["coverage", "tests", "audit", "lint"];
   if (path[0] === "reports") return ["path", "format", "options"];
   if (path[0] === "levels" && path.length === 2) return Object.keys(levelKeys);
@@ -64566,6 +64669,7 @@ function knownKeys(path) {
   if (path[0] === "audit_ignore") return ["id", "package", "reason", "until"];
   if (path[0] === "paths") return ["strip_prefixes"];
   if (path[0] === "limits") return ["max_json_bytes", "max_failures"];
+  if (path[0] === "patch") return ["unreported", "exclude"];
   if (path[0] === "roadmap") return ["files", "milestones", "labels", "close_done", "on_removed", "two_way", "criteria_headings"];
   return [];
 }

@@ -8,7 +8,8 @@ import { applyAuditIgnores } from '../core/audit-ignore.js';
 import type { AddedLines } from '../core/diff.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
 import { evaluate } from '../core/gates/evaluate.js';
-import type { Counter, RoadmapData } from '../core/model.js';
+import type { RoadmapData } from '../core/model.js';
+import { measurePatch, type PatchMeasure } from '../core/patch.js';
 import { buildReport } from '../core/report.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { DEFAULT_LIMITS, type ParseLimits } from '../core/reports/types.js';
@@ -49,8 +50,8 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     collected.signals.audit = applied.data;
     notices.push(...applied.notices);
   }
-  let patch: Counter | undefined;
-  if (options.added && collected.signals.coverage) patch = collected.signals.coverage.table.patch(options.added);
+  let patch: PatchMeasure | undefined;
+  if (options.added && collected.signals.coverage) patch = measurePatch(collected.signals.coverage.table, options.added, config.patch);
   const evaluation = evaluate({
     config,
     branch: options.branch,
@@ -58,7 +59,7 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     configured: collected.configured,
     errors: collected.errors,
     base: options.base,
-    patch: { diffGiven: options.added !== undefined, counter: patch },
+    patch: { diffGiven: options.added !== undefined, counter: patch?.counter, unreported: patch?.unreported },
     roadmap: options.roadmap,
   });
   return buildReport({
@@ -67,7 +68,7 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     mode: config.mode,
     branch: options.branch,
     signals: collected.signals,
-    patch,
+    patch: patch?.counter,
     roadmap: options.roadmap,
     errors: collected.errors,
     notices,

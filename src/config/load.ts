@@ -90,7 +90,7 @@ function knownKeys(path: string[]): string[] {
     lint: ['errors', 'warnings', 'new_only'],
     roadmap: ['milestone', 'priority', 'done'],
   };
-  if (path.length === 0) return ['reports', 'levels', 'require', 'branches', 'mode', 'missing', 'audit_ignore', 'paths', 'limits', 'roadmap'];
+  if (path.length === 0) return ['reports', 'levels', 'require', 'branches', 'mode', 'missing', 'audit_ignore', 'paths', 'limits', 'patch', 'roadmap'];
   if (path[0] === 'reports' && path.length === 1) return ['coverage', 'tests', 'audit', 'lint'];
   if (path[0] === 'reports') return ['path', 'format', 'options'];
   if (path[0] === 'levels' && path.length === 2) return Object.keys(levelKeys);
@@ -98,6 +98,7 @@ function knownKeys(path: string[]): string[] {
   if (path[0] === 'audit_ignore') return ['id', 'package', 'reason', 'until'];
   if (path[0] === 'paths') return ['strip_prefixes'];
   if (path[0] === 'limits') return ['max_json_bytes', 'max_failures'];
+  if (path[0] === 'patch') return ['unreported', 'exclude'];
   if (path[0] === 'roadmap') return ['files', 'milestones', 'labels', 'close_done', 'on_removed', 'two_way', 'criteria_headings'];
   return [];
 }

@@ -109,6 +109,16 @@ export const Config = z
     limits: z
       .strictObject({ max_json_bytes: z.number().int().positive().optional(), max_failures: z.number().int().positive().optional() })
       .default({}),
+    patch: z
+      .strictObject({
+        unreported: z
+          .enum(['count', 'ignore'])
+          .default('count')
+          .describe('A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)'),
+        exclude: z.array(z.string()).default([]).describe('Globs of changed files never counted in patch coverage'),
+      })
+      .default({ unreported: 'count', exclude: [] })
+      .describe('How patch coverage treats changed files'),
     roadmap: RoadmapConfig.optional(),
   })
   .superRefine((config, ctx) => {

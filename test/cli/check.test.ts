@@ -48,6 +48,27 @@ describe('readygate check', () => {
     expect(JSON.parse(r.stdout).signals.coverage.patch).toEqual({ covered: 1, total: 2 });
   });
 
+  it('a new source file no test loads fails coverage.patch, and the gate names it', async () => {
+    const diff = [
+      'diff --git a/src/a.ts b/src/a.ts\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,0 +2,1 @@\n+b\n',
+      'diff --git a/src/untested.ts b/src/untested.ts\nnew file mode 100644\n--- /dev/null\n+++ b/src/untested.ts\n@@ -0,0 +1,3 @@\n+// new\n+export const x = 1;\n+export const y = 2;\n',
+      'diff --git a/src/untested.test.ts b/src/untested.test.ts\nnew file mode 100644\n--- /dev/null\n+++ b/src/untested.test.ts\n@@ -0,0 +1,1 @@\n+test();\n',
+    ].join('');
+    const policy = POLICY.replace('mvp: { tests: { max_failed: 1 } }', 'mvp: { tests: { max_failed: 1 }, coverage: { patch: 80 } }');
+    const dir = tempRepo({ '.github/readygate.yml': policy, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
+    const r = await cli(['check', '--diff', '-', '--format', 'json'], dir, { stdin: diff });
+    const report = JSON.parse(r.stdout);
+    expect(report.signals.coverage.patch).toEqual({ covered: 1, total: 3 });
+    const gate = report.gates.find((g: { id: string }) => g.id === 'coverage.patch');
+    expect(gate).toMatchObject({ status: 'fail' });
+    expect(gate.message).toContain('2 added lines of 1 changed file(s) the coverage report does not list as uncovered: src/untested.ts');
+    expect(r.code).toBe(1);
+
+    const ignoring = tempRepo({ '.github/readygate.yml': `${policy}patch: { unreported: ignore }\n`, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
+    const r2 = await cli(['check', '--diff', '-', '--format', 'json'], ignoring, { stdin: diff });
+    expect(JSON.parse(r2.stdout).signals.coverage.patch).toEqual({ covered: 1, total: 1 });
+  });
+
   describe('bad inputs fail the gate with the file named (exit 1), never a stack trace', () => {
     it.each([
       ['an empty file', '', 'junit.xml: file is empty'],

@@ -18,4 +18,27 @@ describe('addedLinesFromDiff', () => {
     expect(addedLinesFromDiff('').size).toBe(0);
     expect(() => addedLinesFromDiff('hello\nworld\n', 'x.diff')).toThrow('x.diff is not a unified diff');
   });
+
+  it('drops blank and comment-only added lines, following block comments through context lines', () => {
+    const diff = [
+      '--- a/x.ts',
+      '+++ b/x.ts',
+      '@@ -1,4 +1,8 @@',
+      ' /*',
+      '+ * added inside a comment that opened on a context line',
+      '  */',
+      '+const a = 1;',
+      '+   ',
+      '+# shell or python comment',
+      ' code();',
+      '+/* closed */ b();',
+      '',
+    ].join('\n');
+    expect(addedLinesFromDiff(diff).get('x.ts')).toEqual([4, 8]);
+  });
+
+  it('leaves a file out when it adds only comments', () => {
+    const diff = ['--- a/x.py', '+++ b/x.py', '@@ -1 +1,2 @@', ' x = 1', '+# note', ''].join('\n');
+    expect(addedLinesFromDiff(diff).size).toBe(0);
+  });
 });

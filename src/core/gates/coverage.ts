@@ -2,12 +2,15 @@
 import type { z } from 'zod';
 import type { CoverageGates } from '../../config/schema.js';
 import type { Counter, CoverageData, GateResult } from '../model.js';
+import type { UnreportedFile } from '../patch.js';
 import { fmtCount, fmtPct, missingData, percent, result, skipped, type GateContext } from './common.js';
 
 export interface PatchInput {
   /** undefined: no diff was given. */
   diffGiven: boolean;
   counter?: Counter;
+  /** Changed files absent from the coverage report, counted as uncovered. */
+  unreported?: readonly UnreportedFile[];
 }
 
 const METRICS = ['lines', 'branches', 'functions'] as const;
@@ -67,7 +70,7 @@ export function coverageGates(
       out.push(result(ctx, id, 'pass', null, gates.patch, 'the change adds no coverable lines'));
     } else {
       const pct = percent(patch.counter);
-      const detail = `${fmtPct(pct)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)`;
+      const detail = `${fmtPct(pct)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)${unreportedNote(patch.unreported)}`;
       out.push(
         pct >= gates.patch
           ? result(ctx, id, 'pass', round(pct), gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`)
@@ -80,4 +83,13 @@ export function coverageGates(
 
 function round(n: number): number {
   return Number(n.toFixed(2));
+}
+
+/** Names the changed files the coverage report does not list, so a low patch figure explains itself. */
+function unreportedNote(files: readonly UnreportedFile[] | undefined): string {
+  if (!files || files.length === 0) return '';
+  const lines = files.reduce((n, f) => n + f.lines, 0);
+  const names = files.slice(0, 5).map((f) => f.path).join(', ');
+  const more = files.length > 5 ? ` and ${fmtCount(files.length - 5)} more` : '';
+  return `, counting ${fmtCount(lines)} added lines of ${fmtCount(files.length)} changed file(s) the coverage report does not list as uncovered: ${names}${more}`;
 }

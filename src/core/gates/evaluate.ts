@@ -5,10 +5,10 @@
  */
 import picomatch from 'picomatch';
 import type { Config } from '../../config/schema.js';
-import type { Counter, GateResult, ReportErrorEntry, RoadmapData, Signal, SignalDataMap, Verdict } from '../model.js';
+import type { GateResult, ReportErrorEntry, RoadmapData, Signal, SignalDataMap, Verdict } from '../model.js';
 import { auditGates } from './audit.js';
 import type { BaseSnapshot, GateContext } from './common.js';
-import { coverageGates } from './coverage.js';
+import { coverageGates, type PatchInput } from './coverage.js';
 import { lintGates } from './lint.js';
 import { roadmapGates } from './roadmap.js';
 import { testsGates } from './tests.js';
@@ -22,7 +22,7 @@ export interface EvaluateInput {
   configured: ReadonlySet<Signal>;
   errors: readonly ReportErrorEntry[];
   base?: BaseSnapshot;
-  patch: { diffGiven: boolean; counter?: Counter };
+  patch: PatchInput;
   roadmap?: RoadmapData;
 }
 
