@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runCheck } from '../check/run-check.js';
 import { addedLinesFromDiff, type AddedLines } from '../core/diff.js';
-import { UsageError, describeError } from '../core/errors.js';
+import { UsageError, describeError, fsReason } from '../core/errors.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
 import type { Signal } from '../core/model.js';
 import { renderMarkdown } from '../core/render/markdown.js';
@@ -77,8 +77,8 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
   for (const w of roadmap?.warnings ?? []) notices.push(`roadmap: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
   const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices, roadmap: roadmap && toRoadmapData(roadmap) });
 
-  if (flags.out) writeOut(resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
-  if (flags['markdown-out']) writeOut(resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));
+  if (flags.out) writeOut('--out', resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
+  if (flags['markdown-out']) writeOut('--markdown-out', resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'markdown') io.stdout(renderMarkdown(report));
   else io.stdout(renderText(report, { color: useColor(io) }));
@@ -89,7 +89,7 @@ function readTextFile(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`${what}: cannot read ${path}: ${(error as { code?: string }).code === 'ENOENT' ? 'file not found' : describeError(error)}`, { cause: error });
+    throw new UsageError(`${what}: cannot read ${path}: ${fsReason(error) ?? describeError(error)}`, { cause: error });
   }
 }
 
@@ -108,7 +108,11 @@ function readBase(path: string, shown: string): BaseSnapshot {
   }
 }
 
-function writeOut(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+function writeOut(flag: string, path: string, text: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new UsageError(`${flag}: cannot write ${path}: ${fsReason(error) ?? describeError(error)}`, { cause: error });
+  }
 }

@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { DEFAULT_POLICY, DEFAULT_REPORT_GLOBS } from '../config/defaults.js';
 import { parseConfig, validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { ConfigError, UsageError } from '../core/errors.js';
+import { ConfigError, UsageError, describeError, fsReason } from '../core/errors.js';
 import { SIGNALS, type Signal } from '../core/model.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/readygate.yml';
@@ -25,8 +25,7 @@ export function readConfigFile(base: string, path: string): Config {
   try {
     text = readFileSync(abs, 'utf8');
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new ConfigError(`cannot read config ${path}: ${code === 'ENOENT' ? 'file not found' : String(error)}`, [], { cause: error });
+    throw new ConfigError(`cannot read config ${path}: ${fsReason(error) ?? describeError(error)}`, [], { cause: error });
   }
   return parseConfig(text, path);
 }

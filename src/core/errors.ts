@@ -51,3 +51,20 @@ export function describeError(error: unknown): string {
     return String(error);
   }
 }
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'file not found',
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'a parent of it is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+};
+
+/** A file-system error in words ("file not found"), or undefined when the code is not a known one. */
+export function fsReason(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? FS_REASONS[code] : undefined;
+}

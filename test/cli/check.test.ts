@@ -138,6 +138,17 @@ describe('readygate check', () => {
       expect((await cli(['check', '--diff', 'x.diff'], dir)).stderr).toBe('readygate: x.diff is not a unified diff (expected "diff --git" or "---/+++" headers); make it with `git diff base...head`\n');
     });
 
+    it('--out or --markdown-out that names a directory, or sits under a file', async () => {
+      const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT, 'out/keep.txt': 'x' });
+      const r = await cli(['check', '--out', 'out'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^readygate: --out: cannot write .*out: is a directory, not a file\n$/);
+      const md = await cli(['check', '--markdown-out', 'junit.xml/summary.md'], dir);
+      expect(md.code).toBe(2);
+      expect(md.stderr).toMatch(/^readygate: --markdown-out: cannot write .*summary\.md: /);
+      expect(md.stderr).not.toContain('    at ');
+    });
+
     it('no config, no flags and no reports in the usual places', async () => {
       const r = await cli(['check'], tempRepo({}));
       expect(r.code).toBe(2);

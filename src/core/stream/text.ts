@@ -4,7 +4,7 @@
  */
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { ReportParseError, describeError } from '../errors.js';
+import { ReportParseError, describeError, fsReason } from '../errors.js';
 import type { ReportSource } from '../reports/types.js';
 
 const ASCII_PIECE = 64 * 1024;
@@ -105,15 +105,8 @@ async function lineOfOffset(source: ReportSource, offset: number): Promise<numbe
 /** Wraps a read failure (ENOENT, EISDIR, EACCES, …) in a message that names the file. */
 export function asReadError(path: string, error: unknown): ReportParseError {
   if (error instanceof ReportParseError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'file not found',
-    EISDIR: 'is a directory, not a report file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ELOOP: 'too many symbolic links',
-  };
-  const reason = typeof code === 'string' && reasons[code] ? reasons[code] : `cannot read: ${describeError(error)}`;
+  const known = fsReason(error);
+  const reason = known === 'is a directory, not a file' ? 'is a directory, not a report file' : (known ?? `cannot read: ${describeError(error)}`);
   return new ReportParseError(path, reason, undefined, { cause: error });
 }
 
