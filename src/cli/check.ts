@@ -5,15 +5,13 @@ import { runCheck } from '../check/run-check.js';
 import { addedLinesFromDiff, type AddedLines } from '../core/diff.js';
 import { UsageError, describeError, fsReason } from '../core/errors.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
-import type { Signal } from '../core/model.js';
+import type { RoadmapData, Signal } from '../core/model.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import { renderText } from '../core/render/text.js';
 import { baseSnapshot, parseReportJson } from '../core/report.js';
 import { VERSION } from '../version.js';
 import { resolveConfig } from './config-source.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { loadRoadmap } from './roadmap-source.js';
-import { toRoadmapData } from '../core/roadmap/collect.js';
 
 export const CHECK_HELP = `Usage: readygate check [options]
 
@@ -73,9 +71,15 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
   }
 
   // roadmap.files configured: its progress becomes signals.roadmap and feeds roadmap gates
-  const roadmap = config.roadmap?.files.length ? await loadRoadmap(root, config.roadmap) : undefined;
-  for (const w of roadmap?.warnings ?? []) notices.push(`roadmap: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
-  const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices, roadmap: roadmap && toRoadmapData(roadmap) });
+  // (imported here: the Markdown parser costs start-up time that most checks do not need)
+  let roadmap: RoadmapData | undefined;
+  if (config.roadmap?.files.length) {
+    const [{ loadRoadmap }, { toRoadmapData }] = await Promise.all([import('./roadmap-source.js'), import('../core/roadmap/collect.js')]);
+    const loaded = await loadRoadmap(root, config.roadmap);
+    for (const w of loaded.warnings) notices.push(`roadmap: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+    roadmap = toRoadmapData(loaded);
+  }
+  const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices, roadmap });
 
   if (flags.out) writeOut('--out', resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
   if (flags['markdown-out']) writeOut('--markdown-out', resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));
