@@ -34,18 +34,20 @@ describe('deliver', () => {
 });
 
 describe('coreIO', () => {
-  it('logs report text that holds workflow commands inside stop-commands', () => {
-    const written: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
-    try {
-      coreIO().info('failure in "::set-output name=x::y"');
-    } finally {
-      write.mockRestore();
-    }
-    const out = written.join('');
-    const lines = out.split('\n');
-    expect(lines[0]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/);
-    expect(lines[1]).toBe('failure in "::set-output name=x::y"');
-    expect(lines[2]).toBe(`::${lines[0]!.slice('::stop-commands::'.length)}::`);
-  });
+  it.each([['failure in "::set-output name=x::y"'], ['failure in "##[set-output name=x]y"'], ['##[add-mask]secret']])(
+    'logs report text that holds a workflow command inside stop-commands: %s',
+    (text) => {
+      const written: string[] = [];
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => written.push(String(chunk)) > 0);
+      try {
+        coreIO().info(text);
+      } finally {
+        write.mockRestore();
+      }
+      const lines = written.join('').split('\n');
+      expect(lines[0]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/);
+      expect(lines[1]).toBe(text);
+      expect(lines[2]).toBe(`::${lines[0]!.slice('::stop-commands::'.length)}::`);
+    },
+  );
 });
