@@ -1,10 +1,10 @@
 /**
- * `mode: check`, the main job on pull_request and push, in numbered stages:
+ * `mode: check`, the main job on pull_request, merge_group and push, in numbered stages:
  *  1. create the check run in progress (a 403 means a read-only token: fall back, do not fail)
  *  2. on pull requests, read the changed lines (and paths) from the API
- *  3. read the policy (the default branch's on pull requests; says so if the PR edits it)
- *  4. find the base digest on the base commit (PR base, or the commit before a push)
- *  5. run the check on the workspace's reports
+ *  3. read the policy (the default branch's on pull requests and merge groups; says so if the PR edits it)
+ *  4. find the base digest on the base commit (PR or merge group base, or the commit before a push)
+ *  5. run the check on the workspace's reports, with the base branch's `branches:` requirement
  *  6. deliver: check run, comment, badge, job summary, outputs
  * If a stage throws after the check run exists, the run is completed as failed with the reason,
  * never left in progress.
@@ -12,30 +12,57 @@
 import { resolve } from 'node:path';
 import { runCheck } from '../check/run-check.js';
 import type { AddedLines } from '../core/diff.js';
-import { describeError } from '../core/errors.js';
+import { ConfigError, describeError } from '../core/errors.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { findBaseSnapshot, type BaseLookup } from '../github/base.js';
-import { completeCheckRun, createCheckRun, type CheckRunRef } from '../github/checks.js';
+import { createCheckRun, type CheckRunRef } from '../github/checks.js';
 import { isPermissionDenied } from '../github/errors.js';
 import { pullRequestChanges } from '../github/pr-files.js';
 import { VERSION } from '../version.js';
 import { deliver } from './deliver.js';
+import { failCheckRun } from './fail-check-run.js';
 import { loadPolicy } from './policy.js';
+import type { ActionContext } from './context.js';
 import type { StageEnv } from './stage-env.js';
+
+/** What is judged: the commit, its base and the branch whose `branches:` requirement applies. */
+export interface JudgedChange {
+  headSha: string;
+  baseSha?: string;
+  branch?: string;
+  pullNumber?: number;
+  /** Read the policy from the default branch through the API (the change must not relax it). */
+  policyFromDefaultBranch: boolean;
+  /** A push to the default branch: commit the badge. */
+  badge: boolean;
+}
+
+export function judgedChange(context: ActionContext): JudgedChange {
+  const event = context.event;
+  switch (event.kind) {
+    case 'pull_request':
+      return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, pullNumber: event.number, policyFromDefaultBranch: true, badge: false };
+    case 'merge_group':
+      return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, policyFromDefaultBranch: true, badge: false };
+    case 'push':
+      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: false, badge: event.branch !== undefined && event.branch === context.defaultBranch };
+    case 'other':
+      return { headSha: event.sha, policyFromDefaultBranch: false, badge: false };
+    case 'workflow_run':
+      throw new ConfigError('on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)');
+  }
+}
 
 export async function checkMode(env: StageEnv): Promise<ReportV1> {
   const { context, inputs, octokit, io } = env;
-  const event = context.event;
-  if (event.kind === 'workflow_run') throw new Error('on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)');
-  const pr = event.kind === 'pull_request' ? event : undefined;
-  const headSha = event.kind === 'pull_request' ? event.headSha : event.sha;
+  const change = judgedChange(context);
   const runUrl = context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : undefined;
 
   // 1. Check run, in progress.
   let checkRun: CheckRunRef | undefined;
   let readOnly = false;
   try {
-    checkRun = await createCheckRun(octokit, context.repo, inputs['check-name'], headSha, runUrl);
+    checkRun = await createCheckRun(octokit, context.repo, inputs['check-name'], change.headSha, runUrl);
   } catch (error) {
     if (!isPermissionDenied(error)) throw error;
     readOnly = true;
@@ -50,8 +77,8 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
     // 2. Changed lines.
     let added: AddedLines | undefined;
     let changedPaths: Set<string> | undefined;
-    if (pr) {
-      const changes = await pullRequestChanges(octokit, context.repo, pr.number);
+    if (change.pullNumber !== undefined) {
+      const changes = await pullRequestChanges(octokit, context.repo, change.pullNumber);
       added = changes.added;
       changedPaths = changes.paths;
       notices.push(...changes.notices);
@@ -63,7 +90,7 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
       repo: context.repo,
       path: inputs.config,
       defaultBranch: context.defaultBranch,
-      fromDefaultBranch: pr !== undefined,
+      fromDefaultBranch: change.policyFromDefaultBranch,
       changedPaths,
       workspace: context.workspace,
       root,
@@ -71,30 +98,20 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
     });
     notices.push(...policy.notices);
 
-    // 4. Base digest.
-    const baseSha = pr ? pr.baseSha : event.kind === 'push' ? event.before : undefined;
-    const lookup: BaseLookup = baseSha ? await findBaseSnapshot(octokit, context.repo, baseSha, inputs['check-name']) : { notice: 'no base commit to compare against' };
+    // 4. Base digest (from runs made by the same app as this one, when this token can make runs).
+    const lookup: BaseLookup = change.baseSha
+      ? await findBaseSnapshot(octokit, context.repo, { sha: change.baseSha, checkName: inputs['check-name'], app: checkRun?.app })
+      : { notice: 'no base commit to compare against' };
     if (lookup.notice) notices.push(lookup.notice);
 
     // 5. Check.
-    const branch = pr ? pr.baseRef : event.kind === 'push' ? event.branch : undefined;
-    const report = await runCheck({ root, config: policy.config, version: VERSION, today: env.today, branch, added, base: lookup.base, notices });
+    const report = await runCheck({ root, config: policy.config, version: VERSION, today: env.today, branch: change.branch, added, base: lookup.base, notices });
 
     // 6. Deliver.
-    const onDefault = event.kind === 'push' && event.branch !== undefined && event.branch === context.defaultBranch;
-    await deliver(env, { report, headSha, pullNumber: pr?.number, checkRun, readOnly, badge: onDefault });
+    await deliver(env, { report, headSha: change.headSha, pullNumber: change.pullNumber, checkRun, readOnly, badge: change.badge });
     return report;
   } catch (error) {
     if (checkRun) await failCheckRun(env, checkRun, error);
     throw error;
-  }
-}
-
-async function failCheckRun(env: StageEnv, run: CheckRunRef, error: unknown): Promise<void> {
-  const summary = `## ❌ readygate could not finish\n\n${describeError(error).replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}\n`;
-  try {
-    await completeCheckRun(env.octokit, env.context.repo, run, { title: 'readygate could not finish', summary, conclusion: 'failure', annotations: [] });
-  } catch (second) {
-    env.io.warning(`could not mark the check run as failed: ${describeError(second)}`);
   }
 }

@@ -18,6 +18,10 @@ const PullRequestEvent = z.object({
   repository: Repository.optional(),
 });
 const PushEvent = z.object({ before: z.string().optional(), after: z.string().optional(), repository: Repository.optional() });
+const MergeGroupEvent = z.object({
+  merge_group: z.object({ head_sha: Sha, head_ref: z.string(), base_sha: Sha, base_ref: z.string() }),
+  repository: Repository.optional(),
+});
 const WorkflowRunEvent = z.object({
   workflow_run: z.object({
     id: z.number().int().positive(),
@@ -33,6 +37,8 @@ const WorkflowRunEvent = z.object({
 export type ActionEvent =
   | { kind: 'pull_request'; number: number; headSha: string; baseSha: string; baseRef: string; headRepo?: string }
   | { kind: 'push'; sha: string; before?: string; branch?: string }
+  /** A merge queue group: the queued merge commit (head) is judged as a change to its base branch. */
+  | { kind: 'merge_group'; headSha: string; baseSha: string; baseRef: string }
   | { kind: 'workflow_run'; runId: number; triggeringEvent: string; headSha: string; headBranch?: string; headRepo?: string; runUrl?: string }
   | { kind: 'other'; name: string; sha: string };
 
@@ -81,6 +87,11 @@ export function readContext(env: Readonly<Record<string, string | undefined>>, c
     const before = p.before && !/^0+$/.test(p.before) ? p.before : undefined;
     event = { kind: 'push', sha: p.after ?? need('GITHUB_SHA'), before, branch: ref.startsWith('refs/heads/') ? ref.slice(11) : undefined };
     defaultBranch = p.repository?.default_branch;
+  } else if (name === 'merge_group') {
+    const g = parse(MergeGroupEvent);
+    const m = g.merge_group;
+    event = { kind: 'merge_group', headSha: m.head_sha, baseSha: m.base_sha, baseRef: m.base_ref.replace(/^refs\/heads\//, '') };
+    defaultBranch = g.repository?.default_branch;
   } else if (name === 'workflow_run') {
     const p = parse(WorkflowRunEvent);
     const r = p.workflow_run;

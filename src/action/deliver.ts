@@ -1,26 +1,27 @@
 /**
  * The last stage of both modes: put a report where people see it. Completes the check run (summary
  * plus hidden base digest, every annotation up to the `annotations` cap), updates the sticky
- * comment, commits the badge, writes the job summary, the report file and the outputs. A 403 from
- * a read-only token switches to the fallback instead of failing the step.
+ * comment (edited only if this token's account wrote it), commits the badge, writes the job
+ * summary, the report file, the report artifact and the outputs. A 403 from a read-only token
+ * switches to the fallback instead of failing the step.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeError } from '../core/errors.js';
 import { buildAnnotations } from '../core/render/annotations.js';
 import { plainLine } from '../core/render/escape.js';
 import { GITHUB_LIMITS } from '../core/render/limits.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import type { ReportV1 } from '../core/report-schema.js';
-import { REPORT_ARTIFACT } from '../github/artifact.js';
 import { commitBadge, renderBadge } from '../github/badge.js';
 import { completeCheckRun, type CheckRunRef, type Conclusion } from '../github/checks.js';
 import { upsertStickyComment } from '../github/comment.js';
+import { tokenLogin } from '../github/identity.js';
 import { encodeDigest } from '../github/digest.js';
 import { isPermissionDenied } from '../github/errors.js';
 import { emitCommandAnnotations, publishInstructions } from './fallback.js';
 import { writeOutputs } from './outputs.js';
 import type { StageEnv } from './stage-env.js';
+import { uploadReport } from './upload-report.js';
 import { REPORT_ENTRY } from '../github/zip.js';
 
 export interface Delivery {
@@ -49,7 +50,8 @@ export function conclusionOf(report: ReportV1): Conclusion {
 export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   const { inputs, io, octokit, context } = env;
   const { report } = d;
-  const reportPath = writeReport(env.tempDir, report);
+  const written = writeReport(env.tempDir, report);
+  const reportPath = written.path;
   let readOnly = d.readOnly;
   const annotations = buildAnnotations(report).slice(0, inputs.annotations);
 
@@ -64,8 +66,11 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   if (d.pullNumber !== undefined && wantsComment && !readOnly) {
     const body = renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - 200, ...(d.checkRun && { detailsUrl: d.checkRun.url }) });
     try {
-      const result = await upsertStickyComment(octokit, context.repo, d.pullNumber, inputs['check-name'], body);
+      const author = await tokenLogin(octokit, d.checkRun?.app);
+      if (!author) io.warning('cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours');
+      const result = await upsertStickyComment(octokit, context.repo, { issueNumber: d.pullNumber, checkName: inputs['check-name'], body, author });
       io.info(`comment ${result.action}: ${result.url}`);
+      if (result.ignored > 0) io.info(`left ${result.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? 'this token'}`);
     } catch (error) {
       if (!isPermissionDenied(error)) throw error;
       readOnly = true;
@@ -80,25 +85,20 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
 
   await io.appendSummary(renderMarkdown(report, { maxChars: JOB_SUMMARY_CHARS, ...(d.checkRun && { detailsUrl: d.checkRun.url }) }));
 
+  const uploaded = await uploadReport(env, written);
   if (readOnly) {
     emitCommandAnnotations(io, buildAnnotations(report));
-    let uploaded = false;
-    if (inputs['upload-report'] && env.uploadArtifact) {
-      await env.uploadArtifact(REPORT_ARTIFACT, reportPath);
-      uploaded = true;
-    }
     io.info(publishInstructions(reportPath, uploaded));
-  } else if (inputs['upload-report'] && env.uploadArtifact) {
-    await env.uploadArtifact(REPORT_ARTIFACT, reportPath).catch((error: unknown) => io.warning(`could not upload the report artifact: ${describeError(error)}`));
   }
 
   writeOutputs(io, report, { reportPath, checkRunUrl: readOnly ? undefined : d.checkRun?.url });
 }
 
-function writeReport(dir: string, report: ReportV1): string {
+function writeReport(dir: string, report: ReportV1): { path: string; bytes: Uint8Array } {
   const folder = join(dir, 'readygate');
   mkdirSync(folder, { recursive: true });
   const path = join(folder, REPORT_ENTRY);
-  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-  return path;
+  const bytes = new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path, bytes);
+  return { path, bytes };
 }

@@ -5,6 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { ConfigError, describeError } from '../core/errors.js';
+import { artifactRuntime } from '../github/artifact-upload.js';
 import { createOctokit, type ThrottleTuning } from '../github/octokit.js';
 import { VERSION } from '../version.js';
 import { checkMode } from './check-mode.js';
@@ -21,7 +22,8 @@ export interface RunnerDeps {
   now?: () => Date;
   fetch?: typeof globalThis.fetch;
   tuning?: ThrottleTuning;
-  uploadArtifact?: StageEnv['uploadArtifact'];
+  /** First wait before retrying an artifact upload request, ms (default 1000; tests use 0). */
+  uploadRetryDelayMs?: number;
 }
 
 /** Runs the Action; resolves to the exit status it set (0 ok, 1 failed). Never throws. */
@@ -45,7 +47,8 @@ export async function runAction(deps: RunnerDeps): Promise<0 | 1> {
       io,
       tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
       today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
-      uploadArtifact: deps.uploadArtifact,
+      artifacts: artifactRuntime(deps.env),
+      upload: { ...(deps.fetch && { fetch: deps.fetch }), ...(deps.uploadRetryDelayMs !== undefined && { retryDelayMs: deps.uploadRetryDelayMs }) },
     };
     const report = inputs.mode === 'publish' ? await publishMode(env) : await checkMode(env);
     if (report.verdict === 'fail' && inputs['fail-on'] === 'required-level') {

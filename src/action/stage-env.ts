@@ -1,4 +1,5 @@
 /** What every stage of the Action receives: the parsed inputs and context, the client and the runner I/O. */
+import type { RuntimeLookup, UploadOptions } from '../github/artifact-upload.js';
 import type { GitHubClient } from '../github/octokit.js';
 import type { ActionContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
@@ -13,6 +14,8 @@ export interface StageEnv {
   tempDir: string;
   /** YYYY-MM-DD. */
   today: string;
-  /** Uploads a file as a workflow artifact; absent where no uploader is available. */
-  uploadArtifact?: (name: string, file: string) => Promise<void>;
+  /** The runner's artifact credentials, or why there are none. */
+  artifacts: RuntimeLookup;
+  /** fetch and retry timing for the artifact upload. */
+  upload: UploadOptions;
 }

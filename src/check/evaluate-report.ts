@@ -25,6 +25,12 @@ export interface EvaluateReportOptions {
   branch?: string;
   base?: BaseSnapshot;
   notices?: readonly string[];
+  /**
+   * Whether the change's diff is known independently of the report (publish mode reads it from
+   * the API), so a report cannot dodge the patch gate by leaving its patch counter out. Default:
+   * whether the report carries a patch counter.
+   */
+  diffGiven?: boolean;
 }
 
 /** Rebuilds the model's signals from a report's (the inverse of buildReport, totals-only for coverage). */
@@ -77,7 +83,7 @@ export function evaluateReport(report: ReportV1, options: EvaluateReportOptions)
     configured,
     errors: report.errors,
     base: options.base,
-    patch: { diffGiven: patch !== undefined, counter: patch },
+    patch: { diffGiven: options.diffGiven ?? patch !== undefined, counter: patch },
   });
   const rebuilt = buildReport({
     version: options.version,

@@ -13,9 +13,17 @@ import type { RepoRef } from './repo.js';
 
 export type Conclusion = 'success' | 'failure' | 'neutral';
 
+/** The GitHub App a token acts as, as the Checks API reports it (`github-actions` for GITHUB_TOKEN). */
+export interface AppRef {
+  id: number;
+  slug: string;
+}
+
 export interface CheckRunRef {
   id: number;
   url: string;
+  /** The app that made the run: the token's identity, used to trust the base digest and the comment. */
+  app?: AppRef;
 }
 
 /** Splits annotations into the batches the API accepts (50 each); none gives no batch. */
@@ -35,7 +43,8 @@ export async function createCheckRun(octokit: GitHubClient, repo: RepoRef, name:
       ...(detailsUrl && { details_url: detailsUrl }),
     }),
   );
-  return { id: data.id, url: data.html_url ?? data.url };
+  const app = data.app?.slug ? { id: data.app.id, slug: data.app.slug } : undefined;
+  return { id: data.id, url: data.html_url ?? data.url, ...(app && { app }) };
 }
 
 export interface CheckOutput {

@@ -3,9 +3,10 @@
  * fingerprints), kept hidden at the end of readygate's own check-run summary, so "no regression
  * against the base" needs no server and no database (the publish-unit-test-result-action idea).
  *
- * Format: `<!-- readygate:digest:v1 BASE64 -->`, BASE64 being deflated JSON. It is read back from
- * whatever check run carries the name, so it is validated like any input: a missing or corrupt
- * digest is a notice and no base, never a crash and never a guess.
+ * Format: `<!-- readygate:digest:v1 BASE64 -->` at the very end of the summary, BASE64 being
+ * deflated JSON that names the commit it describes (`sha`). Only a marker at the end counts: report
+ * text rendered above it cannot plant an earlier one. It is validated like any input: a missing,
+ * corrupt or sha-less digest is a notice and no base, never a crash and never a guess.
  */
 import { deflateSync, inflateSync } from 'fflate';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ import { describeError } from '../core/errors.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
 import type { ReportV1 } from '../core/report-schema.js';
 
-const MARKER = /<!-- readygate:digest:v1 ([A-Za-z0-9+/=]+) -->/;
+const MARKER = /<!-- readygate:digest:v1 ([A-Za-z0-9+/=]+) -->\s*$/;
 /** Digest text budget inside the 65,535-character summary. */
 export const MAX_DIGEST_CHARS = 24_000;
 const MAX_INFLATED_BYTES = 1024 * 1024;
@@ -33,10 +34,10 @@ function encode(digest: Digest): string {
 }
 
 /** The hidden digest for a report; lint fingerprints are dropped if they do not fit the budget. */
-export function encodeDigest(report: ReportV1, sha?: string): string {
+export function encodeDigest(report: ReportV1, sha: string): string {
   const c = report.signals.coverage;
   const digest: Digest = {
-    ...(sha && { sha }),
+    sha,
     ...(c && { coverage: { lines: c.lines, branches: c.branches, functions: c.functions } }),
     ...(report.signals.lint && { lint: report.signals.lint.findings.map((f) => f.fingerprint) }),
   };
@@ -46,12 +47,12 @@ export function encodeDigest(report: ReportV1, sha?: string): string {
   return encode(rest);
 }
 
-export type DigestResult = { snapshot: BaseSnapshot } | { problem: string };
+export type DigestResult = { snapshot: BaseSnapshot; sha?: string } | { problem: string };
 
-/** Reads the digest out of a check-run summary. */
+/** Reads the digest out of a check-run summary (the marker must end it). */
 export function decodeDigest(summary: string | null | undefined, source: string): DigestResult {
   const match = MARKER.exec(summary ?? '');
-  if (!match) return { problem: `${source} carries no readygate digest` };
+  if (!match) return { problem: `${source} carries no readygate digest at the end of its summary` };
   let value: unknown;
   try {
     const inflated = inflateSync(Buffer.from(match[1]!, 'base64'), { out: new Uint8Array(MAX_INFLATED_BYTES) });
@@ -65,5 +66,5 @@ export function decodeDigest(summary: string | null | undefined, source: string)
   const snapshot: BaseSnapshot = { source };
   if (d.coverage) snapshot.coverage = d.coverage;
   if (d.lint) snapshot.lintFingerprints = new Set(d.lint);
-  return { snapshot };
+  return { snapshot, ...(d.sha && { sha: d.sha }) };
 }

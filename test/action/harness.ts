@@ -39,7 +39,6 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   workspace?: string;
   env?: Record<string, string>;
-  uploadArtifact?: (name: string, file: string) => Promise<void>;
 }
 
 export async function runWith(options: RunOptions): Promise<{ code: 0 | 1; rec: Recorded }> {
@@ -66,9 +65,14 @@ export async function runWith(options: RunOptions): Promise<{ code: 0 | 1; rec: 
     now: () => new Date('2026-11-21T12:00:00Z'),
     fetch: globalThis.fetch,
     tuning: { retryAfterBaseValue: 1, fallbackSecondaryRateRetryAfter: 1, writeMinTimeMs: 0, notificationMinTimeMs: 0 },
-    uploadArtifact: options.uploadArtifact,
+    uploadRetryDelayMs: 0,
   });
   return { code, rec };
 }
 
 export const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+/** Every line the run wrote (log, warnings, failures, outputs, summary), for "never leaks" checks. */
+export function everythingLogged(rec: Recorded): string {
+  return [...rec.info, ...rec.warnings, ...rec.failed, ...rec.summary, ...Object.values(rec.outputs), ...rec.annotations.map((a) => a.message)].join('\n');
+}

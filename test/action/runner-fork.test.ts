@@ -1,7 +1,9 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, BASE_SHA, SHA } from '../github/helpers.js';
-import { EXAMPLE_POLICY, base64, runWith } from './harness.js';
+import { readFileSync } from 'node:fs';
+import { RESULTS, TOKEN, TWIRP, artifactEnv, checkUpload, uploadScopes, type UploadSeen } from '../github/artifact-helpers.js';
+import { EXAMPLE_POLICY, base64, everythingLogged, runWith } from './harness.js';
 
 const payload = {
   pull_request: { number: 5, head: { sha: SHA, repo: { full_name: 'forker/widgets' } }, base: { sha: BASE_SHA, ref: 'main' } },
@@ -33,9 +35,17 @@ describe('runner on a fork pull request (read-only token)', () => {
       status: 200,
       body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) },
     });
-    const uploads: [string, string][] = [];
-    const { code, rec } = await runWith({ eventName: 'pull_request', payload, uploadArtifact: async (name, file) => void uploads.push([name, file]) });
+    const seen: UploadSeen = {};
+    const upload = uploadScopes(seen);
+    const { code, rec } = await runWith({ eventName: 'pull_request', payload, env: artifactEnv() });
     expect(scope.isDone()).toBe(true); // no comment, no check-run update was attempted
+    expect(upload.results.isDone() && upload.blob.isDone()).toBe(true);
+    // The artifact holds exactly the report written to report-path, under the name publish mode reads.
+    expect(checkUpload(seen)).toEqual({ 'readygate-report.json': readFileSync(rec.outputs['report-path']!, 'utf8') });
+    expect(rec.info).toContainEqual(expect.stringMatching(/^uploaded the report as artifact readygate-report \(id 4242, \d+ bytes, sha256:[0-9a-f]{64}\)$/));
+    const logged = everythingLogged(rec);
+    expect(logged).not.toContain(TOKEN);
+    expect(logged).not.toContain('TopSecretSignature');
     expect(code).toBe(0);
     expect(rec.failed).toEqual([]);
     expect(rec.warnings[0]).toMatch(/cannot create check runs with this token \(Resource not accessible by integration/);
@@ -43,7 +53,6 @@ describe('runner on a fork pull request (read-only token)', () => {
     expect(rec.summary[0]).toContain('no base to compare against');
     expect(rec.annotations).toHaveLength(5);
     expect(rec.annotations.every((a) => a.level === 'warning' && a.file && !a.file.startsWith('/'))).toBe(true);
-    expect(uploads).toEqual([['readygate-report', rec.outputs['report-path']]]);
     const help = rec.info.find((l) => l.includes('cannot create check runs or comments'));
     expect(help).toContain('The report was uploaded as the artifact "readygate-report".');
     expect(help).toContain('mode: publish');
@@ -51,15 +60,41 @@ describe('runner on a fork pull request (read-only token)', () => {
     expect(rec.outputs.verdict).toBe('pass');
   });
 
-  it('without an uploader, prints the upload step to add, naming the report path', async () => {
+  it('without the runner\'s artifact credentials, says why and prints the upload step to add, naming the report path', async () => {
     const scope = forkScope({ path: 'readygate.yml', query: true, status: 404, body: { message: 'Not Found' } });
     // The default branch has no policy: the PR's own file (examples/readygate.yml via `config`) is used.
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, inputs: { config: 'readygate.yml' } });
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(0);
+    expect(rec.info).toContain(
+      `readygate: not uploading the readygate-report artifact: ACTIONS_RUNTIME_TOKEN is not set (not running as a GitHub Actions step). The report is at ${rec.outputs['report-path']} (output report-path).`,
+    );
     expect(rec.summary[0]).toContain("main has no readygate.yml: using the pull request's own policy");
     const help = rec.info.find((l) => l.includes('cannot create check runs or comments'))!;
     expect(help).toContain(`name: readygate-report\n      path: ${rec.outputs['report-path']}`);
+  });
+
+  it('a failed upload is a warning: the verdict, outputs and instructions stand', async () => {
+    const scope = forkScope({ path: '.github%2Freadygate.yml', query: { ref: 'main' }, status: 200, body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) } });
+    const results = nock(RESULTS).post(`${TWIRP}/CreateArtifact`).times(3).reply(500, { code: 'internal', msg: 'boom' });
+    const { code, rec } = await runWith({ eventName: 'pull_request', payload, env: artifactEnv() });
+    expect(scope.isDone() && results.isDone()).toBe(true);
+    expect(code).toBe(0);
+    expect(rec.failed).toEqual([]);
+    expect(rec.outputs.verdict).toBe('pass');
+    expect(rec.warnings).toContainEqual(expect.stringMatching(/^could not upload the readygate-report artifact \(the verdict is not affected; .*CreateArtifact failed after 3 attempts: HTTP 500: boom$/));
+    expect(rec.info.find((l) => l.includes('cannot create check runs or comments'))).toContain('uses: actions/upload-artifact@v4');
+    expect(everythingLogged(rec)).not.toContain(TOKEN);
+  });
+
+  it('upload-report: false uploads nothing', async () => {
+    const scope = forkScope({ path: '.github%2Freadygate.yml', query: { ref: 'main' }, status: 200, body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) } });
+    // No results-service scope: any upload request would fail the run on nock's "no match".
+    const { code, rec } = await runWith({ eventName: 'pull_request', payload, env: artifactEnv(), inputs: { 'upload-report': 'false' } });
+    expect(scope.isDone()).toBe(true);
+    expect(code).toBe(0);
+    expect(rec.warnings.filter((w) => w.includes('upload'))).toEqual([]);
+    expect(rec.info.some((l) => l.includes('uploaded the report'))).toBe(false);
   });
 });
 

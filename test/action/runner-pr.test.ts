@@ -2,7 +2,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { encodeDigest } from '../../src/github/digest.js';
 import { commentMarker } from '../../src/github/comment.js';
-import { API, BASE_SHA, SHA, sampleReport } from '../github/helpers.js';
+import { ACTIONS_APP, ACTIONS_BOT, API, BASE_SHA, SHA, sampleReport } from '../github/helpers.js';
 import { EXAMPLE_POLICY, base64, runWith } from './harness.js';
 
 const payload = {
@@ -10,10 +10,10 @@ const payload = {
   repository: { full_name: 'acme/widgets', default_branch: 'main' },
 };
 
-function prScope(bodies: { patches: Record<string, unknown>[]; comment?: string }) {
+function prScope(bodies: { patches: Record<string, unknown>[]; comment?: string }, app: object | null = ACTIONS_APP) {
   return nock(API)
     .post('/repos/acme/widgets/check-runs', { name: 'readygate', head_sha: SHA, status: 'in_progress', details_url: 'https://github.com/acme/widgets/actions/runs/1001' })
-    .reply(201, { id: 7, html_url: 'https://github.com/acme/widgets/runs/7' })
+    .reply(201, { id: 7, html_url: 'https://github.com/acme/widgets/runs/7', ...(app && { app }) })
     .get('/repos/acme/widgets/pulls/5/files')
     .query({ per_page: '100' })
     .reply(200, [
@@ -24,8 +24,11 @@ function prScope(bodies: { patches: Record<string, unknown>[]; comment?: string 
     .query({ ref: 'main' })
     .reply(200, { type: 'file', encoding: 'base64', size: EXAMPLE_POLICY.length, content: base64(EXAMPLE_POLICY) })
     .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
-    .query({ check_name: 'readygate', filter: 'latest', per_page: '20' })
-    .reply(200, { total_count: 1, check_runs: [{ status: 'completed', completed_at: '2026-11-20T00:00:00Z', output: { summary: `old\n${encodeDigest(sampleReport())}` } }] })
+    .query({ check_name: 'readygate', filter: 'all', per_page: '100', ...(app && { app_id: String(ACTIONS_APP.id) }) })
+    .reply(200, {
+      total_count: 1,
+      check_runs: [{ name: 'readygate', head_sha: BASE_SHA, status: 'completed', completed_at: '2026-11-20T00:00:00Z', app: ACTIONS_APP, output: { summary: `old\n${encodeDigest(sampleReport(), BASE_SHA)}` } }],
+    })
     .patch('/repos/acme/widgets/check-runs/7', (b: Record<string, unknown>) => {
       bodies.patches.push(b);
       return true;
@@ -39,7 +42,7 @@ describe('runner on a pull request', () => {
     const scope = prScope(bodies)
       .get('/repos/acme/widgets/issues/5/comments')
       .query({ per_page: '100' })
-      .reply(200, [])
+      .reply(200, [{ id: 3, body: `fake\n${commentMarker('readygate')}`, user: { login: 'mallory', type: 'User' } }])
       .post('/repos/acme/widgets/issues/5/comments', (b: { body: string }) => {
         bodies.comment = b.body;
         return true;
@@ -65,6 +68,39 @@ describe('runner on a pull request', () => {
     expect(rec.outputs).toMatchObject({ verdict: 'pass', level: 'beta', 'coverage-lines': '74.6', 'tests-passed': '20', 'tests-failed': '0', 'lint-errors': '0', 'check-run-url': 'https://github.com/acme/widgets/runs/7' });
     expect(rec.outputs['report-path']).toMatch(/readygate-report\.json$/);
     expect(rec.summary[0]).toContain('readygate');
+    expect(rec.info).toContain('left 1 comment(s) alone that carry the readygate marker but were not written by github-actions[bot]');
+  });
+
+  it('updates its own comment in place on the next push', async () => {
+    const bodies: { patches: Record<string, unknown>[]; comment?: string } = { patches: [] };
+    const scope = prScope(bodies)
+      .get('/repos/acme/widgets/issues/5/comments')
+      .query({ per_page: '100' })
+      .reply(200, [{ id: 9, body: `old\n${commentMarker('readygate')}`, user: ACTIONS_BOT }])
+      .patch('/repos/acme/widgets/issues/comments/9', (b: { body: string }) => ((bodies.comment = b.body), true))
+      .reply(200, { id: 9, html_url: 'https://github.com/acme/widgets/pull/5#c9' });
+    const { code, rec } = await runWith({ eventName: 'pull_request', payload });
+    expect(code).toBe(0);
+    expect(scope.isDone()).toBe(true);
+    expect(bodies.comment).toMatch(/^## .*readygate[\s\S]*<!-- readygate:comment readygate -->$/);
+    expect(rec.info).toContain('comment updated: https://github.com/acme/widgets/pull/5#c9');
+  });
+
+  it('when the token\'s account cannot be told, edits no comment and creates a new one', async () => {
+    const bodies: { patches: Record<string, unknown>[]; comment?: string } = { patches: [] };
+    const scope = prScope(bodies, null)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
+      .get('/repos/acme/widgets/issues/5/comments')
+      .query(true)
+      .reply(200, [{ id: 9, body: `old\n${commentMarker('readygate')}`, user: ACTIONS_BOT }])
+      .post('/repos/acme/widgets/issues/5/comments', (b: { body: string }) => ((bodies.comment = b.body), true))
+      .reply(201, { id: 10, html_url: 'c10' });
+    const { code, rec } = await runWith({ eventName: 'pull_request', payload });
+    expect(scope.isDone()).toBe(true);
+    expect(code).toBe(0);
+    expect(bodies.comment).toContain(commentMarker('readygate'));
+    expect(rec.warnings).toContain('cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours');
   });
 
   it('comment: on-failure skips the comment on a pass; annotations: 2 caps them', async () => {

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, BASE_SHA, SHA } from '../github/helpers.js';
+import { artifactEnv } from '../github/artifact-helpers.js';
 import { runWith } from './harness.js';
 
 const payload = { before: BASE_SHA, after: SHA, repository: { full_name: 'acme/widgets', default_branch: 'main' } };
@@ -50,10 +51,11 @@ describe('runner on a push to the default branch', () => {
         .reply(200, { total_count: 0, check_runs: [] })
         .patch('/repos/acme/widgets/check-runs/8')
         .reply(200, {});
-    // release/* requires production, which the sample does not reach.
+    // release/* requires production, which the sample does not reach. Not the default branch: no badge
+    // commit even with badge-branch set (nock refuses any git request, which would fail the run).
     const env = { GITHUB_REF: 'refs/heads/release/1.0' };
     let scope = mock();
-    const failed = await runWith({ eventName: 'push', payload, inputs: { config: 'readygate.yml' }, env });
+    const failed = await runWith({ eventName: 'push', payload, inputs: { config: 'readygate.yml', 'badge-branch': 'readygate-badges' }, env });
     expect(scope.isDone()).toBe(true);
     expect(failed.code).toBe(1);
     expect(failed.rec.failed).toEqual(['readygate: not ready for production (reached beta); see the job summary']);
@@ -62,5 +64,27 @@ describe('runner on a push to the default branch', () => {
     expect(scope.isDone()).toBe(true);
     expect(lenient.code).toBe(0);
     expect(lenient.rec.outputs.verdict).toBe('fail');
+  });
+
+  it('on GitHub Enterprise Server, sends every call to GITHUB_API_URL and skips the artifact upload (v4 is not there)', async () => {
+    const ghes = 'https://ghe.example.com';
+    const scope = nock(ghes)
+      .post('/api/v3/repos/acme/widgets/check-runs', (b: { head_sha: string }) => b.head_sha === SHA)
+      .reply(201, { id: 8, html_url: `${ghes}/acme/widgets/runs/8` })
+      .get(`/api/v3/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .patch('/api/v3/repos/acme/widgets/check-runs/8')
+      .reply(200, {});
+    const { code, rec } = await runWith({
+      eventName: 'push',
+      payload,
+      inputs: { config: 'readygate.yml' },
+      env: { GITHUB_REF: 'refs/heads/main', GITHUB_API_URL: `${ghes}/api/v3`, GITHUB_SERVER_URL: ghes, ...artifactEnv() },
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(code).toBe(0);
+    expect(rec.outputs['check-run-url']).toBe(`${ghes}/acme/widgets/runs/8`);
+    expect(rec.info).toContainEqual(expect.stringMatching(/^readygate: not uploading the readygate-report artifact: artifact upload v4 is not available on GitHub Enterprise Server\./));
   });
 });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { annotationBatches, completeCheckRun, createCheckRun } from '../../src/github/checks.js';
-import { API, REPO, SHA, annotations, testOctokit } from './helpers.js';
+import { ACTIONS_APP, API, REPO, SHA, annotations, testOctokit } from './helpers.js';
 
 const RUN = { id: 7, url: 'https://github.com/acme/widgets/runs/7' };
 
@@ -18,11 +18,11 @@ describe('annotationBatches', () => {
 });
 
 describe('createCheckRun', () => {
-  it('creates the run in progress on the head SHA', async () => {
+  it('creates the run in progress on the head SHA, and learns which app the token acts as', async () => {
     const scope = nock(API)
       .post('/repos/acme/widgets/check-runs', { name: 'readygate', head_sha: SHA, status: 'in_progress', details_url: 'https://ci/run/1' })
-      .reply(201, { id: 7, html_url: RUN.url, url: 'api' });
-    expect(await createCheckRun(testOctokit(), REPO, 'readygate', SHA, 'https://ci/run/1')).toEqual(RUN);
+      .reply(201, { id: 7, html_url: RUN.url, url: 'api', app: { ...ACTIONS_APP, owner: { login: 'github' }, name: 'GitHub Actions' } });
+    expect(await createCheckRun(testOctokit(), REPO, 'readygate', SHA, 'https://ci/run/1')).toEqual({ ...RUN, app: ACTIONS_APP });
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -1,9 +1,13 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { commentMarker, upsertStickyComment } from '../../src/github/comment.js';
-import { API, REPO, testOctokit } from './helpers.js';
+import { tokenLogin } from '../../src/github/identity.js';
+import { ACTIONS_APP, ACTIONS_BOT, API, REPO, testOctokit } from './helpers.js';
 
 const MARKER = commentMarker('readygate');
+const BOT = ACTIONS_BOT.login;
+const human = { login: 'mallory', type: 'User' };
+const sticky = (body: string, ...author: [string | undefined] | []) => ({ issueNumber: 5, checkName: 'readygate', body, author: author.length ? author[0] : BOT });
 
 describe('upsertStickyComment', () => {
   it('creates the comment once, then updates it in place', async () => {
@@ -11,33 +15,81 @@ describe('upsertStickyComment', () => {
     const created = nock(API)
       .get('/repos/acme/widgets/issues/5/comments')
       .query({ per_page: '100' })
-      .reply(200, [{ id: 1, body: 'LGTM' }])
+      .reply(200, [{ id: 1, body: 'LGTM', user: human }])
       .post('/repos/acme/widgets/issues/5/comments', { body: `first\n${MARKER}` })
       .reply(201, { id: 99, html_url: 'https://github.com/c/99' });
-    expect(await upsertStickyComment(octokit, REPO, 5, 'readygate', 'first')).toEqual({ action: 'created', id: 99, url: 'https://github.com/c/99' });
+    expect(await upsertStickyComment(octokit, REPO, sticky('first'))).toEqual({ action: 'created', id: 99, url: 'https://github.com/c/99', ignored: 0 });
     expect(created.isDone()).toBe(true);
 
     const updated = nock(API)
       .get('/repos/acme/widgets/issues/5/comments')
       .query({ per_page: '100' })
-      .reply(200, [{ id: 1, body: 'LGTM' }], { link: `<${API}/repos/acme/widgets/issues/5/comments?per_page=100&page=2>; rel="next"` })
+      .reply(200, [{ id: 1, body: 'LGTM', user: human }], { link: `<${API}/repos/acme/widgets/issues/5/comments?per_page=100&page=2>; rel="next"` })
       .get('/repos/acme/widgets/issues/5/comments')
       .query({ per_page: '100', page: '2' })
-      .reply(200, [{ id: 99, body: `first\n${MARKER}` }])
+      .reply(200, [{ id: 99, body: `first\n${MARKER}`, user: ACTIONS_BOT }])
       .patch('/repos/acme/widgets/issues/comments/99', { body: `second\n${MARKER}` })
       .reply(200, { id: 99, html_url: 'https://github.com/c/99' });
-    expect((await upsertStickyComment(octokit, REPO, 5, 'readygate', 'second')).action).toBe('updated');
+    expect((await upsertStickyComment(octokit, REPO, sticky('second'))).action).toBe('updated');
     expect(updated.isDone()).toBe(true);
+  });
+
+  it('never edits a comment a person pasted the marker into; edits its own one beside it', async () => {
+    const scope = nock(API)
+      .get('/repos/acme/widgets/issues/5/comments')
+      .query(true)
+      .reply(200, [
+        { id: 10, body: `pwned\n${MARKER}`, user: human },
+        { id: 11, body: `old\n${MARKER}`, user: ACTIONS_BOT },
+      ])
+      .patch('/repos/acme/widgets/issues/comments/11', { body: `new\n${MARKER}` })
+      .reply(200, { id: 11, html_url: 'u' });
+    expect(await upsertStickyComment(testOctokit(), REPO, sticky('new'))).toEqual({ action: 'updated', id: 11, url: 'u', ignored: 1 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['only a person\'s marked comment exists', BOT, [{ id: 10, body: `x\n${MARKER}`, user: human }]],
+    ['another app wrote the marked comment', BOT, [{ id: 12, body: `x\n${MARKER}`, user: { login: 'other-app[bot]', type: 'Bot' } }]],
+    ['the token\'s account is unknown', undefined, [{ id: 11, body: `x\n${MARKER}`, user: ACTIONS_BOT }]],
+  ])('creates a new comment when %s', async (_, author, comments) => {
+    const scope = nock(API)
+      .get('/repos/acme/widgets/issues/5/comments')
+      .query(true)
+      .reply(200, comments)
+      .post('/repos/acme/widgets/issues/5/comments', { body: `body\n${MARKER}` })
+      .reply(201, { id: 100, html_url: 'u' });
+    expect(await upsertStickyComment(testOctokit(), REPO, sticky('body', author))).toEqual({ action: 'created', id: 100, url: 'u', ignored: 1 });
+    expect(scope.isDone()).toBe(true);
   });
 
   it('does not touch another check name\'s comment', async () => {
     const scope = nock(API)
       .get('/repos/acme/widgets/issues/5/comments')
       .query({ per_page: '100' })
-      .reply(200, [{ id: 3, body: `x\n${commentMarker('readygate-api')}` }])
+      .reply(200, [{ id: 3, body: `x\n${commentMarker('readygate-api')}`, user: ACTIONS_BOT }])
       .post('/repos/acme/widgets/issues/5/comments')
       .reply(201, { id: 4, html_url: 'u' });
-    expect((await upsertStickyComment(testOctokit(), REPO, 5, 'readygate', 'body')).action).toBe('created');
+    expect((await upsertStickyComment(testOctokit(), REPO, sticky('body'))).action).toBe('created');
+    expect(scope.isDone()).toBe(true);
+  });
+});
+
+describe('tokenLogin', () => {
+  it('is the bot of the app that made the check run, with no request', async () => {
+    expect(await tokenLogin(testOctokit(), ACTIONS_APP)).toBe('github-actions[bot]');
+    expect(await tokenLogin(testOctokit(), { id: 9, slug: 'readygate' })).toBe('readygate[bot]');
+  });
+
+  it('asks GET /user when no app is known (a personal token)', async () => {
+    const scope = nock(API).get('/user').reply(200, { login: 'release-bot-user', type: 'User' });
+    expect(await tokenLogin(testOctokit())).toBe('release-bot-user');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('is unknown when GET /user refuses an installation token', async () => {
+    const scope = nock(API).get('/user').reply(403, { message: 'Resource not accessible by integration' });
+    expect(await tokenLogin(testOctokit())).toBeUndefined();
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -7,6 +7,9 @@ export const API = 'https://api.github.com';
 export const REPO = { owner: 'acme', repo: 'widgets' };
 export const SHA = 'a'.repeat(40);
 export const BASE_SHA = 'b'.repeat(40);
+/** The app GITHUB_TOKEN acts as, as check-run responses name it, and its comment author. */
+export const ACTIONS_APP = { id: 15368, slug: 'github-actions' };
+export const ACTIONS_BOT = { login: 'github-actions[bot]', type: 'Bot' };
 
 export function testOctokit(baseUrl = API) {
   return createOctokit({

@@ -1,0 +1,13 @@
+/** Completes a check run as failed with the reason, so a run that hit an error is never left in progress. */
+import { describeError } from '../core/errors.js';
+import { completeCheckRun, type CheckRunRef } from '../github/checks.js';
+import type { StageEnv } from './stage-env.js';
+
+export async function failCheckRun(env: StageEnv, run: CheckRunRef, error: unknown): Promise<void> {
+  const summary = `## ❌ readygate could not finish\n\n${describeError(error).replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}\n`;
+  try {
+    await completeCheckRun(env.octokit, env.context.repo, run, { title: 'readygate could not finish', summary, conclusion: 'failure', annotations: [] });
+  } catch (second) {
+    env.io.warning(`could not mark the check run as failed: ${describeError(second)}`);
+  }
+}
