@@ -32854,6 +32854,20 @@ function describeError(error63) {
     return String(error63);
   }
 }
+var FS_REASONS = {
+  ENOENT: "file not found",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "a parent of it is a file, not a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "too many symbolic links",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only"
+};
+function fsReason(error63) {
+  const code2 = error63?.code;
+  return typeof code2 === "string" ? FS_REASONS[code2] : void 0;
+}
 
 // src/github/artifact-upload.ts
 import { createHash } from "node:crypto";
@@ -58936,15 +58950,8 @@ async function lineOfOffset(source, offset) {
 }
 function asReadError(path, error63) {
   if (error63 instanceof ReportParseError) return error63;
-  const code2 = error63?.code;
-  const reasons = {
-    ENOENT: "file not found",
-    EISDIR: "is a directory, not a report file",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    ELOOP: "too many symbolic links"
-  };
-  const reason = typeof code2 === "string" && reasons[code2] ? reasons[code2] : `cannot read: ${describeError(error63)}`;
+  const known = fsReason(error63);
+  const reason = known === "is a directory, not a file" ? "is a directory, not a report file" : known ?? `cannot read: ${describeError(error63)}`;
   return new ReportParseError(path, reason, void 0, { cause: error63 });
 }
 function forEachLine(source, maxLineBytes, onLine) {
@@ -65050,8 +65057,7 @@ function readConfigFile(base, path) {
   try {
     text = readFileSync2(abs, "utf8");
   } catch (error63) {
-    const code2 = error63.code;
-    throw new ConfigError(`cannot read config ${path}: ${code2 === "ENOENT" ? "file not found" : String(error63)}`, [], { cause: error63 });
+    throw new ConfigError(`cannot read config ${path}: ${fsReason(error63) ?? describeError(error63)}`, [], { cause: error63 });
   }
   return parseConfig(text, path);
 }
