@@ -64590,8 +64590,8 @@ function emitCommandAnnotations(io, annotations) {
   }
   return emitted;
 }
-function publishInstructions(reportPath, uploaded) {
-  const upload = uploaded ? 'The report was uploaded as the artifact "readygate-report".' : `Upload the report in this workflow so it can be published:
+function publishInstructions(reportPath, uploaded, actionRef) {
+  const upload = uploaded ? 'The report was uploaded as the artifact "readygate-report".' : `Upload the report in this workflow so it can be published (on GitHub Enterprise Server without artifacts v4, use actions/upload-artifact@v3):
   - uses: actions/upload-artifact@v4
     if: always()
     with:
@@ -64602,7 +64602,9 @@ function publishInstructions(reportPath, uploaded) {
     "The verdict is in the job summary and the annotations above are capped at 10 per level.",
     upload,
     "To publish the check run and comment, add a second workflow that runs on `workflow_run` (completed) of this one with:",
-    "  - uses: <this action>\n    with:\n      mode: publish",
+    `  - uses: ${actionRef ?? "./   # the Action from a checkout of the default branch (actions/checkout first)"}
+    with:
+      mode: publish`,
     'and `permissions: { checks: write, pull-requests: write, actions: read, contents: read }`. See docs/action.md ("Fork pull requests").'
   ].join("\n");
 }
@@ -64775,7 +64777,7 @@ ${digest}`;
   const uploaded = await uploadReport(env, written);
   if (readOnly) {
     emitCommandAnnotations(io, buildAnnotations(report5));
-    io.info(publishInstructions(reportPath, uploaded));
+    io.info(publishInstructions(reportPath, uploaded, context.actionRef));
   }
   writeOutputs(io, report5, { reportPath, checkRunUrl: readOnly ? void 0 : d.checkRun?.url });
 }
@@ -65311,7 +65313,8 @@ function readContext(env, cwd) {
     runId: env.GITHUB_RUN_ID,
     workspace: env.GITHUB_WORKSPACE ?? cwd,
     defaultBranch,
-    event
+    event,
+    ...env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF && { actionRef: `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF}` }
   };
 }
 

@@ -51,6 +51,8 @@ export interface ActionContext {
   workspace: string;
   defaultBranch?: string;
   event: ActionEvent;
+  /** `owner/repo@ref` of this Action as the workflow named it; undefined for a local `uses: ./`. */
+  actionRef?: string;
 }
 
 export function readContext(env: Readonly<Record<string, string | undefined>>, cwd: string): ActionContext {
@@ -114,5 +116,6 @@ export function readContext(env: Readonly<Record<string, string | undefined>>, c
     workspace: env.GITHUB_WORKSPACE ?? cwd,
     defaultBranch,
     event,
+    ...(env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF && { actionRef: `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF}` }),
   };
 }

@@ -88,7 +88,7 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   const uploaded = await uploadReport(env, written);
   if (readOnly) {
     emitCommandAnnotations(io, buildAnnotations(report));
-    io.info(publishInstructions(reportPath, uploaded));
+    io.info(publishInstructions(reportPath, uploaded, context.actionRef));
   }
 
   writeOutputs(io, report, { reportPath, checkRunUrl: readOnly ? undefined : d.checkRun?.url });

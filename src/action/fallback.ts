@@ -32,16 +32,17 @@ export function emitCommandAnnotations(io: ActionIO, annotations: readonly Annot
   return emitted;
 }
 
-export function publishInstructions(reportPath: string, uploaded: boolean): string {
+/** `actionRef`: `owner/repo@ref` as this workflow named the Action; a local `uses: ./` has none. */
+export function publishInstructions(reportPath: string, uploaded: boolean, actionRef?: string): string {
   const upload = uploaded
     ? 'The report was uploaded as the artifact "readygate-report".'
-    : `Upload the report in this workflow so it can be published:\n  - uses: actions/upload-artifact@v4\n    if: always()\n    with:\n      name: readygate-report\n      path: ${reportPath}`;
+    : `Upload the report in this workflow so it can be published (on GitHub Enterprise Server without artifacts v4, use actions/upload-artifact@v3):\n  - uses: actions/upload-artifact@v4\n    if: always()\n    with:\n      name: readygate-report\n      path: ${reportPath}`;
   return [
     'readygate: this token cannot create check runs or comments (a pull request from a fork, or `permissions:` without `checks: write` and `pull-requests: write`).',
     'The verdict is in the job summary and the annotations above are capped at 10 per level.',
     upload,
     'To publish the check run and comment, add a second workflow that runs on `workflow_run` (completed) of this one with:',
-    '  - uses: <this action>\n    with:\n      mode: publish',
+    `  - uses: ${actionRef ?? './   # the Action from a checkout of the default branch (actions/checkout first)'}\n    with:\n      mode: publish`,
     'and `permissions: { checks: write, pull-requests: write, actions: read, contents: read }`. See docs/action.md ("Fork pull requests").',
   ].join('\n');
 }

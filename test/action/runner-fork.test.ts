@@ -37,7 +37,8 @@ describe('runner on a fork pull request (read-only token)', () => {
     });
     const seen: UploadSeen = {};
     const upload = uploadScopes(seen);
-    const { code, rec } = await runWith({ eventName: 'pull_request', payload, env: artifactEnv() });
+    const env = { ...artifactEnv(), GITHUB_ACTION_REPOSITORY: 'readygate/readygate', GITHUB_ACTION_REF: 'v1' };
+    const { code, rec } = await runWith({ eventName: 'pull_request', payload, env });
     expect(scope.isDone()).toBe(true); // no comment, no check-run update was attempted
     expect(upload.results.isDone() && upload.blob.isDone()).toBe(true);
     // The artifact holds exactly the report written to report-path, under the name publish mode reads.
@@ -55,7 +56,8 @@ describe('runner on a fork pull request (read-only token)', () => {
     expect(rec.annotations.every((a) => a.level === 'warning' && a.file && !a.file.startsWith('/'))).toBe(true);
     const help = rec.info.find((l) => l.includes('cannot create check runs or comments'));
     expect(help).toContain('The report was uploaded as the artifact "readygate-report".');
-    expect(help).toContain('mode: publish');
+    // The exact step to paste: this Action as the workflow named it.
+    expect(help).toContain('  - uses: readygate/readygate@v1\n    with:\n      mode: publish');
     expect(rec.outputs['check-run-url']).toBe('');
     expect(rec.outputs.verdict).toBe('pass');
   });
@@ -72,6 +74,8 @@ describe('runner on a fork pull request (read-only token)', () => {
     expect(rec.summary[0]).toContain("main has no readygate.yml: using the pull request's own policy");
     const help = rec.info.find((l) => l.includes('cannot create check runs or comments'))!;
     expect(help).toContain(`name: readygate-report\n      path: ${rec.outputs['report-path']}`);
+    // A local `uses: ./` has no action repository: the instructions say to use the checkout's copy.
+    expect(help).toContain('  - uses: ./   # the Action from a checkout of the default branch');
   });
 
   it('a failed upload is a warning: the verdict, outputs and instructions stand', async () => {
