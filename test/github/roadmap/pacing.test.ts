@@ -1,10 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createRoadmapClient } from '../../../src/github/roadmap/client.js';
-import { acquireLock } from '../../../src/github/roadmap/lock.js';
 import type { CachedResponse } from '../../../src/github/roadmap/pacing.js';
 import { API, FakeGitHub } from './fake-github.js';
 import { sync } from './helpers.js';
@@ -71,20 +67,6 @@ describe('dependencies API refused', () => {
     const again = await sync(text);
     expect(again.plan.ops).toEqual([]);
     expect(gh.requests.slice(before).every((r) => r.method === 'GET')).toBe(true);
-  });
-});
-
-describe('lock', () => {
-  it('refuses while the holder lives, takes over a stale lock, releases', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rg-lock-')), '.readygate-lock');
-    const release = acquireLock(path, 111, () => true);
-    expect(readFileSync(path, 'utf8')).toBe('111\n');
-    expect(() => acquireLock(path, 222, () => true)).toThrow(/another roadmap sync \(pid 111\) is running/);
-    release();
-    writeFileSync(path, '333\n');
-    const again = acquireLock(path, 444, () => false);
-    expect(readFileSync(path, 'utf8')).toBe('444\n');
-    again();
   });
 });
 
