@@ -77,7 +77,10 @@ export type AuditIgnore = z.infer<typeof AuditIgnore>;
 
 export const RoadmapConfig = z.strictObject({
   files: z.array(z.string()).default([]).describe('Roadmap Markdown files (globs)'),
-  milestones: z.union([z.number().int().min(1).max(6), z.literal('off')]).default(2).describe('Heading level that becomes a GitHub milestone, or off'),
+  milestones: z
+    .union([z.literal('auto'), z.number().int().min(1).max(6), z.literal('off')])
+    .default('auto')
+    .describe('Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off'),
   labels: z.array(z.string()).default(['priority:{value}']).describe('Label templates, e.g. "priority:{value}"'),
   close_done: z.boolean().default(true),
   on_removed: z.enum(['close_not_planned', 'label', 'ignore']).default('close_not_planned'),
