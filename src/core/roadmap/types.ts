@@ -72,8 +72,8 @@ export interface ParsedRoadmap {
 }
 
 export interface ParseOptions {
-  /** Heading level whose headings are milestones, or 'off'. */
-  milestones: number | 'off';
+  /** 'auto': headings that carry a date, a version or a milestone-like number; a heading level; or 'off'. */
+  milestones: number | 'off' | 'auto';
   /** Headings (case-insensitive substrings) whose checklists are criteria, not tasks. */
   criteriaHeadings: string[];
 }
