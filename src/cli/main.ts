@@ -35,7 +35,7 @@ const COMMANDS = {
   init: { help: INIT_HELP, options: { config: str, force: bool, cwd: str } },
   validate: { help: VALIDATE_HELP, options: { config: str, cwd: str } },
   formats: { help: FORMATS_HELP, options: { format: str } },
-  roadmap: { help: ROADMAP_HELP, options: { file: list, config: str, repo: str, token: str, 'api-url': str, 'dry-run': bool, format: str, cwd: str } },
+  roadmap: { help: ROADMAP_HELP, options: { file: list, config: str, repo: str, token: str, 'api-url': str, 'dry-run': bool, 'cache-dir': str, 'no-cache': bool, format: str, cwd: str } },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;

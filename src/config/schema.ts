@@ -86,6 +86,10 @@ export const RoadmapConfig = z.strictObject({
   on_removed: z.enum(['close_not_planned', 'label', 'ignore']).default('close_not_planned'),
   two_way: z.boolean().default(true),
   criteria_headings: z.array(z.string()).optional().describe('Headings whose checklists are criteria, not tasks'),
+  cache_dir: z
+    .union([z.string().min(1), z.literal(false)])
+    .optional()
+    .describe('Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate'),
 });
 
 export const Config = z
