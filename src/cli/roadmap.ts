@@ -10,11 +10,12 @@ import { UsageError } from '../core/errors.js';
 import { applyDrift } from '../core/roadmap/pull.js';
 import { renderPlanJson, renderPlanText } from '../core/roadmap/render-plan.js';
 import { createRoadmapClient } from '../github/roadmap/client.js';
+import { openEtagStore } from '../github/roadmap/etag-store.js';
 import { acquireLock } from '../github/roadmap/lock.js';
 import type { PacingOptions } from '../github/roadmap/pacing.js';
 import { syncRoadmap } from '../github/roadmap/sync.js';
 import { EXIT, type CliIO } from './io.js';
-import { loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
+import { etagCacheDir, loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
 
 export const ROADMAP_HELP = `Usage: readygate roadmap <plan|sync|pull> [options]
 
@@ -31,10 +32,14 @@ Options:
   --token TOKEN     GitHub token (default: GITHUB_TOKEN)
   --api-url URL     API base, for GitHub Enterprise Server (default: GITHUB_API_URL or https://api.github.com)
   --dry-run         sync: plan only; pull: print the patch without writing
+  --cache-dir DIR   where the ETag cache is kept (default: roadmap.cache_dir, else ~/.cache/readygate)
+  --no-cache        read everything afresh and keep no ETag cache
   --format FMT      text (default) or json
   --cwd DIR         repository root (default: the current directory)
   -h, --help        show this help
 `;
+
+const DEFAULT_API = 'https://api.github.com';
 
 export interface RoadmapFlags {
   file?: string[];
@@ -43,6 +48,8 @@ export interface RoadmapFlags {
   token?: string;
   'api-url'?: string;
   'dry-run'?: boolean;
+  'cache-dir'?: string;
+  'no-cache'?: boolean;
   format?: string;
   cwd?: string;
 }
@@ -64,10 +71,13 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
   const token = flags.token ?? io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('no GitHub token: set GITHUB_TOKEN or pass --token');
   const ref = repoRef(root, flags.repo);
+  const baseUrl = flags['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API;
+  const cacheDir = etagCacheDir(root, io.cwd, settings, flags, io.env);
+  const etags = cacheDir === undefined ? undefined : openEtagStore(cacheDir, baseUrl, ref, (message) => io.stderr(`warning: ${message}\n`));
   const octokit = createRoadmapClient({
     token,
-    baseUrl: flags['api-url'] ?? io.env.GITHUB_API_URL,
-    pacing: { ...deps.pacing, onWait: (message) => io.stderr(`readygate: ${message}\n`) },
+    baseUrl,
+    pacing: { ...deps.pacing, ...(etags && { etags }), onWait: (message) => io.stderr(`readygate: ${message}\n`) },
   });
   for (const w of roadmap.warnings) io.stderr(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
   const dryRun = sub === 'plan' || flags['dry-run'] === true;
@@ -94,6 +104,7 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
   } finally {
     bar?.stop();
     release?.();
+    etags?.save();
   }
 }
 

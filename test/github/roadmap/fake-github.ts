@@ -3,6 +3,7 @@
  * sub-issues and blocked-by, served on the REST routes the sync uses, with Link-header pagination.
  * Every request is recorded (method, path, body) so tests assert exactly which calls were made.
  */
+import { createHash } from 'node:crypto';
 import nock from 'nock';
 
 export const API = 'https://api.github.test';
@@ -28,6 +29,9 @@ export interface Recorded {
   method: string;
   path: string;
   body?: Record<string, unknown>;
+  /** GETs: the If-None-Match sent, and the status answered (304 when it matched). */
+  ifNoneMatch?: string;
+  status?: number;
 }
 
 export class FakeGitHub {
@@ -44,7 +48,11 @@ export class FakeGitHub {
 
   constructor() {
     this.scope = nock(API).persist();
-    this.scope.get(/.*/).reply((uri, _body) => this.get(uri));
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- nock hands the request to `this` of a plain function
+    const fake = this;
+    this.scope.get(/.*/).reply(function (uri) {
+      return fake.conditional(fake.get(uri), this.req.headers['if-none-match']);
+    });
     for (const method of ['post', 'patch'] as const) {
       // optional: a run that must not write leaves them unused and the scope still done
       this.scope[method](/.*/).optionally().reply((uri, body) => this.write(method.toUpperCase(), uri, body as Record<string, unknown>));
@@ -77,6 +85,17 @@ export class FakeGitHub {
 
   issue(key: string): FakeIssue | undefined {
     return this.issues.find((i) => i.body.includes(`key=${encodeURIComponent(key)} `));
+  }
+
+  /** Every GET answer carries an ETag over its body; a request that sends it back gets 304, as GitHub does. */
+  private conditional([status, body, headers = {}]: [number, unknown, Record<string, string>?], ifNoneMatch: string | string[] | undefined): [number, unknown, Record<string, string>] {
+    const last = this.requests[this.requests.length - 1]!;
+    const sent = Array.isArray(ifNoneMatch) ? ifNoneMatch[0] : ifNoneMatch;
+    if (sent !== undefined) last.ifNoneMatch = sent;
+    if (status !== 200) return [(last.status = status), body, headers];
+    const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('hex')}"`;
+    last.status = sent === etag ? 304 : 200;
+    return last.status === 304 ? [304, '', { ...headers, etag }] : [200, body, { ...headers, etag }];
   }
 
   private get(uri: string): [number, unknown, Record<string, string>?] {
