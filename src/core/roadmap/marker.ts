@@ -2,8 +2,8 @@
  * The hidden marker and managed region of an issue body. readygate owns only the text between
  * `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`; anything a person writes above
  * or below survives every sync. The opening marker carries the item's key, source file, a hash of
- * the managed content, the status last synced and the labels readygate set (so only those are ever
- * removed).
+ * the managed content, the status last synced, the open/closed state readygate left and the labels
+ * readygate set (so only those are ever removed).
  */
 import { createHash } from 'node:crypto';
 import type { RoadmapStatus } from '../model.js';
@@ -14,6 +14,12 @@ export interface Marker {
   source: string;
   hash: string;
   status: RoadmapStatus;
+  /**
+   * The open/closed state readygate last left the issue in. A done item is created open (this says
+   * open) and closed in a second request that also rewrites the marker (closed), so a sync killed in
+   * between leaves a marker that tells the truth and the next run finishes the close.
+   */
+  state?: 'open' | 'closed';
   labels: string[];
   /** 'body' when the dependencies API refused and "Blocked by #N" lines stand in for it. */
   deps?: 'body';
@@ -29,6 +35,7 @@ export function formatMarker(marker: Marker): string {
     ['source', marker.source],
     ['hash', marker.hash],
     ['status', marker.status],
+    ...(marker.state ? ([['state', marker.state]] as [string, string][]) : []),
     ['labels', marker.labels.join(',')],
     ...(marker.deps ? ([['deps', marker.deps]] as [string, string][]) : []),
   ];
@@ -53,11 +60,13 @@ export function readMarker(body: string | null | undefined): Marker | undefined 
   const key = fields.get('key');
   if (!key) return undefined;
   const status = fields.get('status') as RoadmapStatus | undefined;
+  const state = fields.get('state');
   return {
     key,
     source: fields.get('source') ?? '',
     hash: fields.get('hash') ?? '',
     status: status && ROADMAP_STATUSES.includes(status) ? status : 'todo',
+    ...((state === 'open' || state === 'closed') && { state }),
     labels: (fields.get('labels') ?? '').split(',').filter(Boolean),
     ...(fields.get('deps') === 'body' && { deps: 'body' as const }),
   };

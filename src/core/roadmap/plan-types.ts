@@ -14,7 +14,8 @@ export type PlanOp =
       labels: string[];
       milestone?: string;
       assignees: string[];
-      close?: 'completed' | 'not_planned';
+      /** Created open, then closed by a second request that also writes the final marker. */
+      close?: { state_reason: 'completed' | 'not_planned'; body: string };
     }
   | {
       op: 'update_issue';

@@ -69,17 +69,18 @@ export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncO
   return { ops, drift, warnings, unchanged };
 }
 
+/** Issues are created open: the marker says so, and a done item's close request carries the final marker. */
 function createOp(want: DesiredIssue): PlanOp {
   const marker = { key: want.key, source: want.item.file, hash: want.hash, status: want.item.status, labels: want.labels };
   return {
     op: 'create_issue',
     key: want.key,
     title: want.title,
-    body: managedRegion(marker, want.content),
+    body: managedRegion({ ...marker, state: 'open' }, want.content),
     labels: want.labels,
     ...(want.milestone && { milestone: want.milestone }),
     assignees: want.assignees,
-    ...(want.closed && { close: want.stateReason }),
+    ...(want.closed && { close: { state_reason: want.stateReason!, body: managedRegion({ ...marker, state: 'closed' }, want.content) } }),
   };
 }
 

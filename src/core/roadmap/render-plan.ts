@@ -49,7 +49,7 @@ function describe(op: PlanOp): string {
     case 'update_milestone':
       return `~ milestone "${op.title}" due ${op.due_on.slice(0, 10)}${op.was ? ` (was ${op.was})` : ''}`;
     case 'create_issue':
-      return `+ issue ${cut(op.title)}${op.labels.length ? ` [${op.labels.join(', ')}]` : ''}${op.milestone ? ` in "${op.milestone}"` : ''}${op.close ? ` (then close: ${op.close})` : ''}`;
+      return `+ issue ${cut(op.title)}${op.labels.length ? ` [${op.labels.join(', ')}]` : ''}${op.milestone ? ` in "${op.milestone}"` : ''}${op.close ? ` (then close: ${op.close.state_reason})` : ''}`;
     case 'update_issue':
       return `${op.state === 'closed' ? '-' : '~'} #${op.number} ${op.key}: ${op.why.join('; ')}`;
     case 'add_sub_issue':
