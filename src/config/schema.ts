@@ -86,6 +86,10 @@ export const RoadmapConfig = z.strictObject({
   on_removed: z.enum(['close_not_planned', 'label', 'ignore']).default('close_not_planned'),
   two_way: z.boolean().default(true),
   criteria_headings: z.array(z.string()).optional().describe('Headings whose checklists are criteria, not tasks'),
+  trusted_authors: z
+    .array(z.string().min(1))
+    .default([])
+    .describe("Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)"),
   cache_dir: z
     .union([z.string().min(1), z.literal(false)])
     .optional()
