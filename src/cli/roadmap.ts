@@ -88,6 +88,7 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
       ref,
       roadmap,
       options: syncOptions(settings, roadmap),
+      trustedAuthors: settings.trusted_authors,
       dryRun: dryRun || sub === 'pull',
       onProgress: (done, total, what) => {
         if (done === 0) bar?.start(total, 0, { what });

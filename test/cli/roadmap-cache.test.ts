@@ -35,6 +35,7 @@ describe('readygate roadmap keeps its ETag cache between runs', () => {
     let before = gh.requests.length;
     expect(await run('plan')).toBe(0); // the sync changed issues and milestones since it listed them
     expect(gh.requests.slice(before).map((r) => [r.path.split('?')[0], r.ifNoneMatch !== undefined, r.status])).toEqual([
+      ['/user', true, 304],
       ['/repos/acme/app/issues', true, 200],
       ['/repos/acme/app/milestones', true, 200],
       ['/repos/acme/app/labels', true, 304],
@@ -42,7 +43,7 @@ describe('readygate roadmap keeps its ETag cache between runs', () => {
     before = gh.requests.length;
     expect(await run('plan')).toBe(0);
     const reads = gh.requests.slice(before);
-    expect(reads).toHaveLength(3);
+    expect(reads).toHaveLength(4);
     expect(reads.every((r) => r.method === 'GET' && r.ifNoneMatch !== undefined && r.status === 304)).toBe(true);
     expect(err).toEqual([]);
   });

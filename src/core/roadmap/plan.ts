@@ -19,7 +19,7 @@ export const REMOVED_LABEL = 'roadmap:removed';
 export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncOptions): Plan {
   const ops: PlanOp[] = [];
   const drift: Drift[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...(current.warnings ?? [])];
   const managed = new Map<string, CurrentIssue>();
   for (const issue of current.issues) {
     if (!issue.marker) continue;

@@ -22,6 +22,7 @@ export interface FakeIssue {
   parent_issue_url: string | null;
   issue_dependencies_summary: { total_blocked_by: number };
   blocked_by: number[];
+  user: { login: string; type: 'User' | 'Bot' };
   pull_request?: object;
 }
 
@@ -44,6 +45,12 @@ export class FakeGitHub {
   writes = 0;
   /** Answer 404 to blocked-by writes, as a GitHub Enterprise Server without issue dependencies does. */
   refuseDependencies = false;
+  /** The account the token belongs to: it opens the issues the sync creates. */
+  viewer = 'readygate-bot';
+  /** An installation token: `GET /user` answers 403, the GraphQL viewer answers `<viewer>`, issues are opened by a Bot. */
+  appToken = false;
+  /** Neither `GET /user` nor the GraphQL viewer names the account. */
+  anonymous = false;
   scope: nock.Scope;
 
   constructor() {
@@ -60,7 +67,7 @@ export class FakeGitHub {
   }
 
   get writesMade(): Recorded[] {
-    return this.requests.filter((r) => r.method !== 'GET');
+    return this.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql');
   }
 
   addIssue(partial: Partial<FakeIssue> & { title: string }): FakeIssue {
@@ -77,6 +84,7 @@ export class FakeGitHub {
       parent_issue_url: null,
       issue_dependencies_summary: { total_blocked_by: 0 },
       blocked_by: [],
+      user: { login: 'someone', type: 'User' },
       ...partial,
     };
     this.issues.push(issue);
@@ -113,6 +121,7 @@ export class FakeGitHub {
       }
       return [200, all.slice((page - 1) * per, page * per), headers];
     };
+    if (url.pathname === '/user') return this.appToken || this.anonymous ? [403, { message: 'Resource not accessible by integration' }] : [200, { login: this.viewer, type: 'User' }];
     if (url.pathname === `${REPO}/issues`) return paged(this.issues);
     if (url.pathname === `${REPO}/milestones`) return paged(this.milestones);
     if (url.pathname === `${REPO}/labels`) return paged(this.labels.map((name) => ({ name })));
@@ -130,6 +139,10 @@ export class FakeGitHub {
   private write(method: string, uri: string, body: Record<string, unknown>): [number, unknown] {
     const path = new URL(uri, API).pathname;
     this.requests.push({ method, path, body });
+    if (path === '/graphql') {
+      if (this.anonymous) return [200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }];
+      return [200, { data: { viewer: { login: this.appToken ? `${this.viewer}[bot]` : this.viewer } } }];
+    }
     this.writes++;
     if (this.failOnWrite === this.writes) return [500, { message: 'Server Error' }];
     if (method === 'POST' && path === `${REPO}/labels`) {
@@ -149,6 +162,7 @@ export class FakeGitHub {
         labels: ((body.labels as string[]) ?? []).map((name) => ({ name })),
         assignees: ((body.assignees as string[]) ?? []).map((login) => ({ login })),
         milestone: ms ? { number: ms.number, title: ms.title } : null,
+        user: this.appToken || this.anonymous ? { login: `${this.viewer}[bot]`, type: 'Bot' } : { login: this.viewer, type: 'User' },
       });
       return [201, issue];
     }

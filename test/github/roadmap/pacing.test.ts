@@ -72,7 +72,7 @@ describe('dependencies API refused', () => {
 
 describe('reading GitHub fails', () => {
   it('names the repository and hints at the token on 401', async () => {
-    nock(API).get('/repos/acme/app/issues').query(true).reply(401, { message: 'Bad credentials' });
+    nock(API).get('/user').reply(401, { message: 'Bad credentials' });
     await expect(sync('- [ ] A thing\n')).rejects.toThrow(/^cannot list the issues, milestones and labels of acme\/app: Bad credentials.* \(check the token\)$/);
   });
 });

@@ -49,6 +49,8 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
   it('waits out a secondary rate limit 403 with retry-after, then succeeds', async () => {
     sleeps.length = 0;
     const scope = nock(API)
+      .get('/user')
+      .reply(200, { login: 'readygate-bot' })
       .get('/repos/acme/app/issues')
       .query(true)
       .reply(200, [])
@@ -111,6 +113,6 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
     const { plan } = await sync(text, {}, true);
     expect(plan.ops.filter((o) => o.op === 'create_issue')).toHaveLength(30);
     expect(gh.writesMade).toEqual([]);
-    expect(gh.requests.map((r) => r.path)).toEqual(['/repos/acme/app/issues?state=all&per_page=100', '/repos/acme/app/milestones?state=all&per_page=100', '/repos/acme/app/labels?per_page=100']);
+    expect(gh.requests.map((r) => r.path)).toEqual(['/user', '/repos/acme/app/issues?state=all&per_page=100', '/repos/acme/app/milestones?state=all&per_page=100', '/repos/acme/app/labels?per_page=100']);
   });
 });
