@@ -114,10 +114,15 @@ function patches(files: Parameters<typeof applyDrift>[0][], drift: Parameters<ty
 }
 
 function pull(root: string, files: Parameters<typeof applyDrift>[0][], drift: Parameters<typeof applyDrift>[1], dryRun: boolean, format: string, io: CliIO): number {
-  const patched = patches(files, drift);
+  const all = files.map((f) => applyDrift(f, drift));
+  const patched = all.filter((p) => p.applied.length > 0);
+  const skipped = all.flatMap((p) => p.skipped);
   if (format === 'json') io.stdout(`${JSON.stringify({ files: patched.map((p) => ({ file: p.file, diff: p.diff, written: !dryRun })) }, null, 2)}\n`);
-  else io.stdout(patched.length ? patched.map((p) => p.diff).join('') : 'roadmap pull: the roadmap already matches GitHub\n');
+  else io.stdout(patched.length ? patched.map((p) => p.diff).join('') : skipped.length ? 'roadmap pull: nothing the file spells out to rewrite\n' : 'roadmap pull: the roadmap already matches GitHub\n');
   if (!dryRun) for (const p of patched) writeFileSync(resolve(root, p.file), p.text);
-  for (const d of drift.filter((x) => !x.span)) io.stderr(`warning: ${d.file}:${d.line}: ${d.key} has no status mark to rewrite; GitHub says ${d.githubStatus}\n`);
+  for (const d of skipped) {
+    const what = d.field === 'status' ? `has no status mark to rewrite; GitHub says ${d.githubStatus}` : `the ${d.field} changed on GitHub (${d.githubValue || 'none'}) has no one place in the file to write; change the file by hand to keep it`;
+    io.stderr(`warning: ${d.file}:${d.line}: ${d.key} ${what}\n`);
+  }
   return EXIT.ok;
 }

@@ -2,8 +2,8 @@
  * The hidden marker and managed region of an issue body. readygate owns only the text between
  * `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`; anything a person writes above
  * or below survives every sync. The opening marker carries the item's key, source file, a hash of
- * the managed content, the status last synced, the open/closed state readygate left and the labels
- * readygate set (so only those are ever removed).
+ * the managed content, the status last synced, the open/closed state readygate left, the labels
+ * readygate set (so only those are ever removed) and the title, milestone and assignees last synced.
  */
 import { createHash } from 'node:crypto';
 import type { RoadmapStatus } from '../model.js';
@@ -21,6 +21,14 @@ export interface Marker {
    */
   state?: 'open' | 'closed';
   labels: string[];
+  /**
+   * What GitHub and the file last agreed on, so that an edit made on GitHub is told apart from one
+   * made in the file: hashes of the issue title and milestone title (`fieldHash`), and the
+   * assignees readygate set. Absent on markers written before these fields existed.
+   */
+  title?: string;
+  milestone?: string;
+  assignees?: string[];
   /** 'body' when the dependencies API refused and "Blocked by #N" lines stand in for it. */
   deps?: 'body';
 }
@@ -37,6 +45,9 @@ export function formatMarker(marker: Marker): string {
     ['status', marker.status],
     ...(marker.state ? ([['state', marker.state]] as [string, string][]) : []),
     ['labels', marker.labels.join(',')],
+    ...(marker.title !== undefined ? ([['title', marker.title]] as [string, string][]) : []),
+    ...(marker.milestone !== undefined ? ([['milestone', marker.milestone]] as [string, string][]) : []),
+    ...(marker.assignees ? ([['assignees', marker.assignees.join(',')]] as [string, string][]) : []),
     ...(marker.deps ? ([['deps', marker.deps]] as [string, string][]) : []),
   ];
   return `<!-- readygate:roadmap ${fields.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join(' ')} -->`;
@@ -68,8 +79,16 @@ export function readMarker(body: string | null | undefined): Marker | undefined 
     status: status && ROADMAP_STATUSES.includes(status) ? status : 'todo',
     ...((state === 'open' || state === 'closed') && { state }),
     labels: (fields.get('labels') ?? '').split(',').filter(Boolean),
+    ...(fields.has('title') && { title: fields.get('title')! }),
+    ...(fields.has('milestone') && { milestone: fields.get('milestone')! }),
+    ...(fields.has('assignees') && { assignees: fields.get('assignees')!.split(',').filter(Boolean) }),
     ...(fields.get('deps') === 'body' && { deps: 'body' as const }),
   };
+}
+
+/** The short hash a marker keeps of a last-synced title or milestone (`''` for none). */
+export function fieldHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 8);
 }
 
 export function contentHash(parts: readonly string[]): string {

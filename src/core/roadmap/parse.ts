@@ -75,7 +75,11 @@ function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boo
     if (fields.priority) item.priority = fields.priority;
     if (fields.effort) item.effort = fields.effort;
     if (fields.owner) item.owner = fields.owner;
-    if (fields.assignee) item.assignee = fields.assignee;
+    if (fields.assignee) {
+      item.assignee = fields.assignee;
+      const span = node.position && b.locate(`@${fields.assignee}`, [node.position.start.offset!, node.position.end.offset!]);
+      if (span) item.assigneeSpan = span;
+    }
     if (fields.dependsOn) item.dependsOn = fields.dependsOn;
     if (fields.requirements) item.requirements = fields.requirements;
     if (fields.labels) item.labels.push(...fields.labels);
@@ -112,7 +116,8 @@ function enterHeading(b: Builder, node: Heading): void {
   if (criteria || node.depth === 1) return;
   if (mark || split.id) {
     b.stack.pop();
-    const item = b.addItem({ text: title, status: mark ? (statusOf(mark[1] ?? mark[2] ?? '') ?? 'todo') : 'todo', fields: {}, body: '', line, parent: b.headingItem()?.key });
+    const area: [number, number] | undefined = node.position && [node.position.start.offset!, node.position.end.offset!];
+    const item = b.addItem({ text: title, status: mark ? (statusOf(mark[1] ?? mark[2] ?? '') ?? 'todo') : 'todo', fields: {}, body: '', line, parent: b.headingItem()?.key, ...(area && { titleArea: area }) });
     if (mark) {
       const raw = (mark[1] ?? mark[2])!;
       const start = b.text.indexOf(raw, node.position?.start.offset ?? 0);

@@ -7,7 +7,7 @@
 import type { Roadmap } from './collect.js';
 import { uniqueMilestones } from './collect.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from './desired.js';
-import { managedRegion } from './marker.js';
+import { fieldHash, managedRegion } from './marker.js';
 import { matchRenamed } from './match.js';
 import type { Drift, Plan, PlanOp } from './plan-types.js';
 import type { CurrentIssue, CurrentState } from './state.js';
@@ -71,7 +71,8 @@ export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncO
 
 /** Issues are created open: the marker says so, and a done item's close request carries the final marker. */
 function createOp(want: DesiredIssue): PlanOp {
-  const marker = { key: want.key, source: want.item.file, hash: want.hash, status: want.item.status, labels: want.labels };
+  const synced = { title: fieldHash(want.title), milestone: fieldHash(want.milestone ?? ''), assignees: want.assignees };
+  const marker = { key: want.key, source: want.item.file, hash: want.hash, status: want.item.status, labels: want.labels, ...synced };
   return {
     op: 'create_issue',
     key: want.key,

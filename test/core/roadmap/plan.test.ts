@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectRoadmap } from '../../../src/core/roadmap/collect.js';
 import { desiredIssue, type SyncOptions } from '../../../src/core/roadmap/desired.js';
-import { managedRegion, type Marker } from '../../../src/core/roadmap/marker.js';
+import { fieldHash, managedRegion, type Marker } from '../../../src/core/roadmap/marker.js';
 import { planSync } from '../../../src/core/roadmap/plan.js';
 import { renderPlanJson, renderPlanText } from '../../../src/core/roadmap/render-plan.js';
 import type { CurrentIssue, CurrentState } from '../../../src/core/roadmap/state.js';
@@ -16,7 +16,7 @@ const OPTIONS: SyncOptions = { labels: ['priority:{value}'], closeDone: true, on
 function synced(): CurrentState {
   const issues: CurrentIssue[] = roadmap().items.map((item, i) => {
     const want = desiredIssue(item, OPTIONS);
-    const marker: Marker = { key: want.key, source: FILE, hash: want.hash, status: item.status, state: want.closed ? 'closed' : 'open', labels: want.labels };
+    const marker: Marker = { key: want.key, source: FILE, hash: want.hash, status: item.status, state: want.closed ? 'closed' : 'open', labels: want.labels, title: fieldHash(want.title), milestone: fieldHash(want.milestone ?? ''), assignees: want.assignees };
     return {
       number: i + 1,
       id: 100 + i,

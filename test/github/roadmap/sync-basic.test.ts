@@ -31,7 +31,7 @@ describe('roadmap sync against GitHub (nock)', () => {
     const create = writes[2]!;
     expect(create.path).toBe('/repos/acme/app/issues');
     expect(create.body).toMatchObject({ title: 'AUTH-1: Login with GitHub', labels: [], milestone: 900 });
-    expect(String(create.body!.body)).toMatch(/^<!-- readygate:roadmap key=AUTH-1 source=ROADMAP.md hash=[0-9a-f]{12} status=done state=open labels= -->\n/);
+    expect(String(create.body!.body)).toMatch(/^<!-- readygate:roadmap key=AUTH-1 source=ROADMAP.md hash=[0-9a-f]{12} status=done state=open labels= title=[0-9a-f]{8} milestone=[0-9a-f]{8} assignees= -->\n/);
     expect(writes[3]).toEqual({ method: 'PATCH', path: `/repos/acme/app/issues/${gh.issue('AUTH-1')!.number}`, body: { state: 'closed', state_reason: 'completed', body: String(create.body!.body).replace(' state=open ', ' state=closed ') } });
     expect(gh.issue('AUTH-2')!.labels).toEqual([{ name: 'priority:high' }]);
     const child = gh.issue('AUTH-2/rotate-refresh-tokens')!;
