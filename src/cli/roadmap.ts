@@ -1,7 +1,8 @@
 /**
  * `readygate roadmap plan|sync|pull`: the roadmap file is the plan, GitHub issues the work.
  * plan prints the changes; sync applies them (a lock keeps two syncs of one checkout apart);
- * pull writes drift (issues closed or reopened on GitHub) back into the roadmap file.
+ * pull writes drift (state, title, assignee changed on GitHub) back into the roadmap file; the ETag
+ * cache is kept between runs so reruns on an unchanged repository cost no rate limit.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +24,7 @@ Keeps roadmap Markdown files and GitHub issues, labels and milestones in step.
 
   plan   print what a sync would change (no writes)
   sync   apply the changes
-  pull   write changes made on GitHub (issues closed or reopened) into the roadmap file
+  pull   write changes made on GitHub (closed/reopened, title, assignee) into the roadmap file
 
 Options:
   --file GLOB       roadmap file(s); repeatable; default: roadmap.files in the config
