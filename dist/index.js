@@ -64898,12 +64898,18 @@ var AuditIgnore = external_exports.strictObject({
 });
 var RoadmapConfig = external_exports.strictObject({
   files: external_exports.array(external_exports.string()).default([]).describe("Roadmap Markdown files (globs)"),
-  milestones: external_exports.union([external_exports.number().int().min(1).max(6), external_exports.literal("off")]).default(2).describe("Heading level that becomes a GitHub milestone, or off"),
+  milestones: external_exports.union([external_exports.literal("auto"), external_exports.number().int().min(1).max(6), external_exports.literal("off")]).default("auto").describe("Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off"),
   labels: external_exports.array(external_exports.string()).default(["priority:{value}"]).describe('Label templates, e.g. "priority:{value}"'),
   close_done: external_exports.boolean().default(true),
   on_removed: external_exports.enum(["close_not_planned", "label", "ignore"]).default("close_not_planned"),
   two_way: external_exports.boolean().default(true),
-  criteria_headings: external_exports.array(external_exports.string()).optional().describe("Headings whose checklists are criteria, not tasks")
+  criteria_headings: external_exports.array(external_exports.string()).optional().describe("Headings whose checklists are criteria, not tasks"),
+  trusted_authors: external_exports.array(external_exports.string().min(1)).default([]).describe("Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)"),
+  cache_dir: external_exports.union([external_exports.string().min(1), external_exports.literal(false)]).optional().describe("Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate")
+});
+var PatchConfig = external_exports.strictObject({
+  unreported: external_exports.enum(["count", "ignore"]).default("count").describe("A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)"),
+  exclude: external_exports.array(external_exports.string()).default([]).describe("Globs of changed files never counted in patch coverage")
 });
 var Config = external_exports.strictObject({
   reports: external_exports.strictObject({
@@ -64920,10 +64926,7 @@ var Config = external_exports.strictObject({
   audit_ignore: external_exports.array(AuditIgnore).default([]),
   paths: external_exports.strictObject({ strip_prefixes: external_exports.array(external_exports.string()).default([]) }).default({ strip_prefixes: [] }).describe("Absolute prefixes to strip from report paths"),
   limits: external_exports.strictObject({ max_json_bytes: external_exports.number().int().positive().optional(), max_failures: external_exports.number().int().positive().optional() }).default({}),
-  patch: external_exports.strictObject({
-    unreported: external_exports.enum(["count", "ignore"]).default("count").describe("A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)"),
-    exclude: external_exports.array(external_exports.string()).default([]).describe("Globs of changed files never counted in patch coverage")
-  }).default({ unreported: "count", exclude: [] }).describe("How patch coverage treats changed files"),
+  patch: PatchConfig.default({ unreported: "count", exclude: [] }).describe("How patch coverage treats changed files"),
   roadmap: RoadmapConfig.optional()
 }).superRefine((config2, ctx) => {
   const names = Object.keys(config2.levels);
@@ -65046,8 +65049,8 @@ function knownKeys(path) {
   if (path[0] === "audit_ignore") return ["id", "package", "reason", "until"];
   if (path[0] === "paths") return ["strip_prefixes"];
   if (path[0] === "limits") return ["max_json_bytes", "max_failures"];
-  if (path[0] === "patch") return ["unreported", "exclude"];
-  if (path[0] === "roadmap") return ["files", "milestones", "labels", "close_done", "on_removed", "two_way", "criteria_headings"];
+  if (path[0] === "patch") return Object.keys(PatchConfig.shape);
+  if (path[0] === "roadmap") return Object.keys(RoadmapConfig.shape);
   return [];
 }
 

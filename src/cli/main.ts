@@ -70,7 +70,7 @@ const COMMANDS = {
       const m = await import('./roadmap.js');
       return { help: m.ROADMAP_HELP, run: (v, p, io) => m.roadmapCommand(p, v, io) };
     },
-    options: { file: list, config: str, repo: str, token: str, 'api-url': str, 'dry-run': bool, format: str, cwd: str },
+    options: { file: list, config: str, repo: str, token: str, 'api-url': str, 'dry-run': bool, 'cache-dir': str, 'no-cache': bool, format: str, cwd: str },
   },
 } as const;
 

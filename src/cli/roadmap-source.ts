@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { RoadmapConfig } from '../config/schema.js';
 import { UsageError, describeError } from '../core/errors.js';
@@ -57,4 +57,17 @@ function originUrl(root: string): string {
   } catch (error) {
     throw new UsageError('no git remote "origin" to take the repository from: pass --repo OWNER/REPO', { cause: error });
   }
+}
+
+/**
+ * Where the ETag cache lives: `--no-cache` or `cache_dir: false` turn it off; `--cache-dir` (from the
+ * working directory) or `cache_dir` (from the repository root) choose it; else the user's cache
+ * directory, else `.readygate/cache` in the repository.
+ */
+export function etagCacheDir(root: string, cwd: string, settings: RoadmapSettings, flags: { 'cache-dir'?: string; 'no-cache'?: boolean }, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (flags['no-cache'] || (flags['cache-dir'] === undefined && settings.cache_dir === false)) return undefined;
+  if (flags['cache-dir'] !== undefined) return resolve(cwd, flags['cache-dir']);
+  if (typeof settings.cache_dir === 'string') return resolve(root, settings.cache_dir);
+  const base = env.XDG_CACHE_HOME || env.LOCALAPPDATA || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  return base ? join(base, 'readygate') : resolve(root, '.readygate/cache');
 }

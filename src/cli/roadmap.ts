@@ -1,7 +1,8 @@
 /**
  * `readygate roadmap plan|sync|pull`: the roadmap file is the plan, GitHub issues the work.
  * plan prints the changes; sync applies them (a lock keeps two syncs of one checkout apart);
- * pull writes drift (issues closed or reopened on GitHub) back into the roadmap file.
+ * pull writes drift (state, title, assignee changed on GitHub) back into the roadmap file; the ETag
+ * cache is kept between runs so reruns on an unchanged repository cost no rate limit.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,11 +11,12 @@ import { UsageError } from '../core/errors.js';
 import { applyDrift } from '../core/roadmap/pull.js';
 import { renderPlanJson, renderPlanText } from '../core/roadmap/render-plan.js';
 import { createRoadmapClient } from '../github/roadmap/client.js';
+import { openEtagStore } from '../github/roadmap/etag-store.js';
 import { acquireLock } from '../github/roadmap/lock.js';
 import type { PacingOptions } from '../github/roadmap/pacing.js';
 import { syncRoadmap } from '../github/roadmap/sync.js';
 import { EXIT, type CliIO } from './io.js';
-import { loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
+import { etagCacheDir, loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
 
 export const ROADMAP_HELP = `Usage: readygate roadmap <plan|sync|pull> [options]
 
@@ -22,7 +24,7 @@ Keeps roadmap Markdown files and GitHub issues, labels and milestones in step.
 
   plan   print what a sync would change (no writes)
   sync   apply the changes
-  pull   write changes made on GitHub (issues closed or reopened) into the roadmap file
+  pull   write changes made on GitHub (closed/reopened, title, assignee) into the roadmap file
 
 Options:
   --file GLOB       roadmap file(s); repeatable; default: roadmap.files in the config
@@ -31,10 +33,14 @@ Options:
   --token TOKEN     GitHub token (default: GITHUB_TOKEN)
   --api-url URL     API base, for GitHub Enterprise Server (default: GITHUB_API_URL or https://api.github.com)
   --dry-run         sync: plan only; pull: print the patch without writing
+  --cache-dir DIR   where the ETag cache is kept (default: roadmap.cache_dir, else ~/.cache/readygate)
+  --no-cache        read everything afresh and keep no ETag cache
   --format FMT      text (default) or json
   --cwd DIR         repository root (default: the current directory)
   -h, --help        show this help
 `;
+
+const DEFAULT_API = 'https://api.github.com';
 
 export interface RoadmapFlags {
   file?: string[];
@@ -43,6 +49,8 @@ export interface RoadmapFlags {
   token?: string;
   'api-url'?: string;
   'dry-run'?: boolean;
+  'cache-dir'?: string;
+  'no-cache'?: boolean;
   format?: string;
   cwd?: string;
 }
@@ -64,10 +72,13 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
   const token = flags.token ?? io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('no GitHub token: set GITHUB_TOKEN or pass --token');
   const ref = repoRef(root, flags.repo);
+  const baseUrl = flags['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API;
+  const cacheDir = etagCacheDir(root, io.cwd, settings, flags, io.env);
+  const etags = cacheDir === undefined ? undefined : openEtagStore(cacheDir, baseUrl, ref, (message) => io.stderr(`warning: ${message}\n`));
   const octokit = createRoadmapClient({
     token,
-    baseUrl: flags['api-url'] ?? io.env.GITHUB_API_URL,
-    pacing: { ...deps.pacing, onWait: (message) => io.stderr(`readygate: ${message}\n`) },
+    baseUrl,
+    pacing: { ...deps.pacing, ...(etags && { etags }), onWait: (message) => io.stderr(`readygate: ${message}\n`) },
   });
   for (const w of roadmap.warnings) io.stderr(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
   const dryRun = sub === 'plan' || flags['dry-run'] === true;
@@ -78,6 +89,7 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
       ref,
       roadmap,
       options: syncOptions(settings, roadmap),
+      trustedAuthors: settings.trusted_authors,
       dryRun: dryRun || sub === 'pull',
       onProgress: (done, total, what) => {
         if (done === 0) bar?.start(total, 0, { what });
@@ -94,6 +106,7 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
   } finally {
     bar?.stop();
     release?.();
+    etags?.save();
   }
 }
 
@@ -102,10 +115,15 @@ function patches(files: Parameters<typeof applyDrift>[0][], drift: Parameters<ty
 }
 
 function pull(root: string, files: Parameters<typeof applyDrift>[0][], drift: Parameters<typeof applyDrift>[1], dryRun: boolean, format: string, io: CliIO): number {
-  const patched = patches(files, drift);
+  const all = files.map((f) => applyDrift(f, drift));
+  const patched = all.filter((p) => p.applied.length > 0);
+  const skipped = all.flatMap((p) => p.skipped);
   if (format === 'json') io.stdout(`${JSON.stringify({ files: patched.map((p) => ({ file: p.file, diff: p.diff, written: !dryRun })) }, null, 2)}\n`);
-  else io.stdout(patched.length ? patched.map((p) => p.diff).join('') : 'roadmap pull: the roadmap already matches GitHub\n');
+  else io.stdout(patched.length ? patched.map((p) => p.diff).join('') : skipped.length ? 'roadmap pull: nothing the file spells out to rewrite\n' : 'roadmap pull: the roadmap already matches GitHub\n');
   if (!dryRun) for (const p of patched) writeFileSync(resolve(root, p.file), p.text);
-  for (const d of drift.filter((x) => !x.span)) io.stderr(`warning: ${d.file}:${d.line}: ${d.key} has no status mark to rewrite; GitHub says ${d.githubStatus}\n`);
+  for (const d of skipped) {
+    const what = d.field === 'status' ? `has no status mark to rewrite; GitHub says ${d.githubStatus}` : `the ${d.field} changed on GitHub (${d.githubValue || 'none'}) has no one place in the file to write; change the file by hand to keep it`;
+    io.stderr(`warning: ${d.file}:${d.line}: ${d.key} ${what}\n`);
+  }
   return EXIT.ok;
 }

@@ -5,7 +5,7 @@
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { Config } from './schema.js';
+import { Config, PatchConfig, RoadmapConfig } from './schema.js';
 import { closest } from './suggest.js';
 
 export function parseConfig(text: string, file = '.github/readygate.yml'): Config {
@@ -98,7 +98,7 @@ function knownKeys(path: string[]): string[] {
   if (path[0] === 'audit_ignore') return ['id', 'package', 'reason', 'until'];
   if (path[0] === 'paths') return ['strip_prefixes'];
   if (path[0] === 'limits') return ['max_json_bytes', 'max_failures'];
-  if (path[0] === 'patch') return ['unreported', 'exclude'];
-  if (path[0] === 'roadmap') return ['files', 'milestones', 'labels', 'close_done', 'on_removed', 'two_way', 'criteria_headings'];
+  if (path[0] === 'patch') return Object.keys(PatchConfig.shape);
+  if (path[0] === 'roadmap') return Object.keys(RoadmapConfig.shape);
   return [];
 }

@@ -77,12 +77,31 @@ export type AuditIgnore = z.infer<typeof AuditIgnore>;
 
 export const RoadmapConfig = z.strictObject({
   files: z.array(z.string()).default([]).describe('Roadmap Markdown files (globs)'),
-  milestones: z.union([z.number().int().min(1).max(6), z.literal('off')]).default(2).describe('Heading level that becomes a GitHub milestone, or off'),
+  milestones: z
+    .union([z.literal('auto'), z.number().int().min(1).max(6), z.literal('off')])
+    .default('auto')
+    .describe('Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off'),
   labels: z.array(z.string()).default(['priority:{value}']).describe('Label templates, e.g. "priority:{value}"'),
   close_done: z.boolean().default(true),
   on_removed: z.enum(['close_not_planned', 'label', 'ignore']).default('close_not_planned'),
   two_way: z.boolean().default(true),
   criteria_headings: z.array(z.string()).optional().describe('Headings whose checklists are criteria, not tasks'),
+  trusted_authors: z
+    .array(z.string().min(1))
+    .default([])
+    .describe("Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)"),
+  cache_dir: z
+    .union([z.string().min(1), z.literal(false)])
+    .optional()
+    .describe('Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate'),
+});
+
+export const PatchConfig = z.strictObject({
+  unreported: z
+    .enum(['count', 'ignore'])
+    .default('count')
+    .describe('A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)'),
+  exclude: z.array(z.string()).default([]).describe('Globs of changed files never counted in patch coverage'),
 });
 
 export const Config = z
@@ -109,16 +128,7 @@ export const Config = z
     limits: z
       .strictObject({ max_json_bytes: z.number().int().positive().optional(), max_failures: z.number().int().positive().optional() })
       .default({}),
-    patch: z
-      .strictObject({
-        unreported: z
-          .enum(['count', 'ignore'])
-          .default('count')
-          .describe('A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)'),
-        exclude: z.array(z.string()).default([]).describe('Globs of changed files never counted in patch coverage'),
-      })
-      .default({ unreported: 'count', exclude: [] })
-      .describe('How patch coverage treats changed files'),
+    patch: PatchConfig.default({ unreported: 'count', exclude: [] }).describe('How patch coverage treats changed files'),
     roadmap: RoadmapConfig.optional(),
   })
   .superRefine((config, ctx) => {

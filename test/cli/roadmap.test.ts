@@ -64,6 +64,18 @@ describe('readygate roadmap', () => {
     expect(readFileSync(join(dir, 'ROADMAP.md'), 'utf8')).toBe(ROADMAP.replace('- [ ] SHIP-2', '- [x] SHIP-2'));
   });
 
+  it('pull writes a title edited on GitHub into the file; a milestone moved on GitHub is only reported', async () => {
+    const gh = new FakeGitHub();
+    await roadmapCommand(['sync'], { file: ['ROADMAP.md'], repo: 'acme/app', token: 't', 'api-url': API }, io(), fast);
+    gh.issue('SHIP-2')!.title = 'SHIP-2: Write the user docs';
+    gh.issue('SHIP-1')!.milestone = null;
+    out = [];
+    expect(await main(['roadmap', 'pull', '--file', 'ROADMAP.md', ...FLAGS], io())).toBe(0);
+    expect(out.join('')).toBe('--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] SHIP-2 Write the docs\n+- [ ] SHIP-2 Write the user docs\n');
+    expect(readFileSync(join(dir, 'ROADMAP.md'), 'utf8')).toBe(ROADMAP.replace('Write the docs', 'Write the user docs'));
+    expect(err.join('')).toBe('warning: ROADMAP.md:5: SHIP-1 the milestone changed on GitHub (none) has no one place in the file to write; change the file by hand to keep it\n');
+  });
+
   it('says what is missing: subcommand, token, files', async () => {
     expect(await main(['roadmap', 'push'], io())).toBe(2);
     expect(err.join('')).toMatch(/roadmap needs plan, sync or pull, not "push"/);

@@ -7,7 +7,7 @@ import type { RoadmapStatus } from '../model.js';
 import { findDate, resolveDate } from './dates.js';
 import { idList, ownerFields, type Fields } from './fields.js';
 import { derivedKey, slug, splitId } from './keys.js';
-import type { Criterion, ParseOptions, RoadmapItem, RoadmapMilestone, RoadmapWarning, StatusSpan } from './types.js';
+import type { Criterion, ParseOptions, RoadmapItem, RoadmapMilestone, RoadmapWarning, StatusSpan, TextSpan } from './types.js';
 
 /** `(depends on T003)` inside a title, as spec-kit task lists write it. */
 const INLINE_DEPENDS = /\s*\((?:depends on|after|blocked by|requires)\s+([^)]+)\)/i;
@@ -34,6 +34,10 @@ export interface Draft {
   id?: string;
   parent?: string;
   owner?: string;
+  /** Offsets of the text that holds the title, and of the text that holds the item's fields. */
+  titleArea?: [number, number];
+  fieldArea?: [number, number];
+  table?: boolean;
 }
 
 export class Builder {
@@ -119,8 +123,22 @@ export class Builder {
       line: draft.line,
       ...(draft.span && { statusSpan: draft.span }),
     };
+    const titleSpan = draft.titleArea && this.locate(split.title, draft.titleArea, draft.table);
+    if (titleSpan) item.titleSpan = titleSpan;
+    const assigneeSpan = item.assignee && draft.fieldArea && this.locate(`@${item.assignee}`, draft.fieldArea, draft.table);
+    if (assigneeSpan) item.assigneeSpan = assigneeSpan;
     this.items.push(item);
     return item;
+  }
+
+  /** Where `needle` is written verbatim in `[start, end)` (an `@handle` not followed by more of a handle), if it is. */
+  locate(needle: string, [start, end]: [number, number], table?: boolean): TextSpan | undefined {
+    if (!needle) return undefined;
+    for (let at = this.text.indexOf(needle, start); at >= 0 && at + needle.length <= end; at = this.text.indexOf(needle, at + 1)) {
+      if (needle.startsWith('@') && /[\w-]/.test(this.text[at + needle.length] ?? '')) continue;
+      return { start: at, end: at + needle.length, raw: needle, ...(table && { table: true }) };
+    }
+    return undefined;
   }
 
   /** Drops ID headings that no field block confirmed (`## 1. Introduction` is a section, not a task). */

@@ -29,8 +29,13 @@ export interface DesiredIssue {
   item: RoadmapItem;
 }
 
+/** What readygate writes before an item's title on GitHub: `P2A.1: `, `3. `, or nothing. */
+export function titlePrefix(item: RoadmapItem): string {
+  return item.explicit ? `${item.key}${/^\d/.test(item.key) ? '.' : ':'} ` : '';
+}
+
 export function issueTitle(item: RoadmapItem): string {
-  const title = item.explicit ? `${item.key}${/^\d/.test(item.key) ? '.' : ':'} ${item.title}` : item.title;
+  const title = `${titlePrefix(item)}${item.title}`;
   return title.length > ISSUE_TITLE_MAX ? `${title.slice(0, ISSUE_TITLE_MAX - 1)}…` : title;
 }
 

@@ -32,7 +32,12 @@ export function walkList(b: Builder, list: List, parent?: string): void {
     const fields: Fields = Object.assign({}, ...lineFields.filter(Boolean), itemFields(item));
     const prose = rest.filter((_, i) => !lineFields[i]);
     const span = checkboxSpan(b.text, item);
+    const start = item.position?.start.offset ?? 0;
+    const lineEnd = b.text.indexOf('\n', start);
+    const subtasks = item.children.find((c) => c.type === 'list' && c.children.some((li) => li.checked != null));
     const added = b.addItem({
+      titleArea: [start, lineEnd === -1 ? b.text.length : lineEnd],
+      fieldArea: [start, subtasks?.position?.start.offset ?? item.position?.end.offset ?? start],
       text: title,
       status: struck ? 'cancelled' : item.checked ? 'done' : 'todo',
       fields,

@@ -2,8 +2,8 @@
  * The hidden marker and managed region of an issue body. readygate owns only the text between
  * `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`; anything a person writes above
  * or below survives every sync. The opening marker carries the item's key, source file, a hash of
- * the managed content, the status last synced and the labels readygate set (so only those are ever
- * removed).
+ * the managed content, the status last synced, the open/closed state readygate left, the labels
+ * readygate set (so only those are ever removed) and the title, milestone and assignees last synced.
  */
 import { createHash } from 'node:crypto';
 import type { RoadmapStatus } from '../model.js';
@@ -14,7 +14,21 @@ export interface Marker {
   source: string;
   hash: string;
   status: RoadmapStatus;
+  /**
+   * The open/closed state readygate last left the issue in. A done item is created open (this says
+   * open) and closed in a second request that also rewrites the marker (closed), so a sync killed in
+   * between leaves a marker that tells the truth and the next run finishes the close.
+   */
+  state?: 'open' | 'closed';
   labels: string[];
+  /**
+   * What GitHub and the file last agreed on, so that an edit made on GitHub is told apart from one
+   * made in the file: hashes of the issue title and milestone title (`fieldHash`), and the
+   * assignees readygate set. Absent on markers written before these fields existed.
+   */
+  title?: string;
+  milestone?: string;
+  assignees?: string[];
   /** 'body' when the dependencies API refused and "Blocked by #N" lines stand in for it. */
   deps?: 'body';
 }
@@ -29,7 +43,11 @@ export function formatMarker(marker: Marker): string {
     ['source', marker.source],
     ['hash', marker.hash],
     ['status', marker.status],
+    ...(marker.state ? ([['state', marker.state]] as [string, string][]) : []),
     ['labels', marker.labels.join(',')],
+    ...(marker.title !== undefined ? ([['title', marker.title]] as [string, string][]) : []),
+    ...(marker.milestone !== undefined ? ([['milestone', marker.milestone]] as [string, string][]) : []),
+    ...(marker.assignees ? ([['assignees', marker.assignees.join(',')]] as [string, string][]) : []),
     ...(marker.deps ? ([['deps', marker.deps]] as [string, string][]) : []),
   ];
   return `<!-- readygate:roadmap ${fields.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join(' ')} -->`;
@@ -53,14 +71,24 @@ export function readMarker(body: string | null | undefined): Marker | undefined 
   const key = fields.get('key');
   if (!key) return undefined;
   const status = fields.get('status') as RoadmapStatus | undefined;
+  const state = fields.get('state');
   return {
     key,
     source: fields.get('source') ?? '',
     hash: fields.get('hash') ?? '',
     status: status && ROADMAP_STATUSES.includes(status) ? status : 'todo',
+    ...((state === 'open' || state === 'closed') && { state }),
     labels: (fields.get('labels') ?? '').split(',').filter(Boolean),
+    ...(fields.has('title') && { title: fields.get('title')! }),
+    ...(fields.has('milestone') && { milestone: fields.get('milestone')! }),
+    ...(fields.has('assignees') && { assignees: fields.get('assignees')!.split(',').filter(Boolean) }),
     ...(fields.get('deps') === 'body' && { deps: 'body' as const }),
   };
+}
+
+/** The short hash a marker keeps of a last-synced title or milestone (`''` for none). */
+export function fieldHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 8);
 }
 
 export function contentHash(parts: readonly string[]): string {

@@ -14,6 +14,7 @@ import { anchorDate, findDate } from './dates.js';
 import { parseFields, type Fields } from './fields.js';
 import { splitId } from './keys.js';
 import { walkList } from './lists.js';
+import { isMilestoneHeading } from './milestone-heading.js';
 import { repairMojibake } from './mojibake.js';
 import { HEADING_STATUS, statusOf } from './status.js';
 import { walkTable } from './tables.js';
@@ -23,7 +24,7 @@ const DATE_SUFFIX = /\s*[([]?\s*(?:target|due|eta|by)?:?\s*((?:\d{4}-\d{2}-\d{2}
 const DECORATION = /^[^\p{L}\p{N}[(]+/u;
 
 export function parseRoadmap(file: string, raw: string, options: Partial<ParseOptions> = {}): ParsedRoadmap {
-  const opts: ParseOptions = { milestones: options.milestones ?? 2, criteriaHeadings: options.criteriaHeadings ?? DEFAULT_CRITERIA_HEADINGS };
+  const opts: ParseOptions = { milestones: options.milestones ?? 'auto', criteriaHeadings: options.criteriaHeadings ?? DEFAULT_CRITERIA_HEADINGS };
   const repaired = repairMojibake(raw.replace(/^\uFEFF/, ''));
   const text = repaired.text;
   const b = new Builder(file, text, opts, anchorDate(text.split('\n')));
@@ -74,7 +75,11 @@ function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boo
     if (fields.priority) item.priority = fields.priority;
     if (fields.effort) item.effort = fields.effort;
     if (fields.owner) item.owner = fields.owner;
-    if (fields.assignee) item.assignee = fields.assignee;
+    if (fields.assignee) {
+      item.assignee = fields.assignee;
+      const span = node.position && b.locate(`@${fields.assignee}`, [node.position.start.offset!, node.position.end.offset!]);
+      if (span) item.assigneeSpan = span;
+    }
     if (fields.dependsOn) item.dependsOn = fields.dependsOn;
     if (fields.requirements) item.requirements = fields.requirements;
     if (fields.labels) item.labels.push(...fields.labels);
@@ -101,16 +106,18 @@ function enterHeading(b: Builder, node: Heading): void {
   const criteria = b.options.criteriaHeadings.some((c) => title.toLowerCase().includes(c.toLowerCase()));
   const frame: Frame = { depth: node.depth, title, defaults, criteria };
   b.enter(frame);
-  if (!criteria && b.options.milestones === node.depth) {
+  const split = splitId(title);
+  const facts = { depth: node.depth, title, hasDate: dateText !== undefined, hasStatusMark: mark !== null, hasItemId: split.id !== undefined, insideMilestone: b.stack.some((f) => f.milestone) };
+  if (!criteria && isMilestoneHeading(b.options.milestones, facts)) {
     frame.milestone = { title, line, file: b.file, criteria: [], ...(dateText && b.due(dateText, line)) };
     b.milestones.push(frame.milestone);
     return;
   }
   if (criteria || node.depth === 1) return;
-  const split = splitId(title);
   if (mark || split.id) {
     b.stack.pop();
-    const item = b.addItem({ text: title, status: mark ? (statusOf(mark[1] ?? mark[2] ?? '') ?? 'todo') : 'todo', fields: {}, body: '', line, parent: b.headingItem()?.key });
+    const area: [number, number] | undefined = node.position && [node.position.start.offset!, node.position.end.offset!];
+    const item = b.addItem({ text: title, status: mark ? (statusOf(mark[1] ?? mark[2] ?? '') ?? 'todo') : 'todo', fields: {}, body: '', line, parent: b.headingItem()?.key, ...(area && { titleArea: area }) });
     if (mark) {
       const raw = (mark[1] ?? mark[2])!;
       const start = b.text.indexOf(raw, node.position?.start.offset ?? 0);

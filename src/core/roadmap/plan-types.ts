@@ -1,6 +1,6 @@
 /** The plan a roadmap sync computes: serialisable operations, drift, and why each change is made. */
 import type { RoadmapStatus } from '../model.js';
-import type { StatusSpan } from './types.js';
+import type { StatusSpan, TextSpan } from './types.js';
 
 export type PlanOp =
   | { op: 'create_label'; name: string; color: string }
@@ -14,7 +14,8 @@ export type PlanOp =
       labels: string[];
       milestone?: string;
       assignees: string[];
-      close?: 'completed' | 'not_planned';
+      /** Created open, then closed by a second request that also writes the final marker. */
+      close?: { state_reason: 'completed' | 'not_planned'; body: string };
     }
   | {
       op: 'update_issue';
@@ -33,16 +34,33 @@ export type PlanOp =
   | { op: 'add_sub_issue'; parent: string; child: string }
   | { op: 'add_blocked_by'; key: string; blocker: string };
 
-/** GitHub says otherwise than the file, and the file did not change since the last sync. */
-export interface Drift {
+interface DriftBase {
   key: string;
   number: number;
   file: string;
   line: number;
+}
+
+/** The issue was closed or reopened on GitHub, and the file did not change since the last sync. */
+export interface StatusDrift extends DriftBase {
+  field: 'status';
   fileStatus: RoadmapStatus;
   githubStatus: RoadmapStatus;
   span?: StatusSpan;
 }
+
+/** The title, milestone or assignee was changed on GitHub, and not in the file: GitHub's is kept. */
+export interface FieldDrift extends DriftBase {
+  field: 'title' | 'milestone' | 'assignee';
+  fileValue: string;
+  githubValue: string;
+  /** Where the file writes it, and what `roadmap pull` writes there; absent where no patch maps it. */
+  span?: TextSpan;
+  replacement?: string;
+}
+
+/** GitHub says otherwise than the file, and the file did not change since the last sync. */
+export type Drift = StatusDrift | FieldDrift;
 
 export interface Plan {
   ops: PlanOp[];

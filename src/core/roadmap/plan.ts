@@ -7,7 +7,7 @@
 import type { Roadmap } from './collect.js';
 import { uniqueMilestones } from './collect.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from './desired.js';
-import { managedRegion } from './marker.js';
+import { fieldHash, managedRegion } from './marker.js';
 import { matchRenamed } from './match.js';
 import type { Drift, Plan, PlanOp } from './plan-types.js';
 import type { CurrentIssue, CurrentState } from './state.js';
@@ -19,7 +19,7 @@ export const REMOVED_LABEL = 'roadmap:removed';
 export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncOptions): Plan {
   const ops: PlanOp[] = [];
   const drift: Drift[] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = [...(current.warnings ?? [])];
   const managed = new Map<string, CurrentIssue>();
   for (const issue of current.issues) {
     if (!issue.marker) continue;
@@ -69,17 +69,19 @@ export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncO
   return { ops, drift, warnings, unchanged };
 }
 
+/** Issues are created open: the marker says so, and a done item's close request carries the final marker. */
 function createOp(want: DesiredIssue): PlanOp {
-  const marker = { key: want.key, source: want.item.file, hash: want.hash, status: want.item.status, labels: want.labels };
+  const synced = { title: fieldHash(want.title), milestone: fieldHash(want.milestone ?? ''), assignees: want.assignees };
+  const marker = { key: want.key, source: want.item.file, hash: want.hash, status: want.item.status, labels: want.labels, ...synced };
   return {
     op: 'create_issue',
     key: want.key,
     title: want.title,
-    body: managedRegion(marker, want.content),
+    body: managedRegion({ ...marker, state: 'open' }, want.content),
     labels: want.labels,
     ...(want.milestone && { milestone: want.milestone }),
     assignees: want.assignees,
-    ...(want.closed && { close: want.stateReason }),
+    ...(want.closed && { close: { state_reason: want.stateReason!, body: managedRegion({ ...marker, state: 'closed' }, want.content) } }),
   };
 }
 

@@ -1,8 +1,10 @@
 /**
- * `roadmap pull`: drift (issues closed or reopened on GitHub) written back into the roadmap file, in
- * the document's own words: a checkbox flips, a table cell takes the wording other rows already use
- * for that status ("✅ Complete"), a `**Status:**` field or a heading mark likewise. Returns the new
- * text and a unified diff of the changed lines.
+ * `roadmap pull`: drift written back into the roadmap file. A status (issue closed or reopened on
+ * GitHub) in the document's own words: a checkbox flips, a table cell takes the wording other rows
+ * already use for that status ("✅ Complete"), a `**Status:**` field or a heading mark likewise. A
+ * title or an `@handle` changed on GitHub replaces the text the file wrote. A milestone change has
+ * no one place in the file (the item would move to another section): it is reported, not patched.
+ * Returns the new text and a unified diff of the changed lines.
  */
 import type { RoadmapStatus } from '../model.js';
 import type { Drift } from './plan-types.js';
@@ -19,10 +21,14 @@ export interface Patched {
 
 export function applyDrift(parsed: ParsedRoadmap, drift: readonly Drift[]): Patched {
   const mine = drift.filter((d) => d.file === parsed.file);
-  const applied = mine.filter((d) => d.span).sort((a, b) => b.span!.start - a.span!.start);
+  const patchable = (d: Drift) => (d.field === 'status' ? d.span !== undefined : d.span !== undefined && d.replacement !== undefined);
+  const applied = mine.filter(patchable).sort((a, b) => b.span!.start - a.span!.start);
   let text = parsed.text;
-  for (const d of applied) text = text.slice(0, d.span!.start) + wordFor(parsed, d.span!, d.githubStatus) + text.slice(d.span!.end);
-  return { file: parsed.file, text, diff: unifiedDiff(parsed.file, parsed.text, text), applied, skipped: mine.filter((d) => !d.span) };
+  for (const d of applied) {
+    const replacement = d.field === 'status' ? wordFor(parsed, d.span!, d.githubStatus) : d.replacement!;
+    text = text.slice(0, d.span!.start) + replacement + text.slice(d.span!.end);
+  }
+  return { file: parsed.file, text, diff: unifiedDiff(parsed.file, parsed.text, text), applied, skipped: mine.filter((d) => !patchable(d)) };
 }
 
 function wordFor(parsed: ParsedRoadmap, span: StatusSpan, status: RoadmapStatus): string {

@@ -1,5 +1,5 @@
 /** A roadmap plan as text for people or JSON for tools. Titles are cut, never the counts. */
-import type { Plan, PlanOp } from './plan-types.js';
+import type { Drift, Plan, PlanOp } from './plan-types.js';
 
 export const PLAN_SCHEMA = 'readygate/roadmap-plan@1';
 
@@ -30,7 +30,7 @@ export function renderPlanText(plan: Plan): string {
   for (const op of plan.ops) lines.push(`  ${describe(op)}`);
   if (plan.drift.length) {
     lines.push('drift (changed on GitHub; `readygate roadmap pull` writes it into the file):');
-    for (const d of plan.drift) lines.push(`  #${d.number} ${d.key}: GitHub says ${d.githubStatus}, ${d.file}:${d.line} says ${d.fileStatus}`);
+    for (const d of plan.drift) lines.push(`  #${d.number} ${d.key}: ${driftLine(d)}`);
   }
   for (const w of plan.warnings) lines.push(`warning: ${w}`);
   return `${lines.join('\n')}\n`;
@@ -49,12 +49,26 @@ function describe(op: PlanOp): string {
     case 'update_milestone':
       return `~ milestone "${op.title}" due ${op.due_on.slice(0, 10)}${op.was ? ` (was ${op.was})` : ''}`;
     case 'create_issue':
-      return `+ issue ${cut(op.title)}${op.labels.length ? ` [${op.labels.join(', ')}]` : ''}${op.milestone ? ` in "${op.milestone}"` : ''}${op.close ? ` (then close: ${op.close})` : ''}`;
+      return `+ issue ${cut(op.title)}${op.labels.length ? ` [${op.labels.join(', ')}]` : ''}${op.milestone ? ` in "${op.milestone}"` : ''}${op.close ? ` (then close: ${op.close.state_reason})` : ''}`;
     case 'update_issue':
       return `${op.state === 'closed' ? '-' : '~'} #${op.number} ${op.key}: ${op.why.join('; ')}`;
     case 'add_sub_issue':
       return `> sub-issue ${op.child} under ${op.parent}`;
     case 'add_blocked_by':
       return `> ${op.key} blocked by ${op.blocker}`;
+  }
+}
+
+function driftLine(d: Drift): string {
+  const where = `${d.file}:${d.line}`;
+  switch (d.field) {
+    case 'status':
+      return `GitHub says ${d.githubStatus}, ${where} says ${d.fileStatus}`;
+    case 'title':
+      return `title on GitHub is "${cut(d.githubValue)}", ${where} says "${cut(d.fileValue)}" (GitHub's is kept)`;
+    case 'milestone':
+      return `milestone on GitHub is ${d.githubValue ? `"${d.githubValue}"` : 'none'}, ${where} is in ${d.fileValue ? `"${d.fileValue}"` : 'none'} (GitHub's is kept; move the item in the file to match)`;
+    case 'assignee':
+      return `assignee on GitHub is ${d.githubValue}, ${where} says ${d.fileValue} (GitHub's is kept)`;
   }
 }

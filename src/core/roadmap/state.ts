@@ -16,6 +16,8 @@ export interface CurrentIssue {
   parent?: number;
   /** `issue_dependencies_summary.total_blocked_by`, when GitHub sends it. */
   blockedBy?: number;
+  /** Who opened the issue; markers count only on issues the sync's account opened (see trust.ts). */
+  author?: { login: string; bot: boolean };
   marker?: Marker;
 }
 
@@ -31,4 +33,6 @@ export interface CurrentState {
   issues: CurrentIssue[];
   milestones: CurrentMilestone[];
   labels: string[];
+  /** What reading found that the plan should show (markers ignored, an account GitHub would not name). */
+  warnings?: string[];
 }

@@ -57,6 +57,10 @@ export function walkTable(b: Builder, table: Table): void {
     };
     const statusCell = row.children[statusCol];
     const span = statusCell && cellSpan(b.text, statusCell);
+    const titleCol = titleCell ? columns.get('title') : columns.get('id');
+    const titleArea = area(titleCol === undefined ? undefined : row.children[titleCol]);
+    const ownerCol = columns.get('owner');
+    const fieldArea = area(ownerCol === undefined ? undefined : row.children[ownerCol]);
     if (b.inCriteria()) {
       b.addCriterion(text, status === 'done', line);
       continue;
@@ -71,6 +75,9 @@ export function walkTable(b: Builder, table: Table): void {
       ...(span && { span }),
       ...(columns.has('owner') && { owner: cell('owner') }),
       parent: b.headingItem()?.key,
+      ...(titleArea && { titleArea }),
+      ...(fieldArea && { fieldArea }),
+      table: true,
     });
   }
 }
@@ -80,4 +87,11 @@ function cellSpan(text: string, cell: TableCell): { kind: 'table'; start: number
   const last = cell.children[cell.children.length - 1]?.position?.end.offset;
   if (first === undefined || last === undefined) return undefined;
   return { kind: 'table', start: first, end: last, raw: text.slice(first, last) };
+}
+
+/** The offsets of a cell's content, if it has any. */
+function area(cell: TableCell | undefined): [number, number] | undefined {
+  const first = cell?.children[0]?.position?.start.offset;
+  const last = cell?.children[cell.children.length - 1]?.position?.end.offset;
+  return first === undefined || last === undefined ? undefined : [first, last];
 }

@@ -10,6 +10,15 @@ export interface StatusSpan {
   raw: string;
 }
 
+/** Where a title or an `@handle` is written verbatim, so `roadmap pull` can replace exactly it. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  raw: string;
+  /** Inside a table cell (a `|` written there must be escaped). */
+  table?: boolean;
+}
+
 export interface RoadmapItem {
   /** Stable identity: the explicit ID when the document has one, else section path + title. */
   key: string;
@@ -36,6 +45,8 @@ export interface RoadmapItem {
   file: string;
   line: number;
   statusSpan?: StatusSpan;
+  titleSpan?: TextSpan;
+  assigneeSpan?: TextSpan;
 }
 
 export interface Criterion {
@@ -72,8 +83,8 @@ export interface ParsedRoadmap {
 }
 
 export interface ParseOptions {
-  /** Heading level whose headings are milestones, or 'off'. */
-  milestones: number | 'off';
+  /** 'auto': headings that carry a date, a version or a milestone-like number; a heading level; or 'off'. */
+  milestones: number | 'off' | 'auto';
   /** Headings (case-insensitive substrings) whose checklists are criteria, not tasks. */
   criteriaHeadings: string[];
 }

@@ -1,36 +1,39 @@
 /**
  * One matched issue: what to change so it shows the roadmap item, and when GitHub changed instead of
- * the file, drift rather than a write. The marker's `status` is the status last synced: if the file
- * still says that and GitHub's open/closed state disagrees, a person changed the issue (drift); if the
- * file changed, the file wins.
+ * the file, drift rather than a write. The marker records the open/closed state readygate last left
+ * the issue in: if the file still wants that state and GitHub's differs, a person changed the issue
+ * (drift); if the file now wants the other state, the file wins. Title, milestone and assignees are
+ * merged the same way (three-way.ts); labels readygate set are replaced, labels people added kept.
  */
 import type { RoadmapStatus } from '../model.js';
 import type { DesiredIssue, SyncOptions } from './desired.js';
-import { managedRegion, replaceRegion } from './marker.js';
+import { managedRegion, replaceRegion, type Marker } from './marker.js';
 import type { Drift, UpdateIssueOp } from './plan-types.js';
 import type { CurrentIssue } from './state.js';
+import { mergeFields } from './three-way.js';
 
 export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: SyncOptions, drift: Drift[]): UpdateIssueOp | undefined {
   const marker = issue.marker!;
   const op: UpdateIssueOp = { op: 'update_issue', key: want.key, number: issue.number, why: [] };
   const item = want.item;
   const ghClosed = issue.state === 'closed';
+  const baseClosed = lastSyncedClosed(marker, options);
+  let stateAfter: 'open' | 'closed' = issue.state;
   if (want.closed !== ghClosed) {
-    const fileChanged = marker.status !== item.status;
+    const githubChanged = ghClosed !== baseClosed;
+    const fileChanged = want.closed !== baseClosed;
     const githubStatus: RoadmapStatus = ghClosed ? (issue.stateReason === 'not_planned' ? 'cancelled' : 'done') : marker.status === 'done' || marker.status === 'cancelled' ? 'todo' : marker.status;
-    if (options.twoWay && !fileChanged) {
-      if (githubStatus !== item.status) drift.push({ key: want.key, number: issue.number, file: item.file, line: item.line, fileStatus: item.status, githubStatus, ...(item.statusSpan && { span: item.statusSpan }) });
+    if (options.twoWay && githubChanged && !fileChanged) {
+      stateAfter = baseClosed ? 'closed' : 'open';
+      if (githubStatus !== item.status) drift.push({ key: want.key, number: issue.number, file: item.file, line: item.line, field: 'status', fileStatus: item.status, githubStatus, ...(item.statusSpan && { span: item.statusSpan }) });
     } else {
-      op.state = want.closed ? 'closed' : 'open';
+      op.state = stateAfter = want.closed ? 'closed' : 'open';
       op.state_reason = want.closed ? want.stateReason! : 'reopened';
       op.why.push(`${want.closed ? 'close' : 'reopen'}: the roadmap says ${item.status.replace('_', ' ')}`);
     }
   }
-  if (issue.title !== want.title) {
-    op.title = want.title;
-    op.why.push('title changed');
-  }
-  const region = managedRegion({ key: want.key, source: item.file, hash: want.hash, status: item.status, labels: want.labels, ...(marker.deps && { deps: marker.deps }) }, want.content);
+  const synced = mergeFields(want, issue, marker, options, op, drift);
+  const region = managedRegion({ key: want.key, source: item.file, hash: want.hash, status: item.status, state: stateAfter, labels: want.labels, ...synced, ...(marker.deps && { deps: marker.deps }) }, want.content);
   const body = replaceRegion(issue.body, region);
   if (body !== issue.body) {
     op.body = body;
@@ -43,14 +46,11 @@ export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: Syn
     op.labels = labels;
     op.why.push('labels changed');
   }
-  const missing = want.assignees.filter((a) => !issue.assignees.some((b) => b.toLowerCase() === a.toLowerCase()));
-  if (missing.length > 0) {
-    op.assignees = [...issue.assignees, ...missing];
-    op.why.push(`assign ${missing.map((m) => `@${m}`).join(', ')}`);
-  }
-  if (want.milestone && issue.milestone !== want.milestone) {
-    op.milestone = want.milestone;
-    op.why.push(`milestone ${want.milestone}`);
-  }
   return op.why.length > 0 ? op : undefined;
+}
+
+/** The state readygate last left the issue in; markers older than the `state` field imply it from the status. */
+function lastSyncedClosed(marker: Marker, options: SyncOptions): boolean {
+  if (marker.state) return marker.state === 'closed';
+  return marker.status === 'cancelled' || (marker.status === 'done' && options.closeDone);
 }

@@ -8,7 +8,7 @@
 import type { Octokit } from '@octokit/rest';
 import { ReadygateError, describeError } from '../../core/errors.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from '../../core/roadmap/desired.js';
-import { managedRegion, replaceRegion } from '../../core/roadmap/marker.js';
+import { managedRegion, readMarker, replaceRegion } from '../../core/roadmap/marker.js';
 import type { Plan, PlanOp } from '../../core/roadmap/plan-types.js';
 import type { CurrentState } from '../../core/roadmap/state.js';
 import { asHttpError } from './http-error.js';
@@ -79,7 +79,11 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
         );
         issues.set(op.key, { number: res.data.number, id: res.data.id, body: op.body });
         result.created.push({ key: op.key, number: res.data.number });
-        if (op.close) await write(`close ${op.key}`, () => octokit.rest.issues.update({ ...ref, issue_number: res.data.number, state: 'closed', state_reason: op.close }));
+        const close = op.close;
+        if (close) {
+          await write(`close ${op.key}`, () => octokit.rest.issues.update({ ...ref, issue_number: res.data.number, state: 'closed', state_reason: close.state_reason, body: close.body }));
+          issues.get(op.key)!.body = close.body;
+        }
         break;
       }
       case 'update_issue': {
@@ -149,7 +153,8 @@ async function blockedByBody(octokit: Octokit, ctx: ApplyContext, key: string, i
   if (!want) return;
   const lines = want.item.dependsOn.map((dep) => (issues.get(dep) ? `Blocked by #${issues.get(dep)!.number}` : `Blocked by ${dep}`));
   const next = desiredIssue(want.item, ctx.options, lines);
-  const region = managedRegion({ key, source: want.item.file, hash: next.hash, status: want.item.status, labels: next.labels, deps: 'body' }, next.content);
+  const marker = readMarker(issue.body) ?? { key, source: want.item.file, hash: next.hash, status: want.item.status, labels: next.labels };
+  const region = managedRegion({ ...marker, hash: next.hash, deps: 'body' }, next.content);
   issue.body = replaceRegion(issue.body, region);
   await octokit.rest.issues.update({ ...ctx.ref, issue_number: issue.number, body: issue.body });
 }

@@ -52,8 +52,8 @@ export function installPacing(octokit: Octokit, options: PacingOptions): void {
   octokit.hook.wrap('request', async (request, endpoint) => {
     const method = (endpoint.method ?? 'GET').toUpperCase();
     const url = String(endpoint.url);
-    const route = `${method} ${new URL(url, 'http://x').pathname.replace(/^\/api\/v3/, '')}`;
-    const isWrite = method !== 'GET' && method !== 'HEAD';
+    const route = `${method} ${new URL(url, 'http://x').pathname.replace(/^\/api(\/v3)?(?=\/)/, '')}`;
+    const isWrite = method !== 'GET' && method !== 'HEAD' && !route.endsWith('/graphql'); // readygate only queries GraphQL
     const cached = method === 'GET' ? options.etags?.get(url) : undefined;
     if (cached) endpoint.headers = { ...endpoint.headers, 'if-none-match': cached.etag };
     for (let attempt = 0; ; attempt++) {

@@ -6,6 +6,7 @@
 import type { Octokit } from '@octokit/rest';
 import { readMarker } from '../../core/roadmap/marker.js';
 import type { CurrentIssue, CurrentMilestone, CurrentState } from '../../core/roadmap/state.js';
+import { acceptMarkers, type MarkerTrust } from '../../core/roadmap/trust.js';
 
 export interface RepoRef {
   owner: string;
@@ -25,9 +26,11 @@ interface RawIssue {
   milestone?: { title: string } | null;
   parent_issue_url?: string | null;
   issue_dependencies_summary?: { total_blocked_by?: number } | null;
+  user?: { login: string; type?: string } | null;
 }
 
-export async function readState(octokit: Octokit, ref: RepoRef): Promise<CurrentState> {
+/** Markers count only on issues opened by an account `trust` names (see core/roadmap/trust.ts). */
+export async function readState(octokit: Octokit, ref: RepoRef, trust: MarkerTrust): Promise<CurrentState> {
   const issues: CurrentIssue[] = [];
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { ...ref, state: 'all', per_page: 100 })) {
     for (const raw of page.data as RawIssue[]) if (!raw.pull_request) issues.push(toIssue(raw));
@@ -40,7 +43,8 @@ export async function readState(octokit: Octokit, ref: RepoRef): Promise<Current
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listLabelsForRepo, { ...ref, per_page: 100 })) {
     for (const l of page.data) labels.push(l.name);
   }
-  return { issues, milestones, labels };
+  const accepted = acceptMarkers(issues, trust);
+  return { issues: accepted.issues, milestones, labels, warnings: accepted.warnings };
 }
 
 export function toIssue(raw: RawIssue): CurrentIssue {
@@ -58,6 +62,7 @@ export function toIssue(raw: RawIssue): CurrentIssue {
     ...(raw.milestone && { milestone: raw.milestone.title }),
     ...(parent !== undefined && Number.isFinite(parent) && { parent }),
     ...(raw.issue_dependencies_summary?.total_blocked_by !== undefined && { blockedBy: raw.issue_dependencies_summary.total_blocked_by }),
+    ...(raw.user && { author: { login: raw.user.login, bot: raw.user.type === 'Bot' } }),
     ...(marker && { marker }),
   };
 }

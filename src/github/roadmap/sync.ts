@@ -1,6 +1,6 @@
 /**
- * One roadmap sync: read GitHub's state by listing, plan against the roadmap, and (unless dry-run)
- * apply. The caller passes the Octokit, repository and roadmap; nothing here reads env or globals.
+ * One roadmap sync: find the account the token is, read GitHub's state by listing (believing only
+ * that account's markers), plan against the roadmap, and (unless dry-run) apply. The caller passes the Octokit, repository and roadmap; nothing here reads env or globals.
  */
 import type { Octokit } from '@octokit/rest';
 import type { Roadmap } from '../../core/roadmap/collect.js';
@@ -11,6 +11,7 @@ import type { CurrentState } from '../../core/roadmap/state.js';
 import { ReadygateError, describeError } from '../../core/errors.js';
 import { applyPlan, type ApplyResult } from './apply.js';
 import { asHttpError } from './http-error.js';
+import { markerTrust } from './identity.js';
 import { readState, type RepoRef } from './read-state.js';
 
 export interface SyncRun {
@@ -18,6 +19,8 @@ export interface SyncRun {
   roadmap: Roadmap;
   options: SyncOptions;
   dryRun: boolean;
+  /** Logins besides the token's own whose markers are believed (roadmap.trusted_authors). */
+  trustedAuthors?: string[];
   onProgress?: (done: number, total: number, what: string) => void;
 }
 
@@ -30,7 +33,9 @@ export interface SyncOutcome {
 export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncOutcome> {
   let current: CurrentState;
   try {
-    current = await readState(octokit, run.ref);
+    const { trust, warning } = await markerTrust(octokit, run.trustedAuthors);
+    current = await readState(octokit, run.ref, trust);
+    if (warning) current.warnings = [warning, ...(current.warnings ?? [])];
   } catch (error) {
     const status = asHttpError(error)?.status;
     const hint = status === 401 ? ' (check the token)' : status === 404 ? ' (check --repo and that the token can see it)' : '';

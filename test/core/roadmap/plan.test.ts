@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectRoadmap } from '../../../src/core/roadmap/collect.js';
 import { desiredIssue, type SyncOptions } from '../../../src/core/roadmap/desired.js';
-import { managedRegion } from '../../../src/core/roadmap/marker.js';
+import { fieldHash, managedRegion, type Marker } from '../../../src/core/roadmap/marker.js';
 import { planSync } from '../../../src/core/roadmap/plan.js';
 import { renderPlanJson, renderPlanText } from '../../../src/core/roadmap/render-plan.js';
 import type { CurrentIssue, CurrentState } from '../../../src/core/roadmap/state.js';
@@ -16,16 +16,17 @@ const OPTIONS: SyncOptions = { labels: ['priority:{value}'], closeDone: true, on
 function synced(): CurrentState {
   const issues: CurrentIssue[] = roadmap().items.map((item, i) => {
     const want = desiredIssue(item, OPTIONS);
+    const marker: Marker = { key: want.key, source: FILE, hash: want.hash, status: item.status, state: want.closed ? 'closed' : 'open', labels: want.labels, title: fieldHash(want.title), milestone: fieldHash(want.milestone ?? ''), assignees: want.assignees };
     return {
       number: i + 1,
       id: 100 + i,
       title: want.title,
-      body: managedRegion({ key: want.key, source: FILE, hash: want.hash, status: item.status, labels: want.labels }, want.content),
-      state: want.closed ? 'closed' : 'open',
+      body: managedRegion(marker, want.content),
+      state: marker.state!,
       labels: want.labels,
       assignees: want.assignees,
       ...(want.milestone && { milestone: want.milestone }),
-      marker: { key: want.key, source: FILE, hash: want.hash, status: item.status, labels: want.labels },
+      marker,
     };
   });
   // relations as GitHub reports them on listing: parent_issue_url and blocked-by counts
@@ -68,6 +69,18 @@ describe('roadmap plan', () => {
     expect(close).toMatchObject({ state: 'closed', state_reason: 'completed', labels: ['priority:high'] });
     expect(plan.drift).toMatchObject([{ key: 'P2B.1', fileStatus: 'todo', githubStatus: 'done', line: 34 }]);
     expect(plan.ops.find((o) => o.op === 'update_issue' && o.number === 50)).toMatchObject({ state: 'closed', state_reason: 'not_planned' });
+  });
+
+  it('a file change that keeps the issue open does not undo a close made on GitHub (drift, body update only)', () => {
+    const state = synced();
+    state.issues.find((i) => i.marker!.key === 'P2B.1')!.state = 'closed';
+    const edited = text.replace('**Status:** NOT STARTED\n**Effort:** 1 day', '**Status:** IN PROGRESS\n**Effort:** 1 day');
+    const plan = planSync(collectRoadmap([{ file: FILE, text: edited }]), state, OPTIONS);
+    expect(plan.drift).toMatchObject([{ key: 'P2B.1', fileStatus: 'in_progress', githubStatus: 'done' }]);
+    const update = plan.ops.find((o) => o.op === 'update_issue' && o.key === 'P2B.1');
+    expect(update).toMatchObject({ why: ['roadmap text changed'] });
+    expect(update).not.toHaveProperty('state');
+    expect(update!.op === 'update_issue' && update!.body).toContain(' status=in_progress state=open ');
   });
 
   it('on_removed: label and ignore', () => {

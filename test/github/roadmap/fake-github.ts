@@ -3,6 +3,7 @@
  * sub-issues and blocked-by, served on the REST routes the sync uses, with Link-header pagination.
  * Every request is recorded (method, path, body) so tests assert exactly which calls were made.
  */
+import { createHash } from 'node:crypto';
 import nock from 'nock';
 
 export const API = 'https://api.github.test';
@@ -21,6 +22,7 @@ export interface FakeIssue {
   parent_issue_url: string | null;
   issue_dependencies_summary: { total_blocked_by: number };
   blocked_by: number[];
+  user: { login: string; type: 'User' | 'Bot' };
   pull_request?: object;
 }
 
@@ -28,6 +30,9 @@ export interface Recorded {
   method: string;
   path: string;
   body?: Record<string, unknown>;
+  /** GETs: the If-None-Match sent, and the status answered (304 when it matched). */
+  ifNoneMatch?: string;
+  status?: number;
 }
 
 export class FakeGitHub {
@@ -40,11 +45,21 @@ export class FakeGitHub {
   writes = 0;
   /** Answer 404 to blocked-by writes, as a GitHub Enterprise Server without issue dependencies does. */
   refuseDependencies = false;
+  /** The account the token belongs to: it opens the issues the sync creates. */
+  viewer = 'readygate-bot';
+  /** An installation token: `GET /user` answers 403, the GraphQL viewer answers `<viewer>`, issues are opened by a Bot. */
+  appToken = false;
+  /** Neither `GET /user` nor the GraphQL viewer names the account. */
+  anonymous = false;
   scope: nock.Scope;
 
   constructor() {
     this.scope = nock(API).persist();
-    this.scope.get(/.*/).reply((uri, _body) => this.get(uri));
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- nock hands the request to `this` of a plain function
+    const fake = this;
+    this.scope.get(/.*/).reply(function (uri) {
+      return fake.conditional(fake.get(uri), this.req.headers['if-none-match']);
+    });
     for (const method of ['post', 'patch'] as const) {
       // optional: a run that must not write leaves them unused and the scope still done
       this.scope[method](/.*/).optionally().reply((uri, body) => this.write(method.toUpperCase(), uri, body as Record<string, unknown>));
@@ -52,7 +67,7 @@ export class FakeGitHub {
   }
 
   get writesMade(): Recorded[] {
-    return this.requests.filter((r) => r.method !== 'GET');
+    return this.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql');
   }
 
   addIssue(partial: Partial<FakeIssue> & { title: string }): FakeIssue {
@@ -69,6 +84,7 @@ export class FakeGitHub {
       parent_issue_url: null,
       issue_dependencies_summary: { total_blocked_by: 0 },
       blocked_by: [],
+      user: { login: 'someone', type: 'User' },
       ...partial,
     };
     this.issues.push(issue);
@@ -77,6 +93,17 @@ export class FakeGitHub {
 
   issue(key: string): FakeIssue | undefined {
     return this.issues.find((i) => i.body.includes(`key=${encodeURIComponent(key)} `));
+  }
+
+  /** Every GET answer carries an ETag over its body; a request that sends it back gets 304, as GitHub does. */
+  private conditional([status, body, headers = {}]: [number, unknown, Record<string, string>?], ifNoneMatch: string | string[] | undefined): [number, unknown, Record<string, string>] {
+    const last = this.requests[this.requests.length - 1]!;
+    const sent = Array.isArray(ifNoneMatch) ? ifNoneMatch[0] : ifNoneMatch;
+    if (sent !== undefined) last.ifNoneMatch = sent;
+    if (status !== 200) return [(last.status = status), body, headers];
+    const etag = `"${createHash('sha1').update(JSON.stringify(body)).digest('hex')}"`;
+    last.status = sent === etag ? 304 : 200;
+    return last.status === 304 ? [304, '', { ...headers, etag }] : [200, body, { ...headers, etag }];
   }
 
   private get(uri: string): [number, unknown, Record<string, string>?] {
@@ -94,6 +121,7 @@ export class FakeGitHub {
       }
       return [200, all.slice((page - 1) * per, page * per), headers];
     };
+    if (url.pathname === '/user') return this.appToken || this.anonymous ? [403, { message: 'Resource not accessible by integration' }] : [200, { login: this.viewer, type: 'User' }];
     if (url.pathname === `${REPO}/issues`) return paged(this.issues);
     if (url.pathname === `${REPO}/milestones`) return paged(this.milestones);
     if (url.pathname === `${REPO}/labels`) return paged(this.labels.map((name) => ({ name })));
@@ -111,6 +139,10 @@ export class FakeGitHub {
   private write(method: string, uri: string, body: Record<string, unknown>): [number, unknown] {
     const path = new URL(uri, API).pathname;
     this.requests.push({ method, path, body });
+    if (path === '/graphql') {
+      if (this.anonymous) return [200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }];
+      return [200, { data: { viewer: { login: this.appToken ? `${this.viewer}[bot]` : this.viewer } } }];
+    }
     this.writes++;
     if (this.failOnWrite === this.writes) return [500, { message: 'Server Error' }];
     if (method === 'POST' && path === `${REPO}/labels`) {
@@ -130,6 +162,7 @@ export class FakeGitHub {
         labels: ((body.labels as string[]) ?? []).map((name) => ({ name })),
         assignees: ((body.assignees as string[]) ?? []).map((login) => ({ login })),
         milestone: ms ? { number: ms.number, title: ms.title } : null,
+        user: this.appToken || this.anonymous ? { login: `${this.viewer}[bot]`, type: 'Bot' } : { login: this.viewer, type: 'User' },
       });
       return [201, issue];
     }

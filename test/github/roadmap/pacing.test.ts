@@ -1,10 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { createRoadmapClient } from '../../../src/github/roadmap/client.js';
-import { acquireLock } from '../../../src/github/roadmap/lock.js';
 import type { CachedResponse } from '../../../src/github/roadmap/pacing.js';
 import { API, FakeGitHub } from './fake-github.js';
 import { sync } from './helpers.js';
@@ -74,23 +70,9 @@ describe('dependencies API refused', () => {
   });
 });
 
-describe('lock', () => {
-  it('refuses while the holder lives, takes over a stale lock, releases', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rg-lock-')), '.readygate-lock');
-    const release = acquireLock(path, 111, () => true);
-    expect(readFileSync(path, 'utf8')).toBe('111\n');
-    expect(() => acquireLock(path, 222, () => true)).toThrow(/another roadmap sync \(pid 111\) is running/);
-    release();
-    writeFileSync(path, '333\n');
-    const again = acquireLock(path, 444, () => false);
-    expect(readFileSync(path, 'utf8')).toBe('444\n');
-    again();
-  });
-});
-
 describe('reading GitHub fails', () => {
   it('names the repository and hints at the token on 401', async () => {
-    nock(API).get('/repos/acme/app/issues').query(true).reply(401, { message: 'Bad credentials' });
+    nock(API).get('/user').reply(401, { message: 'Bad credentials' });
     await expect(sync('- [ ] A thing\n')).rejects.toThrow(/^cannot list the issues, milestones and labels of acme\/app: Bad credentials.* \(check the token\)$/);
   });
 });

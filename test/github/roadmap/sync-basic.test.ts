@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readMarker } from '../../../src/core/roadmap/marker.js';
 import { FakeGitHub } from './fake-github.js';
 import { sync } from './helpers.js';
 
@@ -30,8 +31,8 @@ describe('roadmap sync against GitHub (nock)', () => {
     const create = writes[2]!;
     expect(create.path).toBe('/repos/acme/app/issues');
     expect(create.body).toMatchObject({ title: 'AUTH-1: Login with GitHub', labels: [], milestone: 900 });
-    expect(String(create.body!.body)).toMatch(/^<!-- readygate:roadmap key=AUTH-1 source=ROADMAP.md hash=[0-9a-f]{12} status=done labels= -->\n/);
-    expect(writes[3]).toEqual({ method: 'PATCH', path: `/repos/acme/app/issues/${gh.issue('AUTH-1')!.number}`, body: { state: 'closed', state_reason: 'completed' } });
+    expect(String(create.body!.body)).toMatch(/^<!-- readygate:roadmap key=AUTH-1 source=ROADMAP.md hash=[0-9a-f]{12} status=done state=open labels= title=[0-9a-f]{8} milestone=[0-9a-f]{8} assignees= -->\n/);
+    expect(writes[3]).toEqual({ method: 'PATCH', path: `/repos/acme/app/issues/${gh.issue('AUTH-1')!.number}`, body: { state: 'closed', state_reason: 'completed', body: String(create.body!.body).replace(' state=open ', ' state=closed ') } });
     expect(gh.issue('AUTH-2')!.labels).toEqual([{ name: 'priority:high' }]);
     const child = gh.issue('AUTH-2/rotate-refresh-tokens')!;
     expect(child.parent_issue_url).toMatch(new RegExp(`/issues/${gh.issue('AUTH-2')!.number}$`));
@@ -62,6 +63,22 @@ describe('roadmap sync against GitHub (nock)', () => {
     expect(plan.ops.filter((o) => o.op === 'create_issue').map((o) => (o as { key: string }).key)).toEqual(['AUTH-2', 'AUTH-2/rotate-refresh-tokens', 'milestone-1-core/write-the-user-guide']);
     expect(plan.ops.some((o) => o.op === 'create_label' || o.op === 'create_milestone')).toBe(false);
     expect(gh.issues.map((i) => i.title).sort()).toEqual(['AUTH-1: Login with GitHub', 'AUTH-2: Session refresh', 'Rotate refresh tokens', 'Write the user guide']);
+  });
+
+  it('a run killed between creating a done item and closing it: the marker says open, and the rerun closes it', async () => {
+    gh = new FakeGitHub();
+    gh.failOnWrite = 4; // label, milestone, create AUTH-1, then its close fails
+    await expect(sync(ROADMAP)).rejects.toThrow(/stopped at "close AUTH-1" after 3 change\(s\)/);
+    const issue = gh.issue('AUTH-1')!;
+    expect(issue.state).toBe('open');
+    expect(readMarker(issue.body)).toMatchObject({ status: 'done', state: 'open' });
+    gh.failOnWrite = undefined;
+    const { plan } = await sync(ROADMAP);
+    expect(plan.drift).toEqual([]);
+    expect(plan.ops.find((o) => o.op === 'update_issue')).toMatchObject({ key: 'AUTH-1', state: 'closed', state_reason: 'completed', why: ['close: the roadmap says done', 'marker changed'] });
+    expect(issue.state).toBe('closed');
+    expect(readMarker(issue.body)).toMatchObject({ status: 'done', state: 'closed' });
+    expect(gh.issues).toHaveLength(4);
   });
 
   it('keeps human text outside the markers and human labels and assignees', async () => {
