@@ -1,5 +1,6 @@
 /**
- * `readygate roadmap plan|sync|pull`: the roadmap file is the plan, GitHub issues the work.
+ * `readygate roadmap show|plan|sync|pull`: the roadmap file is the plan, GitHub issues the work.
+ * show prints the parsed roadmap without GitHub;
  * plan prints the changes; sync applies them (a lock keeps two syncs of one checkout apart);
  * pull writes drift (state, title, assignee changed on GitHub) back into the roadmap file; the ETag
  * cache is kept between runs so reruns on an unchanged repository cost no rate limit.
@@ -10,6 +11,7 @@ import cliProgress from 'cli-progress';
 import { UsageError } from '../core/errors.js';
 import { applyDrift } from '../core/roadmap/pull.js';
 import { renderPlanJson, renderPlanText } from '../core/roadmap/render-plan.js';
+import { renderRoadmapJson, renderRoadmapText } from '../core/roadmap/render-roadmap.js';
 import { createRoadmapClient } from '../github/roadmap/client.js';
 import { openEtagStore } from '../github/roadmap/etag-store.js';
 import { acquireLock } from '../github/roadmap/lock.js';
@@ -18,10 +20,11 @@ import { syncRoadmap } from '../github/roadmap/sync.js';
 import { EXIT, type CliIO } from './io.js';
 import { etagCacheDir, loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
 
-export const ROADMAP_HELP = `Usage: readygate roadmap <plan|sync|pull> [options]
+export const ROADMAP_HELP = `Usage: readygate roadmap <show|plan|sync|pull> [options]
 
 Keeps roadmap Markdown files and GitHub issues, labels and milestones in step.
 
+  show   print the roadmap as readygate reads it: items, statuses, milestones, warnings (no GitHub)
   plan   print what a sync would change (no writes)
   sync   apply the changes
   pull   write changes made on GitHub (closed/reopened, title, assignee) into the roadmap file
@@ -62,13 +65,17 @@ export interface RoadmapDeps {
 
 export async function roadmapCommand(positionals: readonly string[], flags: RoadmapFlags, io: CliIO, deps: RoadmapDeps = {}): Promise<number> {
   const [sub, ...extra] = positionals;
-  if (sub !== 'plan' && sub !== 'sync' && sub !== 'pull') throw new UsageError(`roadmap needs plan, sync or pull${sub ? `, not "${sub}"` : ''}\n\n${ROADMAP_HELP}`);
+  if (sub !== 'show' && sub !== 'plan' && sub !== 'sync' && sub !== 'pull') throw new UsageError(`roadmap needs show, plan, sync or pull${sub ? `, not "${sub}"` : ''}\n\n${ROADMAP_HELP}`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const settings = roadmapSettings(root, io.cwd, flags.config, flags.file);
   const roadmap = await loadRoadmap(root, settings);
+  if (sub === 'show') {
+    io.stdout(format === 'json' ? renderRoadmapJson(roadmap) : renderRoadmapText(roadmap));
+    return EXIT.ok;
+  }
   const token = flags.token ?? io.env.GITHUB_TOKEN;
   if (!token) throw new UsageError('no GitHub token: set GITHUB_TOKEN or pass --token');
   const ref = repoRef(root, flags.repo);

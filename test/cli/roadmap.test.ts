@@ -78,7 +78,7 @@ describe('readygate roadmap', () => {
 
   it('says what is missing: subcommand, token, files', async () => {
     expect(await main(['roadmap', 'push'], io())).toBe(2);
-    expect(err.join('')).toMatch(/roadmap needs plan, sync or pull, not "push"/);
+    expect(err.join('')).toMatch(/roadmap needs show, plan, sync or pull, not "push"/);
     err = [];
     expect(await main(['roadmap', 'plan', '--file', 'ROADMAP.md', '--repo', 'acme/app'], io())).toBe(2);
     expect(err.join('')).toBe('readygate: no GitHub token: set GITHUB_TOKEN or pass --token\n');
