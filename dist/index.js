@@ -63024,11 +63024,32 @@ function addedLinesFromDiff(text, source = "diff") {
 }
 
 // src/github/pr-files.ts
+var PR_FILES_CAP = 3e3;
+var COMPARE_FILES_CAP = 300;
 async function pullRequestChanges(octokit, repo, pullNumber) {
   const files = await apiStep(
     `listing the files of pull request #${pullNumber}`,
     () => octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 })
   );
+  const changes = changesOf(files);
+  if (files.length >= PR_FILES_CAP) changes.notices.push("the pull request changes 3,000 files or more: GitHub lists only the first 3,000, so patch coverage is partial");
+  return changes;
+}
+async function commitRangeChanges(octokit, repo, base, head) {
+  const range = `${base.slice(0, 7)}...${head.slice(0, 7)}`;
+  let files;
+  try {
+    files = await apiStep(`comparing ${range}`, async () => (await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}` })).data.files ?? []);
+  } catch (error63) {
+    const status = error63 instanceof GitHubApiError ? error63.status : httpStatus(error63);
+    if (status === 404 || status === 422) return { notice: `GitHub cannot compare ${range}, so this run measures no patch coverage (${describeError(error63)})` };
+    throw error63;
+  }
+  const changes = changesOf(files);
+  if (files.length >= COMPARE_FILES_CAP) changes.notices.push("the change touches 300 files or more: GitHub compares only the first 300, so patch coverage is partial");
+  return changes;
+}
+function changesOf(files) {
   const added = /* @__PURE__ */ new Map();
   const paths = /* @__PURE__ */ new Set();
   const noPatch = [];
@@ -63050,7 +63071,6 @@ ${file2.patch}
   if (noPatch.length > 0) {
     notices.push(`GitHub sent no diff for ${noPatch.length} changed file(s) (binary or too large), so patch coverage leaves them out: ${noPatch.slice(0, 5).join(", ")}${noPatch.length > 5 ? ", \u2026" : ""}`);
   }
-  if (files.length >= 3e3) notices.push("the pull request changes 3,000 files or more: GitHub lists only the first 3,000, so patch coverage is partial");
   return { added, paths, notices };
 }
 
@@ -65195,6 +65215,13 @@ async function checkMode(env) {
       added = changes.added;
       changedPaths = changes.paths;
       notices.push(...changes.notices);
+    } else if (change.baseSha && context.event.kind !== "other") {
+      const changes = await commitRangeChanges(octokit, context.repo, change.baseSha, change.headSha);
+      if ("notice" in changes) notices.push(changes.notice);
+      else {
+        added = changes.added;
+        notices.push(...changes.notices);
+      }
     }
     const policy = await loadPolicy({
       octokit,

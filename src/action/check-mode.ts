@@ -17,7 +17,7 @@ import type { ReportV1 } from '../core/report-schema.js';
 import { findBaseSnapshot, type BaseLookup } from '../github/base.js';
 import { createCheckRun, type CheckRunRef } from '../github/checks.js';
 import { isPermissionDenied } from '../github/errors.js';
-import { pullRequestChanges } from '../github/pr-files.js';
+import { commitRangeChanges, pullRequestChanges } from '../github/pr-files.js';
 import { VERSION } from '../version.js';
 import { deliver } from './deliver.js';
 import { failCheckRun } from './fail-check-run.js';
@@ -82,6 +82,14 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
       added = changes.added;
       changedPaths = changes.paths;
       notices.push(...changes.notices);
+    } else if (change.baseSha && context.event.kind !== 'other') {
+      // A merge-queue commit or a push: the same patch gate as a pull request, from the compare API.
+      const changes = await commitRangeChanges(octokit, context.repo, change.baseSha, change.headSha);
+      if ('notice' in changes) notices.push(changes.notice);
+      else {
+        added = changes.added;
+        notices.push(...changes.notices);
+      }
     }
 
     // 3. Policy.

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { encodeDigest } from '../../src/github/digest.js';
@@ -9,11 +10,19 @@ const event = (baseRef: string) => ({
   repository: { full_name: 'acme/widgets', default_branch: 'main' },
 });
 
-/** The requests a merge group run makes: check run on the group's head, policy from main, base run; no PR files, no comment. */
+/** What the queued commit changes against its base: 7 lines of src/cart.js (2 of 6 coverable covered) and a new file no test loads. */
+const COMPARED_FILES = [
+  { filename: 'src/cart.js', status: 'modified', additions: 7, patch: '@@ -35,0 +36,7 @@\n+a();\n+b();\n+c();\n+d();\n+e();\n+f();\n+g();' },
+  { filename: 'src/lib/tax.js', status: 'added', additions: 4, patch: '@@ -0,0 +1,4 @@\n+// tax rules\n+export const rate = 0.2;\n+export const tax = (x) => x * rate;\n+export default tax;' },
+];
+
+/** The requests a merge group run makes: check run on the group's head, the change from the compare API, policy from main, base run; no PR files, no comment. */
 function groupScope(done: { body?: { conclusion: string; output: { title: string; summary: string } } }) {
   return nock(API)
     .post('/repos/acme/widgets/check-runs', { name: 'readygate', head_sha: SHA, status: 'in_progress', details_url: 'https://github.com/acme/widgets/actions/runs/1001' })
     .reply(201, { id: 21, html_url: 'https://github.com/acme/widgets/runs/21', app: ACTIONS_APP })
+    .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
+    .reply(200, { files: COMPARED_FILES })
     .get('/repos/acme/widgets/contents/.github%2Freadygate.yml')
     .query({ ref: 'main' })
     .reply(200, { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) })
@@ -49,6 +58,9 @@ describe('runner on a merge_group event (merge queue)', () => {
     expect(code).toBe(0);
     expect(done.body).toMatchObject({ conclusion: 'success', output: { title: 'Ready: reached beta (required beta)' } });
     expect(rec.outputs['check-run-url']).toBe('https://github.com/acme/widgets/runs/21');
+    // Patch coverage from the compare API: 2 of src/cart.js's 6 coverable lines, plus src/lib/tax.js's 3 code lines uncovered.
+    const report = JSON.parse(readFileSync(rec.outputs['report-path']!, 'utf8'));
+    expect(report.signals.coverage.patch).toEqual({ covered: 2, total: 9 });
   });
 
   it('names what is missing from a malformed payload', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, BASE_SHA, SHA } from '../github/helpers.js';
@@ -13,6 +14,8 @@ describe('runner on a push to the default branch', () => {
     const scope = nock(API)
       .post('/repos/acme/widgets/check-runs', (b: { head_sha: string }) => b.head_sha === SHA)
       .reply(201, { id: 8, html_url: 'https://github.com/acme/widgets/runs/8' })
+      .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
+      .reply(404, { message: 'No common ancestor between these commits' })
       .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
       .query(true)
       .reply(200, { total_count: 0, check_runs: [] })
@@ -39,6 +42,10 @@ describe('runner on a push to the default branch', () => {
     expect(patches.at(-1)!.output.summary).toMatch(/<!-- readygate:digest:v1 /);
     expect(JSON.stringify(trees[0])).toContain('"path":"readygate.json"');
     expect(rec.info).toContain('badge created on branch readygate-badges');
+    // `before` could not be compared (a force-push rewrote it): no patch coverage, and the report says why.
+    const report = JSON.parse(readFileSync(rec.outputs['report-path']!, 'utf8'));
+    expect(report.signals.coverage.patch).toBeUndefined();
+    expect(report.notices).toContainEqual(expect.stringMatching(/^GitHub cannot compare [0-9a-f]{7}\.\.\.[0-9a-f]{7}, so this run measures no patch coverage/));
   });
 
   it('fails the step on a failed verdict unless fail-on is never', async () => {
@@ -46,6 +53,8 @@ describe('runner on a push to the default branch', () => {
       nock(API)
         .post('/repos/acme/widgets/check-runs')
         .reply(201, { id: 8, html_url: 'u' })
+        .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
+        .reply(200, { files: [] })
         .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
         .query(true)
         .reply(200, { total_count: 0, check_runs: [] })
@@ -71,6 +80,8 @@ describe('runner on a push to the default branch', () => {
     const scope = nock(ghes)
       .post('/api/v3/repos/acme/widgets/check-runs', (b: { head_sha: string }) => b.head_sha === SHA)
       .reply(201, { id: 8, html_url: `${ghes}/acme/widgets/runs/8` })
+      .get(`/api/v3/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
+      .reply(200, { files: [] })
       .get(`/api/v3/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
       .query(true)
       .reply(200, { total_count: 0, check_runs: [] })
