@@ -16,7 +16,8 @@ export function readEntity(t: TextCursor, at: number): number {
   const semi = s.indexOf(';', at + 1);
   if (semi === -1 || semi - at > MAX_ENTITY) {
     if (semi === -1 && s.length - at <= MAX_ENTITY) return -1;
-    throw new XmlSyntaxError(`entity reference longer than ${MAX_ENTITY} characters.`, t.lineAt(at + MAX_ENTITY));
+    // saxes would read on to the next `;`, however far: the one place the scanner stops sooner.
+    throw new XmlSyntaxError(`unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`, t.lineAt(at));
   }
   const name = s.slice(at + 1, semi);
   const text = decodeEntity(name);
@@ -27,24 +28,34 @@ export function readEntity(t: TextCursor, at: number): number {
 
 /**
  * The value of the attribute between `from` and `to` (its quotes): references decoded, and each
- * tab, newline and `\r\n` read as one space. Undefined if a reference runs past the text.
+ * tab, newline and `\r\n` read as one space. Undefined if a reference runs past the text. A `<`
+ * is an error, but not inside a reference, which saxes reads up to its `;` whatever it holds.
  */
 export function attributeValue(t: TextCursor, from: number, to: number): string | undefined {
   const s = t.s;
-  if (t.nextAmp(from) >= to) {
+  let amp = t.nextAmp(from);
+  noLessThan(t, from, Math.min(amp, to));
+  if (amp >= to) {
     const value = s.slice(from, to);
     return t.hasSpaceToNormalise(from, to) ? value.replace(ATTRIBUTE_SPACE, ' ') : value;
   }
   let value = '';
   let start = from;
-  for (let amp = t.nextAmp(from); amp < to; amp = t.nextAmp(start)) {
+  for (; amp < to; amp = t.nextAmp(start)) {
+    noLessThan(t, start, amp);
     value += s.slice(start, amp).replace(ATTRIBUTE_SPACE, ' ');
     const after = readEntity(t, amp);
     if (after < 0) return undefined;
     value += t.entityText;
     start = after;
   }
+  noLessThan(t, start, to);
   return value + s.slice(start, to).replace(ATTRIBUTE_SPACE, ' ');
+}
+
+function noLessThan(t: TextCursor, from: number, to: number): void {
+  const lt = t.nextLt(from);
+  if (lt < to) throw new XmlSyntaxError('disallowed character.', t.lineAt(lt));
 }
 
 function decodeEntity(name: string): string | undefined {

@@ -37,7 +37,7 @@ export interface ScanEvents {
 const TEXT = 0;
 const COMMENT = 1;
 const CDATA = 2;
-const [CR, SLASH, BANG, QUESTION, GT, RBRACKET] = [0xd, 0x2f, 0x21, 0x3f, 0x3e, 0x5d] as const;
+const [LF, CR, SLASH, BANG, QUESTION, GT, RBRACKET] = [0xa, 0xd, 0x2f, 0x21, 0x3f, 0x3e, 0x5d] as const;
 
 export class XmlScanner {
   /** Set when the prolog is one for saxes (see xml-prolog.ts); nothing has been reported then. */
@@ -122,7 +122,8 @@ export class XmlScanner {
       else if (this.stack.length > 0) i = this.text(i);
       else i = this.outside(i);
     }
-    t.lineAt(s.length);
+    // Lines are counted to the end, unless a token was carried over (its lines count next time).
+    if (this.carry === '') t.lineAt(s.length);
     if (bad !== -1) throw new XmlSyntaxError('disallowed character.', t.line);
   }
 
@@ -132,7 +133,10 @@ export class XmlScanner {
     if (t.final) {
       const line = t.lineAt(t.s.length);
       if (t.cut) throw new XmlSyntaxError('disallowed character.', line);
-      throw this.stack.length > 0 ? this.unclosed(line) : new XmlSyntaxError('unexpected end.', line);
+      if (this.stack.length > 0) throw this.unclosed(line);
+      // saxes has seen the root once its name is read.
+      if (!this.rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError('document must contain a root element.', line);
+      throw new XmlSyntaxError('unexpected end.', line);
     }
     t.lineAt(at);
     this.carry = t.s.slice(at);
@@ -266,9 +270,13 @@ export class XmlScanner {
       return i + 9;
     }
     if (s.startsWith('DOCTYPE', i + 2)) throw new XmlSyntaxError('inappropriately located doctype declaration.', t.lineAt(i + 8));
-    // saxes reads seven characters before it gives up on `<!…`.
-    if (s.length - i < 9) return CUT;
-    throw new XmlSyntaxError('incorrect syntax.', t.lineAfter(i + 8));
+    // saxes reads seven characters (`\r\n` is one) before it gives up on `<!…`.
+    let k = i + 2;
+    for (let read = 0; read < 7; read++) {
+      if (k >= s.length || (k + 1 >= s.length && !t.final && s.charCodeAt(k) === CR)) return CUT;
+      k += s.charCodeAt(k) === CR && s.charCodeAt(k + 1) === LF ? 2 : 1;
+    }
+    throw new XmlSyntaxError('incorrect syntax.', t.lineAfter(k - 1));
   }
 
   private comment(i: number): number {
@@ -329,6 +337,12 @@ export class XmlScanner {
     if (target.toLowerCase() === 'xml') throw new XmlSyntaxError('the XML declaration must appear at the start of the document.', t.lineAt(end + 1));
     return end + 2;
   }
+}
+
+function nameRunsToEnd(s: string, from: number): boolean {
+  let i = from;
+  while (i < s.length && isNameCode(s.charCodeAt(i))) i++;
+  return i === s.length;
 }
 
 /** `]]>` may not appear in character data. */

@@ -95,10 +95,8 @@ export class StartTagReader {
       while (isSpaceCode((c = s.charCodeAt(j))));
       if (c !== DQ && c !== SQ) throw new XmlSyntaxError('unquoted attribute value.', t.lineAt(j));
       const close = s.indexOf(c === DQ ? '"' : "'", j + 1);
-      const lt = t.nextLt(j + 1);
-      if (lt < (close === -1 ? n : close)) throw new XmlSyntaxError('disallowed character.', t.lineAt(lt));
+      const value = attributeValue(t, j + 1, close === -1 ? n : close);
       if (close === -1) return CUT;
-      const value = attributeValue(t, j + 1, close);
       if (value === undefined) return CUT;
       if (duplicate === undefined && attributes[attr] !== undefined) duplicate = attr;
       attributes[attr] = value;
