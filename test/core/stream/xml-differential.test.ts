@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunked, viaSaxes, viaScanner } from '../../helpers/xml-events.js';
+import { chunked, viaSaxes, viaScanner } from './xml-events.js';
 import { FIXTURES } from '../../helpers/parse.js';
 
 function xmlFixtures(dir = FIXTURES): string[] {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ReportParseError } from '../../../src/core/errors.js';
 import { parseXml } from '../../../src/core/stream/xml.js';
 import { XmlScanner } from '../../../src/core/stream/xml-scanner.js';
-import { chunked, viaScanner } from '../../helpers/xml-events.js';
+import { chunked, viaScanner } from './xml-events.js';
 import { context, textSource } from '../../helpers/parse.js';
 
 /** Element names and attribute objects parseXml hands a visitor, or the error it throws. */

@@ -3,7 +3,7 @@
  * comparable shape: the events (adjacent text joined, as visitors see it) or the error and line.
  */
 import { SaxesParser } from 'saxes';
-import { XmlScanner, XmlSyntaxError } from '../../src/core/stream/xml-scanner.js';
+import { XmlScanner, XmlSyntaxError } from '../../../src/core/stream/xml-scanner.js';
 
 export type XmlEvent = ['open', string, Record<string, string>, number] | ['close', string] | ['text', string];
 export type XmlOutcome = { events: XmlEvent[] } | { error: string; line: number } | { handover: true };
