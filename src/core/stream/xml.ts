@@ -17,6 +17,11 @@ export interface XmlVisitor {
   close?(name: string): void;
   /** Character data and CDATA of the element currently open, possibly in several pieces. */
   text?(text: string): void;
+  /**
+   * When set, `text` only hears the character data inside these elements (nested ones included):
+   * the rest of the document's text, such as the whitespace between elements, is not even cut out.
+   */
+  textIn?: ReadonlySet<string>;
 }
 
 export function localName(name: string): string {
@@ -32,17 +37,25 @@ export async function parseXml(ctx: ParseContext, visitor: XmlVisitor): Promise<
   const maxDepth = ctx.limits.maxXmlDepth;
   let depth = 0;
   let sawRoot = false;
+  const onText = visitor.text?.bind(visitor);
+  const { textIn } = visitor;
+  /** Open elements named in `textIn`: text is passed on while there is one. */
+  let inside = 0;
   const events: ScanEvents = {
     open(name, attributes, line) {
       sawRoot = true;
       if (++depth > maxDepth) throw new ReportParseError(path, `XML nested deeper than ${maxDepth} elements`, line);
-      visitor.open(localName(name), attributes, line);
+      const local = localName(name);
+      visitor.open(local, attributes, line);
+      if (textIn?.has(local) && inside++ === 0) events.text = onText;
     },
     close(name) {
       depth--;
-      visitor.close?.(localName(name));
+      const local = localName(name);
+      visitor.close?.(local);
+      if (textIn?.has(local) && --inside === 0) events.text = undefined;
     },
-    text: visitor.text?.bind(visitor),
+    text: textIn ? undefined : onText,
   };
   const reader = new XmlReader(events);
   try {
@@ -90,10 +103,10 @@ class XmlReader {
     const { events } = this;
     parser.on('opentag', (tag) => events.open(tag.name, tag.attributes as Record<string, string>, parser.line));
     parser.on('closetag', (tag) => events.close(tag.name));
-    if (events.text) {
-      parser.on('text', events.text);
-      parser.on('cdata', events.text);
-    }
+    // Through `events`, which turns text on and off (XmlVisitor.textIn).
+    const text = (piece: string) => events.text?.(piece);
+    parser.on('text', text);
+    parser.on('cdata', text);
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }

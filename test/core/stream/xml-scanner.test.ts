@@ -75,6 +75,19 @@ describe('what the scanner reads', () => {
     expect(result.text).toBe('a\nb\nc<😀<raw>&amp;');
   });
 
+  it.each([
+    ['the scanner', ''],
+    ['saxes', '<!DOCTYPE r [<!ENTITY e "x">]>'],
+  ])('with textIn, %s passes on only the text inside those elements, nested ones included', async (_reader, prolog) => {
+    const pieces: string[] = [];
+    await parseXml(context(textSource(`${prolog}<r>a<f>b<g>c</g><![CDATA[d]]></f>e<f/>f<f>g</f></r>`)), {
+      open() {},
+      text: (t) => pieces.push(t),
+      textIn: new Set(['f']),
+    });
+    expect(pieces.join('|')).toBe('b|c|d|g');
+  });
+
   it('strips namespace prefixes from element names (parseXml)', async () => {
     expect(await visit('<ns:r xmlns:ns="u"><ns:a/></ns:r>')).toMatchObject({ names: ['r', 'a'] });
   });
