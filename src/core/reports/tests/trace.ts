@@ -33,6 +33,8 @@ const PATTERNS: readonly (readonly [string, RegExp])[] = [
 
 // `at com.acme.CalcTest.adds(CalcTest.java:35)`; Kotlin method names may contain spaces.
 const JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kts|groovy|scala)):(\d+)\)/g;
+/** Text a JVM frame holds: a cheap test before the pattern. */
+const JVM_SOURCES = ['.java:', '.kt:', '.kts:', '.groovy:', '.scala:'];
 const JVM_SOURCE_ROOTS: Record<string, string> = { java: 'java', kt: 'kotlin', kts: 'kotlin', groovy: 'groovy', scala: 'scala' };
 
 const IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
@@ -48,7 +50,7 @@ export function locateInTrace(
   testClass?: string,
 ): Location | undefined {
   const sample = traceSample(text);
-  if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
+  if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first: Location | undefined;
   for (const [marker, pattern] of PATTERNS) {
     if (!sample.includes(marker)) continue;
