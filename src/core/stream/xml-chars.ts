@@ -54,6 +54,17 @@ export function isXmlChar(n: number): boolean {
 /** Characters XML 1.0 forbids anywhere (production [2]); text from a decoder has no lone surrogates. */
 export const NOT_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 
+export function isForbiddenCode(c: number): boolean {
+  return (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) || c === 0xfffe || c === 0xffff;
+}
+
+/** The first forbidden character in `s[from, to)`, or -1. */
+export function firstForbidden(s: string, from: number, to: number): number {
+  if (to <= from) return -1;
+  const at = s.slice(from, to).search(NOT_CHAR);
+  return at === -1 ? -1 : from + at;
+}
+
 export function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0xa || c === 0xd || c === 0x9;
 }

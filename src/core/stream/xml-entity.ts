@@ -3,7 +3,7 @@
  * entities XML predefines and character references are known: no DTD is ever read, so a
  * reference to anything else is an "undefined entity" error, as in saxes.
  */
-import { isXmlChar, isXmlName } from './xml-chars.js';
+import { firstForbidden, isXmlChar, isXmlName } from './xml-chars.js';
 import { XmlSyntaxError, type TextCursor } from './xml-text.js';
 
 /** Longer than any reference but a character reference with absurdly many leading zeros. */
@@ -14,7 +14,11 @@ const ATTRIBUTE_SPACE = /\r\n|[\t\n\r]/g;
 export function readEntity(t: TextCursor, at: number): number {
   const s = t.s;
   const semi = s.indexOf(';', at + 1);
-  if (semi === -1 || semi - at > MAX_ENTITY) {
+  const complete = semi !== -1 && semi - at <= MAX_ENTITY;
+  // saxes reads a reference up to its `;`: a forbidden character on the way is the error.
+  const bad = firstForbidden(s, at + 1, complete ? semi : Math.min(s.length, at + 2 + MAX_ENTITY));
+  if (bad !== -1) throw new XmlSyntaxError('disallowed character.', t.lineAt(bad));
+  if (!complete) {
     if (semi === -1 && s.length - at <= MAX_ENTITY) return -1;
     // saxes would read on to the next `;`, however far: the one place the scanner stops sooner.
     throw new XmlSyntaxError(`unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`, t.lineAt(at));
@@ -53,9 +57,10 @@ export function attributeValue(t: TextCursor, from: number, to: number): string 
   return value + s.slice(start, to).replace(ATTRIBUTE_SPACE, ' ');
 }
 
+/** No `<` and no forbidden character (both "disallowed character" to saxes) in `[from, to)`. */
 function noLessThan(t: TextCursor, from: number, to: number): void {
-  const lt = t.nextLt(from);
-  if (lt < to) throw new XmlSyntaxError('disallowed character.', t.lineAt(lt));
+  const stop = t.nextStop(from);
+  if (stop < to) throw new XmlSyntaxError('disallowed character.', t.lineAt(stop));
 }
 
 function decodeEntity(name: string): string | undefined {

@@ -5,8 +5,10 @@
  *
  * Why hand-written when saxes is here: saxes reads every character through a method call that
  * updates its position, ~75% of the time of a large JUnit or Cobertura parse. This scanner jumps
- * with native searches (the next `<`, the closing quote, `]]>`), counts lines only when asked,
- * and checks for forbidden characters once per chunk. It keeps what readygate relies on saxes for:
+ * with native searches (the next `<` or forbidden character, the closing quote, `]]>`), and counts
+ * lines only when asked. In a report read once, by a process that just started, code that V8 has
+ * not optimised yet runs a lot: native searches beat JavaScript loops there, which is why the
+ * code favours them. It keeps what readygate relies on saxes for:
  * - no DTD is ever read: a document with an internal subset goes to saxes before any event, and
  *   here a reference to any entity but the five predefined ones is an error ("undefined entity"),
  *   so entity bombs and external entities stay inert;
@@ -19,7 +21,7 @@
  * the end of a chunk is carried over and read again once the text after it is at least as long,
  * so even a tag of many megabytes is read in linear time.
  */
-import { isNameCode, isNameStartCode, isSpaceCode, NOT_CHAR } from './xml-chars.js';
+import { firstForbidden, isForbiddenCode, isNameCode, isNameStartCode, isSpaceCode } from './xml-chars.js';
 import { readEntity } from './xml-entity.js';
 import { readProlog } from './xml-prolog.js';
 import { CUT, StartTagReader } from './xml-tag.js';
@@ -37,7 +39,7 @@ export interface ScanEvents {
 const TEXT = 0;
 const COMMENT = 1;
 const CDATA = 2;
-const [LF, CR, SLASH, BANG, QUESTION, GT, RBRACKET] = [0xa, 0xd, 0x2f, 0x21, 0x3f, 0x3e, 0x5d] as const;
+const [LF, CR, SLASH, BANG, QUESTION, LT, GT, RBRACKET] = [0xa, 0xd, 0x2f, 0x21, 0x3f, 0x3c, 0x3e, 0x5d] as const;
 
 export class XmlScanner {
   /** Set when the prolog is one for saxes (see xml-prolog.ts); nothing has been reported then. */
@@ -50,7 +52,7 @@ export class XmlScanner {
   private mode = TEXT;
   private readonly stack: string[] = [];
   private rootClosed = false;
-  private t = new TextCursor('', 0, 1, false, false);
+  private t = new TextCursor('', 0, 1, false);
   private readonly tag = new StartTagReader();
 
   constructor(private readonly events: ScanEvents) {}
@@ -109,12 +111,8 @@ export class XmlScanner {
     }
   }
 
-  private scan(text: string, from: number, line: number, final: boolean): void {
-    // A forbidden character is an error wherever it is: read up to it as if the text ended there,
-    // so that an error before it is reported first, as saxes would.
-    const bad = text.search(NOT_CHAR);
-    const s = bad === -1 ? text : text.slice(0, bad);
-    const t = (this.t = new TextCursor(s, from, line, final || bad !== -1, bad !== -1));
+  private scan(s: string, from: number, line: number, final: boolean): void {
+    const t = (this.t = new TextCursor(s, from, line, final));
     let i = from;
     while (i < s.length) {
       if (this.mode === COMMENT) i = this.comment(i);
@@ -124,7 +122,6 @@ export class XmlScanner {
     }
     // Lines are counted to the end, unless a token was carried over (its lines count next time).
     if (this.carry === '') t.lineAt(s.length);
-    if (bad !== -1) throw new XmlSyntaxError('disallowed character.', t.line);
   }
 
   /** The token at `at` runs past the end of the text: carry it into the next chunk, or fail. */
@@ -132,7 +129,6 @@ export class XmlScanner {
     const t = this.t;
     if (t.final) {
       const line = t.lineAt(t.s.length);
-      if (t.cut) throw new XmlSyntaxError('disallowed character.', line);
       if (this.stack.length > 0) throw this.unclosed(line);
       // saxes has seen the root once its name is read.
       if (!this.rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError('document must contain a root element.', line);
@@ -143,18 +139,24 @@ export class XmlScanner {
     return t.s.length;
   }
 
+  /** Comments, CDATA and processing instructions are searched natively: check what they hold. */
+  private noForbidden(from: number, to: number): void {
+    const bad = firstForbidden(this.t.s, from, to);
+    if (bad !== -1) throw new XmlSyntaxError('disallowed character.', this.t.lineAt(bad));
+  }
+
   private unclosed(line: number): XmlSyntaxError {
     return new XmlSyntaxError(`unclosed tag: ${this.stack[this.stack.length - 1]}`, line);
   }
 
-  /** Character data inside the root element, up to the next `<`. */
+  /** Character data inside the root element, up to the next `<` (or forbidden character). */
   private text(i: number): number {
     const t = this.t;
     const { s } = t;
     const n = s.length;
-    const lt = t.nextLt(i);
-    let end = lt;
-    if (lt === n && !t.final) {
+    const stop = t.nextStop(i);
+    let end = stop;
+    if (stop === n && !t.final) {
       // `]]` or `\r` at the end may pair with what comes next.
       while (end > i && end > n - 2 && (s.charCodeAt(end - 1) === RBRACKET || s.charCodeAt(end - 1) === CR)) end--;
     }
@@ -170,8 +172,10 @@ export class XmlScanner {
     }
     noCdataEnd(t, start, end);
     if (emit !== undefined && end > start) emit(t.piece(start, end));
-    if (end < n) return end === lt ? this.markup(lt) : this.wait(end);
-    return n;
+    if (end === n) return n;
+    if (end < stop) return this.wait(end);
+    if (s.charCodeAt(stop) !== LT) throw new XmlSyntaxError('disallowed character.', t.lineAt(stop));
+    return this.markup(stop);
   }
 
   /** Before and after the root element: only whitespace, comments and processing instructions. */
@@ -185,6 +189,7 @@ export class XmlScanner {
     for (let k = i; k < end; k++) {
       const c = s.charCodeAt(k);
       if (c === 0x26) throw new XmlSyntaxError('text data outside of root node.', t.lineAt(k));
+      if (isForbiddenCode(c)) throw new XmlSyntaxError('disallowed character.', t.lineAt(k));
       text ||= !isSpaceCode(c);
     }
     // saxes notices at the next `<` (or the end of its chunk).
@@ -203,7 +208,7 @@ export class XmlScanner {
       else if (c === SLASH) next = this.closeTag(i);
       else if (c === BANG) next = this.bang(i);
       else if (c === QUESTION) next = this.instruction(i);
-      else throw new XmlSyntaxError('disallowed character in tag name', t.lineAfter(i + 1));
+      else throw t.errorAt(i + 1, 'disallowed character in tag name', true);
     }
     return next === CUT ? this.wait(i) : next;
   }
@@ -245,7 +250,7 @@ export class XmlScanner {
       while (j < n && isSpaceCode(s.charCodeAt(j))) j++;
       if (j >= n) return CUT;
       const line = t.lineAt(j);
-      if (s.charCodeAt(j) !== GT) throw new XmlSyntaxError('disallowed character in closing tag.', line);
+      if (s.charCodeAt(j) !== GT) throw t.errorAt(j, 'disallowed character in closing tag.');
       if (name === '') throw new XmlSyntaxError('weird empty close tag.', line);
       if (top === undefined) throw new XmlSyntaxError(`unmatched closing tag: ${name}.`, line);
       if (top !== name) throw new XmlSyntaxError('unexpected close tag.', line);
@@ -274,6 +279,7 @@ export class XmlScanner {
     let k = i + 2;
     for (let read = 0; read < 7; read++) {
       if (k >= s.length || (k + 1 >= s.length && !t.final && s.charCodeAt(k) === CR)) return CUT;
+      if (isForbiddenCode(s.charCodeAt(k))) throw new XmlSyntaxError('disallowed character.', t.lineAt(k));
       k += s.charCodeAt(k) === CR && s.charCodeAt(k + 1) === LF ? 2 : 1;
     }
     throw new XmlSyntaxError('incorrect syntax.', t.lineAfter(k - 1));
@@ -284,13 +290,18 @@ export class XmlScanner {
     const { s } = t;
     const dashes = s.indexOf('--', i);
     if (dashes === -1 || dashes + 2 >= s.length) {
-      if (t.final) return s.length;
-      let keep = dashes === -1 ? s.length - 1 : dashes;
-      if (s.charCodeAt(keep) !== 0x2d) keep++;
-      if (s.charCodeAt(keep - 1) === CR) keep--;
-      return this.wait(Math.max(i, keep));
+      let keep = s.length;
+      if (!t.final) {
+        keep = dashes === -1 ? s.length - 1 : dashes;
+        if (s.charCodeAt(keep) !== 0x2d) keep++;
+        if (s.charCodeAt(keep - 1) === CR) keep--;
+        keep = Math.max(i, keep);
+      }
+      this.noForbidden(i, keep);
+      return t.final ? s.length : this.wait(keep);
     }
-    if (s.charCodeAt(dashes + 2) !== GT) throw new XmlSyntaxError('malformed comment.', t.lineAfter(dashes + 2));
+    this.noForbidden(i, dashes);
+    if (s.charCodeAt(dashes + 2) !== GT) throw t.errorAt(dashes + 2, 'malformed comment.', true);
     this.mode = TEXT;
     return dashes + 3;
   }
@@ -301,15 +312,16 @@ export class XmlScanner {
     const emit = this.events.text;
     const end = s.indexOf(']]>', i);
     if (end === -1) {
-      if (t.final) {
-        if (emit !== undefined && s.length > i) emit(t.piece(i, s.length));
-        return s.length;
+      let keep = s.length;
+      if (!t.final) {
+        keep = Math.max(i, s.length - 2);
+        if (keep > i && s.charCodeAt(keep - 1) === CR) keep--;
       }
-      let keep = Math.max(i, s.length - 2);
-      if (keep > i && s.charCodeAt(keep - 1) === CR) keep--;
+      this.noForbidden(i, keep);
       if (emit !== undefined && keep > i) emit(t.piece(i, keep));
-      return this.wait(keep);
+      return t.final ? s.length : this.wait(keep);
     }
+    this.noForbidden(i, end);
     if (emit !== undefined && end > i) emit(t.piece(i, end));
     this.mode = TEXT;
     return end + 3;
@@ -323,16 +335,17 @@ export class XmlScanner {
     if (i + 2 >= n) return CUT;
     const first = s.charCodeAt(i + 2);
     if (!isNameStartCode(first)) {
-      throw new XmlSyntaxError(first === QUESTION || isSpaceCode(first) ? 'processing instruction without a target.' : 'disallowed character in processing instruction name.', t.lineAfter(i + 2));
+      throw t.errorAt(i + 2, first === QUESTION || isSpaceCode(first) ? 'processing instruction without a target.' : 'disallowed character in processing instruction name.', true);
     }
     let j = i + 3;
     while (j < n && isNameCode(s.charCodeAt(j))) j++;
     if (j >= n) return CUT;
     const target = s.slice(i + 2, j);
     const after = s.charCodeAt(j);
-    if (after !== QUESTION && !isSpaceCode(after)) throw new XmlSyntaxError('disallowed character in processing instruction name.', t.lineAt(j));
+    if (after !== QUESTION && !isSpaceCode(after)) throw t.errorAt(j, 'disallowed character in processing instruction name.');
     if (target === 'xml') throw new XmlSyntaxError('an XML declaration must be at the start of the document.', t.lineAfter(j));
     const end = s.indexOf('?>', j);
+    this.noForbidden(j, end === -1 ? n : end);
     if (end === -1) return CUT;
     if (target.toLowerCase() === 'xml') throw new XmlSyntaxError('the XML declaration must appear at the start of the document.', t.lineAt(end + 1));
     return end + 2;

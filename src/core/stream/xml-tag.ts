@@ -27,8 +27,11 @@ export class StartTagReader {
   selfClosing = false;
   /** The line of the tag's `>`, as saxes reports it. */
   line = 1;
-  /** `<name( name="value")* \s* /?>` with ASCII names and values without `"`, `<`, tabs or newlines. */
-  private readonly plain = /<[A-Za-z_:][\w.:-]*(?: [A-Za-z_:][\w.:-]*="[^"<\t\n\r]*")*[ \t\r\n]*\/?>/y;
+  /**
+   * `<name( name="value")* \s* /?>` with ASCII names, and values without `"`, `<`, tabs, newlines
+   * or forbidden characters: a tag this matches needs no other check.
+   */
+  private readonly plain = /<[A-Za-z_:][\w.:-]*(?: [A-Za-z_:][\w.:-]*="[^"<\x00-\x1f\ufffe\uffff]*")*[ \t\r\n]*\/?>/y;
   /** Names seen, by a hash of their length and ends: a name read again is the same string. */
   private readonly names: string[] = new Array<string>(256).fill('');
 
@@ -69,7 +72,7 @@ export class StartTagReader {
     while (j < n && isNameCode(s.charCodeAt(j))) j++;
     if (j >= n) return CUT;
     let c = s.charCodeAt(j);
-    if (c !== GT && c !== SLASH && !isSpaceCode(c)) throw new XmlSyntaxError('disallowed character in tag name.', t.lineAt(j));
+    if (c !== GT && c !== SLASH && !isSpaceCode(c)) throw t.errorAt(j, 'disallowed character in tag name.');
     const name = this.intern(s, i + 1, j);
     const attributes = new Attributes();
     let duplicate: string | undefined;
@@ -81,19 +84,19 @@ export class StartTagReader {
         spaced = true;
       }
       if (c === GT || c === SLASH) break;
-      if (!isNameStartCode(c)) throw new XmlSyntaxError('disallowed character in attribute name.', t.lineAt(j));
+      if (!isNameStartCode(c)) throw t.errorAt(j, 'disallowed character in attribute name.');
       if (!spaced) throw new XmlSyntaxError('no whitespace between attributes.', t.lineAt(j));
       const attrStart = j;
       do if (++j >= n) return CUT;
       while (isNameCode((c = s.charCodeAt(j))));
       const attr = this.intern(s, attrStart, j);
       for (let white = false; c !== EQ; c = s.charCodeAt(j), white = true) {
-        if (!isSpaceCode(c)) throw new XmlSyntaxError(white || c === GT ? 'attribute without value.' : 'disallowed character in attribute name.', t.lineAt(j));
+        if (!isSpaceCode(c)) throw t.errorAt(j, white || c === GT ? 'attribute without value.' : 'disallowed character in attribute name.');
         if (++j >= n) return CUT;
       }
       do if (++j >= n) return CUT;
       while (isSpaceCode((c = s.charCodeAt(j))));
-      if (c !== DQ && c !== SQ) throw new XmlSyntaxError('unquoted attribute value.', t.lineAt(j));
+      if (c !== DQ && c !== SQ) throw t.errorAt(j, 'unquoted attribute value.');
       const close = s.indexOf(c === DQ ? '"' : "'", j + 1);
       const value = attributeValue(t, j + 1, close === -1 ? n : close);
       if (close === -1) return CUT;
@@ -106,7 +109,7 @@ export class StartTagReader {
     }
     if (c === SLASH) {
       if (++j >= n) return CUT;
-      if (s.charCodeAt(j) !== GT) throw new XmlSyntaxError('forward-slash in opening tag not followed by >.', t.lineAfter(j));
+      if (s.charCodeAt(j) !== GT) throw t.errorAt(j, 'forward-slash in opening tag not followed by >.', true);
     }
     this.line = t.lineAt(j);
     if (duplicate !== undefined) throw new XmlSyntaxError(`duplicate attribute: ${duplicate}.`, this.line);

@@ -3,7 +3,7 @@
  * or `]]>` is, found with native searches and remembered (so each is searched for once), and line
  * numbers, counted only when asked for.
  */
-import { countLines } from './xml-chars.js';
+import { countLines, isForbiddenCode } from './xml-chars.js';
 
 /** A well-formedness error at a 1-based line, worded as saxes words it. */
 export class XmlSyntaxError extends Error {
@@ -30,17 +30,17 @@ export class TextCursor {
   private tabAt = -1;
   private crAt = -1;
   private cdataEndAt = -1;
+  private stopFrom = 0;
+  private stopAt = -1;
+  /** Runs of characters that are neither `<` nor forbidden. */
+  private readonly plainRun = /[^<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*/y;
 
-  /**
-   * `final`: no text follows `s`. `cut`: `s` stops before a forbidden character (so the document
-   * is in error where `s` ends).
-   */
+  /** `final`: no text follows `s`. */
   constructor(
     readonly s: string,
     from: number,
     line: number,
     readonly final: boolean,
-    readonly cut: boolean,
   ) {
     this.line = line;
     this.counted = from;
@@ -74,6 +74,24 @@ export class TextCursor {
   lineAfter(pos: number): number {
     const c = this.s.charCodeAt(pos);
     return this.lineAt(pos) + (c === 0xa || c === 0xd ? 1 : 0);
+  }
+
+  /** The next `<` or forbidden character (the text's length if none). */
+  nextStop(from: number): number {
+    if (from > this.stopAt || from < this.stopFrom) {
+      const run = this.plainRun;
+      run.lastIndex = this.stopFrom = from;
+      run.test(this.s);
+      this.stopAt = run.lastIndex;
+    }
+    return this.stopAt;
+  }
+
+  /** An error about the character at `pos`; a forbidden character there is reported as such, as saxes does. */
+  errorAt(pos: number, message: string, after = false): XmlSyntaxError {
+    const c = this.s.charCodeAt(pos);
+    if (isForbiddenCode(c)) return new XmlSyntaxError('disallowed character.', this.lineAt(pos));
+    return new XmlSyntaxError(message, after ? this.lineAfter(pos) : this.lineAt(pos));
   }
 
   nextLt(from: number): number {
