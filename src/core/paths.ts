@@ -24,6 +24,8 @@ export interface PathMapperOptions {
 
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 const FILE_URL = /^file:\/\//i;
+/** A `.` or `..` segment, or an empty one: what posix.normalize would change. */
+const NEEDS_NORMALIZE = /(^|\/)\.\.?(\/|$)|\/\//;
 
 /** `C:\a\b` -> `C:/a/b`; `file:///a` -> `/a`; `./a//b` -> `a/b`. */
 export function toPosix(path: string): string {
@@ -108,7 +110,9 @@ export function createPathMapper(options: PathMapperOptions): PathMapper {
 
 /** Normalises `a/./b/../c` and drops a leading `./`; never resolves against the file system. */
 function clean(p: string): string {
-  if (p === '') return p;
+  // Most paths are already normal, and posix.normalize is a character loop (a hot spot for
+  // reports with thousands of distinct paths).
+  if (p === '' || !NEEDS_NORMALIZE.test(p)) return p;
   const normal = posix.normalize(p);
   return normal === '.' ? '' : normal.replace(/^\.\//, '');
 }

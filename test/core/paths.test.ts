@@ -12,6 +12,9 @@ describe('createPathMapper', () => {
     ['file:///home/runner/work/app/app/src/d.ts', 'src/d.ts'],
     ['src/./x/../e.ts', 'src/e.ts'],
     ['/elsewhere/f.ts', '/elsewhere/f.ts'],
+    ['src//g.ts', 'src/g.ts'],
+    ['src/..', ''],
+    ['src/..h/i..ts', 'src/..h/i..ts'],
   ])('%s -> %s', (input, expected) => {
     expect(m.toRepo(input)).toBe(expected);
   });

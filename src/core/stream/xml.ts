@@ -1,19 +1,27 @@
 /**
- * Streaming XML on saxes. saxes never expands DTD entities, so entity bombs and external entities
- * are inert: a reference to an entity a DOCTYPE declares is an "undefined entity" parse error.
- * Nesting depth is bounded; every error names the file and line.
+ * Streaming XML for the report parsers. Documents are read by the scanner in xml-scanner.ts, or by
+ * saxes when their prolog asks for it (an internal DTD subset, XML 1.1, …: see xml-prolog.ts).
+ * Neither expands DTD entities, so entity bombs and external entities are inert: a reference to an
+ * entity a DOCTYPE declares is an "undefined entity" parse error. Nesting depth is bounded; every
+ * error names the file and line.
  */
 import { SaxesParser } from 'saxes';
 import { ReportParseError, describeError } from '../errors.js';
 import type { ParseContext } from '../reports/types.js';
 import { readText } from './text.js';
+import { XmlScanner, XmlSyntaxError, type ScanEvents } from './xml-scanner.js';
 
 export interface XmlVisitor {
   /** Element names have their namespace prefix removed. */
   open(name: string, attributes: Readonly<Record<string, string>>, line: number): void;
   close?(name: string): void;
-  /** Character data and CDATA of the element currently open. */
+  /** Character data and CDATA of the element currently open, possibly in several pieces. */
   text?(text: string): void;
+  /**
+   * When set, `text` only hears the character data inside these elements (nested ones included):
+   * the rest of the document's text, such as the whitespace between elements, is not even cut out.
+   */
+  textIn?: ReadonlySet<string>;
 }
 
 export function localName(name: string): string {
@@ -26,38 +34,86 @@ export class XmlStop extends Error {}
 
 export async function parseXml(ctx: ParseContext, visitor: XmlVisitor): Promise<void> {
   const { path } = ctx.source;
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const maxDepth = ctx.limits.maxXmlDepth;
   let depth = 0;
   let sawRoot = false;
-  parser.on('opentag', (tag) => {
-    depth++;
-    sawRoot = true;
-    if (depth > ctx.limits.maxXmlDepth) {
-      throw new ReportParseError(path, `XML nested deeper than ${ctx.limits.maxXmlDepth} elements`, parser.line);
-    }
-    visitor.open(localName(tag.name), tag.attributes as Record<string, string>, parser.line);
-  });
-  parser.on('closetag', (tag) => {
-    depth--;
-    visitor.close?.(localName(tag.name));
-  });
-  if (visitor.text) {
-    const onText = visitor.text.bind(visitor);
-    parser.on('text', onText);
-    parser.on('cdata', onText);
-  }
+  const onText = visitor.text?.bind(visitor);
+  const { textIn } = visitor;
+  /** Open elements named in `textIn`: text is passed on while there is one. */
+  let inside = 0;
+  const events: ScanEvents = {
+    open(name, attributes, line) {
+      sawRoot = true;
+      if (++depth > maxDepth) throw new ReportParseError(path, `XML nested deeper than ${maxDepth} elements`, line);
+      const local = localName(name);
+      visitor.open(local, attributes, line);
+      if (textIn?.has(local) && inside++ === 0) events.text = onText;
+    },
+    close(name) {
+      depth--;
+      const local = localName(name);
+      visitor.close?.(local);
+      if (textIn?.has(local) && --inside === 0) events.text = undefined;
+    },
+    text: textIn ? undefined : onText,
+  };
+  const reader = new XmlReader(events);
   try {
-    for await (const chunk of readText(ctx.source)) parser.write(chunk);
-    parser.close();
+    for await (const chunk of readText(ctx.source)) reader.write(chunk);
+    reader.end();
   } catch (error) {
     if (error instanceof ReportParseError) throw error;
-    throw new ReportParseError(path, xmlMessage(error), parser.line, { cause: error });
+    const line = error instanceof XmlSyntaxError ? error.line : reader.line;
+    throw new ReportParseError(path, xmlMessage(error), line, { cause: error });
   }
   if (!sawRoot) throw new ReportParseError(path, 'no XML element found (empty file?)');
 }
 
+/** The scanner, or saxes from the start when the scanner hands a document over (before any event). */
+class XmlReader {
+  private readonly scanner: XmlScanner;
+  private saxes: SaxesParser | undefined;
+
+  constructor(private readonly events: ScanEvents) {
+    this.scanner = new XmlScanner(events);
+  }
+
+  get line(): number {
+    return this.saxes ? this.saxes.line : this.scanner.line;
+  }
+
+  write(chunk: string): void {
+    if (this.saxes) this.saxes.write(chunk);
+    else {
+      this.scanner.write(chunk);
+      if (this.scanner.needsSaxes) this.handOver();
+    }
+  }
+
+  end(): void {
+    if (!this.saxes) {
+      this.scanner.end();
+      if (this.scanner.needsSaxes) this.handOver();
+    }
+    this.saxes?.close();
+  }
+
+  private handOver(): void {
+    const parser = new SaxesParser({ xmlns: false, position: true });
+    const { events } = this;
+    parser.on('opentag', (tag) => events.open(tag.name, tag.attributes as Record<string, string>, parser.line));
+    parser.on('closetag', (tag) => events.close(tag.name));
+    // Through `events`, which turns text on and off (XmlVisitor.textIn).
+    const text = (piece: string) => events.text?.(piece);
+    parser.on('text', text);
+    parser.on('cdata', text);
+    this.saxes = parser;
+    parser.write(this.scanner.takeProlog());
+  }
+}
+
 function xmlMessage(error: unknown): string {
-  // saxes prefixes "line:column: "; we report the line ourselves.
+  // saxes prefixes "line:column: "; the line is reported separately.
   const raw = describeError(error).replace(/^(?:[^:]*:)?\d+:\d+: /, '');
   if (/undefined entity/.test(raw)) return `invalid XML: ${raw} (DTD entities are never expanded)`;
   return `invalid XML: ${raw}`;

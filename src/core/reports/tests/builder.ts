@@ -4,6 +4,7 @@
  */
 import { emptyTests, type TestFailure, type TestsData } from '../../model.js';
 import type { PathMapper } from '../../paths.js';
+import { detach } from '../../stream/text.js';
 import type { ParseLimits } from '../types.js';
 import { locateInTrace } from './trace.js';
 
@@ -36,15 +37,16 @@ export class TestsBuilder {
   }
 
   /**
-   * Bounds text and maps the file to the repo. The location is the trace frame in the test's own
+   * Bounds text, copies it (a kept slice of a report would keep its whole decoded chunk alive) and
+   * maps the file to the repo. The location is the trace frame in the test's own
    * file when there is one (the failing line, more precise than a `line` attribute that points at
    * the test's declaration), else the given line, else the first repo frame of the trace.
    */
   private finish(f: Omit<TestFailure, 'kind'> & { kind?: TestFailure['kind'] }): TestFailure {
     const max = this.limits.maxMessageChars;
-    const out: TestFailure = { name: bound(f.name, 1_000), message: bound(f.message, max), kind: f.kind ?? 'failure' };
-    if (f.suite) out.suite = bound(f.suite, 1_000);
-    if (f.details) out.details = bound(f.details, max);
+    const out: TestFailure = { name: detach(bound(f.name, 1_000)), message: detach(bound(f.message, max)), kind: f.kind ?? 'failure' };
+    if (f.suite) out.suite = detach(bound(f.suite, 1_000));
+    if (f.details) out.details = detach(bound(f.details, max));
     let file = f.file ? inRepo(this.paths.toRepo(f.file)) : undefined;
     let line = f.line;
     const found = locateInTrace(`${f.details ?? ''}\n${f.message}`, file, this.paths, f.suite);

@@ -14,6 +14,8 @@ import { xmlRootName } from '../sniff.js';
 import type { ReportParser } from '../types.js';
 import { TestsBuilder, type Outcome } from './builder.js';
 
+/** The only elements whose text is read. */
+const FAILURE_ELEMENTS: ReadonlySet<string> = new Set(['failure', 'error']);
 const FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
 
 interface CaseState {
@@ -114,6 +116,7 @@ export const junit: ReportParser<'tests'> = {
       text(text) {
         capturing?.add(text);
       },
+      textIn: FAILURE_ELEMENTS,
       close(name) {
         if (name === 'failure' || name === 'error') capturing = undefined;
         else if (name === 'testcase' && current) {

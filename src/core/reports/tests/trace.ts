@@ -22,10 +22,19 @@ const DOTNET = /\bin ((?:[A-Za-z]:)?[^\s:]+(?:\s[^\s:]+)*\.[A-Za-z0-9]+):line (\
 const PERL = /\bat (\S+\.(?:t|pm|pl)) line (\d+)\b/g;
 // bats: `(in test file test/unit/calc.bats, line 24)`
 const BATS = /\(in test file ([^,()]+), line (\d+)\)/g;
-const PATTERNS = [BATS, DOTNET, PYTHON, PERL, FILE_LINE];
+/** Each pattern, with text a trace must hold for the pattern to match (a cheap test first). */
+const PATTERNS: readonly (readonly [string, RegExp])[] = [
+  ['(in test file ', BATS],
+  [':line ', DOTNET],
+  ['File "', PYTHON],
+  [' line ', PERL],
+  [':', FILE_LINE],
+];
 
 // `at com.acme.CalcTest.adds(CalcTest.java:35)`; Kotlin method names may contain spaces.
 const JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kts|groovy|scala)):(\d+)\)/g;
+/** Text a JVM frame holds: a cheap test before the pattern. */
+const JVM_SOURCES = ['.java:', '.kt:', '.kts:', '.groovy:', '.scala:'];
 const JVM_SOURCE_ROOTS: Record<string, string> = { java: 'java', kt: 'kotlin', kts: 'kotlin', groovy: 'groovy', scala: 'scala' };
 
 const IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
@@ -41,9 +50,10 @@ export function locateInTrace(
   testClass?: string,
 ): Location | undefined {
   const sample = traceSample(text);
-  if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
+  if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first: Location | undefined;
-  for (const pattern of PATTERNS) {
+  for (const [marker, pattern] of PATTERNS) {
+    if (!sample.includes(marker)) continue;
     for (const match of sample.matchAll(pattern)) {
       const file = repoPath(match[1]!, paths);
       if (file === undefined) continue;
@@ -61,8 +71,10 @@ export function locateInTrace(
  * attacker-sized: this bounds the work per failure.
  */
 function traceSample(text: string): string {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  if (fewShortLines(head)) return head;
   const kept: string[] = [];
-  for (const line of text.slice(0, 200_000).split('\n')) {
+  for (const line of head.split('\n')) {
     if (line.length <= MAX_TRACE_LINE) kept.push(line);
     if (kept.length >= MAX_TRACE_LINES) break;
   }
@@ -71,6 +83,19 @@ function traceSample(text: string): string {
 
 const MAX_TRACE_LINE = 400;
 const MAX_TRACE_LINES = 200;
+
+/** Whether every line is short and there are few: the common case, kept as it is. */
+function fewShortLines(text: string): boolean {
+  let lines = 0;
+  for (let at = 0; at <= text.length; lines++) {
+    if (lines >= MAX_TRACE_LINES) return false;
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    if (end - at > MAX_TRACE_LINE) return false;
+    at = end + 1;
+  }
+  return true;
+}
 
 function repoPath(raw: string, paths: PathMapper): string | undefined {
   if (raw.startsWith('node:') || IGNORED_PATH.test(raw)) return undefined;

@@ -12,6 +12,8 @@ import type { ReportParser } from '../types.js';
 import { TestsBuilder } from './builder.js';
 
 const FAILED = new Set(['failed', 'error', 'timeout', 'aborted']);
+/** The only elements whose text is read. */
+const MESSAGE_ELEMENTS: ReadonlySet<string> = new Set(['Message', 'StackTrace']);
 
 export const trx: ReportParser<'tests'> = {
   id: 'trx',
@@ -45,6 +47,7 @@ export const trx: ReportParser<'tests'> = {
       text(text) {
         capture?.add(text);
       },
+      textIn: MESSAGE_ELEMENTS,
       close(name) {
         if (name === 'Message' || name === 'StackTrace') capture = undefined;
         else if (name === 'UnitTest') definitionId = undefined;
