@@ -13,7 +13,7 @@ const MERGE_WHEN_FULL_AT = 512;
 
 export class KeyedLog {
   /** Interleaved [key, value] pairs; values are stored as int32 bit patterns, read back unsigned. */
-  private data = EMPTY;
+  private data: Int32Array = EMPTY;
   private length = 0;
   /** Pairs [0, sorted) are sorted by key and unique. */
   private sorted = 0;
@@ -32,6 +32,21 @@ export class KeyedLog {
     this.data[this.length * 2] = key;
     this.data[this.length * 2 + 1] = value;
     this.length++;
+  }
+
+  /**
+   * Appends pairs already sorted by key with no key twice (`pairs` interleaved [key, value]). An
+   * empty log takes `pairs` as its storage (the caller hands over an exactly-sized array it will
+   * not touch again); otherwise they are added one by one.
+   */
+  addSorted(pairs: Int32Array): void {
+    if (this.length === 0) {
+      this.data = pairs;
+      this.length = pairs.length >> 1;
+      this.sorted = this.length;
+      return;
+    }
+    for (let i = 0; i < pairs.length; i += 2) this.add(pairs[i]!, pairs[i + 1]! >>> 0);
   }
 
   /** Number of distinct keys. */

@@ -9,6 +9,7 @@
  */
 import type { Counter } from '../model.js';
 import { detach } from '../stream/text.js';
+import { Arena } from './arena.js';
 import { KeyedLog } from './packed.js';
 
 /** Largest line number accepted: larger ones are corrupt input, and would cost memory. */
@@ -28,7 +29,7 @@ const either = (a: number, b: number): number => a | b;
 
 export class FileCoverage {
   /** Interleaved bitsets: byte 2i holds "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
-  private bits = EMPTY_BITS;
+  private bits: Uint8Array = EMPTY_BITS;
   private lineCount = 0;
   /** line -> total << 16 | taken; a line seen twice keeps the larger total and taken count. */
   private branchLog = new KeyedLog(maxHalves);
@@ -40,7 +41,11 @@ export class FileCoverage {
   hasFunctions = false;
   summary: CoverageSummary | undefined;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    /** Where bulk-added data is kept (shared with the other files of a table). */
+    private readonly arena = new Arena(),
+  ) {}
 
   /** Records a coverable line; `hits > 0` marks it covered. Lines from several reports are unioned. */
   addLine(line: number, hits: number): void {
@@ -55,10 +60,48 @@ export class FileCoverage {
     if (hits > 0) this.bits[at + 1]! |= bit;
   }
 
+  /**
+   * Adds many lines at once: `bits` in this class's layout (byte 2i "coverable" for lines
+   * 8i…8i+7, byte 2i+1 "covered"), holding `count` coverable lines. `bits` is copied.
+   */
+  addLineBits(bits: Uint8Array, count: number): void {
+    this.hasLines = true;
+    if (this.bits.length === 0) {
+      this.bits = this.arena.bytes.copy(bits);
+      this.lineCount = count;
+      return;
+    }
+    if (bits.length > this.bits.length) {
+      const own = this.bits;
+      this.bits = this.arena.bytes.copy(bits);
+      this.orBits(own);
+    } else this.orBits(bits);
+  }
+
   /** Records the branches of one line; a line seen twice keeps the larger total and taken count. */
   addBranches(line: number, total: number, taken: number): void {
     this.hasBranches = true;
     this.branchLog.add(line, ((Math.min(total, MAX_BRANCH_COUNT) << 16) | Math.min(taken, MAX_BRANCH_COUNT)) >>> 0);
+  }
+
+  /**
+   * Adds many lines' branches at once: interleaved [line, total << 16 | taken] pairs (each half
+   * already at most 0xffff), lines ascending and distinct. `pairs` is copied.
+   */
+  addBranchPairs(pairs: Int32Array): void {
+    if (pairs.length === 0) return;
+    this.hasBranches = true;
+    this.branchLog.addSorted(this.arena.ints.copy(pairs));
+  }
+
+  /**
+   * Adds many functions at once: interleaved [line * 64 + ordinal, hit (0/1)] pairs, keys
+   * ascending and distinct. `pairs` is copied.
+   */
+  addFunctionPairs(pairs: Int32Array): void {
+    if (pairs.length === 0) return;
+    this.hasFunctions = true;
+    this.functionLog.addSorted(this.arena.ints.copy(pairs));
   }
 
   /**
@@ -121,12 +164,7 @@ export class FileCoverage {
     if (other.hasLines) {
       this.hasLines = true;
       if (other.bits.length > this.bits.length) this.grow(other.bits.length);
-      this.lineCount = 0;
-      for (let i = 0; i < this.bits.length; i += 2) {
-        this.bits[i]! |= other.bits[i] ?? 0;
-        this.bits[i + 1]! |= other.bits[i + 1] ?? 0;
-        this.lineCount += popcount(this.bits[i]!);
-      }
+      this.orBits(other.bits);
     }
     if (other.hasBranches) {
       this.hasBranches = true;
@@ -135,6 +173,14 @@ export class FileCoverage {
     other.functionLog.forEach((key, hit) => this.functionLog.add(key < 0 ? --this.syntheticKey : key, hit));
     this.hasFunctions ||= other.hasFunctions;
     if (other.summary) this.summary = mergeSummary(this.summary, other.summary);
+  }
+
+  /** ORs `bits` (no longer than this.bits) into this.bits and recounts the coverable lines. */
+  private orBits(bits: Uint8Array): void {
+    for (let i = 0; i < bits.length; i++) this.bits[i]! |= bits[i]!;
+    let count = 0;
+    for (let i = 0; i < this.bits.length; i += 2) count += popcount(this.bits[i]!);
+    this.lineCount = count;
   }
 
   private grow(minBytes: number): void {
@@ -163,13 +209,14 @@ function popcount(byte: number): number {
 /** All files of one coverage signal, keyed by repo-relative path. */
 export class CoverageTable {
   readonly files = new Map<string, FileCoverage>();
+  private readonly arena = new Arena();
 
   file(path: string): FileCoverage {
     let entry = this.files.get(path);
     if (!entry) {
       // Parsers hand over paths cut from a decoded chunk: keep a copy, not the chunk behind it.
       const own = detach(path);
-      entry = new FileCoverage(own);
+      entry = new FileCoverage(own, this.arena);
       this.files.set(own, entry);
     }
     return entry;
