@@ -17,16 +17,15 @@ class Blocks<T extends Uint8Array | Int32Array> {
 
   constructor(private readonly make: (length: number) => T) {}
 
-  /** A copy of `src`, in a shared block when it is small. */
-  copy(src: T): T {
-    const length = src.length;
-    if (length * src.BYTES_PER_ELEMENT > OWN_ARRAY_BYTES) return src.slice() as T;
+  /** A copy of src[0, length), in a shared block when it is small. */
+  copy(src: T, length: number): T {
+    if (length * src.BYTES_PER_ELEMENT > OWN_ARRAY_BYTES) return src.slice(0, length) as T;
     if (!this.block || this.used + length > this.block.length) {
       this.block = this.make(BLOCK_BYTES / src.BYTES_PER_ELEMENT);
       this.used = 0;
     }
     const slice = this.block.subarray(this.used, this.used + length) as T;
-    slice.set(src);
+    for (let i = 0; i < length; i++) slice[i] = src[i]!; // short: cheaper than a view of src for set()
     this.used += length;
     return slice;
   }

@@ -31,11 +31,15 @@ export class FileCoverage {
   /** Interleaved bitsets: byte 2i holds "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
   private bits: Uint8Array = EMPTY_BITS;
   private lineCount = 0;
+  private coveredCount = 0;
   /** line -> total << 16 | taken; a line seen twice keeps the larger total and taken count. */
   private branchLog = new KeyedLog(maxHalves);
   /** start line * 64 + ordinal (or a synthetic negative key when the format has none) -> hit (0/1) */
   private functionLog = new KeyedLog(either);
   private syntheticKey = 0;
+  /** Totals of the logs, kept while known so that totals() costs nothing per file (undefined: count when asked). */
+  private branchTotals: Counter | undefined;
+  private functionTotals: Counter | undefined;
   hasLines = false;
   hasBranches = false;
   hasFunctions = false;
@@ -57,30 +61,34 @@ export class FileCoverage {
       this.bits[at]! |= bit;
       this.lineCount++;
     }
-    if (hits > 0) this.bits[at + 1]! |= bit;
+    if (hits > 0 && (this.bits[at + 1]! & bit) === 0) {
+      this.bits[at + 1]! |= bit;
+      this.coveredCount++;
+    }
   }
 
   /**
-   * Adds many lines at once: `bits` in this class's layout (byte 2i "coverable" for lines
-   * 8i…8i+7, byte 2i+1 "covered"), holding `count` coverable lines. `bits` is copied.
+   * Adds many lines at once: bits[0, length) in this class's layout (byte 2i "coverable" for
+   * lines 8i…8i+7, byte 2i+1 "covered"; `length` even). They are copied.
    */
-  addLineBits(bits: Uint8Array, count: number): void {
+  addLineBits(bits: Uint8Array, length: number): void {
     this.hasLines = true;
     if (this.bits.length === 0) {
-      this.bits = this.arena.bytes.copy(bits);
-      this.lineCount = count;
+      this.bits = this.arena.bytes.copy(bits, length);
+      this.countLines();
       return;
     }
-    if (bits.length > this.bits.length) {
+    if (length > this.bits.length) {
       const own = this.bits;
-      this.bits = this.arena.bytes.copy(bits);
-      this.orBits(own);
-    } else this.orBits(bits);
+      this.bits = this.arena.bytes.copy(bits, length);
+      this.orBits(own, own.length);
+    } else this.orBits(bits, length);
   }
 
   /** Records the branches of one line; a line seen twice keeps the larger total and taken count. */
   addBranches(line: number, total: number, taken: number): void {
     this.hasBranches = true;
+    this.branchTotals = undefined;
     this.branchLog.add(line, ((Math.min(total, MAX_BRANCH_COUNT) << 16) | Math.min(taken, MAX_BRANCH_COUNT)) >>> 0);
   }
 
@@ -90,8 +98,16 @@ export class FileCoverage {
    */
   addBranchPairs(pairs: Int32Array): void {
     if (pairs.length === 0) return;
+    const totals = this.hasBranches ? undefined : { covered: 0, total: 0 };
+    if (totals) {
+      for (let i = 1; i < pairs.length; i += 2) {
+        totals.total += pairs[i]! >>> 16;
+        totals.covered += pairs[i]! & 0xffff;
+      }
+    }
     this.hasBranches = true;
-    this.branchLog.addSorted(this.arena.ints.copy(pairs));
+    this.branchLog.addSorted(this.arena.ints.copy(pairs, pairs.length));
+    this.branchTotals = totals;
   }
 
   /**
@@ -100,8 +116,11 @@ export class FileCoverage {
    */
   addFunctionPairs(pairs: Int32Array): void {
     if (pairs.length === 0) return;
+    const totals = this.hasFunctions ? undefined : { covered: 0, total: pairs.length >> 1 };
+    if (totals) for (let i = 1; i < pairs.length; i += 2) totals.covered += pairs[i]!;
     this.hasFunctions = true;
-    this.functionLog.addSorted(this.arena.ints.copy(pairs));
+    this.functionLog.addSorted(this.arena.ints.copy(pairs, pairs.length));
+    this.functionTotals = totals;
   }
 
   /**
@@ -110,6 +129,7 @@ export class FileCoverage {
    */
   addFunction(line: number | undefined, hit: boolean, ordinal = 0): void {
     this.hasFunctions = true;
+    this.functionTotals = undefined;
     const key = line === undefined ? --this.syntheticKey : line * 64 + Math.min(ordinal, 63);
     this.functionLog.add(key, hit ? 1 : 0);
   }
@@ -126,27 +146,30 @@ export class FileCoverage {
 
   lines(): Counter | undefined {
     if (!this.hasLines) return this.summary?.lines;
-    let covered = 0;
-    for (let i = 1; i < this.bits.length; i += 2) covered += popcount(this.bits[i]!);
-    return { covered, total: this.lineCount };
+    return { covered: this.coveredCount, total: this.lineCount };
   }
 
   branches(): Counter | undefined {
     if (!this.hasBranches) return this.summary?.branches;
-    let covered = 0;
-    let total = 0;
-    this.branchLog.forEach((_, packed) => {
-      total += packed >>> 16;
-      covered += packed & 0xffff;
-    });
-    return { covered, total };
+    if (!this.branchTotals) {
+      const totals = { covered: 0, total: 0 };
+      this.branchLog.forEach((_, packed) => {
+        totals.total += packed >>> 16;
+        totals.covered += packed & 0xffff;
+      });
+      this.branchTotals = totals;
+    }
+    return { ...this.branchTotals };
   }
 
   functions(): Counter | undefined {
     if (!this.hasFunctions) return this.summary?.functions;
-    let covered = 0;
-    this.functionLog.forEach((_, hit) => (covered += hit));
-    return { covered, total: this.functionLog.size };
+    if (!this.functionTotals) {
+      let covered = 0;
+      this.functionLog.forEach((_, hit) => (covered += hit));
+      this.functionTotals = { covered, total: this.functionLog.size };
+    }
+    return { ...this.functionTotals };
   }
 
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
@@ -164,8 +187,10 @@ export class FileCoverage {
     if (other.hasLines) {
       this.hasLines = true;
       if (other.bits.length > this.bits.length) this.grow(other.bits.length);
-      this.orBits(other.bits);
+      this.orBits(other.bits, other.bits.length);
     }
+    this.branchTotals = undefined;
+    this.functionTotals = undefined;
     if (other.hasBranches) {
       this.hasBranches = true;
       other.branchLog.forEach((line, packed) => this.branchLog.add(line, packed));
@@ -175,12 +200,21 @@ export class FileCoverage {
     if (other.summary) this.summary = mergeSummary(this.summary, other.summary);
   }
 
-  /** ORs `bits` (no longer than this.bits) into this.bits and recounts the coverable lines. */
-  private orBits(bits: Uint8Array): void {
-    for (let i = 0; i < bits.length; i++) this.bits[i]! |= bits[i]!;
-    let count = 0;
-    for (let i = 0; i < this.bits.length; i += 2) count += popcount(this.bits[i]!);
-    this.lineCount = count;
+  /** ORs bits[0, length) (length at most this.bits.length) into this.bits and recounts the lines. */
+  private orBits(bits: Uint8Array, length: number): void {
+    for (let i = 0; i < length; i++) this.bits[i]! |= bits[i]!;
+    this.countLines();
+  }
+
+  private countLines(): void {
+    let coverable = 0;
+    let covered = 0;
+    for (let i = 0; i < this.bits.length; i += 2) {
+      coverable += popcount(this.bits[i]!);
+      covered += popcount(this.bits[i + 1]!);
+    }
+    this.lineCount = coverable;
+    this.coveredCount = covered;
   }
 
   private grow(minBytes: number): void {
@@ -197,6 +231,14 @@ function mergeSummary(a: CoverageSummary | undefined, b: CoverageSummary): Cover
   const pick = (x?: Counter, y?: Counter): Counter | undefined =>
     !x ? y : !y ? x : { covered: Math.max(x.covered, y.covered), total: Math.max(x.total, y.total) };
   return { lines: pick(a.lines, b.lines), branches: pick(a.branches, b.branches), functions: pick(a.functions, b.functions) };
+}
+
+/** Adds `c` to `sum`; 1 when there was one to add. */
+function add(sum: Counter, c: Counter | undefined): number {
+  if (!c) return 0;
+  sum.covered += c.covered;
+  sum.total += c.total;
+  return 1;
 }
 
 function popcount(byte: number): number {
@@ -227,16 +269,13 @@ export class CoverageTable {
   }
 
   totals(): CoverageSummary {
-    const sum = (pick: (f: FileCoverage) => Counter | undefined): Counter | undefined => {
-      let result: Counter | undefined;
-      for (const file of this.files.values()) {
-        const c = pick(file);
-        if (!c) continue;
-        result = { covered: (result?.covered ?? 0) + c.covered, total: (result?.total ?? 0) + c.total };
-      }
-      return result;
-    };
-    return { lines: sum((f) => f.lines()), branches: sum((f) => f.branches()), functions: sum((f) => f.functions()) };
+    // One pass, adding numbers: a large report has tens of thousands of files.
+    const lines = { covered: 0, total: 0 };
+    const branches = { covered: 0, total: 0 };
+    const functions = { covered: 0, total: 0 };
+    let seen = 0;
+    for (const file of this.files.values()) seen |= add(lines, file.lines()) | (add(branches, file.branches()) << 1) | (add(functions, file.functions()) << 2);
+    return { lines: seen & 1 ? lines : undefined, branches: seen & 2 ? branches : undefined, functions: seen & 4 ? functions : undefined };
   }
 
   /** Coverage of the given added lines; undefined when no file in the diff has per-line data. */

@@ -3,10 +3,14 @@
  * FNDA adds to its hit count; a name can come in either order. A small open-addressing hash table
  * over the name bytes instead of a Map of strings: a large tracefile has millions of FN/FNDA lines,
  * and decoding each name to a string (and hashing that) is most of what reading them would cost.
- * All storage is reused from record to record.
+ * Tools write the FNDA lines in the order of the FN lines, so an FNDA name is first compared with
+ * the one expected next, and hashed only when it is not that one. All storage is reused from
+ * record to record.
  */
 import type { FileCoverage } from '../../../coverage/table.js';
 
+const NL = 10;
+const CR = 13;
 const NO_LINE = -1;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -18,14 +22,11 @@ export function nameHash(buf: Uint8Array, start: number, end: number): number {
   return hash;
 }
 
-/** One step of nameHash, for a scanner that hashes as it goes. */
-export const hashStep = (hash: number, byte: number): number => Math.imul(hash ^ byte, FNV_PRIME);
-export { FNV_OFFSET as NAME_HASH_SEED };
 /** line * 2^29 + rank stays an exact float64 for lines up to 2^24 (MAX_LINE is 10^7). */
 const RANK_SPAN = 2 ** 29;
 
 export class RecordFunctions {
-  private names = new Uint8Array(4096);
+  private names: Uint8Array = new Uint8Array(4096);
   private namesUsed = 0;
   /** Per entry: where its name is, its hash and table slot, its FN line (or NO_LINE), its FNDA hits. */
   private nameStart = new Int32Array(64);
@@ -39,10 +40,72 @@ export class RecordFunctions {
   /** Entries in the order of their first FN line (a Map's insertion order in the text parser). */
   private fnOrder = new Int32Array(64);
   private fnCount = 0;
+  /** Index in fnOrder of the function the next FNDA line most likely names. */
+  private hitCursor = 0;
   /** Slot -> entry + 1 (0: empty). Size a power of two, at least twice the entries. */
   private table = new Int32Array(128);
   private sortKeys = new Float64Array(64);
   private pairs = new Int32Array(128);
+
+  /**
+   * FN with the name from buf[at] to the end of the line (not its CR): copies the name while it
+   * hashes it and finds the line's end, then defines it. Returns where the next line starts.
+   */
+  defineAt(line: number, buf: Uint8Array, at: number): number {
+    let names = this.names;
+    let j = this.namesUsed;
+    let hash = FNV_OFFSET;
+    let before = hash;
+    let i = at;
+    for (let c = buf[i]!; c !== NL; c = buf[++i]!) {
+      if (j === names.length) names = this.growNames(j + 1);
+      names[j++] = c;
+      before = hash;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    let length = i - at;
+    if (length > 0 && buf[i - 1] === CR) {
+      length--;
+      hash = before;
+    }
+    this.define(line, hash, names, this.namesUsed, this.namesUsed + length);
+    return i + 1;
+  }
+
+  /** FNDA with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
+  hitAt(hits: number, buf: Uint8Array, at: number): number {
+    if (this.hitCursor < this.fnCount) {
+      const expected = this.fnOrder[this.hitCursor]!;
+      const length = this.nameLength[expected]!;
+      const names = this.names;
+      let k = 0;
+      for (let j = this.nameStart[expected]!; k < length && buf[at + k] === names[j + k]; k++);
+      if (k === length) {
+        const c = buf[at + k];
+        const next = c === NL ? at + k + 1 : c === CR && buf[at + k + 1] === NL ? at + k + 2 : -1;
+        if (next !== -1) {
+          this.hitCursor++;
+          this.hits[expected]! += hits;
+          this.hasHits[expected] = 1;
+          return next;
+        }
+      }
+    }
+    let hash = FNV_OFFSET;
+    let before = hash;
+    let i = at;
+    for (let c = buf[i]!; c !== NL; c = buf[++i]!) {
+      before = hash;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+    }
+    let end = i;
+    if (end > at && buf[end - 1] === CR) {
+      end--;
+      hash = before;
+    }
+    this.hit(hits, hash, buf, at, end);
+    return i + 1;
+  }
 
   /**
    * FN: the function named buf[start, end) (`hash` its nameHash) starts at `line` (0: unknown). A
@@ -106,6 +169,7 @@ export class RecordFunctions {
     }
     this.count = 0;
     this.fnCount = 0;
+    this.hitCursor = 0;
     this.namesUsed = 0;
   }
 
@@ -127,12 +191,11 @@ export class RecordFunctions {
 
   private add(hash: number, buf: Uint8Array, start: number, end: number, slot: number): number {
     const length = end - start;
-    if (this.namesUsed + length > this.names.length) {
-      const names = new Uint8Array(Math.max(this.names.length * 2, this.namesUsed + length));
-      names.set(this.names.subarray(0, this.namesUsed));
-      this.names = names;
+    // defineAt has already copied the name into place; anything else is copied here.
+    if (buf !== this.names || start !== this.namesUsed) {
+      if (this.namesUsed + length > this.names.length) this.growNames(this.namesUsed + length);
+      for (let i = start, j = this.namesUsed; i < end; i++, j++) this.names[j] = buf[i]!; // no subarray: names are short
     }
-    for (let i = start, j = this.namesUsed; i < end; i++, j++) this.names[j] = buf[i]!; // no subarray: names are short
     if (this.count === this.line.length) this.growEntries();
     const entry = this.count++;
     this.nameStart[entry] = this.namesUsed;
@@ -146,6 +209,13 @@ export class RecordFunctions {
     this.table[slot] = entry + 1;
     if (this.count * 2 > this.table.length) this.rehash();
     return entry;
+  }
+
+  private growNames(atLeast: number): Uint8Array {
+    const names = new Uint8Array(Math.max(this.names.length * 2, atLeast));
+    names.set(this.names.subarray(0, this.namesUsed));
+    this.names = names;
+    return names;
   }
 
   private growEntries(): void {

@@ -21,7 +21,6 @@ export class LcovRecord {
   private bits = new Uint8Array(1024);
   /** Bytes of `bits` in use (a multiple of 2). */
   private bitsUsed = 0;
-  private lineCount = 0;
   /**
    * BRDA records in arrival order, consecutive ones of a line folded, one 64-bit entry each: the
    * high 32 bits the line, the low 32 arms << 16 | arms taken (each at most 0xffff). Written
@@ -44,20 +43,19 @@ export class LcovRecord {
   /** DA: `line` (1…MAX_LINE) ran `hits` times. */
   addLine(line: number, hits: number): void {
     const at = (line >>> 3) << 1;
-    if (at >= this.bitsUsed) {
-      if (at >= this.bits.length) {
-        const bits = new Uint8Array(Math.max(this.bits.length * 2, at + 2));
-        bits.set(this.bits.subarray(0, this.bitsUsed));
-        this.bits = bits;
-      }
-      this.bitsUsed = at + 2;
-    }
+    if (at >= this.bitsUsed) this.useBits(at + 2);
     const bit = 1 << (line & 7);
-    if ((this.bits[at]! & bit) === 0) {
-      this.bits[at]! |= bit;
-      this.lineCount++;
-    }
+    this.bits[at]! |= bit;
     if (hits > 0) this.bits[at + 1]! |= bit;
+  }
+
+  private useBits(used: number): void {
+    if (used > this.bits.length) {
+      const bits = new Uint8Array(Math.max(this.bits.length * 2, used));
+      bits.set(this.bits.subarray(0, this.bitsUsed));
+      this.bits = bits;
+    }
+    this.bitsUsed = used;
   }
 
   /** BRDA: one arm of a branch on `line`, taken when `taken > 0`. */
@@ -83,10 +81,9 @@ export class LcovRecord {
     const file = this.file;
     if (!file) return;
     if (this.bitsUsed > 0) {
-      file.addLineBits(this.bits.subarray(0, this.bitsUsed), this.lineCount);
+      file.addLineBits(this.bits, this.bitsUsed);
       this.bits.fill(0, 0, this.bitsUsed);
       this.bitsUsed = 0;
-      this.lineCount = 0;
     }
     if (this.branchCount > 0) this.flushBranches(file);
     this.functions.flush(file);

@@ -12,11 +12,11 @@
  */
 import { MAX_LINE } from '../../../coverage/table.js';
 import type { LineBlockSink } from '../../../stream/bytes.js';
-import { NAME_HASH_SEED, hashStep } from './functions.js';
 import type { LcovRecord } from './record.js';
 import type { LcovTextLines } from './text-lines.js';
 
 const NL = 10;
+const PIECE = 16 * 1024;
 const CR = 13;
 const COMMA = 44;
 const COLON = 58;
@@ -36,6 +36,21 @@ export class LcovScanner implements LineBlockSink {
 
   /** Reads buf[start, end): whole lines, each ending with `\n`. */
   block(buf: Uint8Array, start: number, end: number): void {
+    // In pieces of about PIECE bytes: `lines` then runs to completion many times early on and is
+    // optimised as a whole, instead of by on-stack replacement in the middle of the first chunk,
+    // which deoptimises again on its first way out (measured: tens of ms on a cold start).
+    for (let from = start; from < end; ) {
+      let to = end;
+      if (end - from > PIECE) {
+        to = buf.lastIndexOf(NL, from + PIECE - 1) + 1;
+        if (to <= from) to = buf.indexOf(NL, from + PIECE) + 1;
+      }
+      this.lines(buf, from, to);
+      from = to;
+    }
+  }
+
+  private lines(buf: Uint8Array, start: number, end: number): void {
     const record = this.record;
     let lineNo = this.lineNo;
     let i = start;
@@ -140,22 +155,7 @@ export class LcovScanner implements LineBlockSink {
       for (c = buf[i]!; c >= ZERO && c <= NINE; c = buf[++i]!);
       if (c === COMMA && i > nameStart) nameStart = i + 1;
     }
-    // Find the end of the name and hash it in one pass; a CR before the NL is not part of it.
-    let nl = nameStart;
-    let hash = NAME_HASH_SEED;
-    let before = hash;
-    for (c = buf[nl]!; c !== NL; c = buf[++nl]!) {
-      before = hash;
-      hash = hashStep(hash, c);
-    }
-    let nameEnd = nl;
-    if (nl > nameStart && buf[nl - 1] === CR) {
-      nameEnd = nl - 1;
-      hash = before;
-    }
-    if (fnda) this.record.functions.hit(value, hash, buf, nameStart, nameEnd);
-    else this.record.functions.define(value, hash, buf, nameStart, nameEnd);
-    return nl + 1;
+    return fnda ? this.record.functions.hitAt(value, buf, nameStart) : this.record.functions.defineAt(value, buf, nameStart);
   }
 
   /**
