@@ -161,7 +161,7 @@ export class RecordFunctions {
           pairCount++;
         }
       }
-      file.addFunctionPairs(this.pairs.subarray(0, pairCount * 2));
+      file.addFunctionPairs(this.pairs, pairCount);
     }
     for (let entry = 0; entry < this.count; entry++) {
       if (this.hasHits[entry] === 1 && this.line[entry] === NO_LINE) file.addFunction(undefined, this.hits[entry]! > 0);

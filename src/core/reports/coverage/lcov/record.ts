@@ -111,7 +111,7 @@ export class LcovRecord {
       pairs[count * 2 + 1] = (Math.min(total, MAX_BRANCH_COUNT) << 16) | Math.min(taken, MAX_BRANCH_COUNT);
       count++;
     }
-    file.addBranchPairs(pairs.subarray(0, count * 2));
+    file.addBranchPairs(pairs, count);
     this.branchCount = 0;
     this.branchesSorted = true;
   }
