@@ -12,7 +12,7 @@ import type { FileCoverage } from '../../../coverage/table.js';
 const NL = 10;
 const CR = 13;
 const NO_LINE = -1;
-const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5 | 0; // as an int32, like every hash after a step (they are compared with stored Int32Array values)
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a of buf[start, end): the hash RecordFunctions expects with a name (the scanner computes it as it reads). */
