@@ -35,7 +35,8 @@ class Blocks<T extends Uint8Array | Int32Array> {
     }
     const base = this.used;
     const block = (this.block = this.shared);
-    for (let i = 0; i < length; i++) block[base + i] = src[i]!; // short: cheaper than a view of src for set()
+    if (length > 64) block.set(src.subarray(0, length), base);
+    else for (let i = 0; i < length; i++) block[base + i] = src[i]!; // short: cheaper than a view of src for set()
     this.used += length;
     return base;
   }

@@ -214,8 +214,8 @@ export class FileCoverage {
     let coverable = 0;
     let covered = 0;
     for (let i = this.bitsBase; i < this.bitsBase + this.bitsLength; i += 2) {
-      coverable += popcount(bits[i]!);
-      covered += popcount(bits[i + 1]!);
+      coverable += POPCOUNT[bits[i]!]!;
+      covered += POPCOUNT[bits[i + 1]!]!;
     }
     this.lineCount = coverable;
     this.coveredCount = covered;
@@ -240,9 +240,9 @@ function mergeSummary(a: CoverageSummary | undefined, b: CoverageSummary): Cover
   return { lines: pick(a.lines, b.lines), branches: pick(a.branches, b.branches), functions: pick(a.functions, b.functions) };
 }
 
-function popcount(byte: number): number {
-  let n = byte;
-  n = n - ((n >> 1) & 0x55);
-  n = (n & 0x33) + ((n >> 2) & 0x33);
-  return (n + (n >> 4)) & 0x0f;
-}
+/** Set bits of each byte value. */
+const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let v = b; v > 0; v >>= 1) n += v & 1;
+  return n;
+});

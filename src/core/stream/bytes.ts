@@ -71,15 +71,26 @@ export async function forEachLineBlock(source: ReportSource, maxLineBytes: numbe
 
   const stream = source.open();
   const chunks = stream[Symbol.asyncIterator]();
+  // The next chunk is asked for before this one is parsed, so the file is read while the parser
+  // works (a stream reads on only when its buffer is taken, after the loop body: ~1 ms per MB).
+  const ask = (): Promise<IteratorResult<unknown>> => {
+    const pending = chunks.next();
+    // If parsing fails first, the stream is destroyed and this read's outcome no longer matters;
+    // otherwise it is awaited below, where a read error is reported.
+    pending.catch(ignoreAfterAbandon);
+    return pending;
+  };
+  let pending = ask();
   try {
     for (let first = true; ; first = false) {
       let next: IteratorResult<unknown>;
       try {
-        next = await chunks.next();
+        next = await pending;
       } catch (error) {
         throw asReadError(source.path, error);
       }
       if (next.done) break;
+      pending = ask();
       let chunk = next.value as Buffer;
       if (first) {
         const { encoding, bomLength } = sniffEncoding(chunk);
@@ -102,6 +113,10 @@ export async function forEachLineBlock(source: ReportSource, maxLineBytes: numbe
     sink.block(carry, 0, carryLength);
   }
   return true;
+}
+
+function ignoreAfterAbandon(): void {
+  // Deliberately empty: see `ask` in forEachLineBlock.
 }
 
 /** 1-based line of a byte offset, by reading the file again: only ever needed on the error path. */
