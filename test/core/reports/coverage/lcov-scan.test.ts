@@ -1,0 +1,117 @@
+// The lcov byte scanner reads UTF-8 files; UTF-16 files go through the text reader alone. On any
+// tracefile, well-formed or not, cut into chunks anywhere, both must give the same data or the
+// same error (message and line).
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lcov } from '../../../../src/core/reports/coverage/lcov.js';
+import type { ReportSource } from '../../../../src/core/reports/types.js';
+import { parseWith } from '../../../helpers/parse.js';
+
+/** Numbers as tools write them, and (when `odd`) as no tool should. */
+const number = (odd: boolean): fc.Arbitrary<string> =>
+  fc.oneof(
+    { arbitrary: fc.integer({ min: 1, max: 60 }).map(String), weight: odd ? 4 : 12 },
+    { arbitrary: fc.constantFrom('0', '007', '18446744073709551615'), weight: 1 },
+    { arbitrary: fc.constantFrom('1.5', '1e3', ' 4', '4 '), weight: odd ? 1 : 0 },
+    { arbitrary: fc.constantFrom('00', '-1', '-0', '', 'x', '99999999999'), weight: odd ? 2 : 0 },
+  );
+const name = fc.constantFrom('main', 'helper', '(anonymous_0)', 'a,b', 'fé', '名前', 'x', 'x\ry', '', ' spaced ', '12', ',x');
+const path = (odd: boolean): fc.Arbitrary<string> =>
+  odd ? fc.constantFrom('/repo/src/a.ts', 'src/a.ts', './src/b.ts', 'C:\\repo\\c.ts', ' src/d.ts ', '') : fc.constantFrom('/repo/src/a.ts', 'src/a.ts', './src/b.ts', 'src/ü.ts');
+
+function record(odd: boolean): fc.Arbitrary<string> {
+  const num = number(odd);
+  const taken = fc.oneof(num, fc.constant('-'));
+  return fc.oneof(
+    { arbitrary: fc.tuple(num, num, fc.constantFrom('', '', '', ',abc', ',')).map(([l, h, c]) => `DA:${l},${h}${c}`), weight: 8 },
+    { arbitrary: fc.tuple(num, num, num, taken).map(([l, b, r, t]) => `BRDA:${l},${b},${r},${t}`), weight: 3 },
+    { arbitrary: fc.tuple(num, fc.constantFrom('0,e,1', '0,a,b,c', '0,1', 'x', '')).map(([l, rest]) => `BRDA:${l},${rest}`), weight: odd ? 1 : 0 },
+    { arbitrary: fc.tuple(num, name).map(([l, n]) => `FN:${l},${n}`), weight: 2 },
+    fc.tuple(num, num, name).map(([l, e, n]) => `FN:${l},${e},${n}`),
+    { arbitrary: fc.tuple(num, name).map(([h, n]) => `FNDA:${h},${n}`), weight: 2 },
+    fc.tuple(num, num).map(([i, l]) => `FNL:${i},${l}`),
+    fc.tuple(num, num, name).map(([i, h, n]) => `FNA:${i},${h},${n}`),
+    { arbitrary: path(odd).map((p) => `SF:${p}`), weight: odd ? 1 : 0 },
+    fc.constantFrom('TN:', 'TN:x', 'VER:2', 'LF:3', 'LH:1', 'BRF:2', 'BRH:0', 'FNF:1', 'FNH:1', 'KEY:value', '', '   ', 'DA :1,1'),
+    { arbitrary: fc.constantFrom('end_of_record ', 'hello', 'DA', 'SF', 'D', 'FN', 'FNDA', 'BRDA', ' DA:1,1', 'end_of_record'), weight: odd ? 1 : 0 },
+  );
+}
+
+/** A tracefile of a few file records, LF or CRLF endings, with or without a last line break. */
+const tracefile = (odd: boolean): fc.Arbitrary<string> =>
+  fc
+    .tuple(fc.array(fc.tuple(path(odd), fc.array(record(odd), { maxLength: 14 })), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
+    .map(([records, eol, finalEol]) => records.flatMap(([p, body]) => [`SF:${p}`, ...body, 'end_of_record']).join(eol) + (finalEol ? eol : ''));
+
+function chunked(bytes: Buffer, cuts: number[], path = 'r.info'): ReportSource {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  let from = 0;
+  for (const p of [...points, bytes.length]) {
+    if (p > from) chunks.push(bytes.subarray(from, p));
+    from = Math.max(from, p);
+  }
+  return { path, size: bytes.length, open: () => Readable.from(chunks.length > 0 ? chunks : [Buffer.alloc(0)]) };
+}
+
+/** What a parse gives, as plain data: per file its lines, branch and function totals; or the error. */
+async function outcome(source: ReportSource): Promise<unknown> {
+  try {
+    const { table } = await parseWith(lcov, source);
+    return [...table.files].map(([p, f]) => ({ p, lines: [...f.lineEntries()], branches: f.branches(), functions: f.functions() }));
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+describe('lcov: the byte scanner and the text reader agree', () => {
+  it.each([
+    ['well-formed tracefiles', false],
+    ['tracefiles with odd and malformed lines', true],
+  ])('on %s, cut into chunks anywhere', async (_kind, odd) => {
+    await fc.assert(
+      fc.asyncProperty(tracefile(odd), fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
+        const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+        const expected = await outcome(chunked(utf16, []));
+        expect(await outcome(chunked(Buffer.from(text), cuts))).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 20261121 },
+    );
+  });
+
+  it('on every odd form of the records it reads itself, alone and in pairs', async () => {
+    const values = ['1', '0', '01', '', ' 1', '1 ', '1.5', '-1', '-0', '1e3', 'x', '-', '--', '10000001', '18446744073709551615'];
+    const names = ['main', 'x', 'x\ry', ',x', '12,x', '12,', '12', '', 'a,b', 'fé'];
+    const lines = [
+      ...values.flatMap((a) => values.flatMap((b) => [`DA:${a},${b}`, `DA:${a},${b},abc`, `DA:${a},${b},`, `BRDA:${a},0,0,${b}`, `BRDA:${a},0,${b}`, `BRDA:${a},${b}`])),
+      ...values.flatMap((a) => names.flatMap((n) => [`FN:${a},${n}`, `FNDA:${a},${n}`, `FN:3,${a},${n}`])),
+      ...['DA', 'DA:', 'DA:1', 'BRDA', 'BRDA:', 'FN', 'FN:', 'FNDA:', 'FNDA:1', 'end_of_recor', 'end_of_record ', 'D', 'B', 'F', 'FNX:1', 'DAX:1,1'],
+    ];
+    const pairs = names.flatMap((a) => names.map((b) => `FN:3,${a}\nFNDA:1,${b}`));
+    for (const eol of ['\n', '\r\n']) {
+      for (const body of [...lines, ...pairs]) {
+        const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}end_of_record${eol}`;
+        const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+        expect(await outcome(chunked(Buffer.from(text), [])), JSON.stringify(text)).toEqual(await outcome(chunked(utf16, [])));
+      }
+    }
+  });
+
+  it('on a record split into one-byte chunks', async () => {
+    const text = 'TN:\r\nSF:src/a.ts\r\nFN:3,9,main\r\nFNDA:2,main\r\nDA:3,2\r\nDA:4,0,abc\r\nBRDA:3,0,0,1\r\nBRDA:3,0,1,-\r\nend_of_record\r\n';
+    const bytes = Buffer.from(text);
+    const source = chunked(bytes, Array.from({ length: bytes.length }, (_, i) => i));
+    expect(await outcome(source)).toEqual([
+      {
+        p: 'src/a.ts',
+        lines: [
+          [3, true],
+          [4, false],
+        ],
+        branches: { covered: 1, total: 2 },
+        functions: { covered: 1, total: 1 },
+      },
+    ]);
+  });
+});
