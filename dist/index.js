@@ -15050,11 +15050,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15079,11 +15079,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder2.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -16368,7 +16368,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16376,31 +16376,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16408,10 +16408,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16419,7 +16419,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16429,7 +16429,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -18315,10 +18315,10 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
-    var COLON = 58;
-    var SPACE = 32;
+    var LF2 = 10;
+    var CR4 = 13;
+    var COLON2 = 58;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT2 = Buffer.from("event");
@@ -18430,7 +18430,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR4) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -18445,15 +18445,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR4) {
+              if (byte === CR4) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18466,8 +18466,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR4) {
+            if (byte === CR4) {
               this.crlfCheck = true;
             }
             try {
@@ -18501,7 +18501,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -19601,7 +19601,7 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this.instance.Events.trigger("message", message.toString());
         }
-        async __disconnect__(flush2) {
+        async __disconnect__(flush) {
           await this.yieldLoop();
           clearInterval(this.heartbeat);
           return this.Promise.resolve();
@@ -19981,10 +19981,10 @@ var require_light = __commonJS({
               return this._startAutoCleanup();
             }
           }
-          disconnect(flush2 = true) {
+          disconnect(flush = true) {
             var ref;
             if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush2) : void 0;
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
             }
           }
         }
@@ -20113,8 +20113,8 @@ var require_light = __commonJS({
           publish(message) {
             return this._store.__publish__(message);
           }
-          disconnect(flush2 = true) {
-            return this._store.__disconnect__(flush2);
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
           }
           chain(_limiter) {
             this._limiter = _limiter;
@@ -22265,16 +22265,16 @@ var require_ed5 = __commonJS({
     exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
     var TAB = 9;
-    var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var NL4 = 10;
+    var CR4 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL4, CR4, TAB];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL4 || c === CR4 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL4 || c === CR4 || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -22306,10 +22306,10 @@ var require_ed2 = __commonJS({
     exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
     var TAB = 9;
-    var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var NL4 = 10;
+    var CR4 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL4, CR4, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -22323,7 +22323,7 @@ var require_ed2 = __commonJS({
     }
     exports.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL4 || c === CR4 || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -22442,10 +22442,10 @@ var require_saxes = __commonJS({
     var S_CLOSE_TAG = 43;
     var S_CLOSE_TAG_SAW_WHITE = 44;
     var TAB = 9;
-    var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    var BANG = 33;
+    var NL4 = 10;
+    var CR4 = 13;
+    var SPACE2 = 32;
+    var BANG2 = 33;
     var DQUOTE2 = 34;
     var AMP = 38;
     var SQUOTE = 39;
@@ -22455,7 +22455,7 @@ var require_saxes = __commonJS({
     var LESS = 60;
     var EQUAL = 61;
     var GREATER = 62;
-    var QUESTION = 63;
+    var QUESTION2 = 63;
     var OPEN_BRACKET = 91;
     var CLOSE_BRACKET = 93;
     var NEL = 133;
@@ -22464,7 +22464,7 @@ var require_saxes = __commonJS({
     var QUOTES = [DQUOTE2, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
-    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION2, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
@@ -22786,7 +22786,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR4 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -22827,17 +22827,17 @@ var require_saxes = __commonJS({
         const code2 = chunk.charCodeAt(i2);
         this.column++;
         if (code2 < 55296) {
-          if (code2 >= SPACE || code2 === TAB) {
+          if (code2 >= SPACE2 || code2 === TAB) {
             return code2;
           }
           switch (code2) {
-            case NL:
+            case NL4:
               this.line++;
               this.column = 0;
               this.positionAtNewLine = this.position;
-              return NL;
-            case CR:
-              if (chunk.charCodeAt(i2 + 1) === NL) {
+              return NL4;
+            case CR4:
+              if (chunk.charCodeAt(i2 + 1) === NL4) {
                 this.i = i2 + 2;
               }
               this.line++;
@@ -22884,14 +22884,14 @@ var require_saxes = __commonJS({
             return code2;
           }
           switch (code2) {
-            case NL:
+            case NL4:
               this.line++;
               this.column = 0;
               this.positionAtNewLine = this.position;
-              return NL;
-            case CR: {
+              return NL4;
+            case CR4: {
               const next = chunk.charCodeAt(i2 + 1);
-              if (next === NL || next === NEL) {
+              if (next === NL4 || next === NEL) {
                 this.i = i2 + 2;
               }
             }
@@ -22927,7 +22927,7 @@ var require_saxes = __commonJS({
        */
       getCodeNorm() {
         const c = this.getCode();
-        return c === NL_LIKE ? NL : c;
+        return c === NL_LIKE ? NL4 : c;
       }
       unget() {
         this.i = this.prevI;
@@ -22950,7 +22950,7 @@ var require_saxes = __commonJS({
         while (true) {
           const c = this.getCode();
           const isNLLike = c === NL_LIKE;
-          const final = isNLLike ? NL : c;
+          const final = isNLLike ? NL4 : c;
           if (final === EOC || chars.includes(final)) {
             this.text += chunk.slice(start, this.prevI);
             return final;
@@ -22981,7 +22981,7 @@ var require_saxes = __commonJS({
               this.text += `${chunk.slice(start, this.prevI)}
 `;
               start = this.i;
-              c = NL;
+              c = NL4;
               break;
             case EOC:
               this.text += chunk.slice(start);
@@ -23012,7 +23012,7 @@ var require_saxes = __commonJS({
           }
           if (!isNameChar(c)) {
             this.name += chunk.slice(start, this.prevI);
-            return c === NL_LIKE ? NL : c;
+            return c === NL_LIKE ? NL4 : c;
           }
         }
       }
@@ -23130,11 +23130,11 @@ var require_saxes = __commonJS({
         const c = this.getCodeNorm();
         this.text += String.fromCodePoint(c);
         switch (c) {
-          case BANG:
+          case BANG2:
             this.state = S_DTD_OPEN_WAKA_BANG;
             this.openWakaBang = "";
             break;
-          case QUESTION:
+          case QUESTION2:
             this.state = S_DTD_PI;
             break;
           default:
@@ -23172,7 +23172,7 @@ var require_saxes = __commonJS({
         }
       }
       sDTDPI() {
-        if (this.captureToChar(QUESTION)) {
+        if (this.captureToChar(QUESTION2)) {
           this.text += "?";
           this.state = S_DTD_PI_ENDING;
         }
@@ -23238,12 +23238,12 @@ var require_saxes = __commonJS({
               this.state = S_CLOSE_TAG;
               this.xmlDeclPossible = false;
               break;
-            case BANG:
+            case BANG2:
               this.state = S_OPEN_WAKA_BANG;
               this.openWakaBang = "";
               this.xmlDeclPossible = false;
               break;
-            case QUESTION:
+            case QUESTION2:
               this.state = S_PI_FIRST_CHAR;
               break;
             default:
@@ -23351,9 +23351,9 @@ var require_saxes = __commonJS({
         if (this.nameStartCheck(c)) {
           this.piTarget += String.fromCodePoint(c);
           this.state = S_PI_REST;
-        } else if (c === QUESTION || isS(c)) {
+        } else if (c === QUESTION2 || isS(c)) {
           this.fail("processing instruction without a target.");
-          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+          this.state = c === QUESTION2 ? S_PI_ENDING : S_PI_BODY;
         } else {
           this.fail("disallowed character in processing instruction name.");
           this.piTarget += String.fromCodePoint(c);
@@ -23370,7 +23370,7 @@ var require_saxes = __commonJS({
           }
           if (!this.nameCheck(c)) {
             this.piTarget += chunk.slice(start, this.prevI);
-            const isQuestion = c === QUESTION;
+            const isQuestion = c === QUESTION2;
             if (isQuestion || isS(c)) {
               if (this.piTarget === "xml") {
                 if (!this.xmlDeclPossible) {
@@ -23391,12 +23391,12 @@ var require_saxes = __commonJS({
       sPIBody() {
         if (this.text.length === 0) {
           const c = this.getCodeNorm();
-          if (c === QUESTION) {
+          if (c === QUESTION2) {
             this.state = S_PI_ENDING;
           } else if (!isS(c)) {
             this.text = String.fromCodePoint(c);
           }
-        } else if (this.captureToChar(QUESTION)) {
+        } else if (this.captureToChar(QUESTION2)) {
           this.state = S_PI_ENDING;
         }
       }
@@ -23414,7 +23414,7 @@ var require_saxes = __commonJS({
           });
           this.piTarget = this.text = "";
           this.state = S_TEXT;
-        } else if (c === QUESTION) {
+        } else if (c === QUESTION2) {
           this.text += "?";
         } else {
           this.text += `?${String.fromCodePoint(c)}`;
@@ -23424,7 +23424,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclNameStart() {
         const c = this.skipSpaces();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           return;
         }
@@ -23435,7 +23435,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclName() {
         const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.name += this.text;
           this.text = "";
@@ -23463,7 +23463,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclEq() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.fail("XML declaration is incomplete.");
           return;
@@ -23478,7 +23478,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclValueStart() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.fail("XML declaration is incomplete.");
           return;
@@ -23488,15 +23488,15 @@ var require_saxes = __commonJS({
         }
         if (!isQuote(c)) {
           this.fail("value must be quoted.");
-          this.q = SPACE;
+          this.q = SPACE2;
         } else {
           this.q = c;
         }
         this.state = S_XML_DECL_VALUE;
       }
       sXMLDeclValue() {
-        const c = this.captureTo([this.q, QUESTION]);
-        if (c === QUESTION) {
+        const c = this.captureTo([this.q, QUESTION2]);
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.text = "";
           this.fail("XML declaration is incomplete.");
@@ -23540,7 +23540,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclSeparator() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           return;
         }
@@ -23690,7 +23690,7 @@ var require_saxes = __commonJS({
               this.state = S_ENTITY;
               this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
               return;
-            case NL:
+            case NL4:
             case NL_LIKE:
             case TAB:
               this.text += `${chunk.slice(start, this.prevI)} `;
@@ -26167,7 +26167,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -26177,10 +26177,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -31513,7 +31513,7 @@ var require_parse_diff = __commonJS({
         i2(), o.oldMode = t[1];
       }, F = (e, t) => {
         i2(), o.newMode = t[1];
-      }, S = (e, t) => {
+      }, S2 = (e, t) => {
         i2(), o.index = e.split(" ").slice(1), t[1] && (o.oldMode = o.newMode = t[1].trim());
       }, k = (e) => {
         i2(), o.from = parseOldOrNewFile(e);
@@ -31531,7 +31531,7 @@ var require_parse_diff = __commonJS({
         if (!d) return;
         const [t] = d.changes.slice(-1);
         d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
-      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x2], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
+      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x2], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S2], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
         for (const [t, r] of v) {
           const c = e.match(t);
           if (c) {
@@ -33197,10 +33197,10 @@ var inflt = function(dat, st, buf, dict) {
         lpos = pos, lm = null;
         break;
       } else {
-        var add = sym - 254;
+        var add2 = sym - 254;
         if (sym > 264) {
           var i2 = sym - 257, b = fleb[i2];
-          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          add2 = bits(dat, pos, (1 << b) - 1) + fl[i2];
           pos += b;
         }
         var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
@@ -33219,7 +33219,7 @@ var inflt = function(dat, st, buf, dict) {
         }
         if (resize)
           cbuf(bt + 131072);
-        var end = bt + add;
+        var end = bt + add2;
         if (bt < dt) {
           var shift = dl - dt, dend = Math.min(dt, end);
           if (shift + bt < 0)
@@ -58896,7 +58896,7 @@ function sniffEncoding(head) {
   return { encoding: "utf-8", bomLength: 0 };
 }
 async function* readText(source) {
-  let decoder;
+  let decoder2;
   let offset = 0;
   let checkNul = true;
   let ascii = false;
@@ -58904,9 +58904,9 @@ async function* readText(source) {
   try {
     for await (const raw of source.open()) {
       let chunk = raw;
-      if (!decoder) {
+      if (!decoder2) {
         const { encoding, bomLength } = sniffEncoding(chunk);
-        decoder = new TextDecoder2(encoding);
+        decoder2 = new TextDecoder2(encoding);
         checkNul = encoding === "utf-8" || encoding === "windows-1252";
         ascii = checkNul;
         chunk = chunk.subarray(bomLength);
@@ -58923,7 +58923,7 @@ async function* readText(source) {
       if (ascii && clean2 && isAscii(chunk)) {
         for (let at = 0; at < chunk.length; at += ASCII_PIECE) yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
       } else {
-        const text = decoder.decode(chunk, { stream: true });
+        const text = decoder2.decode(chunk, { stream: true });
         clean2 = chunk.length === 0 || chunk[chunk.length - 1] < 128;
         if (text.length > 0) yield text;
       }
@@ -58931,7 +58931,7 @@ async function* readText(source) {
   } catch (error63) {
     throw asReadError(source.path, error63);
   }
-  const rest = decoder?.decode() ?? "";
+  const rest = decoder2?.decode() ?? "";
   if (rest.length > 0) yield rest;
 }
 function detach(s) {
@@ -58991,6 +58991,43 @@ async function forEachLineSpan(source, maxLineBytes, onLine) {
   }
 }
 
+// src/core/coverage/arena.ts
+var BLOCK_BYTES = 256 * 1024;
+var OWN_ARRAY_BYTES = BLOCK_BYTES / 8;
+var Blocks = class {
+  constructor(make) {
+    this.make = make;
+    this.block = this.shared = make(0);
+  }
+  make;
+  /** The block the last copy went to. */
+  block;
+  /** The block small copies go to, and how much of it is used. */
+  shared;
+  used = 0;
+  /** Copies src[0, length) into a block (then `this.block`) and returns where it starts there. */
+  copy(src, length) {
+    if (length * src.BYTES_PER_ELEMENT > OWN_ARRAY_BYTES) {
+      this.block = src.slice(0, length);
+      return 0;
+    }
+    if (this.used + length > this.shared.length) {
+      this.shared = this.make(BLOCK_BYTES / src.BYTES_PER_ELEMENT);
+      this.used = 0;
+    }
+    const base = this.used;
+    const block = this.block = this.shared;
+    if (length > 64) block.set(src.subarray(0, length), base);
+    else for (let i2 = 0; i2 < length; i2++) block[base + i2] = src[i2];
+    this.used += length;
+    return base;
+  }
+};
+var Arena = class {
+  bytes = new Blocks((n) => new Uint8Array(n));
+  ints = new Blocks((n) => new Int32Array(n));
+};
+
 // src/core/coverage/packed.ts
 var EMPTY = new Int32Array(0);
 var INDEX_SPAN = 2 ** 21;
@@ -59001,20 +59038,42 @@ var KeyedLog = class {
     this.merge = merge3;
   }
   merge;
-  /** Interleaved [key, value] pairs; values are stored as int32 bit patterns, read back unsigned. */
+  /**
+   * Interleaved [key, value] pairs in data[base, base + capacity); values are stored as int32 bit
+   * patterns, read back unsigned. `data` may be a block shared with other logs (see addSorted).
+   */
   data = EMPTY;
+  base = 0;
+  capacity = 0;
   length = 0;
   /** Pairs [0, sorted) are sorted by key and unique. */
   sorted = 0;
   add(key, value) {
-    if (this.length * 2 === this.data.length) {
+    if (this.length * 2 === this.capacity) {
       if (this.length >= MERGE_WHEN_FULL_AT) this.normalize();
-      if (this.length * 8 >= this.data.length * 3) this.resize(Math.max(32, Math.ceil(this.length * 1.5)));
+      if (this.length * 8 >= this.capacity * 3) this.resize(Math.max(32, Math.ceil(this.length * 1.5)));
     }
-    if (this.sorted === this.length && (this.length === 0 || key > this.data[this.length * 2 - 2])) this.sorted++;
-    this.data[this.length * 2] = key;
-    this.data[this.length * 2 + 1] = value;
+    const at = this.base + this.length * 2;
+    if (this.sorted === this.length && (this.length === 0 || key > this.data[at - 2])) this.sorted++;
+    this.data[at] = key;
+    this.data[at + 1] = value;
     this.length++;
+  }
+  /**
+   * Adds `count` pairs sorted by key with no key twice, interleaved [key, value] from
+   * data[base]. An empty log keeps them where they are (the caller hands over memory it will not
+   * touch again, such as a slice of a shared block); otherwise they are added one by one.
+   */
+  addSorted(data, base, count3) {
+    if (this.length === 0) {
+      this.data = data;
+      this.base = base;
+      this.capacity = count3 * 2;
+      this.length = count3;
+      this.sorted = count3;
+      return;
+    }
+    for (let i2 = base; i2 < base + count3 * 2; i2 += 2) this.add(data[i2], data[i2 + 1] >>> 0);
   }
   /** Number of distinct keys. */
   get size() {
@@ -59024,18 +59083,18 @@ var KeyedLog = class {
   /** Visits distinct keys in ascending order. */
   forEach(fn) {
     this.normalize();
-    for (let i2 = 0; i2 < this.length; i2++) fn(this.data[i2 * 2], this.data[i2 * 2 + 1] >>> 0);
+    for (let i2 = this.base; i2 < this.base + this.length * 2; i2 += 2) fn(this.data[i2], this.data[i2 + 1] >>> 0);
   }
   normalize() {
     if (this.sorted === this.length) return;
-    const src = this.data;
     const order = this.sortedOrder();
-    const out = new Int32Array(src.length);
+    const src = this.data;
+    const out = new Int32Array(this.capacity);
     let n = 0;
     for (let k = 0; k < order.length; k++) {
-      const i2 = order[k];
-      const key = src[i2 * 2];
-      const value = src[i2 * 2 + 1] >>> 0;
+      const i2 = this.base + order[k] * 2;
+      const key = src[i2];
+      const value = src[i2 + 1] >>> 0;
       if (n > 0 && out[n * 2 - 2] === key) out[n * 2 - 1] = this.merge(out[n * 2 - 1] >>> 0, value);
       else {
         out[n * 2] = key;
@@ -59044,17 +59103,17 @@ var KeyedLog = class {
       }
     }
     this.data = out;
+    this.base = 0;
     this.length = n;
     this.sorted = n;
   }
   /** Pair indices by ascending key (stable). Keys and indices pack into one float64, so the sort is native. */
   sortedOrder() {
     const n = this.length;
-    if (n >= INDEX_SPAN) {
-      return Array.from({ length: n }, (_, i2) => i2).sort((a, b) => this.data[a * 2] - this.data[b * 2] || a - b);
-    }
+    const key = (i2) => this.data[this.base + i2 * 2];
+    if (n >= INDEX_SPAN) return Array.from({ length: n }, (_, i2) => i2).sort((a, b) => key(a) - key(b) || a - b);
     const packed = new Float64Array(n);
-    for (let i2 = 0; i2 < n; i2++) packed[i2] = this.data[i2 * 2] * INDEX_SPAN + i2;
+    for (let i2 = 0; i2 < n; i2++) packed[i2] = key(i2) * INDEX_SPAN + i2;
     packed.sort();
     const order = new Int32Array(n);
     for (let i2 = 0; i2 < n; i2++) order[i2] = packed[i2] - Math.floor(packed[i2] / INDEX_SPAN) * INDEX_SPAN;
@@ -59062,30 +59121,42 @@ var KeyedLog = class {
   }
   resize(pairs) {
     const data = new Int32Array(pairs * 2);
-    data.set(this.data.subarray(0, this.length * 2));
+    data.set(this.data.subarray(this.base, this.base + this.length * 2));
     this.data = data;
+    this.base = 0;
+    this.capacity = data.length;
   }
 };
 
-// src/core/coverage/table.ts
-var MAX_LINE = 1e7;
+// src/core/coverage/file.ts
 var MAX_BRANCH_COUNT = 65535;
 var EMPTY_BITS = new Uint8Array(0);
 var maxHalves = (a, b) => (Math.max(a >>> 16, b >>> 16) << 16 | Math.max(a & 65535, b & 65535)) >>> 0;
 var either = (a, b) => a | b;
 var FileCoverage = class {
-  constructor(path) {
+  constructor(path, arena) {
     this.path = path;
+    this.arena = arena;
   }
   path;
-  /** Interleaved bitsets: byte 2i holds "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
+  arena;
+  /**
+   * Interleaved bitsets in bits[bitsBase, bitsBase + bitsLength): byte 2i holds "coverable" for
+   * lines 8i…8i+7, byte 2i+1 "covered". `bits` may be a block shared with other files.
+   */
   bits = EMPTY_BITS;
+  bitsBase = 0;
+  bitsLength = 0;
   lineCount = 0;
+  coveredCount = 0;
   /** line -> total << 16 | taken; a line seen twice keeps the larger total and taken count. */
   branchLog = new KeyedLog(maxHalves);
   /** start line * 64 + ordinal (or a synthetic negative key when the format has none) -> hit (0/1) */
   functionLog = new KeyedLog(either);
   syntheticKey = 0;
+  /** Totals of the logs while known, so that totals() costs nothing per file (undefined: count when asked). */
+  branchTotals;
+  functionTotals;
   hasLines = false;
   hasBranches = false;
   hasFunctions = false;
@@ -59094,18 +59165,58 @@ var FileCoverage = class {
   addLine(line, hits) {
     this.hasLines = true;
     const at = line >>> 3 << 1;
-    if (at >= this.bits.length) this.grow(at + 2);
+    if (at >= this.bitsLength) this.grow(at + 2);
+    const i2 = this.bitsBase + at;
     const bit = 1 << (line & 7);
-    if ((this.bits[at] & bit) === 0) {
-      this.bits[at] |= bit;
+    if ((this.bits[i2] & bit) === 0) {
+      this.bits[i2] |= bit;
       this.lineCount++;
     }
-    if (hits > 0) this.bits[at + 1] |= bit;
+    if (hits > 0 && (this.bits[i2 + 1] & bit) === 0) {
+      this.bits[i2 + 1] |= bit;
+      this.coveredCount++;
+    }
+  }
+  /**
+   * Adds many lines at once: bits[0, length) in this class's layout (byte 2i "coverable" for
+   * lines 8i…8i+7, byte 2i+1 "covered"; `length` even). They are copied.
+   */
+  addLineBits(bits2, length) {
+    this.hasLines = true;
+    if (length > this.bitsLength) {
+      const own2 = this.bits;
+      const ownBase = this.bitsBase;
+      const ownLength = this.bitsLength;
+      this.bitsBase = this.arena.bytes.copy(bits2, length);
+      this.bits = this.arena.bytes.block;
+      this.bitsLength = length;
+      this.orBits(own2, ownBase, ownLength);
+    } else this.orBits(bits2, 0, length);
   }
   /** Records the branches of one line; a line seen twice keeps the larger total and taken count. */
   addBranches(line, total, taken) {
     this.hasBranches = true;
+    this.branchTotals = void 0;
     this.branchLog.add(line, (Math.min(total, MAX_BRANCH_COUNT) << 16 | Math.min(taken, MAX_BRANCH_COUNT)) >>> 0);
+  }
+  /**
+   * Adds many lines' branches at once: `count` interleaved [line, total << 16 | taken] pairs (each
+   * half at most 0xffff), lines ascending and distinct. They are copied.
+   */
+  addBranchPairs(pairs, count3) {
+    if (count3 === 0) return;
+    let totals;
+    if (!this.hasBranches) {
+      totals = { covered: 0, total: 0 };
+      for (let i2 = 1; i2 < count3 * 2; i2 += 2) {
+        totals.total += pairs[i2] >>> 16;
+        totals.covered += pairs[i2] & 65535;
+      }
+    }
+    this.hasBranches = true;
+    const base = this.arena.ints.copy(pairs, count3 * 2);
+    this.branchLog.addSorted(this.arena.ints.block, base, count3);
+    this.branchTotals = totals;
   }
   /**
    * Records a function by its start line and its ordinal among functions starting on that line
@@ -59113,60 +59224,78 @@ var FileCoverage = class {
    */
   addFunction(line, hit, ordinal = 0) {
     this.hasFunctions = true;
+    this.functionTotals = void 0;
     const key = line === void 0 ? --this.syntheticKey : line * 64 + Math.min(ordinal, 63);
     this.functionLog.add(key, hit ? 1 : 0);
   }
+  /**
+   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, keys
+   * ascending and distinct. They are copied.
+   */
+  addFunctionPairs(pairs, count3) {
+    if (count3 === 0) return;
+    let totals;
+    if (!this.hasFunctions) {
+      totals = { covered: 0, total: count3 };
+      for (let i2 = 1; i2 < count3 * 2; i2 += 2) totals.covered += pairs[i2];
+    }
+    this.hasFunctions = true;
+    const base = this.arena.ints.copy(pairs, count3 * 2);
+    this.functionLog.addSorted(this.arena.ints.block, base, count3);
+    this.functionTotals = totals;
+  }
   isCoverable(line) {
     const at = line >>> 3 << 1;
-    return at < this.bits.length && (this.bits[at] & 1 << (line & 7)) !== 0;
+    return at < this.bitsLength && (this.bits[this.bitsBase + at] & 1 << (line & 7)) !== 0;
   }
   isCovered(line) {
-    const at = (line >>> 3 << 1) + 1;
-    return at < this.bits.length && (this.bits[at] & 1 << (line & 7)) !== 0;
+    const at = line >>> 3 << 1;
+    return at < this.bitsLength && (this.bits[this.bitsBase + at + 1] & 1 << (line & 7)) !== 0;
   }
   lines() {
     if (!this.hasLines) return this.summary?.lines;
-    let covered2 = 0;
-    for (let i2 = 1; i2 < this.bits.length; i2 += 2) covered2 += popcount(this.bits[i2]);
-    return { covered: covered2, total: this.lineCount };
+    return { covered: this.coveredCount, total: this.lineCount };
   }
   branches() {
     if (!this.hasBranches) return this.summary?.branches;
-    let covered2 = 0;
-    let total = 0;
-    this.branchLog.forEach((_, packed) => {
-      total += packed >>> 16;
-      covered2 += packed & 65535;
-    });
-    return { covered: covered2, total };
+    if (!this.branchTotals) {
+      const totals = { covered: 0, total: 0 };
+      this.branchLog.forEach((_, packed) => {
+        totals.total += packed >>> 16;
+        totals.covered += packed & 65535;
+      });
+      this.branchTotals = totals;
+    }
+    return { ...this.branchTotals };
   }
   functions() {
     if (!this.hasFunctions) return this.summary?.functions;
-    let covered2 = 0;
-    this.functionLog.forEach((_, hit) => covered2 += hit);
-    return { covered: covered2, total: this.functionLog.size };
+    if (!this.functionTotals) {
+      let covered2 = 0;
+      this.functionLog.forEach((_, hit) => covered2 += hit);
+      this.functionTotals = { covered: covered2, total: this.functionLog.size };
+    }
+    return { ...this.functionTotals };
   }
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
   *lineEntries() {
-    for (let at = 0; at < this.bits.length; at += 2) {
-      const bits2 = this.bits[at];
-      if (bits2 === 0) continue;
+    for (let at = 0; at < this.bitsLength; at += 2) {
+      const coverable = this.bits[this.bitsBase + at];
+      if (coverable === 0) continue;
+      const covered2 = this.bits[this.bitsBase + at + 1];
       for (let bit = 0; bit < 8; bit++) {
-        if (bits2 & 1 << bit) yield [(at >>> 1) * 8 + bit, (this.bits[at + 1] & 1 << bit) !== 0];
+        if (coverable & 1 << bit) yield [(at >>> 1) * 8 + bit, (covered2 & 1 << bit) !== 0];
       }
     }
   }
   mergeFrom(other) {
     if (other.hasLines) {
       this.hasLines = true;
-      if (other.bits.length > this.bits.length) this.grow(other.bits.length);
-      this.lineCount = 0;
-      for (let i2 = 0; i2 < this.bits.length; i2 += 2) {
-        this.bits[i2] |= other.bits[i2] ?? 0;
-        this.bits[i2 + 1] |= other.bits[i2 + 1] ?? 0;
-        this.lineCount += popcount(this.bits[i2]);
-      }
+      if (other.bitsLength > this.bitsLength) this.grow(other.bitsLength);
+      this.orBits(other.bits, other.bitsBase, other.bitsLength);
     }
+    this.branchTotals = void 0;
+    this.functionTotals = void 0;
     if (other.hasBranches) {
       this.hasBranches = true;
       other.branchLog.forEach((line, packed) => this.branchLog.add(line, packed));
@@ -59175,11 +59304,27 @@ var FileCoverage = class {
     this.hasFunctions ||= other.hasFunctions;
     if (other.summary) this.summary = mergeSummary(this.summary, other.summary);
   }
+  /** ORs src[base, base + length) (length at most bitsLength) into this file's bits and recounts its lines. */
+  orBits(src, base, length) {
+    const bits2 = this.bits;
+    for (let i2 = 0; i2 < length; i2++) bits2[this.bitsBase + i2] |= src[base + i2];
+    let coverable = 0;
+    let covered2 = 0;
+    for (let i2 = this.bitsBase; i2 < this.bitsBase + this.bitsLength; i2 += 2) {
+      coverable += POPCOUNT[bits2[i2]];
+      covered2 += POPCOUNT[bits2[i2 + 1]];
+    }
+    this.lineCount = coverable;
+    this.coveredCount = covered2;
+  }
+  /** Moves the bits to an array of this file's own with room for at least `minBytes`. */
   grow(minBytes) {
-    const size = Math.ceil(Math.max(64, minBytes * 1.25, Math.min(this.bits.length * 2, minBytes * 2)) / 2) * 2;
+    const size = Math.ceil(Math.max(64, minBytes * 1.25, Math.min(this.bitsLength * 2, minBytes * 2)) / 2) * 2;
     const bits2 = new Uint8Array(size);
-    bits2.set(this.bits);
+    bits2.set(this.bits.subarray(this.bitsBase, this.bitsBase + this.bitsLength));
     this.bits = bits2;
+    this.bitsBase = 0;
+    this.bitsLength = size;
   }
 };
 function mergeSummary(a, b) {
@@ -59187,19 +59332,22 @@ function mergeSummary(a, b) {
   const pick2 = (x2, y) => !x2 ? y : !y ? x2 : { covered: Math.max(x2.covered, y.covered), total: Math.max(x2.total, y.total) };
   return { lines: pick2(a.lines, b.lines), branches: pick2(a.branches, b.branches), functions: pick2(a.functions, b.functions) };
 }
-function popcount(byte) {
-  let n = byte;
-  n = n - (n >> 1 & 85);
-  n = (n & 51) + (n >> 2 & 51);
-  return n + (n >> 4) & 15;
-}
+var POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let v = b; v > 0; v >>= 1) n += v & 1;
+  return n;
+});
+
+// src/core/coverage/table.ts
+var MAX_LINE = 1e7;
 var CoverageTable = class {
   files = /* @__PURE__ */ new Map();
+  arena = new Arena();
   file(path) {
     let entry = this.files.get(path);
     if (!entry) {
       const own2 = detach(path);
-      entry = new FileCoverage(own2);
+      entry = new FileCoverage(own2, this.arena);
       this.files.set(own2, entry);
     }
     return entry;
@@ -59208,16 +59356,12 @@ var CoverageTable = class {
     for (const [path, file2] of other.files) this.file(path).mergeFrom(file2);
   }
   totals() {
-    const sum = (pick2) => {
-      let result2;
-      for (const file2 of this.files.values()) {
-        const c = pick2(file2);
-        if (!c) continue;
-        result2 = { covered: (result2?.covered ?? 0) + c.covered, total: (result2?.total ?? 0) + c.total };
-      }
-      return result2;
-    };
-    return { lines: sum((f) => f.lines()), branches: sum((f) => f.branches()), functions: sum((f) => f.functions()) };
+    const lines3 = { covered: 0, total: 0 };
+    const branches = { covered: 0, total: 0 };
+    const functions = { covered: 0, total: 0 };
+    let seen = 0;
+    for (const file2 of this.files.values()) seen |= add(lines3, file2.lines()) | add(branches, file2.branches()) << 1 | add(functions, file2.functions()) << 2;
+    return { lines: seen & 1 ? lines3 : void 0, branches: seen & 2 ? branches : void 0, functions: seen & 4 ? functions : void 0 };
   }
   /** Coverage of the given added lines; undefined when no file in the diff has per-line data. */
   patch(added) {
@@ -59238,6 +59382,12 @@ var CoverageTable = class {
     return any2 ? { covered: covered2, total } : void 0;
   }
 };
+function add(sum, c) {
+  if (!c) return 0;
+  sum.covered += c.covered;
+  sum.total += c.total;
+  return 1;
+}
 
 // src/core/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -59394,6 +59544,7 @@ function mergeSignal(signal, parts, maxFailures) {
 import { posix as posix2 } from "node:path";
 var WINDOWS_DRIVE = /^[A-Za-z]:\//;
 var FILE_URL = /^file:\/\//i;
+var NEEDS_NORMALIZE = /(^|\/)\.\.?(\/|$)|\/\//;
 function toPosix(path) {
   let p = path.trim().replace(/\\/g, "/");
   if (FILE_URL.test(p)) {
@@ -59463,7 +59614,7 @@ function createPathMapper(options) {
   };
 }
 function clean(p) {
-  if (p === "") return p;
+  if (p === "" || !NEEDS_NORMALIZE.test(p)) return p;
   const normal = posix2.normalize(p);
   return normal === "." ? "" : normal.replace(/^\.\//, "");
 }
@@ -60234,41 +60385,770 @@ var auditParsers = [npmAudit, pnpmAudit, yarnClassicAudit, yarnBerryAudit, pipAu
 
 // src/core/stream/xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
+
+// src/core/stream/xml-chars.ts
+var NAME_START = 1;
+var NAME = 2;
+var ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) ASCII[c] = NAME_START | NAME;
+  else if (/[-.0-9]/.test(ch)) ASCII[c] = NAME;
+}
+function isNameStartCode(c) {
+  if (c < 128) return (ASCII[c] & NAME_START) !== 0;
+  return c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c === 8204 || c === 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 56191 || // up to D7FF, then the high surrogates of U+10000–U+EFFFF
+  c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533;
+}
+function isNameCode(c) {
+  if (c < 128) return ASCII[c] !== 0;
+  return isNameStartCode(c) || c === 183 || c >= 768 && c <= 879 || c === 8255 || c === 8256 || c >= 56320 && c <= 57343;
+}
+function isXmlName(s) {
+  if (s.length === 0 || !isNameStartCode(s.charCodeAt(0))) return false;
+  for (let i2 = 1; i2 < s.length; i2++) if (!isNameCode(s.charCodeAt(i2))) return false;
+  return true;
+}
+function isXmlChar(n) {
+  return n === 9 || n === 10 || n === 13 || n >= 32 && n <= 55295 || n >= 57344 && n <= 65533 || n >= 65536 && n <= 1114111;
+}
+var NOT_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+function isForbiddenCode(c) {
+  return c < 32 && c !== 9 && c !== 10 && c !== 13 || c === 65534 || c === 65535;
+}
+function firstForbidden(s, from, to) {
+  if (to <= from) return -1;
+  const at = s.slice(from, to).search(NOT_CHAR);
+  return at === -1 ? -1 : from + at;
+}
+function isSpaceCode(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function countLines(s, from, to) {
+  let lines3 = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c === 10 || c === 13 && s.charCodeAt(i2 + 1) !== 10) lines3++;
+  }
+  return lines3;
+}
+
+// src/core/stream/xml-text.ts
+var XmlSyntaxError = class extends Error {
+  constructor(message, line) {
+    super(message);
+    this.line = line;
+  }
+  line;
+};
+var TextCursor = class {
+  /** `final`: no text follows `s`. */
+  constructor(s, from, line, final) {
+    this.s = s;
+    this.final = final;
+    this.line = line;
+    this.counted = from;
+    this.hasCr = s.indexOf("\r", from) !== -1;
+  }
+  s;
+  final;
+  /** The line at `counted`. */
+  line;
+  /** The text of the last entity reference read (xml-entity.ts). */
+  entityText = "";
+  counted;
+  hasCr;
+  // The next occurrence at or after the last position asked about; the text's length if none.
+  lineLf = -1;
+  ltAt = -1;
+  ampAt = -1;
+  lfAt = -1;
+  tabAt = -1;
+  crAt = -1;
+  cdataEndAt = -1;
+  stopFrom = 0;
+  stopAt = -1;
+  /** Runs of characters that are neither `<` nor forbidden. */
+  plainRun = /[^<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*/y;
+  /** The 1-based line of `s[pos]`. */
+  lineAt(pos) {
+    const s = this.s;
+    if (pos < this.counted) return this.line - countLines(s, pos, this.counted);
+    let line = this.line;
+    let lf = this.lineLf;
+    if (lf < this.counted) lf = s.indexOf("\n", this.counted);
+    while (lf !== -1 && lf < pos) {
+      line++;
+      lf = s.indexOf("\n", lf + 1);
+    }
+    this.lineLf = lf === -1 ? s.length : lf;
+    if (this.hasCr) {
+      for (let cr = s.indexOf("\r", this.counted); cr !== -1 && cr < pos; cr = s.indexOf("\r", cr + 1)) {
+        if (s.charCodeAt(cr + 1) !== 10) line++;
+      }
+    }
+    this.line = line;
+    this.counted = pos;
+    return line;
+  }
+  /** The line saxes reports after reading `s[pos]`: a newline there counts. */
+  lineAfter(pos) {
+    const c = this.s.charCodeAt(pos);
+    return this.lineAt(pos) + (c === 10 || c === 13 ? 1 : 0);
+  }
+  /** The next `<` or forbidden character (the text's length if none). */
+  nextStop(from) {
+    if (from > this.stopAt || from < this.stopFrom) {
+      const run = this.plainRun;
+      run.lastIndex = this.stopFrom = from;
+      run.test(this.s);
+      this.stopAt = run.lastIndex;
+    }
+    return this.stopAt;
+  }
+  /** An error about the character at `pos`; a forbidden character there is reported as such, as saxes does. */
+  errorAt(pos, message, after = false) {
+    const c = this.s.charCodeAt(pos);
+    if (isForbiddenCode(c)) return new XmlSyntaxError("disallowed character.", this.lineAt(pos));
+    return new XmlSyntaxError(message, after ? this.lineAfter(pos) : this.lineAt(pos));
+  }
+  nextLt(from) {
+    if (this.ltAt < from) this.ltAt = this.find("<", from);
+    return this.ltAt;
+  }
+  nextAmp(from) {
+    if (this.ampAt < from) this.ampAt = this.find("&", from);
+    return this.ampAt;
+  }
+  nextCdataEnd(from) {
+    if (this.cdataEndAt < from) this.cdataEndAt = this.find("]]>", from);
+    return this.cdataEndAt;
+  }
+  /** Whether `s[from, to)` holds a tab, newline or carriage return. */
+  hasSpaceToNormalise(from, to) {
+    if (this.lfAt < from) this.lfAt = this.find("\n", from);
+    if (this.tabAt < from) this.tabAt = this.find("	", from);
+    if (this.hasCr && this.crAt < from) this.crAt = this.find("\r", from);
+    return this.lfAt < to || this.tabAt < to || this.hasCr && this.crAt < to;
+  }
+  /** Character data as XML hands it over: `\r\n` and a lone `\r` read as `\n`. */
+  piece(from, to) {
+    const piece = this.s.slice(from, to);
+    return this.hasCr ? piece.replace(/\r\n?/g, "\n") : piece;
+  }
+  find(needle, from) {
+    const at = this.s.indexOf(needle, from);
+    return at === -1 ? this.s.length : at;
+  }
+};
+
+// src/core/stream/xml-entity.ts
+var MAX_ENTITY = 1024;
+var ATTRIBUTE_SPACE = /\r\n|[\t\n\r]/g;
+function readEntity(t, at) {
+  const s = t.s;
+  const semi = s.indexOf(";", at + 1);
+  const complete = semi !== -1 && semi - at <= MAX_ENTITY;
+  const bad = firstForbidden(s, at + 1, complete ? semi : Math.min(s.length, at + 2 + MAX_ENTITY));
+  if (bad !== -1) throw new XmlSyntaxError("disallowed character.", t.lineAt(bad));
+  if (!complete) {
+    if (semi === -1 && s.length - at <= MAX_ENTITY) return -1;
+    throw new XmlSyntaxError(`unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`, t.lineAt(at));
+  }
+  const name = s.slice(at + 1, semi);
+  const text = decodeEntity(name);
+  if (text === void 0) throw new XmlSyntaxError(entityError(name), t.lineAt(semi));
+  t.entityText = text;
+  return semi + 1;
+}
+function attributeValue(t, from, to) {
+  const s = t.s;
+  let amp = t.nextAmp(from);
+  noLessThan(t, from, Math.min(amp, to));
+  if (amp >= to) {
+    const value2 = s.slice(from, to);
+    return t.hasSpaceToNormalise(from, to) ? value2.replace(ATTRIBUTE_SPACE, " ") : value2;
+  }
+  let value = "";
+  let start = from;
+  for (; amp < to; amp = t.nextAmp(start)) {
+    noLessThan(t, start, amp);
+    value += s.slice(start, amp).replace(ATTRIBUTE_SPACE, " ");
+    const after = readEntity(t, amp);
+    if (after < 0) return void 0;
+    value += t.entityText;
+    start = after;
+  }
+  noLessThan(t, start, to);
+  return value + s.slice(start, to).replace(ATTRIBUTE_SPACE, " ");
+}
+function noLessThan(t, from, to) {
+  const stop = t.nextStop(from);
+  if (stop < to) throw new XmlSyntaxError("disallowed character.", t.lineAt(stop));
+}
+function decodeEntity(name) {
+  switch (name) {
+    case "lt":
+      return "<";
+    case "gt":
+      return ">";
+    case "amp":
+      return "&";
+    case "apos":
+      return "'";
+    case "quot":
+      return '"';
+  }
+  if (name.charCodeAt(0) !== 35) return void 0;
+  let code2 = NaN;
+  if (name[1] === "x" && /^#x[0-9a-f]+$/i.test(name)) code2 = parseInt(name.slice(2), 16);
+  else if (/^#[0-9]+$/.test(name)) code2 = parseInt(name.slice(1), 10);
+  return isXmlChar(code2) ? String.fromCodePoint(code2) : void 0;
+}
+function entityError(name) {
+  if (name === "") return "empty entity name.";
+  if (name.startsWith("#")) return "malformed character entity.";
+  return isXmlName(name) ? "undefined entity." : "disallowed character in entity name.";
+}
+
+// src/core/stream/xml-prolog.ts
+var MAX_PROLOG = 1024 * 1024;
+var S = "[ \\t\\r\\n]";
+var XML_DECL = new RegExp(
+  `^<\\?xml${S}+version${S}*=${S}*(["'])1\\.0\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][A-Za-z0-9._-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>$`
+);
+var QUOTED = `(?:"[\\x20\\x21\\x23-\\x7e]*"|'[\\x20-\\x26\\x28-\\x7e]*')`;
+var DOCTYPE = new RegExp(`^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`);
+function readProlog(s, final) {
+  const more = () => final || s.length > MAX_PROLOG ? { kind: "saxes" } : { kind: "more" };
+  let i2 = 0;
+  let doctype = false;
+  if (s.startsWith("<?xml")) {
+    const end = s.indexOf("?>");
+    if (end === -1) return more();
+    if (!XML_DECL.test(s.slice(0, end + 2))) return { kind: "saxes" };
+    i2 = end + 2;
+  } else if (s.length < 5 && "<?xml".startsWith(s)) return more();
+  for (; ; ) {
+    while (i2 < s.length && (s[i2] === " " || s[i2] === "\n" || s[i2] === "	" || s[i2] === "\r")) i2++;
+    if (s.startsWith("<!--", i2)) {
+      const end = s.indexOf("-->", i2 + 4);
+      if (end === -1) return more();
+      const body = s.slice(i2 + 4, end);
+      if (body.includes("--") || body.endsWith("-") || NOT_CHAR.test(body)) return { kind: "saxes" };
+      i2 = end + 3;
+    } else if (s.startsWith("<!DOCTYPE", i2)) {
+      const end = s.indexOf(">", i2);
+      if (end === -1) return more();
+      if (doctype || !DOCTYPE.test(s.slice(i2, end + 1))) return { kind: "saxes" };
+      doctype = true;
+      i2 = end + 1;
+    } else if (i2 + 1 < s.length && s[i2] === "<" && isNameStartCode(s.charCodeAt(i2 + 1))) {
+      return { kind: "root", at: i2, line: 1 + countLines(s, 0, i2) };
+    } else if (isStartOf(s.slice(i2))) {
+      return more();
+    } else {
+      return { kind: "saxes" };
+    }
+  }
+}
+function isStartOf(rest) {
+  return rest === "" || rest === "<" || rest.length < 9 && ("<!--".startsWith(rest) || "<!DOCTYPE".startsWith(rest));
+}
+
+// src/core/stream/xml-tag.ts
+var CUT = -1;
+var [SPACE, SLASH, EQ2, GT, DQ, SQ] = [32, 47, 61, 62, 34, 39];
+var Attributes = function Attributes2() {
+};
+Attributes.prototype = /* @__PURE__ */ Object.create(null);
+var StartTagReader = class {
+  name = "";
+  attributes = new Attributes();
+  selfClosing = false;
+  /** The line of the tag's `>`, as saxes reports it. */
+  line = 1;
+  /**
+   * `<name( name="value")* \s* /?>` with ASCII names, and values without `"`, `<`, tabs, newlines
+   * or forbidden characters: a tag this matches needs no other check.
+   */
+  plain = /<[A-Za-z_:][\w.:-]*(?: [A-Za-z_:][\w.:-]*="[^"<\x00-\x1f\ufffe\uffff]*")*[ \t\r\n]*\/?>/y;
+  /** Names seen, by a hash of their length and ends: a name read again is the same string. */
+  names = new Array(256).fill("");
+  /** Reads the start tag at `t.s[i]` (`<` and a name start) into the fields: the index after it, or CUT. */
+  read(t, i2) {
+    const { s } = t;
+    const plain = this.plain;
+    plain.lastIndex = i2;
+    if (!plain.test(s)) return this.readCarefully(t, i2);
+    const end = plain.lastIndex;
+    let j = i2 + 2;
+    while (isNameCode(s.charCodeAt(j))) j++;
+    this.name = this.intern(s, i2 + 1, j);
+    const attributes = new Attributes();
+    let duplicate;
+    while (s.charCodeAt(j) === SPACE && isNameStartCode(s.charCodeAt(j + 1))) {
+      const eq = s.indexOf("=", j + 2);
+      const close = s.indexOf('"', eq + 2);
+      const name = this.intern(s, j + 1, eq);
+      const value = t.nextAmp(eq + 2) < close ? attributeValue(t, eq + 2, close) : s.slice(eq + 2, close);
+      if (value === void 0) return CUT;
+      if (duplicate === void 0 && attributes[name] !== void 0) duplicate = name;
+      attributes[name] = value;
+      j = close + 1;
+    }
+    this.line = t.lineAt(end - 1);
+    if (duplicate !== void 0) throw new XmlSyntaxError(`duplicate attribute: ${duplicate}.`, this.line);
+    this.attributes = attributes;
+    this.selfClosing = s.charCodeAt(end - 2) === SLASH;
+    return end;
+  }
+  /** Any start tag, character by character, with saxes's errors. */
+  readCarefully(t, i2) {
+    const { s } = t;
+    const n = s.length;
+    let j = i2 + 2;
+    while (j < n && isNameCode(s.charCodeAt(j))) j++;
+    if (j >= n) return CUT;
+    let c = s.charCodeAt(j);
+    if (c !== GT && c !== SLASH && !isSpaceCode(c)) throw t.errorAt(j, "disallowed character in tag name.");
+    const name = this.intern(s, i2 + 1, j);
+    const attributes = new Attributes();
+    let duplicate;
+    let spaced = true;
+    for (; ; ) {
+      if (isSpaceCode(c)) {
+        do
+          if (++j >= n) return CUT;
+        while (isSpaceCode(c = s.charCodeAt(j)));
+        spaced = true;
+      }
+      if (c === GT || c === SLASH) break;
+      if (!isNameStartCode(c)) throw t.errorAt(j, "disallowed character in attribute name.");
+      if (!spaced) throw new XmlSyntaxError("no whitespace between attributes.", t.lineAt(j));
+      const attrStart = j;
+      do
+        if (++j >= n) return CUT;
+      while (isNameCode(c = s.charCodeAt(j)));
+      const attr = this.intern(s, attrStart, j);
+      for (let white = false; c !== EQ2; c = s.charCodeAt(j), white = true) {
+        if (!isSpaceCode(c)) throw t.errorAt(j, white || c === GT ? "attribute without value." : "disallowed character in attribute name.");
+        if (++j >= n) return CUT;
+      }
+      do
+        if (++j >= n) return CUT;
+      while (isSpaceCode(c = s.charCodeAt(j)));
+      if (c !== DQ && c !== SQ) throw t.errorAt(j, "unquoted attribute value.");
+      const close = s.indexOf(c === DQ ? '"' : "'", j + 1);
+      const value = attributeValue(t, j + 1, close === -1 ? n : close);
+      if (close === -1) return CUT;
+      if (value === void 0) return CUT;
+      if (duplicate === void 0 && attributes[attr] !== void 0) duplicate = attr;
+      attributes[attr] = value;
+      spaced = false;
+      if ((j = close + 1) >= n) return CUT;
+      c = s.charCodeAt(j);
+    }
+    if (c === SLASH) {
+      if (++j >= n) return CUT;
+      if (s.charCodeAt(j) !== GT) throw t.errorAt(j, "forward-slash in opening tag not followed by >.", true);
+    }
+    this.line = t.lineAt(j);
+    if (duplicate !== void 0) throw new XmlSyntaxError(`duplicate attribute: ${duplicate}.`, this.line);
+    this.name = name;
+    this.attributes = attributes;
+    this.selfClosing = c === SLASH;
+    return j + 1;
+  }
+  intern(s, from, to) {
+    const length = to - from;
+    const slot = length * 31 + s.charCodeAt(from) * 7 + s.charCodeAt(to - 1) & 255;
+    const known = this.names[slot];
+    if (known.length === length && s.startsWith(known, from)) return known;
+    const name = length < 13 ? s.slice(from, to) : detach(s.slice(from, to));
+    return this.names[slot] = name;
+  }
+};
+
+// src/core/stream/xml-scanner.ts
+var TEXT = 0;
+var COMMENT = 1;
+var CDATA = 2;
+var [LF, CR, SLASH2, BANG, QUESTION, LT, GT2, RBRACKET] = [10, 13, 47, 33, 63, 60, 62, 93];
+var XmlScanner = class {
+  constructor(events) {
+    this.events = events;
+  }
+  events;
+  /** Set when the prolog is one for saxes (see xml-prolog.ts); nothing has been reported then. */
+  needsSaxes = false;
+  /** The text read so far while in the prolog (which is read whole). */
+  head = "";
+  carry = "";
+  pending = [];
+  pendingLength = 0;
+  mode = TEXT;
+  stack = [];
+  rootClosed = false;
+  t = new TextCursor("", 0, 1, false);
+  tag = new StartTagReader();
+  /** Line of the last character read. */
+  get line() {
+    return this.t.line;
+  }
+  write(chunk) {
+    if (this.needsSaxes) throw new Error("the scanner handed this document to saxes");
+    if (this.head !== void 0) return this.prolog(this.head + chunk, false);
+    let s = chunk;
+    if (this.carry.length > 0) {
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.pendingLength < this.carry.length) return;
+      s = this.carry + this.pending.join("");
+      this.carry = "";
+      this.pending = [];
+      this.pendingLength = 0;
+    }
+    this.scan(s, 0, this.t.line, false);
+  }
+  end() {
+    if (this.head !== void 0) {
+      this.prolog(this.head, true);
+      if (this.needsSaxes) return;
+    } else {
+      const s = this.carry + this.pending.join("");
+      this.carry = "";
+      this.pending = [];
+      this.scan(s, 0, this.t.line, true);
+    }
+    if (this.stack.length > 0) throw this.unclosed(this.t.line);
+    if (this.mode !== TEXT) throw new XmlSyntaxError("unexpected end.", this.t.line);
+  }
+  /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
+  takeProlog() {
+    const text = this.head ?? "";
+    this.head = void 0;
+    return text;
+  }
+  prolog(s, final) {
+    const prolog = readProlog(s, final);
+    if (prolog.kind === "more") this.head = s;
+    else if (prolog.kind === "saxes") {
+      this.head = s;
+      this.needsSaxes = true;
+    } else {
+      this.head = void 0;
+      this.scan(s, prolog.at, prolog.line, final);
+    }
+  }
+  scan(s, from, line, final) {
+    const t = this.t = new TextCursor(s, from, line, final);
+    let i2 = from;
+    while (i2 < s.length) {
+      if (this.mode === COMMENT) i2 = this.comment(i2);
+      else if (this.mode === CDATA) i2 = this.cdata(i2);
+      else if (this.stack.length > 0) i2 = this.text(i2);
+      else i2 = this.outside(i2);
+    }
+    if (this.carry === "") t.lineAt(s.length);
+  }
+  /** The token at `at` runs past the end of the text: carry it into the next chunk, or fail. */
+  wait(at) {
+    const t = this.t;
+    if (t.final) {
+      const line = t.lineAt(t.s.length);
+      if (this.stack.length > 0) throw this.unclosed(line);
+      if (!this.rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError("document must contain a root element.", line);
+      throw new XmlSyntaxError("unexpected end.", line);
+    }
+    t.lineAt(at);
+    this.carry = t.s.slice(at);
+    return t.s.length;
+  }
+  /** Comments, CDATA and processing instructions are searched natively: check what they hold. */
+  noForbidden(from, to) {
+    const bad = firstForbidden(this.t.s, from, to);
+    if (bad !== -1) throw new XmlSyntaxError("disallowed character.", this.t.lineAt(bad));
+  }
+  unclosed(line) {
+    return new XmlSyntaxError(`unclosed tag: ${this.stack[this.stack.length - 1]}`, line);
+  }
+  /** Character data inside the root element, up to the next `<` (or forbidden character). */
+  text(i2) {
+    const t = this.t;
+    const { s } = t;
+    const n = s.length;
+    const stop = t.nextStop(i2);
+    let end = stop;
+    if (stop === n && !t.final) {
+      while (end > i2 && end > n - 2 && (s.charCodeAt(end - 1) === RBRACKET || s.charCodeAt(end - 1) === CR)) end--;
+    }
+    const emit = this.events.text;
+    let start = i2;
+    for (let amp = t.nextAmp(i2); amp < end; amp = t.nextAmp(start)) {
+      noCdataEnd(t, start, amp);
+      if (emit !== void 0 && amp > start) emit(t.piece(start, amp));
+      const after = readEntity(t, amp);
+      if (after < 0) return this.wait(amp);
+      if (emit !== void 0) emit(t.entityText);
+      start = after;
+    }
+    noCdataEnd(t, start, end);
+    if (emit !== void 0 && end > start) emit(t.piece(start, end));
+    if (end === n) return n;
+    if (end < stop) return this.wait(end);
+    if (s.charCodeAt(stop) !== LT) throw new XmlSyntaxError("disallowed character.", t.lineAt(stop));
+    return this.markup(stop);
+  }
+  /** Before and after the root element: only whitespace, comments and processing instructions. */
+  outside(i2) {
+    const t = this.t;
+    const { s } = t;
+    const lt = t.nextLt(i2);
+    let end = lt;
+    if (lt === s.length && !t.final && s.charCodeAt(lt - 1) === CR) end--;
+    let text = false;
+    for (let k = i2; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 38) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(k));
+      if (isForbiddenCode(c)) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
+      text ||= !isSpaceCode(c);
+    }
+    if (text) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
+    if (end < s.length) return end === lt ? this.markup(lt) : this.wait(end);
+    return end;
+  }
+  /** `s[i]` is `<`: the index after the markup, or the whole text if it is cut off. */
+  markup(i2) {
+    const t = this.t;
+    let next = CUT;
+    if (i2 + 1 < t.s.length) {
+      const c = t.s.charCodeAt(i2 + 1);
+      if (isNameStartCode(c)) next = this.startTag(i2);
+      else if (c === SLASH2) next = this.closeTag(i2);
+      else if (c === BANG) next = this.bang(i2);
+      else if (c === QUESTION) next = this.instruction(i2);
+      else throw t.errorAt(i2 + 1, "disallowed character in tag name", true);
+    }
+    return next === CUT ? this.wait(i2) : next;
+  }
+  startTag(i2) {
+    if (this.rootClosed) return this.secondRoot(i2);
+    const tag = this.tag;
+    const end = tag.read(this.t, i2);
+    if (end === CUT) return CUT;
+    this.events.open(tag.name, tag.attributes, tag.line);
+    if (!tag.selfClosing) this.stack.push(tag.name);
+    else {
+      this.events.close(tag.name);
+      if (this.stack.length === 0) this.rootClosed = true;
+    }
+    return end;
+  }
+  secondRoot(i2) {
+    const { s } = this.t;
+    let j = i2 + 2;
+    while (j < s.length && isNameCode(s.charCodeAt(j))) j++;
+    if (j >= s.length) return CUT;
+    throw new XmlSyntaxError("documents may contain only one root.", this.t.lineAfter(j));
+  }
+  closeTag(i2) {
+    const t = this.t;
+    const { s } = t;
+    const n = s.length;
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    let j = i2 + 2;
+    if (top !== void 0 && j + top.length < n && s.charCodeAt(j + top.length) === GT2 && s.startsWith(top, j)) j += top.length;
+    else {
+      while (j < n && isNameCode(s.charCodeAt(j))) j++;
+      const name = s.slice(i2 + 2, j);
+      while (j < n && isSpaceCode(s.charCodeAt(j))) j++;
+      if (j >= n) return CUT;
+      const line = t.lineAt(j);
+      if (s.charCodeAt(j) !== GT2) throw t.errorAt(j, "disallowed character in closing tag.");
+      if (name === "") throw new XmlSyntaxError("weird empty close tag.", line);
+      if (top === void 0) throw new XmlSyntaxError(`unmatched closing tag: ${name}.`, line);
+      if (top !== name) throw new XmlSyntaxError("unexpected close tag.", line);
+    }
+    stack.pop();
+    this.events.close(top);
+    if (stack.length === 0) this.rootClosed = true;
+    return j + 1;
+  }
+  /** `<!`: a comment or CDATA (a DOCTYPE only belongs in the prolog). */
+  bang(i2) {
+    const t = this.t;
+    const { s } = t;
+    if (s.startsWith("--", i2 + 2)) {
+      this.mode = COMMENT;
+      return i2 + 4;
+    }
+    if (s.startsWith("[CDATA[", i2 + 2)) {
+      if (this.stack.length === 0) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(i2 + 8));
+      this.mode = CDATA;
+      return i2 + 9;
+    }
+    if (s.startsWith("DOCTYPE", i2 + 2)) throw new XmlSyntaxError("inappropriately located doctype declaration.", t.lineAt(i2 + 8));
+    let k = i2 + 2;
+    for (let read = 0; read < 7; read++) {
+      if (k >= s.length || k + 1 >= s.length && !t.final && s.charCodeAt(k) === CR) return CUT;
+      if (isForbiddenCode(s.charCodeAt(k))) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
+      k += s.charCodeAt(k) === CR && s.charCodeAt(k + 1) === LF ? 2 : 1;
+    }
+    throw new XmlSyntaxError("incorrect syntax.", t.lineAfter(k - 1));
+  }
+  comment(i2) {
+    const t = this.t;
+    const { s } = t;
+    const dashes = s.indexOf("--", i2);
+    if (dashes === -1 || dashes + 2 >= s.length) {
+      let keep = s.length;
+      if (!t.final) {
+        keep = dashes === -1 ? s.length - 1 : dashes;
+        if (s.charCodeAt(keep) !== 45) keep++;
+        if (s.charCodeAt(keep - 1) === CR) keep--;
+        keep = Math.max(i2, keep);
+      }
+      this.noForbidden(i2, keep);
+      return t.final ? s.length : this.wait(keep);
+    }
+    this.noForbidden(i2, dashes);
+    if (s.charCodeAt(dashes + 2) !== GT2) throw t.errorAt(dashes + 2, "malformed comment.", true);
+    this.mode = TEXT;
+    return dashes + 3;
+  }
+  cdata(i2) {
+    const t = this.t;
+    const { s } = t;
+    const emit = this.events.text;
+    const end = s.indexOf("]]>", i2);
+    if (end === -1) {
+      let keep = s.length;
+      if (!t.final) {
+        keep = Math.max(i2, s.length - 2);
+        if (keep > i2 && s.charCodeAt(keep - 1) === CR) keep--;
+      }
+      this.noForbidden(i2, keep);
+      if (emit !== void 0 && keep > i2) emit(t.piece(i2, keep));
+      return t.final ? s.length : this.wait(keep);
+    }
+    this.noForbidden(i2, end);
+    if (emit !== void 0 && end > i2) emit(t.piece(i2, end));
+    this.mode = TEXT;
+    return end + 3;
+  }
+  /** `<?target …?>`: checked and skipped. */
+  instruction(i2) {
+    const t = this.t;
+    const { s } = t;
+    const n = s.length;
+    if (i2 + 2 >= n) return CUT;
+    const first = s.charCodeAt(i2 + 2);
+    if (!isNameStartCode(first)) {
+      throw t.errorAt(i2 + 2, first === QUESTION || isSpaceCode(first) ? "processing instruction without a target." : "disallowed character in processing instruction name.", true);
+    }
+    let j = i2 + 3;
+    while (j < n && isNameCode(s.charCodeAt(j))) j++;
+    if (j >= n) return CUT;
+    const target = s.slice(i2 + 2, j);
+    const after = s.charCodeAt(j);
+    if (after !== QUESTION && !isSpaceCode(after)) throw t.errorAt(j, "disallowed character in processing instruction name.");
+    if (target === "xml") throw new XmlSyntaxError("an XML declaration must be at the start of the document.", t.lineAfter(j));
+    const end = s.indexOf("?>", j);
+    this.noForbidden(j, end === -1 ? n : end);
+    if (end === -1) return CUT;
+    if (target.toLowerCase() === "xml") throw new XmlSyntaxError("the XML declaration must appear at the start of the document.", t.lineAt(end + 1));
+    return end + 2;
+  }
+};
+function nameRunsToEnd(s, from) {
+  let i2 = from;
+  while (i2 < s.length && isNameCode(s.charCodeAt(i2))) i2++;
+  return i2 === s.length;
+}
+function noCdataEnd(t, from, to) {
+  const at = t.nextCdataEnd(from);
+  if (at < to) throw new XmlSyntaxError('the string "]]>" is disallowed in char data.', t.lineAt(at + 2));
+}
+
+// src/core/stream/xml.ts
 function localName(name) {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
 }
 async function parseXml(ctx, visitor) {
   const { path } = ctx.source;
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  const maxDepth = ctx.limits.maxXmlDepth;
   let depth = 0;
   let sawRoot = false;
-  parser.on("opentag", (tag) => {
-    depth++;
-    sawRoot = true;
-    if (depth > ctx.limits.maxXmlDepth) {
-      throw new ReportParseError(path, `XML nested deeper than ${ctx.limits.maxXmlDepth} elements`, parser.line);
-    }
-    visitor.open(localName(tag.name), tag.attributes, parser.line);
-  });
-  parser.on("closetag", (tag) => {
-    depth--;
-    visitor.close?.(localName(tag.name));
-  });
-  if (visitor.text) {
-    const onText = visitor.text.bind(visitor);
-    parser.on("text", onText);
-    parser.on("cdata", onText);
-  }
+  const onText = visitor.text?.bind(visitor);
+  const { textIn } = visitor;
+  let inside = 0;
+  const events = {
+    open(name, attributes, line) {
+      sawRoot = true;
+      if (++depth > maxDepth) throw new ReportParseError(path, `XML nested deeper than ${maxDepth} elements`, line);
+      const local = localName(name);
+      visitor.open(local, attributes, line);
+      if (textIn?.has(local) && inside++ === 0) events.text = onText;
+    },
+    close(name) {
+      depth--;
+      const local = localName(name);
+      visitor.close?.(local);
+      if (textIn?.has(local) && --inside === 0) events.text = void 0;
+    },
+    text: textIn ? void 0 : onText
+  };
+  const reader = new XmlReader(events);
   try {
-    for await (const chunk of readText(ctx.source)) parser.write(chunk);
-    parser.close();
+    for await (const chunk of readText(ctx.source)) reader.write(chunk);
+    reader.end();
   } catch (error63) {
     if (error63 instanceof ReportParseError) throw error63;
-    throw new ReportParseError(path, xmlMessage(error63), parser.line, { cause: error63 });
+    const line = error63 instanceof XmlSyntaxError ? error63.line : reader.line;
+    throw new ReportParseError(path, xmlMessage(error63), line, { cause: error63 });
   }
   if (!sawRoot) throw new ReportParseError(path, "no XML element found (empty file?)");
 }
+var XmlReader = class {
+  constructor(events) {
+    this.events = events;
+    this.scanner = new XmlScanner(events);
+  }
+  events;
+  scanner;
+  saxes;
+  get line() {
+    return this.saxes ? this.saxes.line : this.scanner.line;
+  }
+  write(chunk) {
+    if (this.saxes) this.saxes.write(chunk);
+    else {
+      this.scanner.write(chunk);
+      if (this.scanner.needsSaxes) this.handOver();
+    }
+  }
+  end() {
+    if (!this.saxes) {
+      this.scanner.end();
+      if (this.scanner.needsSaxes) this.handOver();
+    }
+    this.saxes?.close();
+  }
+  handOver() {
+    const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+    const { events } = this;
+    parser.on("opentag", (tag) => events.open(tag.name, tag.attributes, parser.line));
+    parser.on("closetag", (tag) => events.close(tag.name));
+    const text = (piece) => events.text?.(piece);
+    parser.on("text", text);
+    parser.on("cdata", text);
+    this.saxes = parser;
+    parser.write(this.scanner.takeProlog());
+  }
+};
 function xmlMessage(error63) {
   const raw = describeError(error63).replace(/^(?:[^:]*:)?\d+:\d+: /, "");
   if (/undefined entity/.test(raw)) return `invalid XML: ${raw} (DTD entities are never expanded)`;
@@ -60720,8 +61600,615 @@ var jacoco = {
   }
 };
 
-// src/core/reports/coverage/lcov.ts
-var LCOV_RECORD = /^(?:TN|SF|VER):/;
+// src/core/stream/bytes.ts
+var NL = 10;
+async function forEachLineBlock(source, maxLineBytes, sink) {
+  let carry = Buffer.alloc(0);
+  let carryLength = 0;
+  let offset = 0;
+  const keep = (chunk, start, end) => {
+    const length = carryLength + end - start;
+    if (length > carry.length) {
+      const grown = Buffer.alloc(Math.max(length, carry.length * 2, 4096));
+      grown.set(carry.subarray(0, carryLength));
+      carry = grown;
+    }
+    carry.set(chunk.subarray(start, end), carryLength);
+    carryLength = length;
+  };
+  const tooLong = (length) => {
+    if (length > maxLineBytes) {
+      throw new ReportParseError(source.path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, sink.lineNo + 1);
+    }
+  };
+  const feed = (chunk) => {
+    let start = 0;
+    if (carryLength > 0) {
+      const nl = chunk.indexOf(NL);
+      if (nl === -1) {
+        tooLong(carryLength + chunk.length);
+        keep(chunk, 0, chunk.length);
+        return;
+      }
+      keep(chunk, 0, nl + 1);
+      sink.block(carry, 0, carryLength);
+      carryLength = 0;
+      start = nl + 1;
+    }
+    const last = chunk.lastIndexOf(NL);
+    if (last >= start) {
+      sink.block(chunk, start, last + 1);
+      start = last + 1;
+    }
+    if (start < chunk.length) {
+      tooLong(chunk.length - start);
+      keep(chunk, start, chunk.length);
+    }
+  };
+  const stream = source.open();
+  const chunks = stream[Symbol.asyncIterator]();
+  const ask = () => {
+    const pending2 = chunks.next();
+    pending2.catch(ignoreAfterAbandon);
+    return pending2;
+  };
+  let pending = ask();
+  try {
+    for (let first = true; ; first = false) {
+      let next;
+      try {
+        next = await pending;
+      } catch (error63) {
+        throw asReadError(source.path, error63);
+      }
+      if (next.done) break;
+      pending = ask();
+      let chunk = next.value;
+      if (first) {
+        const { encoding, bomLength } = sniffEncoding(chunk);
+        if (encoding !== "utf-8") return false;
+        chunk = chunk.subarray(bomLength);
+        offset = bomLength;
+      }
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) {
+        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset2(source, offset + nul));
+      }
+      offset += chunk.length;
+      feed(chunk);
+    }
+  } finally {
+    stream.destroy();
+  }
+  if (carryLength > 0) {
+    keep(new Uint8Array([NL]), 0, 1);
+    sink.block(carry, 0, carryLength);
+  }
+  return true;
+}
+function ignoreAfterAbandon() {
+}
+async function lineOfOffset2(source, offset) {
+  let line = 1;
+  let seen = 0;
+  for await (const raw of source.open()) {
+    const chunk = raw.subarray(0, Math.max(0, offset - seen));
+    for (let i2 = chunk.indexOf(NL); i2 !== -1; i2 = chunk.indexOf(NL, i2 + 1)) line++;
+    seen += raw.length;
+    if (seen >= offset) break;
+  }
+  return line;
+}
+
+// src/core/reports/coverage/lcov/functions.ts
+var NL2 = 10;
+var CR2 = 13;
+var NO_LINE = -1;
+var FNV_OFFSET = 2166136261 | 0;
+var FNV_PRIME = 16777619;
+function nameHash(buf, start, end) {
+  let hash2 = FNV_OFFSET;
+  for (let i2 = start; i2 < end; i2++) hash2 = Math.imul(hash2 ^ buf[i2], FNV_PRIME);
+  return hash2;
+}
+var RANK_SPAN = 2 ** 29;
+var RecordFunctions = class {
+  names = new Uint8Array(4096);
+  namesUsed = 0;
+  /** Per entry: where its name is, its hash and table slot, its FN line (or NO_LINE), its FNDA hits. */
+  nameStart = new Int32Array(64);
+  nameLength = new Int32Array(64);
+  nameHashes = new Int32Array(64);
+  slotOf = new Int32Array(64);
+  line = new Int32Array(64);
+  hits = new Float64Array(64);
+  hasHits = new Uint8Array(64);
+  count = 0;
+  /** Entries in the order of their first FN line (a Map's insertion order in the text parser). */
+  fnOrder = new Int32Array(64);
+  fnCount = 0;
+  /** Index in fnOrder of the function the next FNDA line most likely names. */
+  hitCursor = 0;
+  /** Slot -> entry + 1 (0: empty). Size a power of two, at least twice the entries. */
+  table = new Int32Array(128);
+  sortKeys = new Float64Array(64);
+  pairs = new Int32Array(128);
+  /**
+   * FN with the name from buf[at] to the end of the line (not its CR): copies the name while it
+   * hashes it and finds the line's end, then defines it. Returns where the next line starts.
+   */
+  defineAt(line, buf, at) {
+    let names = this.names;
+    let j = this.namesUsed;
+    let hash2 = FNV_OFFSET;
+    let before = hash2;
+    let i2 = at;
+    for (let c = buf[i2]; c !== NL2; c = buf[++i2]) {
+      if (j === names.length) names = this.growNames(j + 1);
+      names[j++] = c;
+      before = hash2;
+      hash2 = Math.imul(hash2 ^ c, FNV_PRIME);
+    }
+    let length = i2 - at;
+    if (length > 0 && buf[i2 - 1] === CR2) {
+      length--;
+      hash2 = before;
+    }
+    this.define(line, hash2, names, this.namesUsed, this.namesUsed + length);
+    return i2 + 1;
+  }
+  /** FNDA with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
+  hitAt(hits, buf, at) {
+    if (this.hitCursor < this.fnCount) {
+      const expected = this.fnOrder[this.hitCursor];
+      const length = this.nameLength[expected];
+      const names = this.names;
+      let k = 0;
+      for (let j = this.nameStart[expected]; k < length && buf[at + k] === names[j + k]; k++) ;
+      if (k === length) {
+        const c = buf[at + k];
+        const next = c === NL2 ? at + k + 1 : c === CR2 && buf[at + k + 1] === NL2 ? at + k + 2 : -1;
+        if (next !== -1) {
+          this.hitCursor++;
+          this.hits[expected] += hits;
+          this.hasHits[expected] = 1;
+          return next;
+        }
+      }
+    }
+    let hash2 = FNV_OFFSET;
+    let before = hash2;
+    let i2 = at;
+    for (let c = buf[i2]; c !== NL2; c = buf[++i2]) {
+      before = hash2;
+      hash2 = Math.imul(hash2 ^ c, FNV_PRIME);
+    }
+    let end = i2;
+    if (end > at && buf[end - 1] === CR2) {
+      end--;
+      hash2 = before;
+    }
+    this.hit(hits, hash2, buf, at, end);
+    return i2 + 1;
+  }
+  /**
+   * FN: the function named buf[start, end) (`hash` its nameHash) starts at `line` (0: unknown). A
+   * later FN of a name moves it.
+   */
+  define(line, hash2, buf, start, end) {
+    const entry = this.entry(hash2, buf, start, end);
+    if (this.line[entry] === NO_LINE) {
+      if (this.fnCount === this.fnOrder.length) this.fnOrder = grow(this.fnOrder);
+      this.fnOrder[this.fnCount++] = entry;
+    }
+    this.line[entry] = line;
+  }
+  /** FNDA: the function named buf[start, end) (`hash` its nameHash) ran `hits` times. */
+  hit(hits, hash2, buf, start, end) {
+    const entry = this.entry(hash2, buf, start, end);
+    this.hits[entry] += hits;
+    this.hasHits[entry] = 1;
+  }
+  /**
+   * Hands the record's functions to `file` and forgets them. Functions sharing a start line are
+   * told apart by their rank among them; functions without a line (FNDA only, or line 0) count
+   * without a place.
+   */
+  flush(file2) {
+    const n = this.fnCount;
+    if (n > 0) {
+      if (this.sortKeys.length < n) this.sortKeys = new Float64Array(n * 2);
+      if (this.pairs.length < n * 2) this.pairs = new Int32Array(n * 4);
+      const keys = this.sortKeys.subarray(0, n);
+      for (let rank = 0; rank < n; rank++) keys[rank] = this.line[this.fnOrder[rank]] * RANK_SPAN + rank;
+      keys.sort();
+      let pairCount = 0;
+      let previousLine = -1;
+      let ordinal = 0;
+      for (let k = 0; k < n; k++) {
+        const fnLine = Math.floor(keys[k] / RANK_SPAN);
+        const entry = this.fnOrder[keys[k] - fnLine * RANK_SPAN];
+        const hit = this.hits[entry] > 0 ? 1 : 0;
+        ordinal = fnLine === previousLine ? ordinal + 1 : 0;
+        previousLine = fnLine;
+        if (fnLine === 0) {
+          file2.addFunction(void 0, hit === 1);
+          continue;
+        }
+        const key = fnLine * 64 + Math.min(ordinal, 63);
+        if (pairCount > 0 && this.pairs[pairCount * 2 - 2] === key) this.pairs[pairCount * 2 - 1] |= hit;
+        else {
+          this.pairs[pairCount * 2] = key;
+          this.pairs[pairCount * 2 + 1] = hit;
+          pairCount++;
+        }
+      }
+      file2.addFunctionPairs(this.pairs, pairCount);
+    }
+    for (let entry = 0; entry < this.count; entry++) {
+      if (this.hasHits[entry] === 1 && this.line[entry] === NO_LINE) file2.addFunction(void 0, this.hits[entry] > 0);
+      this.table[this.slotOf[entry]] = 0;
+    }
+    this.count = 0;
+    this.fnCount = 0;
+    this.hitCursor = 0;
+    this.namesUsed = 0;
+  }
+  /** The entry for a name, made if new. */
+  entry(hash2, buf, start, end) {
+    const mask = this.table.length - 1;
+    for (let slot = hash2 & mask; ; slot = slot + 1 & mask) {
+      const found = this.table[slot] - 1;
+      if (found === -1) return this.add(hash2, buf, start, end, slot);
+      if (this.nameHashes[found] === hash2 && this.nameLength[found] === end - start && this.sameName(found, buf, start, end)) return found;
+    }
+  }
+  sameName(entry, buf, start, end) {
+    const names = this.names;
+    for (let i2 = start, j = this.nameStart[entry]; i2 < end; i2++, j++) if (names[j] !== buf[i2]) return false;
+    return true;
+  }
+  add(hash2, buf, start, end, slot) {
+    const length = end - start;
+    if (buf !== this.names || start !== this.namesUsed) {
+      if (this.namesUsed + length > this.names.length) this.growNames(this.namesUsed + length);
+      for (let i2 = start, j = this.namesUsed; i2 < end; i2++, j++) this.names[j] = buf[i2];
+    }
+    if (this.count === this.line.length) this.growEntries();
+    const entry = this.count++;
+    this.nameStart[entry] = this.namesUsed;
+    this.nameLength[entry] = length;
+    this.nameHashes[entry] = hash2;
+    this.namesUsed += length;
+    this.line[entry] = NO_LINE;
+    this.hits[entry] = 0;
+    this.hasHits[entry] = 0;
+    this.slotOf[entry] = slot;
+    this.table[slot] = entry + 1;
+    if (this.count * 2 > this.table.length) this.rehash();
+    return entry;
+  }
+  growNames(atLeast) {
+    const names = new Uint8Array(Math.max(this.names.length * 2, atLeast));
+    names.set(this.names.subarray(0, this.namesUsed));
+    this.names = names;
+    return names;
+  }
+  growEntries() {
+    this.nameStart = grow(this.nameStart);
+    this.nameLength = grow(this.nameLength);
+    this.nameHashes = grow(this.nameHashes);
+    this.slotOf = grow(this.slotOf);
+    this.line = grow(this.line);
+    this.hasHits = grow(this.hasHits);
+    const hits = new Float64Array(this.hits.length * 2);
+    hits.set(this.hits);
+    this.hits = hits;
+  }
+  rehash() {
+    this.table = new Int32Array(this.table.length * 2);
+    const mask = this.table.length - 1;
+    for (let entry = 0; entry < this.count; entry++) {
+      let slot = this.nameHashes[entry] & mask;
+      while (this.table[slot] !== 0) slot = slot + 1 & mask;
+      this.table[slot] = entry + 1;
+      this.slotOf[entry] = slot;
+    }
+  }
+};
+function grow(array2) {
+  const grown = new array2.constructor(array2.length * 2);
+  grown.set(array2);
+  return grown;
+}
+
+// src/core/reports/coverage/lcov/record.ts
+var MAX_BRANCH_COUNT2 = 65535;
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+var LO = LITTLE_ENDIAN ? 0 : 1;
+var HI = 1 - LO;
+var LcovRecord = class {
+  /** The file of the open record; undefined between records. */
+  file;
+  /** Same layout as FileCoverage: byte 2i "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
+  bits = new Uint8Array(1024);
+  /** Bytes of `bits` in use (a multiple of 2). */
+  bitsUsed = 0;
+  /**
+   * BRDA records in arrival order, consecutive ones of a line folded, one 64-bit entry each: the
+   * high 32 bits the line, the low 32 arms << 16 | arms taken (each at most 0xffff). Written
+   * through an Int32Array over the same memory, so that a plain numeric sort of the 64-bit values
+   * orders them by line without building keys.
+   */
+  branches = new BigInt64Array(256);
+  branchInts = new Int32Array(this.branches.buffer);
+  branchCount = 0;
+  branchesSorted = true;
+  branchPairs = new Int32Array(512);
+  functions = new RecordFunctions();
+  /** lcov 2.2 FNL: function index -> start line. Rare, so a plain Map. */
+  fnlLines = /* @__PURE__ */ new Map();
+  open(file2) {
+    this.file = file2;
+  }
+  /** DA: `line` (1…MAX_LINE) ran `hits` times. */
+  addLine(line, hits) {
+    const at = line >>> 3 << 1;
+    if (at >= this.bitsUsed) this.useBits(at + 2);
+    const bit = 1 << (line & 7);
+    this.bits[at] |= bit;
+    if (hits > 0) this.bits[at + 1] |= bit;
+  }
+  useBits(used) {
+    if (used > this.bits.length) {
+      const bits2 = new Uint8Array(Math.max(this.bits.length * 2, used));
+      bits2.set(this.bits.subarray(0, this.bitsUsed));
+      this.bits = bits2;
+    }
+    this.bitsUsed = used;
+  }
+  /** BRDA: one arm of a branch on `line`, taken when `taken > 0`. */
+  addBranch(line, taken) {
+    const n = this.branchCount;
+    const ints = this.branchInts;
+    if (n > 0 && ints[n * 2 - 2 + HI] === line) {
+      const counts2 = ints[n * 2 - 2 + LO];
+      const total = Math.min((counts2 >>> 16) + 1, MAX_BRANCH_COUNT2);
+      const hit = Math.min((counts2 & 65535) + (taken > 0 ? 1 : 0), MAX_BRANCH_COUNT2);
+      ints[n * 2 - 2 + LO] = total << 16 | hit;
+      return;
+    }
+    if (n * 2 === ints.length) this.growBranches();
+    if (n > 0 && line < this.branchInts[n * 2 - 2 + HI]) this.branchesSorted = false;
+    this.branchInts[n * 2 + LO] = 1 << 16 | (taken > 0 ? 1 : 0);
+    this.branchInts[n * 2 + HI] = line;
+    this.branchCount = n + 1;
+  }
+  /** Ends the record: its data goes to the file, and the scratch storage is cleared for the next one. */
+  flush() {
+    const file2 = this.file;
+    if (!file2) return;
+    if (this.bitsUsed > 0) {
+      file2.addLineBits(this.bits, this.bitsUsed);
+      this.bits.fill(0, 0, this.bitsUsed);
+      this.bitsUsed = 0;
+    }
+    if (this.branchCount > 0) this.flushBranches(file2);
+    this.functions.flush(file2);
+    this.fnlLines.clear();
+    this.file = void 0;
+  }
+  /** Sums the arms per line (in line order) and hands [line, total << 16 | taken] pairs to the file. */
+  flushBranches(file2) {
+    const n = this.branchCount;
+    if (!this.branchesSorted) this.branches.subarray(0, n).sort();
+    const ints = this.branchInts;
+    if (this.branchPairs.length < n * 2) this.branchPairs = new Int32Array(n * 4);
+    const pairs = this.branchPairs;
+    let count3 = 0;
+    for (let k = 0; k < n; ) {
+      const line = ints[k * 2 + HI];
+      let total = 0;
+      let taken = 0;
+      for (; k < n && ints[k * 2 + HI] === line; k++) {
+        total += ints[k * 2 + LO] >>> 16;
+        taken += ints[k * 2 + LO] & 65535;
+      }
+      pairs[count3 * 2] = line;
+      pairs[count3 * 2 + 1] = Math.min(total, MAX_BRANCH_COUNT2) << 16 | Math.min(taken, MAX_BRANCH_COUNT2);
+      count3++;
+    }
+    file2.addBranchPairs(pairs, count3);
+    this.branchCount = 0;
+    this.branchesSorted = true;
+  }
+  growBranches() {
+    const grown = new BigInt64Array(this.branches.length * 2);
+    grown.set(this.branches);
+    this.branches = grown;
+    this.branchInts = new Int32Array(grown.buffer);
+  }
+};
+
+// src/core/reports/coverage/lcov/scan.ts
+var NL3 = 10;
+var PIECE = 16 * 1024;
+var CR3 = 13;
+var COMMA2 = 44;
+var COLON = 58;
+var ZERO = 48;
+var NINE = 57;
+var DASH = 45;
+var END_OF_RECORD = Buffer.from("end_of_record");
+var decoder = new TextDecoder("utf-8");
+var LcovScanner = class {
+  constructor(record2, text) {
+    this.record = record2;
+    this.text = text;
+  }
+  record;
+  text;
+  lineNo = 0;
+  /** Reads buf[start, end): whole lines, each ending with `\n`. */
+  block(buf, start, end) {
+    for (let from = start; from < end; ) {
+      let to = end;
+      if (end - from > PIECE) {
+        to = buf.lastIndexOf(NL3, from + PIECE - 1) + 1;
+        if (to <= from) to = buf.indexOf(NL3, from + PIECE) + 1;
+      }
+      this.lines(buf, from, to);
+      from = to;
+    }
+  }
+  lines(buf, start, end) {
+    const record2 = this.record;
+    let lineNo2 = this.lineNo;
+    let i2 = start;
+    while (i2 < end) {
+      lineNo2++;
+      const c = buf[i2];
+      if (c === 68 && buf[i2 + 1] === 65 && buf[i2 + 2] === COLON && record2.file !== void 0) {
+        let j = i2 + 3;
+        let d = buf[j];
+        let line = 0;
+        while (d >= ZERO && d <= NINE) {
+          line = line * 10 + d - ZERO;
+          d = buf[++j];
+        }
+        if (d === COMMA2 && j > i2 + 3 && line >= 1 && line <= MAX_LINE) {
+          const countStart = ++j;
+          d = buf[j];
+          let hits = 0;
+          while (d >= ZERO && d <= NINE) {
+            hits = hits * 10 + d - ZERO;
+            d = buf[++j];
+          }
+          const next2 = j === countStart ? -1 : lineEnd(buf, j, d);
+          if (next2 !== -1) {
+            record2.addLine(line, hits);
+            i2 = next2;
+            continue;
+          }
+        }
+      }
+      this.lineNo = lineNo2;
+      let next = -1;
+      if (record2.file !== void 0) {
+        if (c === 70) next = this.fn(buf, i2);
+        else if (c === 66) next = this.brda(buf, i2);
+      }
+      i2 = next === -1 ? this.other(buf, i2) : next;
+    }
+    this.lineNo = lineNo2;
+  }
+  /** `BRDA:<line>,<block>,<branch…>,<taken or ->`; -1 when not exactly that. */
+  brda(buf, at) {
+    if (buf[at + 1] !== 82 || buf[at + 2] !== 68 || buf[at + 3] !== 65 || buf[at + 4] !== COLON) return -1;
+    let i2 = at + 5;
+    let c = buf[i2];
+    let line = 0;
+    while (c >= ZERO && c <= NINE) {
+      line = line * 10 + c - ZERO;
+      c = buf[++i2];
+    }
+    if (c !== COMMA2 || i2 === at + 5 || line < 1 || line > MAX_LINE) return -1;
+    let commas = 1;
+    let last = i2;
+    for (c = buf[++i2]; c !== NL3; c = buf[++i2]) {
+      if (c === COMMA2) {
+        commas++;
+        last = i2;
+      }
+    }
+    const end = buf[i2 - 1] === CR3 ? i2 - 1 : i2;
+    if (commas < 3) return -1;
+    let taken = 0;
+    if (end === last + 2 && buf[last + 1] === DASH) taken = 0;
+    else {
+      if (end === last + 1) return -1;
+      for (let j = last + 1; j < end; j++) {
+        c = buf[j];
+        if (c < ZERO || c > NINE) return -1;
+        taken = taken * 10 + c - ZERO;
+      }
+    }
+    this.record.addBranch(line, taken);
+    return i2 + 1;
+  }
+  /** `FN:<line>,[<end line>,]<name>` or `FNDA:<hits>,<name>`; -1 when not exactly that. */
+  fn(buf, at) {
+    if (buf[at + 1] !== 78) return -1;
+    let i2;
+    const fnda = buf[at + 2] === 68;
+    if (fnda) {
+      if (buf[at + 3] !== 65 || buf[at + 4] !== COLON) return -1;
+      i2 = at + 5;
+    } else {
+      if (buf[at + 2] !== COLON) return -1;
+      i2 = at + 3;
+    }
+    const numberStart = i2;
+    let c = buf[i2];
+    let value = 0;
+    while (c >= ZERO && c <= NINE) {
+      value = value * 10 + c - ZERO;
+      c = buf[++i2];
+    }
+    if (c !== COMMA2 || i2 === numberStart) return -1;
+    let nameStart = ++i2;
+    if (!fnda) {
+      if (value < 1 || value > MAX_LINE) return -1;
+      for (c = buf[i2]; c >= ZERO && c <= NINE; c = buf[++i2]) ;
+      if (c === COMMA2 && i2 > nameStart) nameStart = i2 + 1;
+    }
+    return fnda ? this.record.functions.hitAt(value, buf, nameStart) : this.record.functions.defineAt(value, buf, nameStart);
+  }
+  /**
+   * Any other line: end_of_record, a record the parser skips (TN, LF, LH, BRF, BRH, FNF, FNH, VER,
+   * future ones), or one for LcovTextLines (SF, FNL, FNA, blank, odd or malformed lines).
+   */
+  other(buf, at) {
+    let i2 = at;
+    let c = buf[i2];
+    while (c !== COLON && c !== NL3) c = buf[++i2];
+    if (c === COLON && !keptKey(buf, at, i2 - at)) {
+      while (buf[i2] !== NL3) i2++;
+      return i2 + 1;
+    }
+    let nl = i2;
+    while (buf[nl] !== NL3) nl++;
+    const end = nl > at && buf[nl - 1] === CR3 ? nl - 1 : nl;
+    if (isEndOfRecord(buf, at, end)) this.record.flush();
+    else {
+      const line = decoder.decode(buf.subarray(at, end));
+      this.text.line(line, 0, line.length, this.lineNo);
+    }
+    return nl + 1;
+  }
+};
+function lineEnd(buf, i2, c) {
+  if (c === NL3) return i2 + 1;
+  if (c === CR3 && buf[i2 + 1] === NL3) return i2 + 2;
+  if (c !== COMMA2) return -1;
+  while (buf[i2] !== NL3) i2++;
+  return i2 + 1;
+}
+function isEndOfRecord(buf, at, end) {
+  if (end - at !== END_OF_RECORD.length) return false;
+  for (let i2 = 0; i2 < END_OF_RECORD.length; i2++) if (buf[at + i2] !== END_OF_RECORD[i2]) return false;
+  return true;
+}
+function keptKey(buf, at, length) {
+  const a = buf[at];
+  const b = buf[at + 1];
+  if (length === 2) return a === 83 && b === 70 || a === 68 && b === 65 || a === 70 && b === 78;
+  if (length === 3) return a === 70 && b === 78 && (buf[at + 2] === 76 || buf[at + 2] === 65);
+  if (length === 4) return a === 66 && b === 82 && buf[at + 2] === 68 && buf[at + 3] === 65 || a === 70 && b === 78 && buf[at + 2] === 68 && buf[at + 3] === 65;
+  return false;
+}
+
+// src/core/reports/coverage/lcov/text-lines.ts
 function uint(s, start, end) {
   if (start >= end) return -1;
   let value = 0;
@@ -60732,6 +62219,129 @@ function uint(s, start, end) {
   }
   return value;
 }
+var utf8 = (s) => Buffer.from(s, "utf8");
+var LcovTextLines = class {
+  constructor(reportPath, table, paths, record2) {
+    this.reportPath = reportPath;
+    this.table = table;
+    this.paths = paths;
+    this.record = record2;
+  }
+  reportPath;
+  table;
+  paths;
+  record;
+  fail(lineNo2, message) {
+    throw new ReportParseError(this.reportPath, message, lineNo2);
+  }
+  /** Reads the record in text[start, end) (no line break), line `lineNo` of the file. */
+  line(text, start, end, lineNo2) {
+    const line = text.slice(start, end);
+    const colon = line.indexOf(":");
+    if (colon === -1) {
+      if (line === "end_of_record") this.record.flush();
+      else if (line.trim() !== "") this.fail(lineNo2, `not an LCOV record: "${line.slice(0, 80)}"`);
+      return;
+    }
+    const value = line.slice(colon + 1);
+    switch (line.slice(0, colon)) {
+      case "SF": {
+        this.record.flush();
+        const path = value.trim();
+        if (path === "") this.fail(lineNo2, "SF record with an empty path");
+        this.record.open(this.table.file(this.paths.toRepo(path)));
+        return;
+      }
+      case "DA":
+        return this.da(value, lineNo2);
+      case "BRDA":
+        return this.brda(value, lineNo2);
+      case "FN": {
+        this.need(lineNo2, "FN");
+        const c1 = value.indexOf(",");
+        const ln2 = this.lineNumber(value, 0, c1 === -1 ? value.length : c1, lineNo2);
+        const c2 = value.indexOf(",", c1 + 1);
+        const hasEnd = c2 !== -1 && uint(value, c1 + 1, c2) >= 0;
+        const name = utf8(value.slice(hasEnd ? c2 + 1 : c1 + 1));
+        this.record.functions.define(ln2, nameHash(name, 0, name.length), name, 0, name.length);
+        return;
+      }
+      case "FNDA": {
+        this.need(lineNo2, "FNDA");
+        const comma = value.indexOf(",");
+        const hits = uint(value, 0, comma === -1 ? value.length : comma);
+        if (comma === -1 || hits < 0) this.fail(lineNo2, `malformed FNDA record "${line.slice(0, 80)}"`);
+        const name = utf8(value.slice(comma + 1));
+        this.record.functions.hit(hits, nameHash(name, 0, name.length), name, 0, name.length);
+        return;
+      }
+      case "FNL": {
+        this.need(lineNo2, "FNL");
+        const [index, fnStart] = value.split(",");
+        if (index === void 0 || fnStart === void 0) this.fail(lineNo2, `malformed FNL record "${line.slice(0, 80)}"`);
+        this.record.fnlLines.set(index, this.lineNumber(fnStart, 0, fnStart.length, lineNo2));
+        return;
+      }
+      case "FNA": {
+        this.need(lineNo2, "FNA");
+        const [index, hitsRaw] = value.split(",");
+        const hits = hitsRaw === void 0 ? -1 : uint(hitsRaw, 0, hitsRaw.length);
+        if (index === void 0 || hits < 0) this.fail(lineNo2, `malformed FNA record "${line.slice(0, 80)}"`);
+        const key = utf8(`#${index}`);
+        const hash2 = nameHash(key, 0, key.length);
+        this.record.functions.define(this.record.fnlLines.get(index) ?? 0, hash2, key, 0, key.length);
+        this.record.functions.hit(hits, hash2, key, 0, key.length);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+  /** DA:<line>,<count>[,<checksum>] */
+  da(value, lineNo2) {
+    this.need(lineNo2, "DA");
+    const comma = value.indexOf(",");
+    if (comma === -1) this.fail(lineNo2, `malformed DA record "${`DA:${value}`.slice(0, 80)}"`);
+    const lineNum = this.lineNumber(value, 0, comma, lineNo2);
+    const comma2 = value.indexOf(",", comma + 1);
+    const raw = value.slice(comma + 1, comma2 === -1 ? value.length : comma2);
+    let hits = uint(raw, 0, raw.length);
+    if (hits < 0) hits = this.oddCount(raw.trim(), lineNum, lineNo2);
+    this.record.addLine(lineNum, hits);
+  }
+  /** BRDA:<line>,<block>,<branch>,<taken>; lcov 2 may put commas inside <branch>. */
+  brda(value, lineNo2) {
+    this.need(lineNo2, "BRDA");
+    const first = value.indexOf(",");
+    const last = value.lastIndexOf(",");
+    const middle = value.indexOf(",", first + 1);
+    if (first === -1 || middle === -1 || middle >= last) this.fail(lineNo2, `malformed BRDA record "${`BRDA:${value}`.slice(0, 80)}"`);
+    const ln2 = this.lineNumber(value, 0, first, lineNo2);
+    const takenRaw = value.slice(last + 1);
+    const taken = takenRaw === "-" ? 0 : uint(takenRaw, 0, takenRaw.length);
+    if (taken < 0) this.fail(lineNo2, `branch count "${takenRaw.slice(0, 40)}" is not a non-negative integer`);
+    this.record.addBranch(ln2, taken);
+  }
+  need(lineNo2, kind) {
+    if (!this.record.file) this.fail(lineNo2, `${kind} record outside a file record (no SF: line before it)`);
+  }
+  lineNumber(s, start, end, lineNo2) {
+    const n = uint(s, start, end);
+    if (n < 1 || n > MAX_LINE) this.fail(lineNo2, `line number "${s.slice(start, end)}" is not between 1 and ${MAX_LINE}`);
+    return n;
+  }
+  /** A DA count that is not a plain integer: a float, exponent form, or garbage. */
+  oddCount(raw, lineNum, lineNo2) {
+    if (/^-\d+$/.test(raw)) this.fail(lineNo2, `negative execution count ${raw} for line ${lineNum} (a corrupt gcov run)`);
+    const value = Number(raw);
+    if (!Number.isFinite(value) && raw !== "Infinity") this.fail(lineNo2, `execution count "${raw.slice(0, 40)}" is not a number`);
+    if (value < 0) this.fail(lineNo2, `negative execution count ${raw} for line ${lineNum}`);
+    return value;
+  }
+};
+
+// src/core/reports/coverage/lcov.ts
+var LCOV_RECORD = /^(?:TN|SF|VER):/;
 var lcov = {
   id: "lcov",
   signal: "coverage",
@@ -60741,138 +62351,17 @@ var lcov = {
   detect: (head) => LCOV_RECORD.test(firstLine(head)),
   async parse({ source, paths, limits }) {
     const table = new CoverageTable();
-    let rec;
-    const fail = (lineNo2, message) => {
-      throw new ReportParseError(source.path, message, lineNo2);
-    };
-    const lineNumber = (s, start, end, lineNo2) => {
-      const n = uint(s, start, end);
-      if (n < 1 || n > MAX_LINE) fail(lineNo2, `line number "${s.slice(start, end)}" is not between 1 and ${MAX_LINE}`);
-      return n;
-    };
-    const need = (lineNo2, kind) => rec ?? fail(lineNo2, `${kind} record outside a file record (no SF: line before it)`);
-    const oddCount = (raw, lineNum, lineNo2) => {
-      if (/^-\d+$/.test(raw)) fail(lineNo2, `negative execution count ${raw} for line ${lineNum} (a corrupt gcov run)`);
-      const value = Number(raw);
-      if (!Number.isFinite(value) && raw !== "Infinity") fail(lineNo2, `execution count "${raw.slice(0, 40)}" is not a number`);
-      if (value < 0) fail(lineNo2, `negative execution count ${raw} for line ${lineNum}`);
-      return value;
-    };
-    const lines3 = await forEachLineSpan(source, limits.maxLineBytes, (text, start, end, lineNo2) => {
-      if (text.charCodeAt(start) === 68 && text.charCodeAt(start + 1) === 65 && text.charCodeAt(start + 2) === 58) {
-        const r = need(lineNo2, "DA");
-        let i2 = start + 3;
-        let lineNum = 0;
-        for (let d = text.charCodeAt(i2) - 48; i2 < end && d >= 0 && d <= 9; d = text.charCodeAt(++i2) - 48) lineNum = lineNum * 10 + d;
-        if (i2 === start + 3 || i2 >= end || text.charCodeAt(i2) !== 44) {
-          const comma = text.indexOf(",", start + 3);
-          if (comma === -1 || comma >= end) fail(lineNo2, `malformed DA record "${text.slice(start, Math.min(end, start + 80))}"`);
-          lineNumber(text, start + 3, comma, lineNo2);
-        }
-        if (lineNum < 1 || lineNum > MAX_LINE) lineNumber(text, start + 3, i2, lineNo2);
-        const countStart = ++i2;
-        let hits = 0;
-        for (let d = text.charCodeAt(i2) - 48; i2 < end && d >= 0 && d <= 9; d = text.charCodeAt(++i2) - 48) hits = hits * 10 + d;
-        if (i2 === countStart || i2 < end && text.charCodeAt(i2) !== 44) {
-          const comma2 = text.indexOf(",", countStart);
-          hits = oddCount(text.slice(countStart, comma2 === -1 || comma2 > end ? end : comma2).trim(), lineNum, lineNo2);
-        }
-        r.file.addLine(lineNum, hits);
-        return;
-      }
-      if (end - start === 13 && text.startsWith("end_of_record", start)) {
-        if (rec) flush(rec);
-        rec = void 0;
-        return;
-      }
-      if (text.startsWith("BRDA:", start)) {
-        const r = need(lineNo2, "BRDA");
-        const first = text.indexOf(",", start + 5);
-        const last = text.lastIndexOf(",", end - 1);
-        if (first === -1 || first >= end || text.indexOf(",", first + 1) >= last) {
-          fail(lineNo2, `malformed BRDA record "${text.slice(start, Math.min(end, start + 80))}"`);
-        }
-        const ln2 = lineNumber(text, start + 5, first, lineNo2);
-        const dash = end - last === 2 && text.charCodeAt(last + 1) === 45;
-        const taken = dash ? 0 : uint(text, last + 1, end);
-        if (taken < 0) fail(lineNo2, `branch count "${text.slice(last + 1, Math.min(end, last + 41))}" is not a non-negative integer`);
-        const entry = r.branches.get(ln2);
-        if (entry) {
-          entry[0]++;
-          if (taken > 0) entry[1]++;
-        } else r.branches.set(ln2, [1, taken > 0 ? 1 : 0]);
-        return;
-      }
-      const line = text.slice(start, end);
-      const colon = line.indexOf(":");
-      if (colon === -1) {
-        if (line.trim() === "") return;
-        fail(lineNo2, `not an LCOV record: "${line.slice(0, 80)}"`);
-      }
-      const key = line.slice(0, colon);
-      const value = line.slice(colon + 1);
-      switch (key) {
-        case "SF": {
-          if (rec) flush(rec);
-          const path = value.trim();
-          if (path === "") fail(lineNo2, "SF record with an empty path");
-          rec = { file: table.file(paths.toRepo(path)), branches: /* @__PURE__ */ new Map(), fnLines: /* @__PURE__ */ new Map(), fnHits: /* @__PURE__ */ new Map(), fnlLines: /* @__PURE__ */ new Map() };
-          return;
-        }
-        case "FN": {
-          const r = need(lineNo2, "FN");
-          const c1 = value.indexOf(",");
-          const ln2 = lineNumber(value, 0, c1 === -1 ? value.length : c1, lineNo2);
-          const c2 = value.indexOf(",", c1 + 1);
-          const hasEnd = c2 !== -1 && uint(value, c1 + 1, c2) >= 0;
-          r.fnLines.set(value.slice(hasEnd ? c2 + 1 : c1 + 1), ln2);
-          return;
-        }
-        case "FNDA": {
-          const r = need(lineNo2, "FNDA");
-          const comma = value.indexOf(",");
-          const hits = uint(value, 0, comma === -1 ? value.length : comma);
-          if (comma === -1 || hits < 0) fail(lineNo2, `malformed FNDA record "${line.slice(0, 80)}"`);
-          const name = value.slice(comma + 1);
-          r.fnHits.set(name, (r.fnHits.get(name) ?? 0) + hits);
-          return;
-        }
-        case "FNL": {
-          const r = need(lineNo2, "FNL");
-          const [index, start2] = value.split(",");
-          if (index === void 0 || start2 === void 0) fail(lineNo2, `malformed FNL record "${line.slice(0, 80)}"`);
-          r.fnlLines.set(index, lineNumber(start2, 0, start2.length, lineNo2));
-          return;
-        }
-        case "FNA": {
-          const r = need(lineNo2, "FNA");
-          const [index, hitsRaw] = value.split(",");
-          const hits = hitsRaw === void 0 ? -1 : uint(hitsRaw, 0, hitsRaw.length);
-          if (index === void 0 || hits < 0) fail(lineNo2, `malformed FNA record "${line.slice(0, 80)}"`);
-          const fnLine = r.fnlLines.get(index);
-          r.fnLines.set(`#${index}`, fnLine ?? 0);
-          r.fnHits.set(`#${index}`, (r.fnHits.get(`#${index}`) ?? 0) + hits);
-          return;
-        }
-        default:
-          return;
-      }
-    });
-    if (rec) flush(rec);
+    const record2 = new LcovRecord();
+    const text = new LcovTextLines(source.path, table, paths, record2);
+    const scanner = new LcovScanner(record2, text);
+    let lines3;
+    if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines3 = scanner.lineNo;
+    else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text.line(s, start, end, lineNo2));
+    record2.flush();
     if (lines3 === 0) throw new ReportParseError(source.path, "file is empty");
     return { table };
   }
 };
-function flush(rec) {
-  for (const [line, [total, taken]] of rec.branches) rec.file.addBranches(line, total, taken);
-  const perLine = /* @__PURE__ */ new Map();
-  for (const [name, line] of rec.fnLines) {
-    const ordinal = perLine.get(line) ?? 0;
-    perLine.set(line, ordinal + 1);
-    rec.file.addFunction(line || void 0, (rec.fnHits.get(name) ?? 0) > 0, ordinal);
-  }
-  for (const [name, hits] of rec.fnHits) if (!rec.fnLines.has(name)) rec.file.addFunction(void 0, hits > 0);
-}
 
 // src/core/reports/coverage/simplecov.ts
 var lines = external_exports.array(external_exports.number().min(0).nullable()).max(MAX_LINE);
@@ -61341,15 +62830,23 @@ var PYTHON = /File "([^"]+)", line (\d+)/g;
 var DOTNET = /\bin ((?:[A-Za-z]:)?[^\s:]+(?:\s[^\s:]+)*\.[A-Za-z0-9]+):line (\d+)/g;
 var PERL = /\bat (\S+\.(?:t|pm|pl)) line (\d+)\b/g;
 var BATS = /\(in test file ([^,()]+), line (\d+)\)/g;
-var PATTERNS = [BATS, DOTNET, PYTHON, PERL, FILE_LINE];
+var PATTERNS = [
+  ["(in test file ", BATS],
+  [":line ", DOTNET],
+  ['File "', PYTHON],
+  [" line ", PERL],
+  [":", FILE_LINE]
+];
 var JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kts|groovy|scala)):(\d+)\)/g;
+var JVM_SOURCES = [".java:", ".kt:", ".kts:", ".groovy:", ".scala:"];
 var JVM_SOURCE_ROOTS = { java: "java", kt: "kotlin", kts: "kotlin", groovy: "groovy", scala: "scala" };
 var IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
 function locateInTrace(text, preferFile, paths, testClass) {
   const sample = traceSample(text);
-  if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
+  if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first;
-  for (const pattern of PATTERNS) {
+  for (const [marker, pattern] of PATTERNS) {
+    if (!sample.includes(marker)) continue;
     for (const match2 of sample.matchAll(pattern)) {
       const file2 = repoPath(match2[1], paths);
       if (file2 === void 0) continue;
@@ -61361,8 +62858,10 @@ function locateInTrace(text, preferFile, paths, testClass) {
   return preferFile === void 0 ? first : void 0;
 }
 function traceSample(text) {
+  const head = text.length > 2e5 ? text.slice(0, 2e5) : text;
+  if (fewShortLines(head)) return head;
   const kept = [];
-  for (const line of text.slice(0, 2e5).split("\n")) {
+  for (const line of head.split("\n")) {
     if (line.length <= MAX_TRACE_LINE) kept.push(line);
     if (kept.length >= MAX_TRACE_LINES) break;
   }
@@ -61370,6 +62869,17 @@ function traceSample(text) {
 }
 var MAX_TRACE_LINE = 400;
 var MAX_TRACE_LINES = 200;
+function fewShortLines(text) {
+  let lines3 = 0;
+  for (let at = 0; at <= text.length; lines3++) {
+    if (lines3 >= MAX_TRACE_LINES) return false;
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    if (end - at > MAX_TRACE_LINE) return false;
+    at = end + 1;
+  }
+  return true;
+}
 function repoPath(raw, paths) {
   if (raw.startsWith("node:") || IGNORED_PATH.test(raw)) return void 0;
   const file2 = paths.toRepo(raw.startsWith("/_/") ? raw.slice(3) : raw);
@@ -61418,15 +62928,16 @@ var TestsBuilder = class {
     }
   }
   /**
-   * Bounds text and maps the file to the repo. The location is the trace frame in the test's own
+   * Bounds text, copies it (a kept slice of a report would keep its whole decoded chunk alive) and
+   * maps the file to the repo. The location is the trace frame in the test's own
    * file when there is one (the failing line, more precise than a `line` attribute that points at
    * the test's declaration), else the given line, else the first repo frame of the trace.
    */
   finish(f) {
     const max2 = this.limits.maxMessageChars;
-    const out = { name: bound(f.name, 1e3), message: bound(f.message, max2), kind: f.kind ?? "failure" };
-    if (f.suite) out.suite = bound(f.suite, 1e3);
-    if (f.details) out.details = bound(f.details, max2);
+    const out = { name: detach(bound(f.name, 1e3)), message: detach(bound(f.message, max2)), kind: f.kind ?? "failure" };
+    if (f.suite) out.suite = detach(bound(f.suite, 1e3));
+    if (f.details) out.details = detach(bound(f.details, max2));
     let file2 = f.file ? inRepo(this.paths.toRepo(f.file)) : void 0;
     let line = f.line;
     const found = locateInTrace(`${f.details ?? ""}
@@ -61660,6 +63171,7 @@ var jestJson = {
 };
 
 // src/core/reports/tests/junit.ts
+var FAILURE_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error"]);
 var FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
 var junit = {
   id: "junit",
@@ -61738,6 +63250,7 @@ var junit = {
       text(text) {
         capturing?.add(text);
       },
+      textIn: FAILURE_ELEMENTS,
       close(name) {
         if (name === "failure" || name === "error") capturing = void 0;
         else if (name === "testcase" && current) {
@@ -61859,7 +63372,7 @@ var tap = {
     let topPoints = 0;
     let sawTap = false;
     let bailed = false;
-    const flush2 = () => {
+    const flush = () => {
       if (!pending) return;
       const p = pending;
       pending = void 0;
@@ -61891,7 +63404,7 @@ var tap = {
       const point = POINT.exec(line);
       if (point) {
         sawTap = true;
-        flush2();
+        flush();
         lastPointIndent = point[1].length;
         onPoint(lastPointIndent, point[2] === "ok", point[4] ?? "");
         return;
@@ -61899,7 +63412,7 @@ var tap = {
       const bail = BAIL.exec(line);
       if (bail) {
         sawTap = true;
-        flush2();
+        flush();
         bailed = true;
         builder.add("failed", { name: "Bail out!", message: bail[1]?.trim() || "the test run bailed out", kind: "error" });
         return;
@@ -61913,7 +63426,7 @@ var tap = {
       if (/^TAP version/i.test(line.trim())) sawTap = true;
       else if (pending && /^\s*#/.test(line) && !/^\s*# Subtest:/.test(line)) pending.diag.add(line.replace(/^\s*#\s?/, "") + "\n");
     });
-    flush2();
+    flush();
     if (!sawTap) throw new ReportParseError(ctx.source.path, "no TAP test points or plan found");
     if (!bailed && plan !== void 0 && topPoints < plan) {
       builder.add("failed", { name: `${plan - topPoints} planned test(s) did not run`, message: `planned 1..${plan} but ran ${topPoints}`, kind: "error" });
@@ -61978,6 +63491,7 @@ function yamlMessage(text) {
 
 // src/core/reports/tests/trx.ts
 var FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted"]);
+var MESSAGE_ELEMENTS = /* @__PURE__ */ new Set(["Message", "StackTrace"]);
 var trx = {
   id: "trx",
   signal: "tests",
@@ -62009,6 +63523,7 @@ var trx = {
       text(text) {
         capture?.add(text);
       },
+      textIn: MESSAGE_ELEMENTS,
       close(name) {
         if (name === "Message" || name === "StackTrace") capture = void 0;
         else if (name === "UnitTest") definitionId = void 0;
