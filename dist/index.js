@@ -63992,33 +63992,25 @@ var extensionOf = (path) => {
 };
 function measurePatch(table, added, options) {
   const excluded = options.exclude.length > 0 ? (0, import_picomatch3.default)([...options.exclude], { dot: true }) : () => false;
-  const covered2 = { covered: 0, total: 0 };
-  let measured = false;
+  const reported = /* @__PURE__ */ new Map();
   const unreported = [];
   let extensions;
   for (const [path, lines3] of added) {
     if (excluded(path)) continue;
-    const file2 = table.files.get(path);
-    if (file2) {
-      if (!file2.hasLines) continue;
-      measured = true;
-      for (const line of lines3) {
-        if (!file2.isCoverable(line)) continue;
-        covered2.total++;
-        if (file2.isCovered(line)) covered2.covered++;
-      }
+    if (table.files.has(path)) {
+      reported.set(path, lines3);
       continue;
     }
     if (options.unreported === "ignore" || lines3.length === 0 || TEST_FILE(path)) continue;
     extensions ??= reportedExtensions(table);
     const ext = extensionOf(path);
-    if (ext === void 0 || !extensions.has(ext)) continue;
-    measured = true;
-    covered2.total += lines3.length;
-    unreported.push({ path, lines: lines3.length });
+    if (ext !== void 0 && extensions.has(ext)) unreported.push({ path, lines: lines3.length });
   }
+  const measured = table.patch(reported);
   unreported.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path));
-  return { counter: measured ? covered2 : void 0, unreported };
+  if (unreported.length === 0) return { counter: measured, unreported };
+  const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
+  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported };
 }
 function reportedExtensions(table) {
   const out = /* @__PURE__ */ new Set();

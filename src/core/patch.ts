@@ -57,33 +57,25 @@ const extensionOf = (path: string): string | undefined => {
 
 export function measurePatch(table: CoverageTable, added: AddedLines, options: PatchOptions): PatchMeasure {
   const excluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const covered = { covered: 0, total: 0 };
-  let measured = false;
+  const reported = new Map<string, readonly number[]>();
   const unreported: UnreportedFile[] = [];
   let extensions: Set<string> | undefined;
   for (const [path, lines] of added) {
     if (excluded(path)) continue;
-    const file = table.files.get(path);
-    if (file) {
-      if (!file.hasLines) continue;
-      measured = true;
-      for (const line of lines) {
-        if (!file.isCoverable(line)) continue;
-        covered.total++;
-        if (file.isCovered(line)) covered.covered++;
-      }
+    if (table.files.has(path)) {
+      reported.set(path, lines);
       continue;
     }
     if (options.unreported === 'ignore' || lines.length === 0 || TEST_FILE(path)) continue;
     extensions ??= reportedExtensions(table);
     const ext = extensionOf(path);
-    if (ext === undefined || !extensions.has(ext)) continue;
-    measured = true;
-    covered.total += lines.length;
-    unreported.push({ path, lines: lines.length });
+    if (ext !== undefined && extensions.has(ext)) unreported.push({ path, lines: lines.length });
   }
+  const measured = table.patch(reported);
   unreported.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path));
-  return { counter: measured ? covered : undefined, unreported };
+  if (unreported.length === 0) return { counter: measured, unreported };
+  const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
+  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported };
 }
 
 function reportedExtensions(table: CoverageTable): Set<string> {
