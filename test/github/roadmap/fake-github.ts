@@ -66,6 +66,11 @@ export class FakeGitHub {
     }
   }
 
+  /** True when every request since `from` only read: GETs and the identity's GraphQL query. */
+  readOnlySince(from: number): boolean {
+    return this.requests.slice(from).every((r) => r.method === 'GET' || r.path === '/graphql');
+  }
+
   get writesMade(): Recorded[] {
     return this.requests.filter((r) => r.method !== 'GET' && r.path !== '/graphql');
   }

@@ -26,7 +26,7 @@ describe('roadmap markers are believed only on issues the sync account opened', 
     expect(again.plan.unchanged).toBe(2);
   });
 
-  it('an installation token (GET /user refused): the GraphQL viewer names the bot, whose issues are believed', async () => {
+  it('an installation token: the GraphQL viewer names the bot in one request, and its issues are believed', async () => {
     gh = new FakeGitHub();
     gh.appToken = true;
     await sync(ROADMAP);
@@ -34,7 +34,7 @@ describe('roadmap markers are believed only on issues the sync account opened', 
     gh.addIssue({ title: 'AUTH-2: Session refresh', body: forged('AUTH-2'), user: { login: 'mallory', type: 'User' } });
     const before = gh.requests.length;
     const { plan } = await sync(ROADMAP);
-    expect(gh.requests.slice(before).slice(0, 2).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /user', 'POST /graphql']);
+    expect(gh.requests.slice(before).slice(0, 2).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql', 'GET /repos/acme/app/issues?state=all&per_page=100']);
     expect(plan.ops).toEqual([]);
     expect(plan.warnings).toEqual([expect.stringMatching(/^#3 carries a roadmap marker \(key "AUTH-2"\) but was opened by @mallory, not by @readygate-bot\[bot\]: marker ignored/)]);
   });
@@ -47,7 +47,7 @@ describe('roadmap markers are believed only on issues the sync account opened', 
     const { plan } = await sync(ROADMAP);
     expect(plan.ops).toEqual([]);
     expect(plan.warnings).toEqual([
-      expect.stringMatching(/^GitHub would not say which account this token is \(GET \/user: 403; GraphQL viewer: .*Resource not accessible by integration.*\): roadmap markers are trusted on issues opened by app \(bot\) accounts; name the sync's account in roadmap.trusted_authors/),
+      expect.stringMatching(/^GitHub would not say which account this token is \(GraphQL viewer: .*Resource not accessible by integration.*; GET \/user: 403\): roadmap markers are trusted on issues opened by app \(bot\) accounts; name the sync's account in roadmap.trusted_authors/),
       expect.stringMatching(/^#3 carries a roadmap marker \(key "AUTH-9"\) but was opened by @mallory, not by an app \(bot\) account: marker ignored/),
     ]);
   });
