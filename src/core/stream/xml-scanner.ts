@@ -36,6 +36,8 @@ export interface ScanEvents {
   text: ((text: string) => void) | undefined;
 }
 
+/** A carried token shorter than this is joined to the head of the next chunk only (see finishCarried). */
+const PROBE = 4096;
 const TEXT = 0;
 const COMMENT = 1;
 const CDATA = 2;
@@ -65,17 +67,41 @@ export class XmlScanner {
   write(chunk: string): void {
     if (this.needsSaxes) throw new Error('the scanner handed this document to saxes');
     if (this.head !== undefined) return this.prolog(this.head + chunk, false);
-    let s = chunk;
-    if (this.carry.length > 0) {
+    if (this.carry.length === 0) this.scan(chunk, 0, this.t.line, false);
+    else if (this.pending.length === 0 && this.carry.length < PROBE) this.finishCarried(chunk);
+    else {
       this.pending.push(chunk);
       this.pendingLength += chunk.length;
       if (this.pendingLength < this.carry.length) return;
-      s = this.carry + this.pending.join('');
+      const s = this.carry + this.pending.join('');
       this.carry = '';
       this.pending = [];
       this.pendingLength = 0;
+      this.scan(s, 0, this.t.line, false);
     }
-    this.scan(s, 0, this.t.line, false);
+  }
+
+  /**
+   * Reads the small token carried over joined to the start of `chunk` only (joining the whole
+   * chunk would copy it), then the rest of the chunk where the token ends.
+   */
+  private finishCarried(chunk: string): void {
+    const carried = this.carry;
+    const line = this.t.line;
+    for (let take = Math.min(chunk.length, PROBE); ; take = Math.min(chunk.length, take * 4)) {
+      this.carry = '';
+      const probe = carried + chunk.slice(0, take);
+      let at = this.scan(probe, 0, line, false, carried.length);
+      if (this.carry !== '') at = probe.length - this.carry.length;
+      if (at >= carried.length) {
+        // Nothing carried from before is left: go on in the chunk itself.
+        this.carry = '';
+        if (at - carried.length < chunk.length) this.scan(chunk, at - carried.length, this.t.line, false);
+        return;
+      }
+      // Still cut off, so nothing was reported: try with more of the chunk, or carry it all.
+      if (take === chunk.length) return;
+    }
   }
 
   end(): void {
@@ -111,17 +137,19 @@ export class XmlScanner {
     }
   }
 
-  private scan(s: string, from: number, line: number, final: boolean): void {
+  /** Reads `s` from `from` (up to `until` at least); the index where it stopped. */
+  private scan(s: string, from: number, line: number, final: boolean, until = s.length): number {
     const t = (this.t = new TextCursor(s, from, line, final));
     let i = from;
-    while (i < s.length) {
+    while (i < until) {
       if (this.mode === COMMENT) i = this.comment(i);
       else if (this.mode === CDATA) i = this.cdata(i);
       else if (this.stack.length > 0) i = this.text(i);
       else i = this.outside(i);
     }
-    // Lines are counted to the end, unless a token was carried over (its lines count next time).
-    if (this.carry === '') t.lineAt(s.length);
+    // Lines are counted up to there, unless a token was carried over (its lines count next time).
+    if (this.carry === '') t.lineAt(i);
+    return i;
   }
 
   /** The token at `at` runs past the end of the text: carry it into the next chunk, or fail. */
