@@ -44,6 +44,7 @@ export class BodyReader {
     const bad = firstForbidden(this.t.s, from, to);
     if (bad !== -1) throw new XmlSyntaxError('disallowed character.', this.t.lineAt(bad));
   }
+
   /** Character data inside the root element, up to the next `<` (or forbidden character). */
   private text(i: number): number {
     const t = this.t;
