@@ -16368,7 +16368,7 @@ var require_parse = __commonJS({
         unparsedAttributes = "";
       }
       let attributeName = "";
-      let attributeValue = "";
+      let attributeValue2 = "";
       if (cookieAv.includes("=")) {
         const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
@@ -16376,31 +16376,31 @@ var require_parse = __commonJS({
           cookieAv,
           position
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue2 = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
       attributeName = attributeName.trim();
-      attributeValue = attributeValue.trim();
-      if (attributeValue.length > maxAttributeValueSize) {
+      attributeValue2 = attributeValue2.trim();
+      if (attributeValue2.length > maxAttributeValueSize) {
         return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
       }
       const attributeNameLowercase = attributeName.toLowerCase();
       if (attributeNameLowercase === "expires") {
-        const expiryTime = new Date(attributeValue);
+        const expiryTime = new Date(attributeValue2);
         cookieAttributeList.expires = expiryTime;
       } else if (attributeNameLowercase === "max-age") {
-        const charCode = attributeValue.charCodeAt(0);
-        if ((charCode < 48 || charCode > 57) && attributeValue[0] !== "-") {
+        const charCode = attributeValue2.charCodeAt(0);
+        if ((charCode < 48 || charCode > 57) && attributeValue2[0] !== "-") {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        if (!/^\d+$/.test(attributeValue)) {
+        if (!/^\d+$/.test(attributeValue2)) {
           return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
         }
-        const deltaSeconds = Number(attributeValue);
+        const deltaSeconds = Number(attributeValue2);
         cookieAttributeList.maxAge = deltaSeconds;
       } else if (attributeNameLowercase === "domain") {
-        let cookieDomain = attributeValue;
+        let cookieDomain = attributeValue2;
         if (cookieDomain[0] === ".") {
           cookieDomain = cookieDomain.slice(1);
         }
@@ -16408,10 +16408,10 @@ var require_parse = __commonJS({
         cookieAttributeList.domain = cookieDomain;
       } else if (attributeNameLowercase === "path") {
         let cookiePath = "";
-        if (attributeValue.length === 0 || attributeValue[0] !== "/") {
+        if (attributeValue2.length === 0 || attributeValue2[0] !== "/") {
           cookiePath = "/";
         } else {
-          cookiePath = attributeValue;
+          cookiePath = attributeValue2;
         }
         cookieAttributeList.path = cookiePath;
       } else if (attributeNameLowercase === "secure") {
@@ -16419,7 +16419,7 @@ var require_parse = __commonJS({
       } else if (attributeNameLowercase === "httponly") {
         cookieAttributeList.httpOnly = true;
       } else if (attributeNameLowercase === "samesite") {
-        const attributeValueLowercase = attributeValue.toLowerCase();
+        const attributeValueLowercase = attributeValue2.toLowerCase();
         if (attributeValueLowercase === "none") {
           cookieAttributeList.sameSite = "None";
         } else if (attributeValueLowercase === "strict") {
@@ -16429,7 +16429,7 @@ var require_parse = __commonJS({
         }
       } else {
         cookieAttributeList.unparsed ??= [];
-        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue}`);
+        cookieAttributeList.unparsed.push(`${attributeName}=${attributeValue2}`);
       }
       return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList);
     }
@@ -18315,10 +18315,10 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF = 10;
-    var CR = 13;
+    var LF2 = 10;
+    var CR2 = 13;
     var COLON = 58;
-    var SPACE = 32;
+    var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT2 = Buffer.from("event");
@@ -18430,7 +18430,7 @@ var require_eventsource_stream = __commonJS({
           callback2();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR2) {
           callback2(createMaxEventSizeExceededError());
           return;
         }
@@ -18445,15 +18445,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF) {
+              if (byte === LF2) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF2 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18466,8 +18466,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF2 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE) {
+          if (line[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
@@ -22266,15 +22266,15 @@ var require_ed5 = __commonJS({
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR2, TAB];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE2 && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -22307,9 +22307,9 @@ var require_ed2 = __commonJS({
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    exports.S_LIST = [SPACE, NL, CR, TAB];
+    var CR2 = 13;
+    var SPACE2 = 32;
+    exports.S_LIST = [SPACE2, NL, CR2, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -22323,7 +22323,7 @@ var require_ed2 = __commonJS({
     }
     exports.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE2 || c === NL || c === CR2 || c === TAB;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -22443,9 +22443,9 @@ var require_saxes = __commonJS({
     var S_CLOSE_TAG_SAW_WHITE = 44;
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
-    var SPACE = 32;
-    var BANG = 33;
+    var CR2 = 13;
+    var SPACE2 = 32;
+    var BANG2 = 33;
     var DQUOTE2 = 34;
     var AMP = 38;
     var SQUOTE = 39;
@@ -22455,7 +22455,7 @@ var require_saxes = __commonJS({
     var LESS = 60;
     var EQUAL = 61;
     var GREATER = 62;
-    var QUESTION = 63;
+    var QUESTION2 = 63;
     var OPEN_BRACKET = 91;
     var CLOSE_BRACKET = 93;
     var NEL = 133;
@@ -22464,7 +22464,7 @@ var require_saxes = __commonJS({
     var QUOTES = [DQUOTE2, SQUOTE];
     var DOCTYPE_TERMINATOR = [...QUOTES, OPEN_BRACKET, GREATER];
     var DTD_TERMINATOR = [...QUOTES, LESS, CLOSE_BRACKET];
-    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, ...S_LIST];
+    var XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION2, ...S_LIST];
     var ATTRIB_VALUE_UNQUOTED_TERMINATOR = [...S_LIST, GREATER, AMP, LESS];
     function nsPairCheck(parser, prefix, uri) {
       switch (prefix) {
@@ -22786,7 +22786,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -22827,7 +22827,7 @@ var require_saxes = __commonJS({
         const code2 = chunk.charCodeAt(i2);
         this.column++;
         if (code2 < 55296) {
-          if (code2 >= SPACE || code2 === TAB) {
+          if (code2 >= SPACE2 || code2 === TAB) {
             return code2;
           }
           switch (code2) {
@@ -22836,7 +22836,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR:
+            case CR2:
               if (chunk.charCodeAt(i2 + 1) === NL) {
                 this.i = i2 + 2;
               }
@@ -22889,7 +22889,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR: {
+            case CR2: {
               const next = chunk.charCodeAt(i2 + 1);
               if (next === NL || next === NEL) {
                 this.i = i2 + 2;
@@ -23130,11 +23130,11 @@ var require_saxes = __commonJS({
         const c = this.getCodeNorm();
         this.text += String.fromCodePoint(c);
         switch (c) {
-          case BANG:
+          case BANG2:
             this.state = S_DTD_OPEN_WAKA_BANG;
             this.openWakaBang = "";
             break;
-          case QUESTION:
+          case QUESTION2:
             this.state = S_DTD_PI;
             break;
           default:
@@ -23172,7 +23172,7 @@ var require_saxes = __commonJS({
         }
       }
       sDTDPI() {
-        if (this.captureToChar(QUESTION)) {
+        if (this.captureToChar(QUESTION2)) {
           this.text += "?";
           this.state = S_DTD_PI_ENDING;
         }
@@ -23238,12 +23238,12 @@ var require_saxes = __commonJS({
               this.state = S_CLOSE_TAG;
               this.xmlDeclPossible = false;
               break;
-            case BANG:
+            case BANG2:
               this.state = S_OPEN_WAKA_BANG;
               this.openWakaBang = "";
               this.xmlDeclPossible = false;
               break;
-            case QUESTION:
+            case QUESTION2:
               this.state = S_PI_FIRST_CHAR;
               break;
             default:
@@ -23351,9 +23351,9 @@ var require_saxes = __commonJS({
         if (this.nameStartCheck(c)) {
           this.piTarget += String.fromCodePoint(c);
           this.state = S_PI_REST;
-        } else if (c === QUESTION || isS(c)) {
+        } else if (c === QUESTION2 || isS(c)) {
           this.fail("processing instruction without a target.");
-          this.state = c === QUESTION ? S_PI_ENDING : S_PI_BODY;
+          this.state = c === QUESTION2 ? S_PI_ENDING : S_PI_BODY;
         } else {
           this.fail("disallowed character in processing instruction name.");
           this.piTarget += String.fromCodePoint(c);
@@ -23370,7 +23370,7 @@ var require_saxes = __commonJS({
           }
           if (!this.nameCheck(c)) {
             this.piTarget += chunk.slice(start, this.prevI);
-            const isQuestion = c === QUESTION;
+            const isQuestion = c === QUESTION2;
             if (isQuestion || isS(c)) {
               if (this.piTarget === "xml") {
                 if (!this.xmlDeclPossible) {
@@ -23391,12 +23391,12 @@ var require_saxes = __commonJS({
       sPIBody() {
         if (this.text.length === 0) {
           const c = this.getCodeNorm();
-          if (c === QUESTION) {
+          if (c === QUESTION2) {
             this.state = S_PI_ENDING;
           } else if (!isS(c)) {
             this.text = String.fromCodePoint(c);
           }
-        } else if (this.captureToChar(QUESTION)) {
+        } else if (this.captureToChar(QUESTION2)) {
           this.state = S_PI_ENDING;
         }
       }
@@ -23414,7 +23414,7 @@ var require_saxes = __commonJS({
           });
           this.piTarget = this.text = "";
           this.state = S_TEXT;
-        } else if (c === QUESTION) {
+        } else if (c === QUESTION2) {
           this.text += "?";
         } else {
           this.text += `?${String.fromCodePoint(c)}`;
@@ -23424,7 +23424,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclNameStart() {
         const c = this.skipSpaces();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           return;
         }
@@ -23435,7 +23435,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclName() {
         const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.name += this.text;
           this.text = "";
@@ -23463,7 +23463,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclEq() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.fail("XML declaration is incomplete.");
           return;
@@ -23478,7 +23478,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclValueStart() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.fail("XML declaration is incomplete.");
           return;
@@ -23488,15 +23488,15 @@ var require_saxes = __commonJS({
         }
         if (!isQuote(c)) {
           this.fail("value must be quoted.");
-          this.q = SPACE;
+          this.q = SPACE2;
         } else {
           this.q = c;
         }
         this.state = S_XML_DECL_VALUE;
       }
       sXMLDeclValue() {
-        const c = this.captureTo([this.q, QUESTION]);
-        if (c === QUESTION) {
+        const c = this.captureTo([this.q, QUESTION2]);
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           this.text = "";
           this.fail("XML declaration is incomplete.");
@@ -23540,7 +23540,7 @@ var require_saxes = __commonJS({
       }
       sXMLDeclSeparator() {
         const c = this.getCodeNorm();
-        if (c === QUESTION) {
+        if (c === QUESTION2) {
           this.state = S_XML_DECL_ENDING;
           return;
         }
@@ -31513,7 +31513,7 @@ var require_parse_diff = __commonJS({
         i2(), o.oldMode = t[1];
       }, F = (e, t) => {
         i2(), o.newMode = t[1];
-      }, S = (e, t) => {
+      }, S2 = (e, t) => {
         i2(), o.index = e.split(" ").slice(1), t[1] && (o.oldMode = o.newMode = t[1].trim());
       }, k = (e) => {
         i2(), o.from = parseOldOrNewFile(e);
@@ -31531,7 +31531,7 @@ var require_parse_diff = __commonJS({
         if (!d) return;
         const [t] = d.changes.slice(-1);
         d.changes.push({ type: t.type, [t.type]: true, ln1: t.ln1, ln2: t.ln2, ln: t.ln, content: e });
-      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x2], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
+      }, _ = [[/^diff\s/, p], [/^new file mode (\d+)$/, $], [/^deleted file mode (\d+)$/, N], [/^old mode (\d+)$/, x2], [/^new mode (\d+)$/, F], [/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/, S2], [/^---\s/, k], [/^\+\+\+\s/, y], [/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/, M], [/^\\ No newline at end of file$/, h]], v = [[/^\\ No newline at end of file$/, h], [/^-/, R], [/^\+/, b], [/^\s*/, g]], C = (e) => {
         for (const [t, r] of v) {
           const c = e.match(t);
           if (c) {
@@ -38559,6 +38559,7 @@ function mergeSignal(signal, parts, maxFailures) {
 import { posix as posix2 } from "node:path";
 var WINDOWS_DRIVE = /^[A-Za-z]:\//;
 var FILE_URL = /^file:\/\//i;
+var NEEDS_NORMALIZE = /(^|\/)\.\.?(\/|$)|\/\//;
 function toPosix(path) {
   let p = path.trim().replace(/\\/g, "/");
   if (FILE_URL.test(p)) {
@@ -38628,7 +38629,7 @@ function createPathMapper(options) {
   };
 }
 function clean(p) {
-  if (p === "") return p;
+  if (p === "" || !NEEDS_NORMALIZE.test(p)) return p;
   const normal = posix2.normalize(p);
   return normal === "." ? "" : normal.replace(/^\.\//, "");
 }
@@ -59116,41 +59117,810 @@ var auditParsers = [npmAudit, pnpmAudit, yarnClassicAudit, yarnBerryAudit, pipAu
 
 // src/core/stream/xml.ts
 var import_saxes = __toESM(require_saxes(), 1);
+
+// src/core/stream/xml-chars.ts
+var NAME_START = 1;
+var NAME = 2;
+var ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) ASCII[c] = NAME_START | NAME;
+  else if (/[-.0-9]/.test(ch)) ASCII[c] = NAME;
+}
+function isNameStartCode(c) {
+  if (c < 128) return (ASCII[c] & NAME_START) !== 0;
+  return c >= 192 && c <= 214 || c >= 216 && c <= 246 || c >= 248 && c <= 767 || c >= 880 && c <= 893 || c >= 895 && c <= 8191 || c === 8204 || c === 8205 || c >= 8304 && c <= 8591 || c >= 11264 && c <= 12271 || c >= 12289 && c <= 56191 || // up to D7FF, then the high surrogates of U+10000–U+EFFFF
+  c >= 63744 && c <= 64975 || c >= 65008 && c <= 65533;
+}
+function isNameCode(c) {
+  if (c < 128) return ASCII[c] !== 0;
+  return isNameStartCode(c) || c === 183 || c >= 768 && c <= 879 || c === 8255 || c === 8256 || c >= 56320 && c <= 57343;
+}
+function isXmlName(s) {
+  if (s.length === 0 || !isNameStartCode(s.charCodeAt(0))) return false;
+  for (let i2 = 1; i2 < s.length; i2++) if (!isNameCode(s.charCodeAt(i2))) return false;
+  return true;
+}
+function isXmlChar(n) {
+  return n === 9 || n === 10 || n === 13 || n >= 32 && n <= 55295 || n >= 57344 && n <= 65533 || n >= 65536 && n <= 1114111;
+}
+var NOT_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+function isForbiddenCode(c) {
+  return c < 32 && c !== 9 && c !== 10 && c !== 13 || c === 65534 || c === 65535;
+}
+function firstForbidden(s, from, to) {
+  if (to <= from) return -1;
+  const at = s.slice(from, to).search(NOT_CHAR);
+  return at === -1 ? -1 : from + at;
+}
+function isSpaceCode(c) {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+function countLines(s, from, to) {
+  let lines3 = 0;
+  for (let i2 = from; i2 < to; i2++) {
+    const c = s.charCodeAt(i2);
+    if (c === 10 || c === 13 && s.charCodeAt(i2 + 1) !== 10) lines3++;
+  }
+  return lines3;
+}
+
+// src/core/stream/xml-text.ts
+var XmlSyntaxError = class extends Error {
+  constructor(message, line) {
+    super(message);
+    this.line = line;
+  }
+  line;
+};
+var TextCursor = class {
+  /** `final`: no text follows `s`. */
+  constructor(s, from, line, final) {
+    this.s = s;
+    this.final = final;
+    this.line = line;
+    this.counted = from;
+    this.hasCr = s.indexOf("\r", from) !== -1;
+  }
+  s;
+  final;
+  /** The line at `counted`. */
+  line;
+  /** The text of the last entity reference read (xml-entity.ts). */
+  entityText = "";
+  counted;
+  hasCr;
+  // The next occurrence at or after the last position asked about; the text's length if none.
+  lineLf = -1;
+  ltAt = -1;
+  ampAt = -1;
+  lfAt = -1;
+  tabAt = -1;
+  crAt = -1;
+  cdataEndAt = -1;
+  stopFrom = 0;
+  stopAt = -1;
+  /** Runs of characters that are neither `<` nor forbidden. */
+  plainRun = /[^<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]*/y;
+  /** The 1-based line of `s[pos]`. */
+  lineAt(pos) {
+    const s = this.s;
+    if (pos < this.counted) return this.line - countLines(s, pos, this.counted);
+    let line = this.line;
+    let lf = this.lineLf;
+    if (lf < this.counted) lf = s.indexOf("\n", this.counted);
+    while (lf !== -1 && lf < pos) {
+      line++;
+      lf = s.indexOf("\n", lf + 1);
+    }
+    this.lineLf = lf === -1 ? s.length : lf;
+    if (this.hasCr) {
+      for (let cr = s.indexOf("\r", this.counted); cr !== -1 && cr < pos; cr = s.indexOf("\r", cr + 1)) {
+        if (s.charCodeAt(cr + 1) !== 10) line++;
+      }
+    }
+    this.line = line;
+    this.counted = pos;
+    return line;
+  }
+  /** The line saxes reports after reading `s[pos]`: a newline there counts. */
+  lineAfter(pos) {
+    const c = this.s.charCodeAt(pos);
+    return this.lineAt(pos) + (c === 10 || c === 13 ? 1 : 0);
+  }
+  /** The next `<` or forbidden character (the text's length if none). */
+  nextStop(from) {
+    if (from > this.stopAt || from < this.stopFrom) {
+      const run = this.plainRun;
+      run.lastIndex = this.stopFrom = from;
+      run.test(this.s);
+      this.stopAt = run.lastIndex;
+    }
+    return this.stopAt;
+  }
+  /** An error about the character at `pos`; a forbidden character there is reported as such, as saxes does. */
+  errorAt(pos, message, after = false) {
+    const c = this.s.charCodeAt(pos);
+    if (isForbiddenCode(c)) return new XmlSyntaxError("disallowed character.", this.lineAt(pos));
+    return new XmlSyntaxError(message, after ? this.lineAfter(pos) : this.lineAt(pos));
+  }
+  nextLt(from) {
+    if (this.ltAt < from) this.ltAt = this.find("<", from);
+    return this.ltAt;
+  }
+  nextAmp(from) {
+    if (this.ampAt < from) this.ampAt = this.find("&", from);
+    return this.ampAt;
+  }
+  nextCdataEnd(from) {
+    if (this.cdataEndAt < from) this.cdataEndAt = this.find("]]>", from);
+    return this.cdataEndAt;
+  }
+  /** Whether `s[from, to)` holds a tab, newline or carriage return. */
+  hasSpaceToNormalise(from, to) {
+    if (this.lfAt < from) this.lfAt = this.find("\n", from);
+    if (this.tabAt < from) this.tabAt = this.find("	", from);
+    if (this.hasCr && this.crAt < from) this.crAt = this.find("\r", from);
+    return this.lfAt < to || this.tabAt < to || this.hasCr && this.crAt < to;
+  }
+  /** Character data as XML hands it over: `\r\n` and a lone `\r` read as `\n`. */
+  piece(from, to) {
+    const piece = this.s.slice(from, to);
+    return this.hasCr ? piece.replace(/\r\n?/g, "\n") : piece;
+  }
+  find(needle, from) {
+    const at = this.s.indexOf(needle, from);
+    return at === -1 ? this.s.length : at;
+  }
+};
+
+// src/core/stream/xml-entity.ts
+var MAX_ENTITY = 1024;
+var ATTRIBUTE_SPACE = /\r\n|[\t\n\r]/g;
+function readEntity(t, at) {
+  const s = t.s;
+  const semi = s.indexOf(";", at + 1);
+  const complete = semi !== -1 && semi - at <= MAX_ENTITY;
+  const bad = firstForbidden(s, at + 1, complete ? semi : Math.min(s.length, at + 2 + MAX_ENTITY));
+  if (bad !== -1) throw new XmlSyntaxError("disallowed character.", t.lineAt(bad));
+  if (!complete) {
+    if (semi === -1 && s.length - at <= MAX_ENTITY) return -1;
+    throw new XmlSyntaxError(`unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`, t.lineAt(at));
+  }
+  const name = s.slice(at + 1, semi);
+  const text = decodeEntity(name);
+  if (text === void 0) throw new XmlSyntaxError(entityError(name), t.lineAt(semi));
+  t.entityText = text;
+  return semi + 1;
+}
+function attributeValue(t, from, to) {
+  const s = t.s;
+  let amp = t.nextAmp(from);
+  noLessThan(t, from, Math.min(amp, to));
+  if (amp >= to) {
+    const value2 = s.slice(from, to);
+    return t.hasSpaceToNormalise(from, to) ? value2.replace(ATTRIBUTE_SPACE, " ") : value2;
+  }
+  let value = "";
+  let start = from;
+  for (; amp < to; amp = t.nextAmp(start)) {
+    noLessThan(t, start, amp);
+    value += s.slice(start, amp).replace(ATTRIBUTE_SPACE, " ");
+    const after = readEntity(t, amp);
+    if (after < 0) return void 0;
+    value += t.entityText;
+    start = after;
+  }
+  noLessThan(t, start, to);
+  return value + s.slice(start, to).replace(ATTRIBUTE_SPACE, " ");
+}
+function noLessThan(t, from, to) {
+  const stop = t.nextStop(from);
+  if (stop < to) throw new XmlSyntaxError("disallowed character.", t.lineAt(stop));
+}
+function decodeEntity(name) {
+  switch (name) {
+    case "lt":
+      return "<";
+    case "gt":
+      return ">";
+    case "amp":
+      return "&";
+    case "apos":
+      return "'";
+    case "quot":
+      return '"';
+  }
+  if (name.charCodeAt(0) !== 35) return void 0;
+  let code2 = NaN;
+  if (name[1] === "x" && /^#x[0-9a-f]+$/i.test(name)) code2 = parseInt(name.slice(2), 16);
+  else if (/^#[0-9]+$/.test(name)) code2 = parseInt(name.slice(1), 10);
+  return isXmlChar(code2) ? String.fromCodePoint(code2) : void 0;
+}
+function entityError(name) {
+  if (name === "") return "empty entity name.";
+  if (name.startsWith("#")) return "malformed character entity.";
+  return isXmlName(name) ? "undefined entity." : "disallowed character in entity name.";
+}
+
+// src/core/stream/xml-tag.ts
+var CUT = -1;
+var [SPACE, SLASH, EQ2, GT, DQ, SQ] = [32, 47, 61, 62, 34, 39];
+var Attributes = function Attributes2() {
+};
+Attributes.prototype = /* @__PURE__ */ Object.create(null);
+var StartTagReader = class {
+  name = "";
+  attributes = new Attributes();
+  selfClosing = false;
+  /** The line of the tag's `>`, as saxes reports it. */
+  line = 1;
+  /**
+   * `<name( name="value")* \s* /?>` with ASCII names, and values without `"`, `<`, tabs, newlines
+   * or forbidden characters: a tag this matches needs no other check.
+   */
+  plain = /<[A-Za-z_:][\w.:-]*(?: [A-Za-z_:][\w.:-]*="[^"<\x00-\x1f\ufffe\uffff]*")*[ \t\r\n]*\/?>/y;
+  /** Names seen, by a hash of their length and ends: a name read again is the same string. */
+  names = new Array(256).fill("");
+  /** Reads the start tag at `t.s[i]` (`<` and a name start) into the fields: the index after it, or CUT. */
+  read(t, i2) {
+    const { s } = t;
+    const plain = this.plain;
+    plain.lastIndex = i2;
+    if (!plain.test(s)) return this.readCarefully(t, i2);
+    const end = plain.lastIndex;
+    let j = i2 + 2;
+    while (isNameCode(s.charCodeAt(j))) j++;
+    this.name = this.intern(s, i2 + 1, j);
+    const attributes = new Attributes();
+    let duplicate;
+    while (s.charCodeAt(j) === SPACE && isNameStartCode(s.charCodeAt(j + 1))) {
+      const eq = s.indexOf("=", j + 2);
+      const close = s.indexOf('"', eq + 2);
+      const name = this.intern(s, j + 1, eq);
+      const value = t.nextAmp(eq + 2) < close ? attributeValue(t, eq + 2, close) : s.slice(eq + 2, close);
+      if (value === void 0) return CUT;
+      if (duplicate === void 0 && attributes[name] !== void 0) duplicate = name;
+      attributes[name] = value;
+      j = close + 1;
+    }
+    this.line = t.lineAt(end - 1);
+    if (duplicate !== void 0) throw new XmlSyntaxError(`duplicate attribute: ${duplicate}.`, this.line);
+    this.attributes = attributes;
+    this.selfClosing = s.charCodeAt(end - 2) === SLASH;
+    return end;
+  }
+  /** Any start tag, character by character, with saxes's errors. */
+  readCarefully(t, i2) {
+    const { s } = t;
+    const n = s.length;
+    let j = i2 + 2;
+    while (j < n && isNameCode(s.charCodeAt(j))) j++;
+    if (j >= n) return CUT;
+    let c = s.charCodeAt(j);
+    if (c !== GT && c !== SLASH && !isSpaceCode(c)) throw t.errorAt(j, "disallowed character in tag name.");
+    const name = this.intern(s, i2 + 1, j);
+    const attributes = new Attributes();
+    let duplicate;
+    let spaced = true;
+    for (; ; ) {
+      if (isSpaceCode(c)) {
+        do
+          if (++j >= n) return CUT;
+        while (isSpaceCode(c = s.charCodeAt(j)));
+        spaced = true;
+      }
+      if (c === GT || c === SLASH) break;
+      if (!isNameStartCode(c)) throw t.errorAt(j, "disallowed character in attribute name.");
+      if (!spaced) throw new XmlSyntaxError("no whitespace between attributes.", t.lineAt(j));
+      const attrStart = j;
+      do
+        if (++j >= n) return CUT;
+      while (isNameCode(c = s.charCodeAt(j)));
+      const attr = this.intern(s, attrStart, j);
+      for (let white = false; c !== EQ2; c = s.charCodeAt(j), white = true) {
+        if (!isSpaceCode(c)) throw t.errorAt(j, white || c === GT ? "attribute without value." : "disallowed character in attribute name.");
+        if (++j >= n) return CUT;
+      }
+      do
+        if (++j >= n) return CUT;
+      while (isSpaceCode(c = s.charCodeAt(j)));
+      if (c !== DQ && c !== SQ) throw t.errorAt(j, "unquoted attribute value.");
+      const close = s.indexOf(c === DQ ? '"' : "'", j + 1);
+      const value = attributeValue(t, j + 1, close === -1 ? n : close);
+      if (close === -1) return CUT;
+      if (value === void 0) return CUT;
+      if (duplicate === void 0 && attributes[attr] !== void 0) duplicate = attr;
+      attributes[attr] = value;
+      spaced = false;
+      if ((j = close + 1) >= n) return CUT;
+      c = s.charCodeAt(j);
+    }
+    if (c === SLASH) {
+      if (++j >= n) return CUT;
+      if (s.charCodeAt(j) !== GT) throw t.errorAt(j, "forward-slash in opening tag not followed by >.", true);
+    }
+    this.line = t.lineAt(j);
+    if (duplicate !== void 0) throw new XmlSyntaxError(`duplicate attribute: ${duplicate}.`, this.line);
+    this.name = name;
+    this.attributes = attributes;
+    this.selfClosing = c === SLASH;
+    return j + 1;
+  }
+  intern(s, from, to) {
+    const length = to - from;
+    const slot = length * 31 + s.charCodeAt(from) * 7 + s.charCodeAt(to - 1) & 255;
+    const known = this.names[slot];
+    if (known.length === length && s.startsWith(known, from)) return known;
+    const name = length < 13 ? s.slice(from, to) : detach(s.slice(from, to));
+    return this.names[slot] = name;
+  }
+};
+
+// src/core/stream/xml-body.ts
+var TEXT = 0;
+var COMMENT = 1;
+var CDATA = 2;
+var [LF, CR, SLASH2, BANG, QUESTION, LT, GT2, RBRACKET] = [10, 13, 47, 33, 63, 60, 62, 93];
+var BodyReader = class {
+  constructor(events) {
+    this.events = events;
+  }
+  events;
+  /** The text being read. */
+  t = new TextCursor("", 0, 1, false);
+  /** Inside a comment or CDATA section, which may run over several pieces of text. */
+  mode = TEXT;
+  /** The elements open, innermost last. */
+  stack = [];
+  rootClosed = false;
+  tag = new StartTagReader();
+  /** Reads on from `i`: the index after what was read, or `~at` when the text ends inside a token starting at `at`. */
+  step(i2) {
+    if (this.mode === COMMENT) return this.comment(i2);
+    if (this.mode === CDATA) return this.cdata(i2);
+    return this.stack.length > 0 ? this.text(i2) : this.outside(i2);
+  }
+  /** Comments, CDATA and processing instructions are searched natively: check what they hold. */
+  noForbidden(from, to) {
+    const bad = firstForbidden(this.t.s, from, to);
+    if (bad !== -1) throw new XmlSyntaxError("disallowed character.", this.t.lineAt(bad));
+  }
+  /** Character data inside the root element, up to the next `<` (or forbidden character). */
+  text(i2) {
+    const t = this.t;
+    const { s } = t;
+    const n = s.length;
+    const stop = t.nextStop(i2);
+    let end = stop;
+    if (stop === n && !t.final) {
+      while (end > i2 && end > n - 2 && (s.charCodeAt(end - 1) === RBRACKET || s.charCodeAt(end - 1) === CR)) end--;
+    }
+    const emit = this.events.text;
+    let start = i2;
+    for (let amp = t.nextAmp(i2); amp < end; amp = t.nextAmp(start)) {
+      noCdataEnd(t, start, amp);
+      if (emit !== void 0 && amp > start) emit(t.piece(start, amp));
+      const after = readEntity(t, amp);
+      if (after < 0) return ~amp;
+      if (emit !== void 0) emit(t.entityText);
+      start = after;
+    }
+    noCdataEnd(t, start, end);
+    if (emit !== void 0 && end > start) emit(t.piece(start, end));
+    if (end === n) return n;
+    if (end < stop) return ~end;
+    if (s.charCodeAt(stop) !== LT) throw new XmlSyntaxError("disallowed character.", t.lineAt(stop));
+    return this.markup(stop);
+  }
+  /** Before and after the root element: only whitespace, comments and processing instructions. */
+  outside(i2) {
+    const t = this.t;
+    const { s } = t;
+    const lt = t.nextLt(i2);
+    let end = lt;
+    if (lt === s.length && !t.final && s.charCodeAt(lt - 1) === CR) end--;
+    let text = false;
+    for (let k = i2; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 38) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(k));
+      if (isForbiddenCode(c)) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
+      text ||= !isSpaceCode(c);
+    }
+    if (text) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
+    if (end < s.length) return end === lt ? this.markup(lt) : ~end;
+    return end;
+  }
+  /** `s[i]` is `<`: the index after the markup, or the whole text if it is cut off. */
+  markup(i2) {
+    const t = this.t;
+    let next = CUT;
+    if (i2 + 1 < t.s.length) {
+      const c = t.s.charCodeAt(i2 + 1);
+      if (isNameStartCode(c)) next = this.startTag(i2);
+      else if (c === SLASH2) next = this.closeTag(i2);
+      else if (c === BANG) next = this.bang(i2);
+      else if (c === QUESTION) next = this.instruction(i2);
+      else throw t.errorAt(i2 + 1, "disallowed character in tag name", true);
+    }
+    return next === CUT ? ~i2 : next;
+  }
+  startTag(i2) {
+    if (this.rootClosed) return this.secondRoot(i2);
+    const tag = this.tag;
+    const end = tag.read(this.t, i2);
+    if (end === CUT) return CUT;
+    this.events.open(tag.name, tag.attributes, tag.line);
+    if (!tag.selfClosing) this.stack.push(tag.name);
+    else {
+      this.events.close(tag.name);
+      if (this.stack.length === 0) this.rootClosed = true;
+    }
+    return end;
+  }
+  secondRoot(i2) {
+    const { s } = this.t;
+    let j = i2 + 2;
+    while (j < s.length && isNameCode(s.charCodeAt(j))) j++;
+    if (j >= s.length) return CUT;
+    throw new XmlSyntaxError("documents may contain only one root.", this.t.lineAfter(j));
+  }
+  closeTag(i2) {
+    const t = this.t;
+    const { s } = t;
+    const n = s.length;
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    let j = i2 + 2;
+    if (top !== void 0 && j + top.length < n && s.charCodeAt(j + top.length) === GT2 && s.startsWith(top, j)) j += top.length;
+    else {
+      while (j < n && isNameCode(s.charCodeAt(j))) j++;
+      const name = s.slice(i2 + 2, j);
+      while (j < n && isSpaceCode(s.charCodeAt(j))) j++;
+      if (j >= n) return CUT;
+      const line = t.lineAt(j);
+      if (s.charCodeAt(j) !== GT2) throw t.errorAt(j, "disallowed character in closing tag.");
+      if (name === "") throw new XmlSyntaxError("weird empty close tag.", line);
+      if (top === void 0) throw new XmlSyntaxError(`unmatched closing tag: ${name}.`, line);
+      if (top !== name) throw new XmlSyntaxError("unexpected close tag.", line);
+    }
+    stack.pop();
+    this.events.close(top);
+    if (stack.length === 0) this.rootClosed = true;
+    return j + 1;
+  }
+  /** `<!`: a comment or CDATA (a DOCTYPE only belongs in the prolog). */
+  bang(i2) {
+    const t = this.t;
+    const { s } = t;
+    if (s.startsWith("--", i2 + 2)) {
+      this.mode = COMMENT;
+      return i2 + 4;
+    }
+    if (s.startsWith("[CDATA[", i2 + 2)) {
+      if (this.stack.length === 0) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(i2 + 8));
+      this.mode = CDATA;
+      return i2 + 9;
+    }
+    if (s.startsWith("DOCTYPE", i2 + 2)) throw new XmlSyntaxError("inappropriately located doctype declaration.", t.lineAt(i2 + 8));
+    let k = i2 + 2;
+    for (let read = 0; read < 7; read++) {
+      if (k >= s.length || k + 1 >= s.length && !t.final && s.charCodeAt(k) === CR) return CUT;
+      if (isForbiddenCode(s.charCodeAt(k))) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
+      k += s.charCodeAt(k) === CR && s.charCodeAt(k + 1) === LF ? 2 : 1;
+    }
+    throw new XmlSyntaxError("incorrect syntax.", t.lineAfter(k - 1));
+  }
+  comment(i2) {
+    const t = this.t;
+    const { s } = t;
+    const dashes = s.indexOf("--", i2);
+    if (dashes === -1 || dashes + 2 >= s.length) {
+      let keep = s.length;
+      if (!t.final) {
+        keep = dashes === -1 ? s.length - 1 : dashes;
+        if (s.charCodeAt(keep) !== 45) keep++;
+        if (s.charCodeAt(keep - 1) === CR) keep--;
+        keep = Math.max(i2, keep);
+      }
+      this.noForbidden(i2, keep);
+      return t.final ? s.length : ~keep;
+    }
+    this.noForbidden(i2, dashes);
+    if (s.charCodeAt(dashes + 2) !== GT2) throw t.errorAt(dashes + 2, "malformed comment.", true);
+    this.mode = TEXT;
+    return dashes + 3;
+  }
+  cdata(i2) {
+    const t = this.t;
+    const { s } = t;
+    const emit = this.events.text;
+    const end = s.indexOf("]]>", i2);
+    if (end === -1) {
+      let keep = s.length;
+      if (!t.final) {
+        keep = Math.max(i2, s.length - 2);
+        if (keep > i2 && s.charCodeAt(keep - 1) === CR) keep--;
+      }
+      this.noForbidden(i2, keep);
+      if (emit !== void 0 && keep > i2) emit(t.piece(i2, keep));
+      return t.final ? s.length : ~keep;
+    }
+    this.noForbidden(i2, end);
+    if (emit !== void 0 && end > i2) emit(t.piece(i2, end));
+    this.mode = TEXT;
+    return end + 3;
+  }
+  /** `<?target …?>`: checked and skipped. */
+  instruction(i2) {
+    const t = this.t;
+    const { s } = t;
+    const n = s.length;
+    if (i2 + 2 >= n) return CUT;
+    const first = s.charCodeAt(i2 + 2);
+    if (!isNameStartCode(first)) {
+      throw t.errorAt(i2 + 2, first === QUESTION || isSpaceCode(first) ? "processing instruction without a target." : "disallowed character in processing instruction name.", true);
+    }
+    let j = i2 + 3;
+    while (j < n && isNameCode(s.charCodeAt(j))) j++;
+    if (j >= n) return CUT;
+    const target = s.slice(i2 + 2, j);
+    const after = s.charCodeAt(j);
+    if (after !== QUESTION && !isSpaceCode(after)) throw t.errorAt(j, "disallowed character in processing instruction name.");
+    if (target === "xml") throw new XmlSyntaxError("an XML declaration must be at the start of the document.", t.lineAfter(j));
+    const end = s.indexOf("?>", j);
+    this.noForbidden(j, end === -1 ? n : end);
+    if (end === -1) return CUT;
+    if (target.toLowerCase() === "xml") throw new XmlSyntaxError("the XML declaration must appear at the start of the document.", t.lineAt(end + 1));
+    return end + 2;
+  }
+};
+function noCdataEnd(t, from, to) {
+  const at = t.nextCdataEnd(from);
+  if (at < to) throw new XmlSyntaxError('the string "]]>" is disallowed in char data.', t.lineAt(at + 2));
+}
+
+// src/core/stream/xml-prolog.ts
+var MAX_PROLOG = 1024 * 1024;
+var S = "[ \\t\\r\\n]";
+var XML_DECL = new RegExp(
+  `^<\\?xml${S}+version${S}*=${S}*(["'])1\\.0\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][A-Za-z0-9._-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>$`
+);
+var QUOTED = `(?:"[\\x20\\x21\\x23-\\x7e]*"|'[\\x20-\\x26\\x28-\\x7e]*')`;
+var DOCTYPE = new RegExp(`^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`);
+function readProlog(s, final) {
+  const more = () => final || s.length > MAX_PROLOG ? { kind: "saxes" } : { kind: "more" };
+  let i2 = 0;
+  let doctype = false;
+  if (s.startsWith("<?xml")) {
+    const end = s.indexOf("?>");
+    if (end === -1) return more();
+    if (!XML_DECL.test(s.slice(0, end + 2))) return { kind: "saxes" };
+    i2 = end + 2;
+  } else if (s.length < 5 && "<?xml".startsWith(s)) return more();
+  for (; ; ) {
+    while (i2 < s.length && (s[i2] === " " || s[i2] === "\n" || s[i2] === "	" || s[i2] === "\r")) i2++;
+    if (s.startsWith("<!--", i2)) {
+      const end = s.indexOf("-->", i2 + 4);
+      if (end === -1) return more();
+      const body = s.slice(i2 + 4, end);
+      if (body.includes("--") || body.endsWith("-") || NOT_CHAR.test(body)) return { kind: "saxes" };
+      i2 = end + 3;
+    } else if (s.startsWith("<!DOCTYPE", i2)) {
+      const end = s.indexOf(">", i2);
+      if (end === -1) return more();
+      if (doctype || !DOCTYPE.test(s.slice(i2, end + 1))) return { kind: "saxes" };
+      doctype = true;
+      i2 = end + 1;
+    } else if (i2 + 1 < s.length && s[i2] === "<" && isNameStartCode(s.charCodeAt(i2 + 1))) {
+      return { kind: "root", at: i2, line: 1 + countLines(s, 0, i2) };
+    } else if (isStartOf(s.slice(i2))) {
+      return more();
+    } else {
+      return { kind: "saxes" };
+    }
+  }
+}
+function isStartOf(rest) {
+  return rest === "" || rest === "<" || rest.length < 9 && ("<!--".startsWith(rest) || "<!DOCTYPE".startsWith(rest));
+}
+
+// src/core/stream/xml-scanner.ts
+var PROBE = 4096;
+var XmlScanner = class {
+  /** Set when the prolog is one for saxes (see xml-prolog.ts); nothing has been reported then. */
+  needsSaxes = false;
+  /** The text read so far while in the prolog (which is read whole). */
+  head = "";
+  carry = "";
+  pending = [];
+  pendingLength = 0;
+  body;
+  constructor(events) {
+    this.body = new BodyReader(events);
+  }
+  /** Line of the last character read. */
+  get line() {
+    return this.body.t.line;
+  }
+  write(chunk) {
+    if (this.needsSaxes) throw new Error("the scanner handed this document to saxes");
+    if (this.head !== void 0) return this.prolog(this.head + chunk, false);
+    if (this.carry.length === 0) this.scan(chunk, 0, this.line, false);
+    else if (this.pending.length === 0 && this.carry.length < PROBE) this.finishCarried(chunk);
+    else {
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.pendingLength < this.carry.length) return;
+      const s = this.carry + this.pending.join("");
+      this.carry = "";
+      this.pending = [];
+      this.pendingLength = 0;
+      this.scan(s, 0, this.line, false);
+    }
+  }
+  end() {
+    if (this.head !== void 0) {
+      this.prolog(this.head, true);
+      if (this.needsSaxes) return;
+    } else {
+      const s = this.carry + this.pending.join("");
+      this.carry = "";
+      this.pending = [];
+      this.scan(s, 0, this.line, true);
+    }
+    if (this.body.stack.length > 0) throw this.unclosed(this.line);
+    if (this.body.mode !== TEXT) throw new XmlSyntaxError("unexpected end.", this.line);
+  }
+  /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
+  takeProlog() {
+    const text = this.head ?? "";
+    this.head = void 0;
+    return text;
+  }
+  prolog(s, final) {
+    const prolog = readProlog(s, final);
+    if (prolog.kind === "more") this.head = s;
+    else if (prolog.kind === "saxes") {
+      this.head = s;
+      this.needsSaxes = true;
+    } else {
+      this.head = void 0;
+      this.scan(s, prolog.at, prolog.line, final);
+    }
+  }
+  /**
+   * Reads the small token carried over joined to the start of `chunk` only (joining the whole
+   * chunk would copy it), then the rest of the chunk from where the token ends.
+   */
+  finishCarried(chunk) {
+    const carried = this.carry;
+    const line = this.line;
+    for (let take = Math.min(chunk.length, PROBE); ; take = Math.min(chunk.length, take * 4)) {
+      this.carry = "";
+      const probe = carried + chunk.slice(0, take);
+      let at = this.scan(probe, 0, line, false, carried.length);
+      if (this.carry !== "") at = probe.length - this.carry.length;
+      if (at >= carried.length) {
+        this.carry = "";
+        if (at - carried.length < chunk.length) this.scan(chunk, at - carried.length, this.line, false);
+        return;
+      }
+      if (take === chunk.length) return;
+    }
+  }
+  /** Reads `s` from `from` (up to `until` at least); the index where it stopped. */
+  scan(s, from, line, final, until = s.length) {
+    const body = this.body;
+    const t = body.t = new TextCursor(s, from, line, final);
+    let i2 = from;
+    while (i2 < until) {
+      i2 = body.step(i2);
+      if (i2 < 0) i2 = this.wait(~i2);
+    }
+    if (this.carry === "") t.lineAt(i2);
+    return i2;
+  }
+  /** The token at `at` runs past the end of the text: carry it into the next chunk, or fail. */
+  wait(at) {
+    const { t, stack, rootClosed } = this.body;
+    if (t.final) {
+      const line = t.lineAt(t.s.length);
+      if (stack.length > 0) throw this.unclosed(line);
+      if (!rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError("document must contain a root element.", line);
+      throw new XmlSyntaxError("unexpected end.", line);
+    }
+    t.lineAt(at);
+    this.carry = t.s.slice(at);
+    return t.s.length;
+  }
+  unclosed(line) {
+    return new XmlSyntaxError(`unclosed tag: ${this.body.stack[this.body.stack.length - 1]}`, line);
+  }
+};
+function nameRunsToEnd(s, from) {
+  let i2 = from;
+  while (i2 < s.length && isNameCode(s.charCodeAt(i2))) i2++;
+  return i2 === s.length;
+}
+
+// src/core/stream/xml.ts
 function localName(name) {
   const colon = name.indexOf(":");
   return colon === -1 ? name : name.slice(colon + 1);
 }
 async function parseXml(ctx, visitor) {
   const { path } = ctx.source;
-  const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+  const maxDepth = ctx.limits.maxXmlDepth;
   let depth = 0;
   let sawRoot = false;
-  parser.on("opentag", (tag) => {
-    depth++;
-    sawRoot = true;
-    if (depth > ctx.limits.maxXmlDepth) {
-      throw new ReportParseError(path, `XML nested deeper than ${ctx.limits.maxXmlDepth} elements`, parser.line);
-    }
-    visitor.open(localName(tag.name), tag.attributes, parser.line);
-  });
-  parser.on("closetag", (tag) => {
-    depth--;
-    visitor.close?.(localName(tag.name));
-  });
-  if (visitor.text) {
-    const onText = visitor.text.bind(visitor);
-    parser.on("text", onText);
-    parser.on("cdata", onText);
-  }
+  const onText = visitor.text?.bind(visitor);
+  const { textIn } = visitor;
+  let inside = 0;
+  const events = {
+    open(name, attributes, line) {
+      sawRoot = true;
+      if (++depth > maxDepth) throw new ReportParseError(path, `XML nested deeper than ${maxDepth} elements`, line);
+      const local = localName(name);
+      visitor.open(local, attributes, line);
+      if (textIn?.has(local) && inside++ === 0) events.text = onText;
+    },
+    close(name) {
+      depth--;
+      const local = localName(name);
+      visitor.close?.(local);
+      if (textIn?.has(local) && --inside === 0) events.text = void 0;
+    },
+    text: textIn ? void 0 : onText
+  };
+  const reader = new XmlReader(events);
   try {
-    for await (const chunk of readText(ctx.source)) parser.write(chunk);
-    parser.close();
+    for await (const chunk of readText(ctx.source)) reader.write(chunk);
+    reader.end();
   } catch (error63) {
     if (error63 instanceof ReportParseError) throw error63;
-    throw new ReportParseError(path, xmlMessage(error63), parser.line, { cause: error63 });
+    const line = error63 instanceof XmlSyntaxError ? error63.line : reader.line;
+    throw new ReportParseError(path, xmlMessage(error63), line, { cause: error63 });
   }
   if (!sawRoot) throw new ReportParseError(path, "no XML element found (empty file?)");
 }
+var XmlReader = class {
+  constructor(events) {
+    this.events = events;
+    this.scanner = new XmlScanner(events);
+  }
+  events;
+  scanner;
+  saxes;
+  get line() {
+    return this.saxes ? this.saxes.line : this.scanner.line;
+  }
+  write(chunk) {
+    if (this.saxes) this.saxes.write(chunk);
+    else {
+      this.scanner.write(chunk);
+      if (this.scanner.needsSaxes) this.handOver();
+    }
+  }
+  end() {
+    if (!this.saxes) {
+      this.scanner.end();
+      if (this.scanner.needsSaxes) this.handOver();
+    }
+    this.saxes?.close();
+  }
+  handOver() {
+    const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
+    const { events } = this;
+    parser.on("opentag", (tag) => events.open(tag.name, tag.attributes, parser.line));
+    parser.on("closetag", (tag) => events.close(tag.name));
+    const text = (piece) => events.text?.(piece);
+    parser.on("text", text);
+    parser.on("cdata", text);
+    this.saxes = parser;
+    parser.write(this.scanner.takeProlog());
+  }
+};
 function xmlMessage(error63) {
   const raw = describeError(error63).replace(/^(?:[^:]*:)?\d+:\d+: /, "");
   if (/undefined entity/.test(raw)) return `invalid XML: ${raw} (DTD entities are never expanded)`;
@@ -60223,15 +60993,23 @@ var PYTHON = /File "([^"]+)", line (\d+)/g;
 var DOTNET = /\bin ((?:[A-Za-z]:)?[^\s:]+(?:\s[^\s:]+)*\.[A-Za-z0-9]+):line (\d+)/g;
 var PERL = /\bat (\S+\.(?:t|pm|pl)) line (\d+)\b/g;
 var BATS = /\(in test file ([^,()]+), line (\d+)\)/g;
-var PATTERNS = [BATS, DOTNET, PYTHON, PERL, FILE_LINE];
+var PATTERNS = [
+  ["(in test file ", BATS],
+  [":line ", DOTNET],
+  ['File "', PYTHON],
+  [" line ", PERL],
+  [":", FILE_LINE]
+];
 var JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kts|groovy|scala)):(\d+)\)/g;
+var JVM_SOURCES = [".java:", ".kt:", ".kts:", ".groovy:", ".scala:"];
 var JVM_SOURCE_ROOTS = { java: "java", kt: "kotlin", kts: "kotlin", groovy: "groovy", scala: "scala" };
 var IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
 function locateInTrace(text, preferFile, paths, testClass) {
   const sample = traceSample(text);
-  if (sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
+  if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first;
-  for (const pattern of PATTERNS) {
+  for (const [marker, pattern] of PATTERNS) {
+    if (!sample.includes(marker)) continue;
     for (const match2 of sample.matchAll(pattern)) {
       const file2 = repoPath(match2[1], paths);
       if (file2 === void 0) continue;
@@ -60243,8 +61021,10 @@ function locateInTrace(text, preferFile, paths, testClass) {
   return preferFile === void 0 ? first : void 0;
 }
 function traceSample(text) {
+  const head = text.length > 2e5 ? text.slice(0, 2e5) : text;
+  if (fewShortLines(head)) return head;
   const kept = [];
-  for (const line of text.slice(0, 2e5).split("\n")) {
+  for (const line of head.split("\n")) {
     if (line.length <= MAX_TRACE_LINE) kept.push(line);
     if (kept.length >= MAX_TRACE_LINES) break;
   }
@@ -60252,6 +61032,17 @@ function traceSample(text) {
 }
 var MAX_TRACE_LINE = 400;
 var MAX_TRACE_LINES = 200;
+function fewShortLines(text) {
+  let lines3 = 0;
+  for (let at = 0; at <= text.length; lines3++) {
+    if (lines3 >= MAX_TRACE_LINES) return false;
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    if (end - at > MAX_TRACE_LINE) return false;
+    at = end + 1;
+  }
+  return true;
+}
 function repoPath(raw, paths) {
   if (raw.startsWith("node:") || IGNORED_PATH.test(raw)) return void 0;
   const file2 = paths.toRepo(raw.startsWith("/_/") ? raw.slice(3) : raw);
@@ -60300,15 +61091,16 @@ var TestsBuilder = class {
     }
   }
   /**
-   * Bounds text and maps the file to the repo. The location is the trace frame in the test's own
+   * Bounds text, copies it (a kept slice of a report would keep its whole decoded chunk alive) and
+   * maps the file to the repo. The location is the trace frame in the test's own
    * file when there is one (the failing line, more precise than a `line` attribute that points at
    * the test's declaration), else the given line, else the first repo frame of the trace.
    */
   finish(f) {
     const max2 = this.limits.maxMessageChars;
-    const out = { name: bound(f.name, 1e3), message: bound(f.message, max2), kind: f.kind ?? "failure" };
-    if (f.suite) out.suite = bound(f.suite, 1e3);
-    if (f.details) out.details = bound(f.details, max2);
+    const out = { name: detach(bound(f.name, 1e3)), message: detach(bound(f.message, max2)), kind: f.kind ?? "failure" };
+    if (f.suite) out.suite = detach(bound(f.suite, 1e3));
+    if (f.details) out.details = detach(bound(f.details, max2));
     let file2 = f.file ? inRepo(this.paths.toRepo(f.file)) : void 0;
     let line = f.line;
     const found = locateInTrace(`${f.details ?? ""}
@@ -60542,6 +61334,7 @@ var jestJson = {
 };
 
 // src/core/reports/tests/junit.ts
+var FAILURE_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error"]);
 var FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
 var junit = {
   id: "junit",
@@ -60620,6 +61413,7 @@ var junit = {
       text(text) {
         capturing?.add(text);
       },
+      textIn: FAILURE_ELEMENTS,
       close(name) {
         if (name === "failure" || name === "error") capturing = void 0;
         else if (name === "testcase" && current) {
@@ -60860,6 +61654,7 @@ function yamlMessage(text) {
 
 // src/core/reports/tests/trx.ts
 var FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted"]);
+var MESSAGE_ELEMENTS = /* @__PURE__ */ new Set(["Message", "StackTrace"]);
 var trx = {
   id: "trx",
   signal: "tests",
@@ -60891,6 +61686,7 @@ var trx = {
       text(text) {
         capture?.add(text);
       },
+      textIn: MESSAGE_ELEMENTS,
       close(name) {
         if (name === "Message" || name === "StackTrace") capture = void 0;
         else if (name === "UnitTest") definitionId = void 0;
