@@ -59873,7 +59873,7 @@ async function parseXml(ctx, visitor) {
     },
     text: textIn ? void 0 : onText
   };
-  const reader = new XmlReader(events);
+  const reader = new XmlReader(events, onText !== void 0);
   try {
     for await (const chunk of readText(ctx.source)) reader.write(chunk);
     reader.end();
@@ -59885,11 +59885,13 @@ async function parseXml(ctx, visitor) {
   if (!sawRoot) throw new ReportParseError(path, "no XML element found (empty file?)");
 }
 var XmlReader = class {
-  constructor(events) {
+  constructor(events, wantsText) {
     this.events = events;
+    this.wantsText = wantsText;
     this.scanner = new XmlScanner(events);
   }
   events;
+  wantsText;
   scanner;
   saxes;
   get line() {
@@ -59914,9 +59916,11 @@ var XmlReader = class {
     const { events } = this;
     parser.on("opentag", (tag) => events.open(tag.name, tag.attributes, parser.line));
     parser.on("closetag", (tag) => events.close(tag.name));
-    const text = (piece) => events.text?.(piece);
-    parser.on("text", text);
-    parser.on("cdata", text);
+    if (this.wantsText) {
+      const text = (piece) => events.text?.(piece);
+      parser.on("text", text);
+      parser.on("cdata", text);
+    }
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }
