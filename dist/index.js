@@ -60611,51 +60611,6 @@ function entityError(name) {
   return isXmlName(name) ? "undefined entity." : "disallowed character in entity name.";
 }
 
-// src/core/stream/xml-prolog.ts
-var MAX_PROLOG = 1024 * 1024;
-var S = "[ \\t\\r\\n]";
-var XML_DECL = new RegExp(
-  `^<\\?xml${S}+version${S}*=${S}*(["'])1\\.0\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][A-Za-z0-9._-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>$`
-);
-var QUOTED = `(?:"[\\x20\\x21\\x23-\\x7e]*"|'[\\x20-\\x26\\x28-\\x7e]*')`;
-var DOCTYPE = new RegExp(`^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`);
-function readProlog(s, final) {
-  const more = () => final || s.length > MAX_PROLOG ? { kind: "saxes" } : { kind: "more" };
-  let i2 = 0;
-  let doctype = false;
-  if (s.startsWith("<?xml")) {
-    const end = s.indexOf("?>");
-    if (end === -1) return more();
-    if (!XML_DECL.test(s.slice(0, end + 2))) return { kind: "saxes" };
-    i2 = end + 2;
-  } else if (s.length < 5 && "<?xml".startsWith(s)) return more();
-  for (; ; ) {
-    while (i2 < s.length && (s[i2] === " " || s[i2] === "\n" || s[i2] === "	" || s[i2] === "\r")) i2++;
-    if (s.startsWith("<!--", i2)) {
-      const end = s.indexOf("-->", i2 + 4);
-      if (end === -1) return more();
-      const body = s.slice(i2 + 4, end);
-      if (body.includes("--") || body.endsWith("-") || NOT_CHAR.test(body)) return { kind: "saxes" };
-      i2 = end + 3;
-    } else if (s.startsWith("<!DOCTYPE", i2)) {
-      const end = s.indexOf(">", i2);
-      if (end === -1) return more();
-      if (doctype || !DOCTYPE.test(s.slice(i2, end + 1))) return { kind: "saxes" };
-      doctype = true;
-      i2 = end + 1;
-    } else if (i2 + 1 < s.length && s[i2] === "<" && isNameStartCode(s.charCodeAt(i2 + 1))) {
-      return { kind: "root", at: i2, line: 1 + countLines(s, 0, i2) };
-    } else if (isStartOf(s.slice(i2))) {
-      return more();
-    } else {
-      return { kind: "saxes" };
-    }
-  }
-}
-function isStartOf(rest) {
-  return rest === "" || rest === "<" || rest.length < 9 && ("<!--".startsWith(rest) || "<!DOCTYPE".startsWith(rest));
-}
-
 // src/core/stream/xml-tag.ts
 var CUT = -1;
 var [SPACE, SLASH, EQ2, GT, DQ, SQ] = [32, 47, 61, 62, 34, 39];
@@ -60770,108 +60725,34 @@ var StartTagReader = class {
   }
 };
 
-// src/core/stream/xml-scanner.ts
+// src/core/stream/xml-body.ts
 var TEXT = 0;
 var COMMENT = 1;
 var CDATA = 2;
 var [LF, CR, SLASH2, BANG, QUESTION, LT, GT2, RBRACKET] = [10, 13, 47, 33, 63, 60, 62, 93];
-var XmlScanner = class {
+var BodyReader = class {
   constructor(events) {
     this.events = events;
   }
   events;
-  /** Set when the prolog is one for saxes (see xml-prolog.ts); nothing has been reported then. */
-  needsSaxes = false;
-  /** The text read so far while in the prolog (which is read whole). */
-  head = "";
-  carry = "";
-  pending = [];
-  pendingLength = 0;
+  /** The text being read. */
+  t = new TextCursor("", 0, 1, false);
+  /** Inside a comment or CDATA section, which may run over several pieces of text. */
   mode = TEXT;
+  /** The elements open, innermost last. */
   stack = [];
   rootClosed = false;
-  t = new TextCursor("", 0, 1, false);
   tag = new StartTagReader();
-  /** Line of the last character read. */
-  get line() {
-    return this.t.line;
-  }
-  write(chunk) {
-    if (this.needsSaxes) throw new Error("the scanner handed this document to saxes");
-    if (this.head !== void 0) return this.prolog(this.head + chunk, false);
-    let s = chunk;
-    if (this.carry.length > 0) {
-      this.pending.push(chunk);
-      this.pendingLength += chunk.length;
-      if (this.pendingLength < this.carry.length) return;
-      s = this.carry + this.pending.join("");
-      this.carry = "";
-      this.pending = [];
-      this.pendingLength = 0;
-    }
-    this.scan(s, 0, this.t.line, false);
-  }
-  end() {
-    if (this.head !== void 0) {
-      this.prolog(this.head, true);
-      if (this.needsSaxes) return;
-    } else {
-      const s = this.carry + this.pending.join("");
-      this.carry = "";
-      this.pending = [];
-      this.scan(s, 0, this.t.line, true);
-    }
-    if (this.stack.length > 0) throw this.unclosed(this.t.line);
-    if (this.mode !== TEXT) throw new XmlSyntaxError("unexpected end.", this.t.line);
-  }
-  /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
-  takeProlog() {
-    const text = this.head ?? "";
-    this.head = void 0;
-    return text;
-  }
-  prolog(s, final) {
-    const prolog = readProlog(s, final);
-    if (prolog.kind === "more") this.head = s;
-    else if (prolog.kind === "saxes") {
-      this.head = s;
-      this.needsSaxes = true;
-    } else {
-      this.head = void 0;
-      this.scan(s, prolog.at, prolog.line, final);
-    }
-  }
-  scan(s, from, line, final) {
-    const t = this.t = new TextCursor(s, from, line, final);
-    let i2 = from;
-    while (i2 < s.length) {
-      if (this.mode === COMMENT) i2 = this.comment(i2);
-      else if (this.mode === CDATA) i2 = this.cdata(i2);
-      else if (this.stack.length > 0) i2 = this.text(i2);
-      else i2 = this.outside(i2);
-    }
-    if (this.carry === "") t.lineAt(s.length);
-  }
-  /** The token at `at` runs past the end of the text: carry it into the next chunk, or fail. */
-  wait(at) {
-    const t = this.t;
-    if (t.final) {
-      const line = t.lineAt(t.s.length);
-      if (this.stack.length > 0) throw this.unclosed(line);
-      if (!this.rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError("document must contain a root element.", line);
-      throw new XmlSyntaxError("unexpected end.", line);
-    }
-    t.lineAt(at);
-    this.carry = t.s.slice(at);
-    return t.s.length;
+  /** Reads on from `i`: the index after what was read, or `~at` when the text ends inside a token starting at `at`. */
+  step(i2) {
+    if (this.mode === COMMENT) return this.comment(i2);
+    if (this.mode === CDATA) return this.cdata(i2);
+    return this.stack.length > 0 ? this.text(i2) : this.outside(i2);
   }
   /** Comments, CDATA and processing instructions are searched natively: check what they hold. */
   noForbidden(from, to) {
     const bad = firstForbidden(this.t.s, from, to);
     if (bad !== -1) throw new XmlSyntaxError("disallowed character.", this.t.lineAt(bad));
-  }
-  unclosed(line) {
-    return new XmlSyntaxError(`unclosed tag: ${this.stack[this.stack.length - 1]}`, line);
   }
   /** Character data inside the root element, up to the next `<` (or forbidden character). */
   text(i2) {
@@ -60889,14 +60770,14 @@ var XmlScanner = class {
       noCdataEnd(t, start, amp);
       if (emit !== void 0 && amp > start) emit(t.piece(start, amp));
       const after = readEntity(t, amp);
-      if (after < 0) return this.wait(amp);
+      if (after < 0) return ~amp;
       if (emit !== void 0) emit(t.entityText);
       start = after;
     }
     noCdataEnd(t, start, end);
     if (emit !== void 0 && end > start) emit(t.piece(start, end));
     if (end === n) return n;
-    if (end < stop) return this.wait(end);
+    if (end < stop) return ~end;
     if (s.charCodeAt(stop) !== LT) throw new XmlSyntaxError("disallowed character.", t.lineAt(stop));
     return this.markup(stop);
   }
@@ -60915,7 +60796,7 @@ var XmlScanner = class {
       text ||= !isSpaceCode(c);
     }
     if (text) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
-    if (end < s.length) return end === lt ? this.markup(lt) : this.wait(end);
+    if (end < s.length) return end === lt ? this.markup(lt) : ~end;
     return end;
   }
   /** `s[i]` is `<`: the index after the markup, or the whole text if it is cut off. */
@@ -60930,7 +60811,7 @@ var XmlScanner = class {
       else if (c === QUESTION) next = this.instruction(i2);
       else throw t.errorAt(i2 + 1, "disallowed character in tag name", true);
     }
-    return next === CUT ? this.wait(i2) : next;
+    return next === CUT ? ~i2 : next;
   }
   startTag(i2) {
     if (this.rootClosed) return this.secondRoot(i2);
@@ -61011,7 +60892,7 @@ var XmlScanner = class {
         keep = Math.max(i2, keep);
       }
       this.noForbidden(i2, keep);
-      return t.final ? s.length : this.wait(keep);
+      return t.final ? s.length : ~keep;
     }
     this.noForbidden(i2, dashes);
     if (s.charCodeAt(dashes + 2) !== GT2) throw t.errorAt(dashes + 2, "malformed comment.", true);
@@ -61031,7 +60912,7 @@ var XmlScanner = class {
       }
       this.noForbidden(i2, keep);
       if (emit !== void 0 && keep > i2) emit(t.piece(i2, keep));
-      return t.final ? s.length : this.wait(keep);
+      return t.final ? s.length : ~keep;
     }
     this.noForbidden(i2, end);
     if (emit !== void 0 && end > i2) emit(t.piece(i2, end));
@@ -61062,14 +60943,173 @@ var XmlScanner = class {
     return end + 2;
   }
 };
+function noCdataEnd(t, from, to) {
+  const at = t.nextCdataEnd(from);
+  if (at < to) throw new XmlSyntaxError('the string "]]>" is disallowed in char data.', t.lineAt(at + 2));
+}
+
+// src/core/stream/xml-prolog.ts
+var MAX_PROLOG = 1024 * 1024;
+var S = "[ \\t\\r\\n]";
+var XML_DECL = new RegExp(
+  `^<\\?xml${S}+version${S}*=${S}*(["'])1\\.0\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][A-Za-z0-9._-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>$`
+);
+var QUOTED = `(?:"[\\x20\\x21\\x23-\\x7e]*"|'[\\x20-\\x26\\x28-\\x7e]*')`;
+var DOCTYPE = new RegExp(`^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`);
+function readProlog(s, final) {
+  const more = () => final || s.length > MAX_PROLOG ? { kind: "saxes" } : { kind: "more" };
+  let i2 = 0;
+  let doctype = false;
+  if (s.startsWith("<?xml")) {
+    const end = s.indexOf("?>");
+    if (end === -1) return more();
+    if (!XML_DECL.test(s.slice(0, end + 2))) return { kind: "saxes" };
+    i2 = end + 2;
+  } else if (s.length < 5 && "<?xml".startsWith(s)) return more();
+  for (; ; ) {
+    while (i2 < s.length && (s[i2] === " " || s[i2] === "\n" || s[i2] === "	" || s[i2] === "\r")) i2++;
+    if (s.startsWith("<!--", i2)) {
+      const end = s.indexOf("-->", i2 + 4);
+      if (end === -1) return more();
+      const body = s.slice(i2 + 4, end);
+      if (body.includes("--") || body.endsWith("-") || NOT_CHAR.test(body)) return { kind: "saxes" };
+      i2 = end + 3;
+    } else if (s.startsWith("<!DOCTYPE", i2)) {
+      const end = s.indexOf(">", i2);
+      if (end === -1) return more();
+      if (doctype || !DOCTYPE.test(s.slice(i2, end + 1))) return { kind: "saxes" };
+      doctype = true;
+      i2 = end + 1;
+    } else if (i2 + 1 < s.length && s[i2] === "<" && isNameStartCode(s.charCodeAt(i2 + 1))) {
+      return { kind: "root", at: i2, line: 1 + countLines(s, 0, i2) };
+    } else if (isStartOf(s.slice(i2))) {
+      return more();
+    } else {
+      return { kind: "saxes" };
+    }
+  }
+}
+function isStartOf(rest) {
+  return rest === "" || rest === "<" || rest.length < 9 && ("<!--".startsWith(rest) || "<!DOCTYPE".startsWith(rest));
+}
+
+// src/core/stream/xml-scanner.ts
+var PROBE = 4096;
+var XmlScanner = class {
+  /** Set when the prolog is one for saxes (see xml-prolog.ts); nothing has been reported then. */
+  needsSaxes = false;
+  /** The text read so far while in the prolog (which is read whole). */
+  head = "";
+  carry = "";
+  pending = [];
+  pendingLength = 0;
+  body;
+  constructor(events) {
+    this.body = new BodyReader(events);
+  }
+  /** Line of the last character read. */
+  get line() {
+    return this.body.t.line;
+  }
+  write(chunk) {
+    if (this.needsSaxes) throw new Error("the scanner handed this document to saxes");
+    if (this.head !== void 0) return this.prolog(this.head + chunk, false);
+    if (this.carry.length === 0) this.scan(chunk, 0, this.line, false);
+    else if (this.pending.length === 0 && this.carry.length < PROBE) this.finishCarried(chunk);
+    else {
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.pendingLength < this.carry.length) return;
+      const s = this.carry + this.pending.join("");
+      this.carry = "";
+      this.pending = [];
+      this.pendingLength = 0;
+      this.scan(s, 0, this.line, false);
+    }
+  }
+  end() {
+    if (this.head !== void 0) {
+      this.prolog(this.head, true);
+      if (this.needsSaxes) return;
+    } else {
+      const s = this.carry + this.pending.join("");
+      this.carry = "";
+      this.pending = [];
+      this.scan(s, 0, this.line, true);
+    }
+    if (this.body.stack.length > 0) throw this.unclosed(this.line);
+    if (this.body.mode !== TEXT) throw new XmlSyntaxError("unexpected end.", this.line);
+  }
+  /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
+  takeProlog() {
+    const text = this.head ?? "";
+    this.head = void 0;
+    return text;
+  }
+  prolog(s, final) {
+    const prolog = readProlog(s, final);
+    if (prolog.kind === "more") this.head = s;
+    else if (prolog.kind === "saxes") {
+      this.head = s;
+      this.needsSaxes = true;
+    } else {
+      this.head = void 0;
+      this.scan(s, prolog.at, prolog.line, final);
+    }
+  }
+  /**
+   * Reads the small token carried over joined to the start of `chunk` only (joining the whole
+   * chunk would copy it), then the rest of the chunk from where the token ends.
+   */
+  finishCarried(chunk) {
+    const carried = this.carry;
+    const line = this.line;
+    for (let take = Math.min(chunk.length, PROBE); ; take = Math.min(chunk.length, take * 4)) {
+      this.carry = "";
+      const probe = carried + chunk.slice(0, take);
+      let at = this.scan(probe, 0, line, false, carried.length);
+      if (this.carry !== "") at = probe.length - this.carry.length;
+      if (at >= carried.length) {
+        this.carry = "";
+        if (at - carried.length < chunk.length) this.scan(chunk, at - carried.length, this.line, false);
+        return;
+      }
+      if (take === chunk.length) return;
+    }
+  }
+  /** Reads `s` from `from` (up to `until` at least); the index where it stopped. */
+  scan(s, from, line, final, until = s.length) {
+    const body = this.body;
+    const t = body.t = new TextCursor(s, from, line, final);
+    let i2 = from;
+    while (i2 < until) {
+      i2 = body.step(i2);
+      if (i2 < 0) i2 = this.wait(~i2);
+    }
+    if (this.carry === "") t.lineAt(i2);
+    return i2;
+  }
+  /** The token at `at` runs past the end of the text: carry it into the next chunk, or fail. */
+  wait(at) {
+    const { t, stack, rootClosed } = this.body;
+    if (t.final) {
+      const line = t.lineAt(t.s.length);
+      if (stack.length > 0) throw this.unclosed(line);
+      if (!rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError("document must contain a root element.", line);
+      throw new XmlSyntaxError("unexpected end.", line);
+    }
+    t.lineAt(at);
+    this.carry = t.s.slice(at);
+    return t.s.length;
+  }
+  unclosed(line) {
+    return new XmlSyntaxError(`unclosed tag: ${this.body.stack[this.body.stack.length - 1]}`, line);
+  }
+};
 function nameRunsToEnd(s, from) {
   let i2 = from;
   while (i2 < s.length && isNameCode(s.charCodeAt(i2))) i2++;
   return i2 === s.length;
-}
-function noCdataEnd(t, from, to) {
-  const at = t.nextCdataEnd(from);
-  if (at < to) throw new XmlSyntaxError('the string "]]>" is disallowed in char data.', t.lineAt(at + 2));
 }
 
 // src/core/stream/xml.ts
@@ -61101,7 +61141,7 @@ async function parseXml(ctx, visitor) {
     },
     text: textIn ? void 0 : onText
   };
-  const reader = new XmlReader(events);
+  const reader = new XmlReader(events, onText !== void 0);
   try {
     for await (const chunk of readText(ctx.source)) reader.write(chunk);
     reader.end();
@@ -61113,11 +61153,13 @@ async function parseXml(ctx, visitor) {
   if (!sawRoot) throw new ReportParseError(path, "no XML element found (empty file?)");
 }
 var XmlReader = class {
-  constructor(events) {
+  constructor(events, wantsText) {
     this.events = events;
+    this.wantsText = wantsText;
     this.scanner = new XmlScanner(events);
   }
   events;
+  wantsText;
   scanner;
   saxes;
   get line() {
@@ -61142,9 +61184,11 @@ var XmlReader = class {
     const { events } = this;
     parser.on("opentag", (tag) => events.open(tag.name, tag.attributes, parser.line));
     parser.on("closetag", (tag) => events.close(tag.name));
-    const text = (piece) => events.text?.(piece);
-    parser.on("text", text);
-    parser.on("cdata", text);
+    if (this.wantsText) {
+      const text = (piece) => events.text?.(piece);
+      parser.on("text", text);
+      parser.on("cdata", text);
+    }
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }

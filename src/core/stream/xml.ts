@@ -57,7 +57,7 @@ export async function parseXml(ctx: ParseContext, visitor: XmlVisitor): Promise<
     },
     text: textIn ? undefined : onText,
   };
-  const reader = new XmlReader(events);
+  const reader = new XmlReader(events, onText !== undefined);
   try {
     for await (const chunk of readText(ctx.source)) reader.write(chunk);
     reader.end();
@@ -74,7 +74,10 @@ class XmlReader {
   private readonly scanner: XmlScanner;
   private saxes: SaxesParser | undefined;
 
-  constructor(private readonly events: ScanEvents) {
+  constructor(
+    private readonly events: ScanEvents,
+    private readonly wantsText: boolean,
+  ) {
     this.scanner = new XmlScanner(events);
   }
 
@@ -103,10 +106,12 @@ class XmlReader {
     const { events } = this;
     parser.on('opentag', (tag) => events.open(tag.name, tag.attributes as Record<string, string>, parser.line));
     parser.on('closetag', (tag) => events.close(tag.name));
-    // Through `events`, which turns text on and off (XmlVisitor.textIn).
-    const text = (piece: string) => events.text?.(piece);
-    parser.on('text', text);
-    parser.on('cdata', text);
+    if (this.wantsText) {
+      // Through `events`, which turns text on and off (XmlVisitor.textIn).
+      const text = (piece: string) => events.text?.(piece);
+      parser.on('text', text);
+      parser.on('cdata', text);
+    }
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }

@@ -98,6 +98,16 @@ describe('what the scanner reads', () => {
     });
   });
 
+  it('reads a token carried into the next chunk however much of it is left', () => {
+    const value = 'v'.repeat(20_000);
+    const xml = `<r>\n<a name="${value}" b="2"/>\n<!-- ${value} -->\n<b>${'&amp;'.repeat(3_000)}</b></r>`;
+    const whole = viaScanner([xml]);
+    expect(whole).toMatchObject({ events: expect.arrayContaining([['open', 'a', { name: value, b: '2' }, 2]]) });
+    for (const cut of [5, 100, 4_000, 4_100, 19_000, 20_015, 20_040, 40_100]) {
+      expect(viaScanner(chunked(xml, [cut, cut + 70_000 - (cut % 7)])), `cut at ${cut}`).toEqual(whole);
+    }
+  });
+
   it('reads a tag of megabytes cut into many chunks, in linear time', () => {
     const value = 'v'.repeat(8 * 1024 * 1024);
     const xml = `<r><a name="${value}" b="2">t</a></r>`;
