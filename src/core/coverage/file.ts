@@ -94,9 +94,9 @@ export class FileCoverage {
 
   /**
    * Adds many lines' branches at once: `count` interleaved [line, total << 16 | taken] pairs (each
-   * half at most 0xffff), lines ascending and distinct. They are copied.
+   * half at most 0xffff), no line twice; `sorted` when the lines ascend. They are copied.
    */
-  addBranchPairs(pairs: Int32Array, count: number): void {
+  addBranchPairs(pairs: Int32Array, count: number, sorted: boolean): void {
     if (count === 0) return;
     let totals: Counter | undefined;
     if (!this.hasBranches) {
@@ -108,7 +108,7 @@ export class FileCoverage {
     }
     this.hasBranches = true;
     const base = this.arena.ints.copy(pairs, count * 2); // first: it may move on to a new block
-    this.branchLog.addSorted(this.arena.ints.block, base, count);
+    this.branchLog.addPairs(this.arena.ints.block, base, count, sorted);
     this.branchTotals = totals;
   }
 
@@ -124,10 +124,10 @@ export class FileCoverage {
   }
 
   /**
-   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, keys
-   * ascending and distinct. They are copied.
+   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, no
+   * key twice; `sorted` when the keys ascend. They are copied.
    */
-  addFunctionPairs(pairs: Int32Array, count: number): void {
+  addFunctionPairs(pairs: Int32Array, count: number, sorted: boolean): void {
     if (count === 0) return;
     let totals: Counter | undefined;
     if (!this.hasFunctions) {
@@ -136,7 +136,7 @@ export class FileCoverage {
     }
     this.hasFunctions = true;
     const base = this.arena.ints.copy(pairs, count * 2); // first: it may move on to a new block
-    this.functionLog.addSorted(this.arena.ints.block, base, count);
+    this.functionLog.addPairs(this.arena.ints.block, base, count, sorted);
     this.functionTotals = totals;
   }
 

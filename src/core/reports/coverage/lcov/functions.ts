@@ -8,22 +8,26 @@
  * record to record.
  */
 import type { FileCoverage } from '../../../coverage/table.js';
+import { LineTable } from './line-table.js';
 
 const NL = 10;
 const CR = 13;
 const NO_LINE = -1;
-const FNV_OFFSET = 0x811c9dc5 | 0; // as an int32, like every hash after a step (they are compared with stored Int32Array values)
+const SMALL = 0x3fffffff;
+/**
+ * FNV-1a, kept to 30 bits: a hash that fits V8's small integers stays an untagged int in the loops
+ * (a full 32-bit one is boxed as a float on every byte, measured 4x slower).
+ */
+const FNV_OFFSET = 0x811c9dc5 & SMALL;
 const FNV_PRIME = 0x01000193;
 
 /** FNV-1a of buf[start, end): the hash RecordFunctions expects with a name (the scanner computes it as it reads). */
 export function nameHash(buf: Uint8Array, start: number, end: number): number {
   let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, FNV_PRIME);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ buf[i]!, FNV_PRIME) & SMALL;
   return hash;
 }
 
-/** line * 2^29 + rank stays an exact float64 for lines up to 2^24 (MAX_LINE is 10^7). */
-const RANK_SPAN = 2 ** 29;
 
 export class RecordFunctions {
   private names: Uint8Array = new Uint8Array(4096);
@@ -44,24 +48,32 @@ export class RecordFunctions {
   private hitCursor = 0;
   /** Slot -> entry + 1 (0: empty). Size a power of two, at least twice the entries. */
   private table = new Int32Array(128);
-  private sortKeys = new Float64Array(64);
   private pairs = new Int32Array(128);
+  /** Functions per start line so far, at flush: their ordinals. */
+  private ordinals = new LineTable();
 
   /**
    * FN with the name from buf[at] to the end of the line (not its CR): copies the name while it
    * hashes it and finds the line's end, then defines it. Returns where the next line starts.
    */
   defineAt(line: number, buf: Uint8Array, at: number): number {
-    let names = this.names;
+    const names = this.names;
+    const room = names.length;
     let j = this.namesUsed;
     let hash = FNV_OFFSET;
     let before = hash;
     let i = at;
-    for (let c = buf[i]!; c !== NL; c = buf[++i]!) {
-      if (j === names.length) names = this.growNames(j + 1);
+    let c = buf[i]!;
+    // No call in this loop, so V8 keeps it tight; a name that does not fit is redone after growing.
+    for (; c !== NL && j < room; c = buf[++i]!) {
       names[j++] = c;
       before = hash;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
+      hash = Math.imul(hash ^ c, FNV_PRIME) & SMALL;
+    }
+    if (c !== NL) {
+      while (buf[i] !== NL) i++;
+      this.growNames(this.namesUsed + (i - at));
+      return this.defineAt(line, buf, at);
     }
     let length = i - at;
     if (length > 0 && buf[i - 1] === CR) {
@@ -96,7 +108,7 @@ export class RecordFunctions {
     let i = at;
     for (let c = buf[i]!; c !== NL; c = buf[++i]!) {
       before = hash;
-      hash = Math.imul(hash ^ c, FNV_PRIME);
+      hash = Math.imul(hash ^ c, FNV_PRIME) & SMALL;
     }
     let end = i;
     if (end > at && buf[end - 1] === CR) {
@@ -135,33 +147,32 @@ export class RecordFunctions {
   flush(file: FileCoverage): void {
     const n = this.fnCount;
     if (n > 0) {
-      if (this.sortKeys.length < n) this.sortKeys = new Float64Array(n * 2);
       if (this.pairs.length < n * 2) this.pairs = new Int32Array(n * 4);
-      const keys = this.sortKeys.subarray(0, n);
-      for (let rank = 0; rank < n; rank++) keys[rank] = this.line[this.fnOrder[rank]!]! * RANK_SPAN + rank;
-      keys.sort();
-      let pairCount = 0;
-      let previousLine = -1;
-      let ordinal = 0;
-      for (let k = 0; k < n; k++) {
-        const fnLine = Math.floor(keys[k]! / RANK_SPAN);
-        const entry = this.fnOrder[keys[k]! - fnLine * RANK_SPAN]!;
+      const pairs = this.pairs;
+      const ordinals = this.ordinals;
+      let count = 0;
+      let sorted = true;
+      let crowded = false;
+      for (let rank = 0; rank < n; rank++) {
+        const entry = this.fnOrder[rank]!;
+        const fnLine = this.line[entry]!;
         const hit = this.hits[entry]! > 0 ? 1 : 0;
-        ordinal = fnLine === previousLine ? ordinal + 1 : 0;
-        previousLine = fnLine;
         if (fnLine === 0) {
           file.addFunction(undefined, hit === 1);
           continue;
         }
-        const key = fnLine * 64 + Math.min(ordinal, 63);
-        if (pairCount > 0 && this.pairs[pairCount * 2 - 2] === key) this.pairs[pairCount * 2 - 1]! |= hit;
-        else {
-          this.pairs[pairCount * 2] = key;
-          this.pairs[pairCount * 2 + 1] = hit;
-          pairCount++;
-        }
+        const slot = ordinals.slot(fnLine);
+        const ordinal = ordinals.values[slot]!++;
+        crowded ||= ordinal >= 63;
+        pairs[count * 2] = fnLine * 64 + Math.min(ordinal, 63);
+        pairs[count * 2 + 1] = hit;
+        if (count > 0 && pairs[count * 2]! < pairs[count * 2 - 2]!) sorted = false;
+        count++;
       }
-      file.addFunctionPairs(this.pairs, pairCount);
+      ordinals.clear();
+      // 64 or more functions on one line share a key: rare enough to add them one by one.
+      if (crowded) for (let i = 0; i < count; i++) file.addFunction(pairs[i * 2]! >> 6, pairs[i * 2 + 1] === 1, pairs[i * 2]! & 63);
+      else file.addFunctionPairs(pairs, count, sorted);
     }
     for (let entry = 0; entry < this.count; entry++) {
       if (this.hasHits[entry] === 1 && this.line[entry] === NO_LINE) file.addFunction(undefined, this.hits[entry]! > 0);
