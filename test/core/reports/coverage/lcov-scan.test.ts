@@ -98,6 +98,19 @@ describe('lcov: the byte scanner and the text reader agree', () => {
     }
   });
 
+  it('on large records: many branch lines in any order, functions sharing lines, more than 64 on one', async () => {
+    const body: string[] = [];
+    for (let i = 0; i < 300; i++) body.push(`BRDA:${((i * 37) % 211) + 1},0,${i},${i % 3}`);
+    for (let i = 0; i < 200; i++) body.push(`FN:${(i % 7) + 1},f${i}`, `FNDA:${i % 2},f${i}`);
+    for (let i = 0; i < 70; i++) body.push(`FN:500,g${i}`, `FNDA:${i % 5},g${i}`);
+    for (let i = 0; i < 500; i++) body.push(`DA:${((i * 13) % 499) + 1},${i % 4}`);
+    const text = ['SF:a.ts', ...body, 'end_of_record', 'SF:a.ts', ...body.reverse(), 'end_of_record', ''].join('\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const expected = await outcome(chunked(utf16, []));
+    expect(expected).toMatchObject([{ p: 'a.ts', branches: { total: 300 }, functions: { total: 264 } }]);
+    expect(await outcome(chunked(Buffer.from(text), [4_000, 9_000]))).toEqual(expected);
+  });
+
   it('on a record split into one-byte chunks', async () => {
     const text = 'TN:\r\nSF:src/a.ts\r\nFN:3,9,main\r\nFNDA:2,main\r\nDA:3,2\r\nDA:4,0,abc\r\nBRDA:3,0,0,1\r\nBRDA:3,0,1,-\r\nend_of_record\r\n';
     const bytes = Buffer.from(text);
