@@ -16,7 +16,7 @@ import type { LcovRecord } from './record.js';
 import type { LcovTextLines } from './text-lines.js';
 
 const NL = 10;
-const PIECE = 16 * 1024;
+const PIECE = 4 * 1024;
 const CR = 13;
 const COMMA = 44;
 const COLON = 58;
@@ -174,12 +174,16 @@ export class LcovScanner implements LineBlockSink {
     while (buf[nl] !== NL) nl++;
     const end = nl > at && buf[nl - 1] === CR ? nl - 1 : nl;
     if (isEndOfRecord(buf, at, end)) this.record.flush();
-    else {
+    else if (c === COLON && i === at + 2 && buf[at] === 83 /* S */ && buf[at + 1] === 70 /* F */) {
+      // SF: only the path is decoded (the general text reader would be compiled for it, hot)
+      this.text.sourceFile(decoder.decode(buf.subarray(at + 3, end)), this.lineNo);
+    } else {
       const line = decoder.decode(buf.subarray(at, end));
       this.text.line(line, 0, line.length, this.lineNo);
     }
     return nl + 1;
   }
+
 }
 
 /** After the digits of a count: the line's end (index past `\n`), or past a `,checksum`; -1 otherwise. */

@@ -47,13 +47,8 @@ export class LcovTextLines {
     }
     const value = line.slice(colon + 1);
     switch (line.slice(0, colon)) {
-      case 'SF': {
-        this.record.flush(); // a missing end_of_record: tolerate, as geninfo does
-        const path = value.trim();
-        if (path === '') this.fail(lineNo, 'SF record with an empty path');
-        this.record.open(this.table.file(this.paths.toRepo(path)));
-        return;
-      }
+      case 'SF':
+        return this.sourceFile(value, lineNo);
       case 'DA':
         return this.da(value, lineNo);
       case 'BRDA':
@@ -101,6 +96,14 @@ export class LcovTextLines {
       default:
         return; // TN, VER, LF, LH, BRF, BRH, FNF, FNH and future records carry nothing we recompute
     }
+  }
+
+  /** SF:<path> opens a file record (`value` is what follows the colon). */
+  sourceFile(value: string, lineNo: number): void {
+    this.record.flush(); // a missing end_of_record: tolerate, as geninfo does
+    const path = value.trim();
+    if (path === '') this.fail(lineNo, 'SF record with an empty path');
+    this.record.open(this.table.file(this.paths.toRepo(path)));
   }
 
   /** DA:<line>,<count>[,<checksum>] */
