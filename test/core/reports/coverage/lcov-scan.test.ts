@@ -89,9 +89,14 @@ describe('lcov: the byte scanner and the text reader agree', () => {
       ...['DA', 'DA:', 'DA:1', 'BRDA', 'BRDA:', 'FN', 'FN:', 'FNDA:', 'FNDA:1', 'end_of_recor', 'end_of_record ', 'D', 'B', 'F', 'FNX:1', 'DAX:1,1'],
     ];
     const pairs = names.flatMap((a) => names.map((b) => `FN:3,${a}\nFNDA:1,${b}`));
-    for (const eol of ['\n', '\r\n']) {
+    // Each once as it is and once followed by a malformed line, whose error must name the same line.
+    for (const [eol, tail] of [
+      ['\n', ''],
+      ['\r\n', ''],
+      ['\r\n', 'DA:0,1\r\n'],
+    ]) {
       for (const body of [...lines, ...pairs]) {
-        const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}end_of_record${eol}`;
+        const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}${tail}end_of_record${eol}`;
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
         expect(await outcome(chunked(Buffer.from(text), [])), JSON.stringify(text)).toEqual(await outcome(chunked(utf16, [])));
       }
