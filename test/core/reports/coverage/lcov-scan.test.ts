@@ -90,11 +90,12 @@ describe('lcov: the byte scanner and the text reader agree', () => {
     ];
     const pairs = names.flatMap((a) => names.map((b) => `FN:3,${a}\nFNDA:1,${b}`));
     // Each once as it is and once followed by a malformed line, whose error must name the same line.
-    for (const [eol, tail] of [
+    const variants: [eol: string, tail: string][] = [
       ['\n', ''],
       ['\r\n', ''],
       ['\r\n', 'DA:0,1\r\n'],
-    ]) {
+    ];
+    for (const [eol, tail] of variants) {
       for (const body of [...lines, ...pairs]) {
         const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}${tail}end_of_record${eol}`;
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);

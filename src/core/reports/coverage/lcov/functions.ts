@@ -13,6 +13,7 @@ import { LineTable } from './line-table.js';
 const NL = 10;
 const CR = 13;
 const SMALL = 0x3fffffff;
+const NO_BUFFER = new Uint8Array(0);
 
 export class RecordFunctions {
   /**
@@ -117,7 +118,12 @@ export class RecordFunctions {
       for (let i = 0; i < this.count; i++) this.add(i, this.lines[i]!, this.hits[i]! > 0);
       this.addAll(file, this.count);
     }
-    this.buffers.length = 0;
+    this.forget();
+  }
+
+  /** Clears the fast path's functions, keeping its arrays (and not the chunks they pointed into). */
+  private forget(): void {
+    this.buffers.fill(NO_BUFFER, 0, this.count);
     this.count = 0;
     this.cursor = 0;
   }
@@ -182,9 +188,7 @@ export class RecordFunctions {
       const name = this.keyOf(i);
       this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + this.hits[i]!);
     }
-    this.buffers.length = 0;
-    this.count = 0;
-    this.cursor = 0;
+    this.forget();
     return fnLines;
   }
 
