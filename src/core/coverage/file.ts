@@ -8,6 +8,7 @@
  */
 import type { Counter } from '../model.js';
 import type { Arena } from './arena.js';
+import { addCounter, mergeSummary, type CoverageSummary } from './summary.js';
 import { KeyedLog } from './packed.js';
 
 /** Branch counts per line are kept in 16 bits each; a line with more arms than this is clamped. */
@@ -15,12 +16,6 @@ const MAX_BRANCH_COUNT = 0xffff;
 const EMPTY_BITS = new Uint8Array(0);
 const maxHalves = (a: number, b: number): number => ((Math.max(a >>> 16, b >>> 16) << 16) | Math.max(a & 0xffff, b & 0xffff)) >>> 0;
 const either = (a: number, b: number): number => a | b;
-
-export interface CoverageSummary {
-  lines?: Counter;
-  branches?: Counter;
-  functions?: Counter;
-}
 
 export class FileCoverage {
   /**
@@ -178,6 +173,30 @@ export class FileCoverage {
     return { ...this.functionTotals };
   }
 
+  /**
+   * Adds this file's lines, branches and functions to sums[0..5] ([covered, total] each, as
+   * lines(), branches() and functions() give them); returns a bit per counter it had (1, 2, 4).
+   */
+  addTotalsTo(sums: Float64Array): number {
+    let seen = 0;
+    if (this.hasLines) {
+      sums[0]! += this.coveredCount;
+      sums[1]! += this.lineCount;
+      seen = 1;
+    } else seen = addCounter(sums, 0, this.summary?.lines);
+    if (this.hasBranches && this.branchTotals) {
+      sums[2]! += this.branchTotals.covered;
+      sums[3]! += this.branchTotals.total;
+      seen |= 2;
+    } else seen |= addCounter(sums, 2, this.branches()) << 1;
+    if (this.hasFunctions && this.functionTotals) {
+      sums[4]! += this.functionTotals.covered;
+      sums[5]! += this.functionTotals.total;
+      seen |= 4;
+    } else seen |= addCounter(sums, 4, this.functions()) << 2;
+    return seen;
+  }
+
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
   *lineEntries(): Generator<[number, boolean]> {
     for (let at = 0; at < this.bitsLength; at += 2) {
@@ -233,12 +252,6 @@ export class FileCoverage {
   }
 }
 
-function mergeSummary(a: CoverageSummary | undefined, b: CoverageSummary): CoverageSummary {
-  if (!a) return { ...b };
-  const pick = (x?: Counter, y?: Counter): Counter | undefined =>
-    !x ? y : !y ? x : { covered: Math.max(x.covered, y.covered), total: Math.max(x.total, y.total) };
-  return { lines: pick(a.lines, b.lines), branches: pick(a.branches, b.branches), functions: pick(a.functions, b.functions) };
-}
 
 /** Set bits of each byte value. */
 const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
