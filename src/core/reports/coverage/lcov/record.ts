@@ -10,6 +10,7 @@ import { LineTable } from './line-table.js';
 
 /** Branch counts per line are kept in 16 bits each; a line with more arms than this is clamped. */
 const MAX_BRANCH_COUNT = 0xffff;
+
 export class LcovRecord {
   /** The file of the open record; undefined between records. */
   file: FileCoverage | undefined;

@@ -16,10 +16,6 @@ import type { LcovRecord } from './record.js';
 import type { LcovTextLines } from './text-lines.js';
 
 const NL = 10;
-/** Pieces of the first 4 MB (see block()), and of the rest. */
-const FIRST_PIECE = 4 * 1024;
-const PIECE = 64 * 1024;
-const FIRST_PIECES_UNTIL = 4 * 1024 * 1024;
 const CR = 13;
 const COMMA = 44;
 const COLON = 58;
@@ -27,6 +23,10 @@ const ZERO = 48;
 const NINE = 57;
 const DASH = 45;
 const END_OF_RECORD = Buffer.from('end_of_record');
+/** Pieces of the first 4 MB (see block()), and of the rest. */
+const FIRST_PIECE = 4 * 1024;
+const PIECE = 64 * 1024;
+const FIRST_PIECES_UNTIL = 4 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8');
 
 export class LcovScanner implements LineBlockSink {
@@ -56,6 +56,7 @@ export class LcovScanner implements LineBlockSink {
     }
   }
 
+  /** Reads the lines of buf[start, end), counting them in lineNo. */
   private lines(buf: Uint8Array, start: number, end: number): void {
     const record = this.record;
     let lineNo = this.lineNo;
@@ -181,7 +182,8 @@ export class LcovScanner implements LineBlockSink {
     const end = nl > at && buf[nl - 1] === CR ? nl - 1 : nl;
     if (isEndOfRecord(buf, at, end)) this.record.flush();
     else if (c === COLON && i === at + 2 && buf[at] === 83 /* S */ && buf[at + 1] === 70 /* F */) {
-      // SF: only the path is decoded (the general text reader would be compiled for it, hot)
+      // SF: only the path is decoded (through the general text reader, SF lines alone made that
+      // large function hot enough for V8 to compile during the parse)
       this.text.sourceFile(decoder.decode(buf.subarray(at + 3, end)), this.lineNo);
     } else {
       const line = decoder.decode(buf.subarray(at, end));
@@ -189,7 +191,6 @@ export class LcovScanner implements LineBlockSink {
     }
     return nl + 1;
   }
-
 }
 
 /** After the digits of a count: the line's end (index past `\n`), or past a `,checksum`; -1 otherwise. */

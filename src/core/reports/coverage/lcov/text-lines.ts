@@ -30,7 +30,7 @@ export class LcovTextLines {
     private readonly record: LcovRecord,
   ) {}
 
-  fail(lineNo: number, message: string): never {
+  private fail(lineNo: number, message: string): never {
     throw new ReportParseError(this.reportPath, message, lineNo);
   }
 
