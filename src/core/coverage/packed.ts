@@ -1,8 +1,9 @@
 /**
- * A small growable log of (key, 32-bit value) pairs for FileCoverage: one typed array per file
- * instead of a Map, because a 500 MB lcov file has ~50,000 files and a Map costs ~40 bytes per entry
- * where this costs 8. Pairs are appended and combined by key lazily (sort, then merge equal keys),
- * so adding stays O(1) amortised and memory stays bounded by the number of distinct keys.
+ * A small growable log of (key, 32-bit value) pairs for FileCoverage: a typed array per file (or a
+ * slice of a block the table's files share, see arena.ts) instead of a Map, because a 500 MB lcov
+ * file has ~50,000 files and a Map costs ~40 bytes per entry where this costs 8. Pairs are appended
+ * and combined by key lazily (sort, then merge equal keys), so adding stays O(1) amortised and
+ * memory stays bounded by the number of distinct keys.
  */
 
 const EMPTY = new Int32Array(0);

@@ -25,12 +25,12 @@ export interface LineBlockSink {
 
 /**
  * Feeds `sink` the file's lines in blocks (the `\n` of a last line without one is added). Resolves
- * false, having read only the first chunk, when the file is not plain UTF-8: the caller then reads
+ * false, having used only the first chunk, when the file is not plain UTF-8: the caller then reads
  * it as text instead.
  */
 export async function forEachLineBlock(source: ReportSource, maxLineBytes: number, sink: LineBlockSink): Promise<boolean> {
-  /** The start of a line that continues in the next chunk (bytes, copied out of the chunk). A Buffer
-   * like the chunks, so the parser's loop sees one kind of array. */
+  // The start of a line that continues in the next chunk, copied out of the chunk: a Buffer like the
+  // chunks, so the parser's loop sees one kind of array.
   let carry = EMPTY;
   let carryLength = 0;
   let offset = 0;
