@@ -20,6 +20,9 @@ export class LcovRecord {
   private bitsUsed = 0;
   /** BRDA arms summed per line: arms << 16 | arms taken, each at most MAX_BRANCH_COUNT. */
   private branches = new LineTable();
+  /** The line of the last BRDA arm and its slot: a branch's arms come one after another. */
+  private branchLine = 0;
+  private branchSlot = 0;
   private branchPairs = new Int32Array(512);
   readonly functions = new RecordFunctions();
   /** lcov 2.2 FNL: function index -> start line. Rare, so a plain Map. */
@@ -49,7 +52,11 @@ export class LcovRecord {
 
   /** BRDA: one arm of a branch on `line`, taken when `taken > 0`. */
   addBranch(line: number, taken: number): void {
-    const slot = this.branches.slot(line);
+    if (line !== this.branchLine) {
+      this.branchSlot = this.branches.slot(line);
+      this.branchLine = line;
+    }
+    const slot = this.branchSlot;
     const counts = this.branches.values[slot]!;
     const total = Math.min((counts >>> 16) + 1, MAX_BRANCH_COUNT);
     const hit = Math.min((counts & 0xffff) + (taken > 0 ? 1 : 0), MAX_BRANCH_COUNT);
@@ -85,5 +92,6 @@ export class LcovRecord {
     }
     file.addBranchPairs(pairs, n, sorted);
     table.clear();
+    this.branchLine = 0;
   }
 }
