@@ -8,7 +8,7 @@
  */
 
 /** Larger slices get their own array, so a block's unused tail stays small. */
-const BLOCK_BYTES = 256 * 1024;
+const BLOCK_BYTES = 32 * 1024;
 const OWN_ARRAY_BYTES = BLOCK_BYTES / 8;
 
 /** Shared blocks of one element type. */

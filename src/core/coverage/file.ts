@@ -8,6 +8,7 @@
  */
 import type { Counter } from '../model.js';
 import type { Arena } from './arena.js';
+import { addCounter, mergeSummary, type CoverageSummary } from './summary.js';
 import { KeyedLog } from './packed.js';
 
 /** Branch counts per line are kept in 16 bits each; a line with more arms than this is clamped. */
@@ -15,12 +16,6 @@ const MAX_BRANCH_COUNT = 0xffff;
 const EMPTY_BITS = new Uint8Array(0);
 const maxHalves = (a: number, b: number): number => ((Math.max(a >>> 16, b >>> 16) << 16) | Math.max(a & 0xffff, b & 0xffff)) >>> 0;
 const either = (a: number, b: number): number => a | b;
-
-export interface CoverageSummary {
-  lines?: Counter;
-  branches?: Counter;
-  functions?: Counter;
-}
 
 export class FileCoverage {
   /**
@@ -94,9 +89,9 @@ export class FileCoverage {
 
   /**
    * Adds many lines' branches at once: `count` interleaved [line, total << 16 | taken] pairs (each
-   * half at most 0xffff), lines ascending and distinct. They are copied.
+   * half at most 0xffff), no line twice; `sorted` when the lines ascend. They are copied.
    */
-  addBranchPairs(pairs: Int32Array, count: number): void {
+  addBranchPairs(pairs: Int32Array, count: number, sorted: boolean): void {
     if (count === 0) return;
     let totals: Counter | undefined;
     if (!this.hasBranches) {
@@ -108,7 +103,7 @@ export class FileCoverage {
     }
     this.hasBranches = true;
     const base = this.arena.ints.copy(pairs, count * 2); // first: it may move on to a new block
-    this.branchLog.addSorted(this.arena.ints.block, base, count);
+    this.branchLog.addPairs(this.arena.ints.block, base, count, sorted);
     this.branchTotals = totals;
   }
 
@@ -124,10 +119,10 @@ export class FileCoverage {
   }
 
   /**
-   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, keys
-   * ascending and distinct. They are copied.
+   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, no
+   * key twice; `sorted` when the keys ascend. They are copied.
    */
-  addFunctionPairs(pairs: Int32Array, count: number): void {
+  addFunctionPairs(pairs: Int32Array, count: number, sorted: boolean): void {
     if (count === 0) return;
     let totals: Counter | undefined;
     if (!this.hasFunctions) {
@@ -136,7 +131,7 @@ export class FileCoverage {
     }
     this.hasFunctions = true;
     const base = this.arena.ints.copy(pairs, count * 2); // first: it may move on to a new block
-    this.functionLog.addSorted(this.arena.ints.block, base, count);
+    this.functionLog.addPairs(this.arena.ints.block, base, count, sorted);
     this.functionTotals = totals;
   }
 
@@ -176,6 +171,30 @@ export class FileCoverage {
       this.functionTotals = { covered, total: this.functionLog.size };
     }
     return { ...this.functionTotals };
+  }
+
+  /**
+   * Adds this file's lines, branches and functions to sums[0..5] ([covered, total] each, as
+   * lines(), branches() and functions() give them); returns a bit per counter it had (1, 2, 4).
+   */
+  addTotalsTo(sums: Float64Array): number {
+    let seen = 0;
+    if (this.hasLines) {
+      sums[0]! += this.coveredCount;
+      sums[1]! += this.lineCount;
+      seen = 1;
+    } else seen = addCounter(sums, 0, this.summary?.lines);
+    if (this.hasBranches && this.branchTotals) {
+      sums[2]! += this.branchTotals.covered;
+      sums[3]! += this.branchTotals.total;
+      seen |= 2;
+    } else seen |= addCounter(sums, 2, this.branches()) << 1;
+    if (this.hasFunctions && this.functionTotals) {
+      sums[4]! += this.functionTotals.covered;
+      sums[5]! += this.functionTotals.total;
+      seen |= 4;
+    } else seen |= addCounter(sums, 4, this.functions()) << 2;
+    return seen;
   }
 
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
@@ -233,12 +252,6 @@ export class FileCoverage {
   }
 }
 
-function mergeSummary(a: CoverageSummary | undefined, b: CoverageSummary): CoverageSummary {
-  if (!a) return { ...b };
-  const pick = (x?: Counter, y?: Counter): Counter | undefined =>
-    !x ? y : !y ? x : { covered: Math.max(x.covered, y.covered), total: Math.max(x.total, y.total) };
-  return { lines: pick(a.lines, b.lines), branches: pick(a.branches, b.branches), functions: pick(a.functions, b.functions) };
-}
 
 /** Set bits of each byte value. */
 const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {

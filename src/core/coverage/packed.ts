@@ -1,8 +1,9 @@
 /**
- * A small growable log of (key, 32-bit value) pairs for FileCoverage: one typed array per file
- * instead of a Map, because a 500 MB lcov file has ~50,000 files and a Map costs ~40 bytes per entry
- * where this costs 8. Pairs are appended and combined by key lazily (sort, then merge equal keys),
- * so adding stays O(1) amortised and memory stays bounded by the number of distinct keys.
+ * A small growable log of (key, 32-bit value) pairs for FileCoverage: a typed array per file (or a
+ * slice of a block the table's files share, see arena.ts) instead of a Map, because a 500 MB lcov
+ * file has ~50,000 files and a Map costs ~40 bytes per entry where this costs 8. Pairs are appended
+ * and combined by key lazily (sort, then merge equal keys), so adding stays O(1) amortised and
+ * memory stays bounded by the number of distinct keys.
  */
 
 const EMPTY = new Int32Array(0);
@@ -41,17 +42,18 @@ export class KeyedLog {
   }
 
   /**
-   * Adds `count` pairs sorted by key with no key twice, interleaved [key, value] from
-   * data[base]. An empty log keeps them where they are (the caller hands over memory it will not
-   * touch again, such as a slice of a shared block); otherwise they are added one by one.
+   * Adds `count` pairs with no key twice, interleaved [key, value] from data[base]; `sorted` when
+   * the keys ascend. An empty log keeps them where they are (the caller hands over memory it will
+   * not touch again, such as a slice of a shared block), to be sorted only if it is ever read in
+   * order; otherwise they are added one by one.
    */
-  addSorted(data: Int32Array, base: number, count: number): void {
+  addPairs(data: Int32Array, base: number, count: number, sorted: boolean): void {
     if (this.length === 0) {
       this.data = data;
       this.base = base;
       this.capacity = count * 2;
       this.length = count;
-      this.sorted = count;
+      this.sorted = sorted ? count : 0;
       return;
     }
     for (let i = base; i < base + count * 2; i += 2) this.add(data[i]!, data[i + 1]! >>> 0);

@@ -10,8 +10,13 @@ import type { ReportSource } from '../reports/types.js';
 import { asReadError, sniffEncoding } from './text.js';
 
 const NL = 10;
+const EMPTY = Buffer.alloc(0);
 
-/** Receives blocks of whole lines: `buf[start, end)` where every line, the last included, ends with `\n`. */
+/**
+ * Receives blocks of whole lines: `buf[start, end)` where every line, the last included, ends with
+ * `\n`. `buf` is never written after it is handed over (a chunk of the file, or a copy of a line
+ * that crossed chunks), so a sink may keep pointing into it.
+ */
 export interface LineBlockSink {
   block(buf: Uint8Array, start: number, end: number): void;
   /** Lines read so far, to name the line in an error. */
@@ -20,13 +25,13 @@ export interface LineBlockSink {
 
 /**
  * Feeds `sink` the file's lines in blocks (the `\n` of a last line without one is added). Resolves
- * false, having read only the first chunk, when the file is not plain UTF-8: the caller then reads
+ * false, having used only the first chunk, when the file is not plain UTF-8: the caller then reads
  * it as text instead.
  */
 export async function forEachLineBlock(source: ReportSource, maxLineBytes: number, sink: LineBlockSink): Promise<boolean> {
-  /** The start of a line that continues in the next chunk (bytes, copied out of the chunk). A Buffer
-   * like the chunks, so the parser's loop sees one kind of array. */
-  let carry = Buffer.alloc(0);
+  // The start of a line that continues in the next chunk, copied out of the chunk: a Buffer like the
+  // chunks, so the parser's loop sees one kind of array.
+  let carry = EMPTY;
   let carryLength = 0;
   let offset = 0;
   const keep = (chunk: Uint8Array, start: number, end: number): void => {
@@ -55,6 +60,7 @@ export async function forEachLineBlock(source: ReportSource, maxLineBytes: numbe
       }
       keep(chunk, 0, nl + 1);
       sink.block(carry, 0, carryLength);
+      carry = EMPTY; // the sink may keep pointing into it: the next line starts a new one
       carryLength = 0;
       start = nl + 1;
     }

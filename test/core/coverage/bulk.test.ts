@@ -53,8 +53,10 @@ describe('FileCoverage bulk adds', () => {
         [i + 2, i % 2 === 0],
       ]);
       file.addLineBits(bits, bits.length);
-      file.addBranchPairs(pairs(...lines40.flatMap((l) => [l, (2 << 16) | ((l + i) % 3 === 0 ? 1 : 0)])), 40);
-      file.addFunctionPairs(pairs(...lines40.flatMap((l) => [l * 64, (l + i) % 4 === 0 ? 1 : 0])), 40);
+      // Every other file hands its lines over in descending order (lcov records need not be sorted).
+      const order = i % 2 === 0 ? lines40 : [...lines40].reverse();
+      file.addBranchPairs(pairs(...order.flatMap((l) => [l, (2 << 16) | ((l + i) % 3 === 0 ? 1 : 0)])), 40, i % 2 === 0);
+      file.addFunctionPairs(pairs(...order.flatMap((l) => [l * 64, (l + i) % 4 === 0 ? 1 : 0])), 40, i % 2 === 0);
     }
     // Merging reads every file's logs back from the blocks (the totals kept at add time would not).
     const copy = new CoverageTable();
@@ -90,11 +92,11 @@ describe('FileCoverage bulk adds', () => {
       [40, false],
     ]);
     expect(file.lines()).toEqual({ covered: 2, total: 3 });
-    file.addBranchPairs(pairs(3, (2 << 16) | 0, 9, (2 << 16) | 2), 2);
-    file.addBranchPairs(pairs(3, (2 << 16) | 1, 7, (3 << 16) | 0), 2);
+    file.addBranchPairs(pairs(9, (2 << 16) | 2, 3, (2 << 16) | 0), 2, false);
+    file.addBranchPairs(pairs(3, (2 << 16) | 1, 7, (3 << 16) | 0), 2, true);
     expect(file.branches()).toEqual({ covered: 3, total: 7 });
-    file.addFunctionPairs(pairs(3 * 64, 0), 1);
-    file.addFunctionPairs(pairs(3 * 64, 1, 9 * 64, 0), 2);
+    file.addFunctionPairs(pairs(3 * 64, 0), 1, true);
+    file.addFunctionPairs(pairs(9 * 64, 0, 3 * 64, 1), 2, false);
     expect(file.functions()).toEqual({ covered: 1, total: 2 });
   });
 
@@ -103,7 +105,7 @@ describe('FileCoverage bulk adds', () => {
     const bits = lineBits([[2, true]]);
     bulk.file('x.ts').addLineBits(bits, bits.length);
     bulk.file('x.ts').addLine(100, 0);
-    bulk.file('x.ts').addBranchPairs(pairs(2, (2 << 16) | 1), 1);
+    bulk.file('x.ts').addBranchPairs(pairs(2, (2 << 16) | 1), 1, true);
     bulk.file('x.ts').addBranches(2, 2, 2);
     expect(bulk.file('x.ts').branches()).toEqual({ covered: 2, total: 2 });
     const byLine = new CoverageTable();

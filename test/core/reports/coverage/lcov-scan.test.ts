@@ -89,13 +89,32 @@ describe('lcov: the byte scanner and the text reader agree', () => {
       ...['DA', 'DA:', 'DA:1', 'BRDA', 'BRDA:', 'FN', 'FN:', 'FNDA:', 'FNDA:1', 'end_of_recor', 'end_of_record ', 'D', 'B', 'F', 'FNX:1', 'DAX:1,1'],
     ];
     const pairs = names.flatMap((a) => names.map((b) => `FN:3,${a}\nFNDA:1,${b}`));
-    for (const eol of ['\n', '\r\n']) {
+    // Each once as it is and once followed by a malformed line, whose error must name the same line.
+    const variants: [eol: string, tail: string][] = [
+      ['\n', ''],
+      ['\r\n', ''],
+      ['\r\n', 'DA:0,1\r\n'],
+    ];
+    for (const [eol, tail] of variants) {
       for (const body of [...lines, ...pairs]) {
-        const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}end_of_record${eol}`;
+        const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}${tail}end_of_record${eol}`;
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
         expect(await outcome(chunked(Buffer.from(text), [])), JSON.stringify(text)).toEqual(await outcome(chunked(utf16, [])));
       }
     }
+  });
+
+  it('on large records: many branch lines in any order, functions sharing lines, more than 64 on one', async () => {
+    const body: string[] = [];
+    for (let i = 0; i < 300; i++) body.push(`BRDA:${((i * 37) % 211) + 1},0,${i},${i % 3}`);
+    for (let i = 0; i < 200; i++) body.push(`FN:${(i % 7) + 1},f${i}`, `FNDA:${i % 2},f${i}`);
+    for (let i = 0; i < 70; i++) body.push(`FN:500,g${i}`, `FNDA:${i % 5},g${i}`);
+    for (let i = 0; i < 500; i++) body.push(`DA:${((i * 13) % 499) + 1},${i % 4}`);
+    const text = ['SF:a.ts', ...body, 'end_of_record', 'SF:a.ts', ...body.reverse(), 'end_of_record', ''].join('\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const expected = await outcome(chunked(utf16, []));
+    expect(expected).toMatchObject([{ p: 'a.ts', branches: { total: 300 }, functions: { total: 264 } }]);
+    expect(await outcome(chunked(Buffer.from(text), [4_000, 9_000]))).toEqual(expected);
   });
 
   it('on a record split into one-byte chunks', async () => {

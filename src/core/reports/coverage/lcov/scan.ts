@@ -16,7 +16,6 @@ import type { LcovRecord } from './record.js';
 import type { LcovTextLines } from './text-lines.js';
 
 const NL = 10;
-const PIECE = 16 * 1024;
 const CR = 13;
 const COMMA = 44;
 const COLON = 58;
@@ -24,10 +23,15 @@ const ZERO = 48;
 const NINE = 57;
 const DASH = 45;
 const END_OF_RECORD = Buffer.from('end_of_record');
+/** Pieces of the first 4 MB (see block()), and of the rest. */
+const FIRST_PIECE = 4 * 1024;
+const PIECE = 64 * 1024;
+const FIRST_PIECES_UNTIL = 4 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8');
 
 export class LcovScanner implements LineBlockSink {
   lineNo = 0;
+  private bytesRead = 0;
 
   constructor(
     private readonly record: LcovRecord,
@@ -36,20 +40,23 @@ export class LcovScanner implements LineBlockSink {
 
   /** Reads buf[start, end): whole lines, each ending with `\n`. */
   block(buf: Uint8Array, start: number, end: number): void {
-    // In pieces of about PIECE bytes: `lines` then runs to completion many times early on and is
-    // optimised as a whole, instead of by on-stack replacement in the middle of the first chunk,
-    // which deoptimises again on its first way out (measured: tens of ms on a cold start).
+    // In pieces, small in the first megabytes: `lines` then runs to completion many times early on
+    // and is optimised as a whole, instead of by on-stack replacement in the middle of the first
+    // chunk, which deoptimises again on its first way out (measured: tens of ms on a cold start).
     for (let from = start; from < end; ) {
+      const piece = this.bytesRead < FIRST_PIECES_UNTIL ? FIRST_PIECE : PIECE;
       let to = end;
-      if (end - from > PIECE) {
-        to = buf.lastIndexOf(NL, from + PIECE - 1) + 1;
-        if (to <= from) to = buf.indexOf(NL, from + PIECE) + 1;
+      if (end - from > piece) {
+        to = buf.lastIndexOf(NL, from + piece - 1) + 1;
+        if (to <= from) to = buf.indexOf(NL, from + piece) + 1;
       }
       this.lines(buf, from, to);
+      this.bytesRead += to - from;
       from = to;
     }
   }
 
+  /** Reads the lines of buf[start, end), counting them in lineNo. */
   private lines(buf: Uint8Array, start: number, end: number): void {
     const record = this.record;
     let lineNo = this.lineNo;
@@ -174,7 +181,11 @@ export class LcovScanner implements LineBlockSink {
     while (buf[nl] !== NL) nl++;
     const end = nl > at && buf[nl - 1] === CR ? nl - 1 : nl;
     if (isEndOfRecord(buf, at, end)) this.record.flush();
-    else {
+    else if (c === COLON && i === at + 2 && buf[at] === 83 /* S */ && buf[at + 1] === 70 /* F */) {
+      // SF: only the path is decoded (through the general text reader, SF lines alone made that
+      // large function hot enough for V8 to compile during the parse)
+      this.text.sourceFile(decoder.decode(buf.subarray(at + 3, end)), this.lineNo);
+    } else {
       const line = decoder.decode(buf.subarray(at, end));
       this.text.line(line, 0, line.length, this.lineNo);
     }

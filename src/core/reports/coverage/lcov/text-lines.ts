@@ -7,7 +7,7 @@
 import { ReportParseError } from '../../../errors.js';
 import { CoverageTable, MAX_LINE } from '../../../coverage/table.js';
 import type { PathMapper } from '../../../paths.js';
-import { nameHash } from './functions.js';
+import { textKey } from './functions.js';
 import type { LcovRecord } from './record.js';
 
 /** Parses a non-negative decimal integer in s[start, end); -1 when not one. Huge values stay huge. */
@@ -22,8 +22,6 @@ function uint(s: string, start: number, end: number): number {
   return value;
 }
 
-const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
-
 export class LcovTextLines {
   constructor(
     private readonly reportPath: string,
@@ -32,7 +30,7 @@ export class LcovTextLines {
     private readonly record: LcovRecord,
   ) {}
 
-  fail(lineNo: number, message: string): never {
+  private fail(lineNo: number, message: string): never {
     throw new ReportParseError(this.reportPath, message, lineNo);
   }
 
@@ -47,13 +45,8 @@ export class LcovTextLines {
     }
     const value = line.slice(colon + 1);
     switch (line.slice(0, colon)) {
-      case 'SF': {
-        this.record.flush(); // a missing end_of_record: tolerate, as geninfo does
-        const path = value.trim();
-        if (path === '') this.fail(lineNo, 'SF record with an empty path');
-        this.record.open(this.table.file(this.paths.toRepo(path)));
-        return;
-      }
+      case 'SF':
+        return this.sourceFile(value, lineNo);
       case 'DA':
         return this.da(value, lineNo);
       case 'BRDA':
@@ -65,8 +58,7 @@ export class LcovTextLines {
         const ln = this.lineNumber(value, 0, c1 === -1 ? value.length : c1, lineNo);
         const c2 = value.indexOf(',', c1 + 1);
         const hasEnd = c2 !== -1 && uint(value, c1 + 1, c2) >= 0;
-        const name = utf8(value.slice(hasEnd ? c2 + 1 : c1 + 1));
-        this.record.functions.define(ln, nameHash(name, 0, name.length), name, 0, name.length);
+        this.record.functions.define(ln, textKey(value.slice(hasEnd ? c2 + 1 : c1 + 1)));
         return;
       }
       case 'FNDA': {
@@ -74,8 +66,7 @@ export class LcovTextLines {
         const comma = value.indexOf(',');
         const hits = uint(value, 0, comma === -1 ? value.length : comma);
         if (comma === -1 || hits < 0) this.fail(lineNo, `malformed FNDA record "${line.slice(0, 80)}"`);
-        const name = utf8(value.slice(comma + 1));
-        this.record.functions.hit(hits, nameHash(name, 0, name.length), name, 0, name.length);
+        this.record.functions.hit(hits, textKey(value.slice(comma + 1)));
         return;
       }
       case 'FNL': {
@@ -92,15 +83,22 @@ export class LcovTextLines {
         const [index, hitsRaw] = value.split(',');
         const hits = hitsRaw === undefined ? -1 : uint(hitsRaw, 0, hitsRaw.length);
         if (index === undefined || hits < 0) this.fail(lineNo, `malformed FNA record "${line.slice(0, 80)}"`);
-        const key = utf8(`#${index}`);
-        const hash = nameHash(key, 0, key.length);
-        this.record.functions.define(this.record.fnlLines.get(index) ?? 0, hash, key, 0, key.length);
-        this.record.functions.hit(hits, hash, key, 0, key.length);
+        const key = textKey(`#${index}`);
+        this.record.functions.define(this.record.fnlLines.get(index) ?? 0, key);
+        this.record.functions.hit(hits, key);
         return;
       }
       default:
         return; // TN, VER, LF, LH, BRF, BRH, FNF, FNH and future records carry nothing we recompute
     }
+  }
+
+  /** SF:<path> opens a file record (`value` is what follows the colon). */
+  sourceFile(value: string, lineNo: number): void {
+    this.record.flush(); // a missing end_of_record: tolerate, as geninfo does
+    const path = value.trim();
+    if (path === '') this.fail(lineNo, 'SF record with an empty path');
+    this.record.open(this.table.file(this.paths.toRepo(path)));
   }
 
   /** DA:<line>,<count>[,<checksum>] */
