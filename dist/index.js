@@ -25,9 +25,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -811,9 +811,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = wellknownHeaderNames[i2];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i2];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -847,16 +847,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
+        const code2 = this.code = key2.charCodeAt(index);
         if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -865,15 +865,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node2 = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
+          const code2 = key2.charCodeAt(index);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -884,20 +884,20 @@ var require_tree = __commonJS({
             } else if (node2.middle !== null) {
               node2 = node2.middle;
             } else {
-              node2.middle = new _TstNode(key, value, index);
+              node2.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node2.code < code2) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
-              node2.left = new _TstNode(key, value, index);
+              node2.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node2.right !== null) {
             node2 = node2.right;
           } else {
-            node2.right = new _TstNode(key, value, index);
+            node2.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -906,12 +906,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code2 = key[index];
+          let code2 = key2[index];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
@@ -936,25 +936,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i2 = 0; i2 < wellknownHeaderNames.length; ++i2) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i2]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1178,20 +1178,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i2 = 0; i2 < headers.length; i2 += 2) {
-        const key = headerNameToString(headers[i2]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i2]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key] = val;
+            obj[key2] = val;
           }
           val.push(headers[i2 + 1].toString("utf8"));
         } else {
           const headersValue = headers[i2 + 1];
           if (typeof headersValue === "string") {
-            obj[key] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x2) => x2.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1205,21 +1205,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key.length;
-        if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key[7] === "-" && (key === "content-disposition" || key.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1960,20 +1960,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request2, key, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1983,17 +1983,17 @@ var require_request = __commonJS({
         for (let i2 = 0; i2 < val.length; i2++) {
           if (typeof val[i2] === "string") {
             if (!isValidHeaderValue(val[i2])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i2]);
           } else if (val[i2] === null) {
             arr.push("");
           } else if (typeof val[i2] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i2]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -2001,14 +2001,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2029,7 +2029,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2043,7 +2043,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2531,13 +2531,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2701,10 +2701,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key) => {
-        const value = obj[key];
+      Object.keys(obj).forEach((key2) => {
+        const value = obj[key2];
         if (typeof value === "number") {
-          res[key] = value;
+          res[key2] = value;
         }
       });
       return res;
@@ -2881,9 +2881,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key) => {
-      if (/^H/.test(key)) {
-        exports.H_METHOD_MAP[key] = exports.METHOD_MAP[key];
+    Object.keys(exports.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3854,19 +3854,19 @@ var require_webidl = __commonJS({
         const result2 = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result2[typedKey] = typedValue;
           }
           return result2;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result2[typedKey] = typedValue;
           }
         }
@@ -3897,29 +3897,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required: required2, converter } = options;
+          const { key: key2, defaultValue, required: required2, converter } = options;
           if (required2 === true) {
-            if (!Object.hasOwn(dictionary, key)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary[key];
+          let value = dictionary[key2];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required2 || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -4534,18 +4534,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result2;
           switch (this.#kind) {
             case "key":
-              result2 = key;
+              result2 = key2;
               break;
             case "value":
               result2 = value;
               break;
             case "key+value":
-              result2 = [key, value];
+              result2 = [key2, value];
               break;
           }
           return {
@@ -4611,8 +4611,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -6055,15 +6055,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6561,15 +6561,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i2 = 0; i2 < val.length; i2++) {
-              header += `${key}: ${val[i2]}\r
+              header += `${key2}: ${val[i2]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -7079,18 +7079,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i2 = 0; i2 < val.length; i2++) {
-            if (headers[key]) {
-              headers[key] += `,${val[i2]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i2]}`;
             } else {
-              headers[key] = val[i2];
+              headers[key2] = val[i2];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7585,9 +7585,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, headers[key]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8668,16 +8668,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8916,7 +8916,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10694,18 +10694,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i2 = 0; i2 < headers.length; i2 += 2) {
-          if (headers[i2].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i2].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i2 + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10769,41 +10769,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? buildURL(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl2(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10823,9 +10823,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result2 = [];
       for (let i2 = 0; i2 < keys.length; ++i2) {
-        const key = keys[i2];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i2];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result2.push(name, Buffer.from(`${value[j]}`));
@@ -10847,8 +10847,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10858,7 +10858,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error63 !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler2.onError(error63);
         return true;
       }
@@ -10883,7 +10883,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -12790,16 +12790,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key) {
+      unregister(key2) {
       }
     };
     module.exports = function() {
@@ -16284,8 +16284,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -19890,27 +19890,27 @@ var require_light = __commonJS({
               }
             }
           }
-          key(key = "") {
+          key(key2 = "") {
             var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
+            return (ref = this.instances[key2]) != null ? ref : (() => {
               var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
+              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key2}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key);
+              this.Events.trigger("created", limiter, key2);
               return limiter;
             })();
           }
-          async deleteKey(key = "") {
+          async deleteKey(key2 = "") {
             var deleted, instance;
-            instance = this.instances[key];
+            instance = this.instances[key2];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
             }
             if (instance != null) {
-              delete this.instances[key];
+              delete this.instances[key2];
               await instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -24234,11 +24234,11 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path) {
-      const ctrl = callVisitor(key, node2, visitor, path);
+    function visit_(key2, node2, visitor, path) {
+      const ctrl = callVisitor(key2, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
@@ -24282,11 +24282,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path) {
-      const ctrl = await callVisitor(key, node2, visitor, path);
+    async function visitAsync_(key2, node2, visitor, path) {
+      const ctrl = await callVisitor(key2, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
@@ -24336,27 +24336,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path) {
+    function callVisitor(key2, node2, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path);
+        return visitor(key2, node2, path);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path);
+        return visitor.Map?.(key2, node2, path);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path);
+        return visitor.Seq?.(key2, node2, path);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path);
+        return visitor.Pair?.(key2, node2, path);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path);
+        return visitor.Scalar?.(key2, node2, path);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path);
+        return visitor.Alias?.(key2, node2, path);
       return void 0;
     }
-    function replaceNode(key, path, node2) {
+    function replaceNode(key2, path, node2) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node2;
+        parent.items[key2] = node2;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node2;
         else
           parent.value = node2;
@@ -24617,7 +24617,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i2 = 0, len = val.length; i2 < len; ++i2) {
@@ -24657,7 +24657,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -25020,14 +25020,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key, ...rest] = path;
-          const node2 = this.get(key, true);
+          const [key2, ...rest] = path;
+          const node2 = this.get(key2, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -25035,14 +25035,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key);
-        const node2 = this.get(key, true);
+          return this.delete(key2);
+        const node2 = this.get(key2, true);
         if (identity.isCollection(node2))
           return node2.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25050,8 +25050,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node2 = this.get(key, true);
+        const [key2, ...rest] = path;
+        const node2 = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
@@ -25069,10 +25069,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key);
-        const node2 = this.get(key, true);
+          return this.has(key2);
+        const node2 = this.get(key2, true);
         return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
@@ -25080,17 +25080,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node2 = this.get(key, true);
+          const node2 = this.get(key2, true);
           if (identity.isCollection(node2))
             node2.setIn(rest, value);
           else if (node2 === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -25668,19 +25668,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -25688,7 +25688,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -25832,7 +25832,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge3.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge3.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -25849,14 +25849,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map2 instanceof Map) {
-          if (!map2.has(key))
-            map2.set(key, value2);
+          if (!map2.has(key2))
+            map2.set(key2, value2);
         } else if (map2 instanceof Set) {
-          map2.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map2, key)) {
-          Object.defineProperty(map2, key, {
+          map2.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map2, key2)) {
+          Object.defineProperty(map2, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -25884,19 +25884,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map2, value);
-      else if (merge3.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map2, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map2, value);
+      else if (merge3.isMergeKey(ctx, key2))
         merge3.addMergeToJSMap(ctx, map2, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map2 instanceof Map) {
           map2.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map2 instanceof Set) {
           map2.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map2)
             Object.defineProperty(map2, stringKey, {
@@ -25911,19 +25911,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map2;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -25947,24 +25947,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -26140,11 +26140,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -26167,20 +26167,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map2 = new this(schema);
-        const add2 = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map2.items.push(Pair.createPair(key, value, ctx));
+            map2.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add2(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map2.items.sort(schema.sortMapEntries);
@@ -26220,23 +26220,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node2 = it?.value;
         return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -26325,15 +26325,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -26345,8 +26345,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -26356,10 +26356,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -26393,8 +26393,8 @@ var require_YAMLSeq = __commonJS({
           let i2 = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i2++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i2++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -26402,8 +26402,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -26817,25 +26817,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i2++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -26882,16 +26882,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map2);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map2.has(key))
+          if (map2.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map2.set(key, value);
+          map2.set(key2, value);
         }
         return map2;
       }
@@ -26912,12 +26912,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -27102,14 +27102,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -27118,18 +27118,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -27376,7 +27376,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -27392,7 +27392,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -27656,8 +27656,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -27665,8 +27665,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -27686,8 +27686,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -27702,8 +27702,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -27717,11 +27717,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -28029,24 +28029,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -28120,10 +28120,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -28131,10 +28131,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep4) {
@@ -28147,17 +28147,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -28167,7 +28167,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -28331,11 +28331,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key2 ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -28356,9 +28356,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -28405,8 +28405,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep4 ?? [], {
@@ -29556,9 +29556,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent: indent2, props, source: body });
       }
     }
@@ -29606,9 +29606,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent: indent2, source, end });
         }
       }
@@ -29663,12 +29663,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key: key2, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep4)
         for (const st of sep4)
           res += st.source;
@@ -31000,7 +31000,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep4 = it.sep;
                   sep4.push(this.sourceToken);
                   delete it.key;
@@ -31009,7 +31009,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -32336,16 +32336,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -32377,16 +32377,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key2, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
+  if (key2.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -32517,7 +32517,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -33197,10 +33197,10 @@ var inflt = function(dat, st, buf, dict) {
         lpos = pos, lm = null;
         break;
       } else {
-        var add2 = sym - 254;
+        var add = sym - 254;
         if (sym > 264) {
           var i2 = sym - 257, b = fleb[i2];
-          add2 = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
           pos += b;
         }
         var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
@@ -33219,7 +33219,7 @@ var inflt = function(dat, st, buf, dict) {
         }
         if (resize)
           cbuf(bt + 131072);
-        var end = bt + add2;
+        var end = bt + add;
         if (bt < dt) {
           var shift = dl - dt, dend = Math.min(dt, end);
           if (shift + bt < 0)
@@ -34581,9 +34581,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object2, key2, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object2, key2, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -34595,7 +34595,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object2, key2, {
         value: v
         // configurable: true,
       });
@@ -34621,47 +34621,47 @@ function rawShape(def) {
 function sourceShape(schema) {
   return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target, key2, getter) {
+  Object.defineProperty(target, key2, {
     get() {
       const value = getter();
-      assignProp(this, key, value);
+      assignProp(this, key2, value);
       return value;
     },
     enumerable: true,
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target, key2, value) {
+  if (key2 in target)
+    assignProp(target, key2, value);
   else
-    target[key] = value;
+    target[key2] = value;
 }
 function mirrorShape(target, source, keys, wrap) {
   const raw = sourceShape(source);
-  for (const key of keys) {
-    const desc = Object.getOwnPropertyDescriptor(raw, key);
+  for (const key2 of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw, key2);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
-        const value = source._zod.def.shape[key];
-        return wrap ? wrap(value, key) : value;
+      deferProp(target, key2, () => {
+        const value = source._zod.def.shape[key2];
+        return wrap ? wrap(value, key2) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target, key2, wrap ? wrap(desc.value, key2) : desc.value);
   }
 }
 function mirrorProps(target, source) {
-  for (const key of Reflect.ownKeys(source)) {
-    const desc = Object.getOwnPropertyDescriptor(source, key);
+  for (const key2 of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key2);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target, key2, () => source[key2]);
     else
-      putProp(target, key, desc.value);
+      putProp(target, key2, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -34678,11 +34678,11 @@ function cloneDef(schema) {
 function getElementAtPath(obj, path) {
   if (!path)
     return obj;
-  return path.reduce((acc, key) => acc?.[key], obj);
+  return path.reduce((acc, key2) => acc?.[key2], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
-  const promises3 = keys.map((key) => promisesObj[key]);
+  const promises3 = keys.map((key2) => promisesObj[key2]);
   return Promise.all(promises3).then((results) => {
     const resolvedObj = {};
     for (let i2 = 0; i2 < keys.length; i2++) {
@@ -34754,8 +34754,8 @@ function shallowClone(o) {
 }
 function numKeys(data) {
   let keyCount = 0;
-  for (const key in data) {
-    if (Object.prototype.hasOwnProperty.call(data, key)) {
+  for (const key2 in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key2)) {
       keyCount++;
     }
   }
@@ -34909,12 +34909,12 @@ function pick(schema, mask) {
 function maskedKeys(schema, mask) {
   const raw = sourceShape(schema);
   const keys = [];
-  for (const key of Reflect.ownKeys(mask)) {
-    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
-      throw new Error(`Unrecognized key: "${String(key)}"`);
+  for (const key2 of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw, key2)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key2)}"`);
     }
-    if (mask[key])
-      keys.push(key);
+    if (mask[key2])
+      keys.push(key2);
   }
   return keys;
 }
@@ -34927,7 +34927,7 @@ function omit(schema, mask) {
   }
   const omitted = new Set(maskedKeys(schema, mask));
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key2) => !omitted.has(key2)));
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
@@ -34938,8 +34938,8 @@ function extend(schema, shape) {
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
-    for (const key of Reflect.ownKeys(shape)) {
-      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+    for (const key2 of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key2) !== void 0) {
         throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
       }
     }
@@ -34986,15 +34986,15 @@ function partial(Class2, schema, mask, name = "partial") {
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key2) => selected && !selected.has(key2) ? value : new Class2({ type: "optional", innerType: value })));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
 }
 function required(Class2, schema, mask) {
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
-  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key2) => (
     // overwrite with non-optional
-    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+    selected && !selected.has(key2) ? value : new Class2({ type: "nonoptional", innerType: value })
   ));
   return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
 }
@@ -35181,46 +35181,46 @@ var Class = class {
   }
 };
 function members(proto, table) {
-  for (const key in table) {
-    const desc = Object.getOwnPropertyDescriptor(table, key);
+  for (const key2 in table) {
+    const desc = Object.getOwnPropertyDescriptor(table, key2);
     if (desc.get)
-      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+      Object.defineProperty(proto, key2, { ...desc, enumerable: false });
     else
-      defineBound(proto, key, desc.value);
+      defineBound(proto, key2, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
-  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+function own(inst, key2, value, enumerable = true) {
+  Object.defineProperty(inst, key2, { configurable: true, writable: true, enumerable, value });
   return value;
 }
-function hide(inst, key, value) {
-  return own(inst, key, value, false);
+function hide(inst, key2, value) {
+  return own(inst, key2, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
-  for (const key in computes) {
-    const compute = computes[key];
-    Object.defineProperty(table, key, {
+  for (const key2 in computes) {
+    const compute = computes[key2];
+    Object.defineProperty(table, key2, {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own(this, key2, compute(this));
       },
       set(value) {
-        own(this, key, value);
+        own(this, key2, value);
       }
     });
   }
   return table;
 }
-function defineBound(proto, key, fn) {
-  Object.defineProperty(proto, key, {
+function defineBound(proto, key2, fn) {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own(this, key2, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own(this, key2, value);
     }
   });
 }
@@ -35237,53 +35237,53 @@ var breaker = {
     return void 0;
   }
 };
-function defineLazyInternal(inst, key, compute) {
+function defineLazyInternal(inst, key2, compute) {
   const proto = Object.getPrototypeOf(inst._zod);
-  if (key in proto && installing !== inst._zod) {
+  if (key2 in proto && installing !== inst._zod) {
     installing = void 0;
     return;
   }
   installing = inst._zod;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
-      Object.defineProperty(this, key, breaker);
+      Object.defineProperty(this, key2, breaker);
       const outer = broke;
       broke = false;
       try {
         const value = compute(this);
         if (broke)
-          delete this[key];
+          delete this[key2];
         else
-          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+          Object.defineProperty(this, key2, { configurable: true, writable: true, value });
         broke = broke || outer;
         return value;
       } catch (err2) {
-        delete this[key];
+        delete this[key2];
         broke = broke || outer;
         throw err2;
       }
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+      Object.defineProperty(this, key2, { configurable: true, writable: true, value });
     }
   });
 }
-function installLazyProp(inst, key, make, enumerable) {
-  const proto = claim(inst, key);
+function installLazyProp(inst, key2, make, enumerable) {
+  const proto = claim(inst, key2);
   if (!proto)
     return;
-  Object.defineProperty(proto, key, {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     get() {
       const desc = { configurable: true, writable: true, enumerable, value: void 0 };
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key2, desc);
       desc.value = make(this);
-      Object.defineProperty(this, key, desc);
+      Object.defineProperty(this, key2, desc);
       return desc.value;
     },
     set(value) {
-      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+      Object.defineProperty(this, key2, { configurable: true, writable: true, enumerable, value });
     }
   });
 }
@@ -35460,15 +35460,15 @@ var $ZodError = $constructor("$ZodError", initializer);
 var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
   Parent: Error
 });
-function node(obj, key, make) {
-  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
-    if (key === "__proto__") {
-      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+function node(obj, key2, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key2)) {
+    if (key2 === "__proto__") {
+      Object.defineProperty(obj, key2, { value: make(), writable: true, enumerable: true, configurable: true });
     } else {
-      obj[key] = make();
+      obj[key2] = make();
     }
   }
-  return obj[key];
+  return obj[key2];
 }
 function flattenError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = {};
@@ -36377,16 +36377,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key2) => [key2, def.shape[key2]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema] of entries) {
-      const result2 = schema._zod.run({ value: input2[key], issues: [] }, {});
+    for (const [key2, schema] of entries) {
+      const result2 = schema._zod.run({ value: input2[key2], issues: [] }, {});
       if (result2 instanceof Promise) {
         proms ?? (proms = []);
-        proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key)));
+        proms.push(result2.then((result3) => handleCheckPropertyResult(result3, payload, key2)));
       } else {
-        handleCheckPropertyResult(result2, payload, key);
+        handleCheckPropertyResult(result2, payload, key2);
       }
     }
     if (proms)
@@ -37287,8 +37287,8 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   };
   capSize(inst, arraySize);
 });
-function handlePropertyResult(result2, final, key, input2, optin, optout) {
-  const isPresent = key in input2;
+function handlePropertyResult(result2, final, key2, input2, optin, optout) {
+  const isPresent = key2 in input2;
   const isOptionalOut = optout === "optional";
   if (!isPresent && isOptionalOut && optin === "optional") {
     return;
@@ -37297,7 +37297,7 @@ function handlePropertyResult(result2, final, key, input2, optin, optout) {
     if (optin !== void 0 && isOptionalOut && !isPresent) {
       return;
     }
-    final.issues.push(...prefixIssues(key, result2.issues));
+    final.issues.push(...prefixIssues(key2, result2.issues));
   }
   if (!isPresent && optin === void 0) {
     if (!result2.issues.length) {
@@ -37305,17 +37305,17 @@ function handlePropertyResult(result2, final, key, input2, optin, optout) {
         code: "invalid_type",
         expected: "nonoptional",
         input: void 0,
-        path: [key]
+        path: [key2]
       });
     }
     return;
   }
   if (result2.value === void 0) {
     if (isPresent || optin === "defaulted" && !isOptionalOut) {
-      final.value[key] = void 0;
+      final.value[key2] = void 0;
     }
   } else {
-    final.value[key] = result2.value;
+    final.value[key2] = result2.value;
   }
 }
 var NO_SYMBOL_KEYS = [];
@@ -37348,28 +37348,28 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const optin = _catchall.optin;
   const optout = _catchall.optout;
   let seen = 0;
-  for (const key in input2) {
+  for (const key2 in input2) {
     if (abortEarly && payload.issues.length !== seen) {
       if (aborted(payload, seen))
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key))
+    if (keySet.has(key2))
       continue;
-    if (key === "__proto__") {
+    if (key2 === "__proto__") {
       if (t === "never")
-        unrecognized.push(key);
+        unrecognized.push(key2);
       continue;
     }
     if (t === "never") {
-      unrecognized.push(key);
+      unrecognized.push(key2);
       continue;
     }
-    const r = _catchall.run({ value: input2[key], issues: [] }, ctx);
+    const r = _catchall.run({ value: input2[key2], issues: [] }, ctx);
     if (r instanceof Promise) {
-      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
     } else {
-      handlePropertyResult(r, payload, key, input2, optin, optout);
+      handlePropertyResult(r, payload, key2, input2, optin, optout);
     }
   }
   if (unrecognized.length) {
@@ -37406,16 +37406,16 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   defineLazyInternal(inst, "propValues", (zod) => {
     const shape = zod.def.shape;
     const propValues = {};
-    for (const key in shape) {
-      const field2 = shape[key]._zod;
+    for (const key2 in shape) {
+      const field2 = shape[key2]._zod;
       if (field2.values) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
-          assignProp(propValues, key, /* @__PURE__ */ new Set());
+        if (!Object.prototype.hasOwnProperty.call(propValues, key2)) {
+          assignProp(propValues, key2, /* @__PURE__ */ new Set());
         }
         for (const v of field2.values)
-          propValues[key].add(v);
+          propValues[key2].add(v);
         if (field2.optin !== void 0)
-          propValues[key].add(void 0);
+          propValues[key2].add(void 0);
       }
     }
     return propValues;
@@ -37442,22 +37442,22 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const key of value.allKeys) {
+    for (const key2 of value.allKeys) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      if (key === "__proto__")
+      if (key2 === "__proto__")
         continue;
-      const el = shape[key];
+      const el = shape[key2];
       const optin = el._zod.optin;
       const optout = el._zod.optout;
-      const r = el._zod.run({ value: input2[key], issues: [] }, ctx);
+      const r = el._zod.run({ value: input2[key2], issues: [] }, ctx);
       if (r instanceof Promise) {
-        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input2, optin, optout)));
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key2, input2, optin, optout)));
       } else {
-        handlePropertyResult(r, payload, key, input2, optin, optout);
+        handlePropertyResult(r, payload, key2, input2, optin, optout);
       }
     }
     if (!catchall) {
@@ -37491,17 +37491,17 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     doc.write(`const input = payload.value;`);
     const ids = /* @__PURE__ */ Object.create(null);
     let counter = 0;
-    for (const key of normalized.allKeys) {
-      ids[key] = `key_${counter++}`;
+    for (const key2 of normalized.allKeys) {
+      ids[key2] = `key_${counter++}`;
     }
     doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-    for (const key of normalized.allKeys) {
-      if (key === "__proto__")
+    for (const key2 of normalized.allKeys) {
+      if (key2 === "__proto__")
         continue;
-      const id = ids[key];
-      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const id = ids[key2];
+      const k = typeof key2 === "symbol" ? `syms[${syms.indexOf(key2)}]` : esc(key2);
       const isPresent = `${k} in input`;
-      const schema = shape[key];
+      const schema = shape[key2];
       const optin = schema?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema?._zod?.optout === "optional";
@@ -37835,21 +37835,21 @@ function mergeValues(a, b) {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
-    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const sharedKeys = Object.keys(a).filter((key2) => bKeys.indexOf(key2) !== -1);
     const newObj = { ...a, ...b };
     if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
       delete newObj.__proto__;
-    for (const key of sharedKeys) {
-      if (key === "__proto__")
+    for (const key2 of sharedKeys) {
+      if (key2 === "__proto__")
         continue;
-      const sharedValue = mergeValues(a[key], b[key]);
+      const sharedValue = mergeValues(a[key2], b[key2]);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [key2, ...sharedValue.mergeErrorPath]
         };
       }
-      newObj[key] = sharedValue.data;
+      newObj[key2] = sharedValue.data;
     }
     return { valid: true, data: newObj };
   }
@@ -38008,9 +38008,9 @@ var $ZodTuple = /* @__PURE__ */ $constructor("$ZodTuple", (inst, def) => {
     return handleTupleResults(itemResults, payload, items, input2, optoutStart);
   };
 });
-function getTupleOptStart(items, key) {
+function getTupleOptStart(items, key2) {
   for (let i2 = items.length - 1; i2 >= 0; i2--) {
-    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
+    const omittable = key2 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
       return i2 + 1;
   }
@@ -38068,12 +38068,12 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     if (values && !def.partial) {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       const recordKeys = /* @__PURE__ */ new Set();
-      for (const key of values) {
-        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
-          recordKeys.add(typeof key === "number" ? key.toString() : key);
-          if (key === "__proto__")
+      for (const key2 of values) {
+        if (typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol") {
+          recordKeys.add(typeof key2 === "number" ? key2.toString() : key2);
+          if (key2 === "__proto__")
             continue;
-          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+          const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
           if (keyResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -38082,8 +38082,8 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
+              input: key2,
+              path: [key2],
               inst
             });
             continue;
@@ -38091,32 +38091,32 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
           const outKey = keyResult.value;
           if (outKey === "__proto__")
             continue;
-          const result2 = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+          const result2 = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
           if (result2 instanceof Promise) {
             proms.push(result2.then((result3) => {
               if (result3.issues.length) {
-                payload.issues.push(...prefixIssues(key, result3.issues));
+                payload.issues.push(...prefixIssues(key2, result3.issues));
               }
               payload.value[outKey] = result3.value;
             }));
           } else {
             if (result2.issues.length) {
-              payload.issues.push(...prefixIssues(key, result2.issues));
+              payload.issues.push(...prefixIssues(key2, result2.issues));
             }
             payload.value[outKey] = result2.value;
           }
         }
       }
       let unrecognized;
-      for (const key in input2) {
-        if (!recordKeys.has(key)) {
+      for (const key2 in input2) {
+        if (!recordKeys.has(key2)) {
           if (def.mode === "loose") {
-            if (key === "__proto__")
+            if (key2 === "__proto__")
               continue;
-            payload.value[key] = input2[key];
+            payload.value[key2] = input2[key2];
           } else {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key2);
           }
         }
       }
@@ -38132,18 +38132,18 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
     } else {
       payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
       let unrecognized;
-      for (const key of Reflect.ownKeys(input2)) {
-        if (key === "__proto__")
+      for (const key2 of Reflect.ownKeys(input2)) {
+        if (key2 === "__proto__")
           continue;
-        if (!Object.prototype.propertyIsEnumerable.call(input2, key))
+        if (!Object.prototype.propertyIsEnumerable.call(input2, key2))
           continue;
-        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+        let keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
         if (keyResult instanceof Promise) {
           throw new Error("Async schemas not supported in object keys currently");
         }
-        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+        const checkNumericKey = typeof key2 === "string" && number.test(key2) && keyResult.issues.length;
         if (checkNumericKey) {
-          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+          const retryResult = def.keyType._zod.run({ value: Number(key2), issues: [] }, ctx);
           if (retryResult instanceof Promise) {
             throw new Error("Async schemas not supported in object keys currently");
           }
@@ -38153,17 +38153,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         }
         if (keyResult.issues.length) {
           if (def.mode === "loose") {
-            payload.value[key] = input2[key];
+            payload.value[key2] = input2[key2];
           } else if (values) {
             unrecognized = unrecognized ?? [];
-            unrecognized.push(key);
+            unrecognized.push(key2);
           } else {
             payload.issues.push({
               code: "invalid_key",
               origin: "record",
               issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
-              input: key,
-              path: [key],
+              input: key2,
+              path: [key2],
               inst
             });
           }
@@ -38172,17 +38172,17 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
         const outKey = keyResult.value;
         if (outKey === "__proto__")
           continue;
-        const result2 = def.valueType._zod.run({ value: input2[key], issues: [] }, ctx);
+        const result2 = def.valueType._zod.run({ value: input2[key2], issues: [] }, ctx);
         if (result2 instanceof Promise) {
           proms.push(result2.then((result3) => {
             if (result3.issues.length) {
-              payload.issues.push(...prefixIssues(key, result3.issues));
+              payload.issues.push(...prefixIssues(key2, result3.issues));
             }
             payload.value[outKey] = result3.value;
           }));
         } else {
           if (result2.issues.length) {
-            payload.issues.push(...prefixIssues(key, result2.issues));
+            payload.issues.push(...prefixIssues(key2, result2.issues));
           }
           payload.value[outKey] = result2.value;
         }
@@ -38222,20 +38222,20 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Map(), ctx) : /* @__PURE__ */ new Map();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const [key, value] of input2) {
+    for (const [key2, value] of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+      const keyResult = def.keyType._zod.run({ value: key2, issues: [] }, ctx);
       const valueResult = def.valueType._zod.run({ value, issues: [] }, ctx);
       if (keyResult instanceof Promise || valueResult instanceof Promise) {
         proms.push(Promise.all([keyResult, valueResult]).then(([keyResult2, valueResult2]) => {
-          handleMapResult(keyResult2, valueResult2, payload, key, input2, inst, ctx);
+          handleMapResult(keyResult2, valueResult2, payload, key2, input2, inst, ctx);
         }));
       } else {
-        handleMapResult(keyResult, valueResult, payload, key, input2, inst, ctx);
+        handleMapResult(keyResult, valueResult, payload, key2, input2, inst, ctx);
       }
     }
     if (proms.length)
@@ -38244,10 +38244,10 @@ var $ZodMap = /* @__PURE__ */ $constructor("$ZodMap", (inst, def) => {
   };
   capSize(inst, mapSize);
 });
-function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) {
+function handleMapResult(keyResult, valueResult, final, key2, input2, inst, ctx) {
   if (keyResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, keyResult.issues));
+    if (propertyKeyTypes.has(typeof key2)) {
+      final.issues.push(...prefixIssues(key2, keyResult.issues));
     } else {
       final.issues.push({
         code: "invalid_key",
@@ -38259,15 +38259,15 @@ function handleMapResult(keyResult, valueResult, final, key, input2, inst, ctx) 
     }
   }
   if (valueResult.issues.length) {
-    if (propertyKeyTypes.has(typeof key)) {
-      final.issues.push(...prefixIssues(key, valueResult.issues));
+    if (propertyKeyTypes.has(typeof key2)) {
+      final.issues.push(...prefixIssues(key2, valueResult.issues));
     } else {
       final.issues.push({
         origin: "map",
         code: "invalid_element",
         input: input2,
         inst,
-        key,
+        key: key2,
         issues: valueResult.issues.map((iss) => finalizeIssue(iss, ctx, config()))
       });
     }
@@ -38942,8 +38942,8 @@ function isRecursive(inst, stack, resolve7) {
   };
   const shape = (sh, spread) => {
     let answer = NONE;
-    for (const key of Reflect.ownKeys(sh)) {
-      const desc = Object.getOwnPropertyDescriptor(sh, key);
+    for (const key2 of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
       const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
@@ -39039,8 +39039,8 @@ function isRecursive(inst, stack, resolve7) {
       break;
     default: {
       kind;
-      for (const key in def) {
-        const desc = Object.getOwnPropertyDescriptor(def, key);
+      for (const key2 in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key2);
         if (!desc || desc.get)
           continue;
         const value = desc.value;
@@ -47173,11 +47173,11 @@ function generatePropertiesChecks(doc, ctx, def, accessor) {
   }
   doc.write(`if (${accessor} == null) return INVALID;`);
   const shape = def.shape;
-  for (const key of Reflect.ownKeys(shape)) {
-    const keyExpr = typeof key === "symbol" ? addConstant(ctx, key) : esc(key);
+  for (const key2 of Reflect.ownKeys(shape)) {
+    const keyExpr = typeof key2 === "symbol" ? addConstant(ctx, key2) : esc(key2);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${keyExpr}];`);
-    compileChild(doc, ctx, shape[key], inputVar, false);
+    compileChild(doc, ctx, shape[key2], inputVar, false);
   }
 }
 function generatePropertyCheck(doc, ctx, def, accessor) {
@@ -47570,9 +47570,9 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
-  for (const key of allKeys) {
-    const propSchema = propShape[key];
-    const kx = keyExpr(key);
+  for (const key2 of allKeys) {
+    const propSchema = propShape[key2];
+    const kx = keyExpr(key2);
     const inputVar = newVar(ctx);
     doc.write(`const ${inputVar} = ${accessor}[${kx}];`);
     if (propSchema._zod.optin !== void 0) {
@@ -47593,14 +47593,14 @@ function generateObjectCheck(doc, ctx, schema, accessor, buildsValue = true) {
       } else {
         doc.write(`if (${outputVar2} === INVALID) return INVALID;`);
       }
-      propOutputs.set(key, outputVar2);
+      propOutputs.set(key2, outputVar2);
     } else {
       if (requiresPresenceCheck(propSchema)) {
         doc.write(`if (!(${kx} in ${accessor})) return INVALID;`);
       }
       const outputAccessor = compileChild(doc, ctx, propSchema, inputVar, buildsValue);
       if (outputAccessor !== null)
-        propOutputs.set(key, outputAccessor);
+        propOutputs.set(key2, outputAccessor);
     }
   }
   const catchall = def.catchall;
@@ -48021,9 +48021,9 @@ function generateTupleCheck(doc, ctx, schema, accessor) {
   }
   return outputVar;
 }
-function getTupleOptStart2(items, key) {
+function getTupleOptStart2(items, key2) {
   for (let i2 = items.length - 1; i2 >= 0; i2--) {
-    const omittable = key === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
+    const omittable = key2 === "optin" ? items[i2]._zod.optin !== void 0 : items[i2]._zod.optout === "optional";
     if (!omittable)
       return i2 + 1;
   }
@@ -48153,16 +48153,16 @@ function generateRecordCheck(doc, ctx, schema, accessor) {
   const keyValues = recordDef.partial ? void 0 : def.keyType._zod.values;
   if (keyValues) {
     const inputKeys = [];
-    for (const key of keyValues) {
-      if (!(typeof key === "string" || typeof key === "number" || typeof key === "symbol")) {
-        throw new ZodCompileUnsupportedError(`record key value ${String(key)}`);
+    for (const key2 of keyValues) {
+      if (!(typeof key2 === "string" || typeof key2 === "number" || typeof key2 === "symbol")) {
+        throw new ZodCompileUnsupportedError(`record key value ${String(key2)}`);
       }
-      const inputKey = typeof key === "number" ? key.toString() : key;
+      const inputKey = typeof key2 === "number" ? key2.toString() : key2;
       if (inputKey === "__proto__") {
         throw new ZodCompileUnsupportedError('record key "__proto__"');
       }
       inputKeys.push(inputKey);
-      const keyConst = addConstant(ctx, key);
+      const keyConst = addConstant(ctx, key2);
       const outKey = generateCheck(doc, ctx, def.keyType, keyConst);
       const valueVar = newVar(ctx);
       doc.write(`const ${valueVar} = ${accessor}[${literalPropertyKey(ctx, inputKey)}];`);
@@ -48240,10 +48240,10 @@ function emitOwnKeys(doc, ctx, accessor, kVar, body, onSymbol) {
   });
   doc.write(`}`);
 }
-function literalPropertyKey(ctx, key) {
-  if (typeof key === "string")
-    return esc(key);
-  return addConstant(ctx, key);
+function literalPropertyKey(ctx, key2) {
+  if (typeof key2 === "string")
+    return esc(key2);
+  return addConstant(ctx, key2);
 }
 function generateMapCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
@@ -49472,9 +49472,9 @@ function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
 // node_modules/zod/v4/core/to-json-schema.js
 function assignProps(target, ...sources) {
   for (const source of sources) {
-    for (const key of Reflect.ownKeys(source)) {
-      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+    for (const key2 of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key2)) {
+        assignProp(target, key2, source[key2]);
       }
     }
   }
@@ -49620,8 +49620,8 @@ function extractDefs(ctx, schema) {
     if (defId)
       seen.defId = defId;
     const schema2 = seen.schema;
-    for (const key in schema2) {
-      delete schema2[key];
+    for (const key2 in schema2) {
+      delete schema2[key2];
     }
     schema2.$ref = ref;
   };
@@ -49702,8 +49702,8 @@ function foldObjects(members2) {
   for (const member of members2) {
     if (typeof member !== "object" || member.type !== "object")
       return null;
-    for (const key in member) {
-      if (!FOLDABLE_KEYS.has(key))
+    for (const key2 in member) {
+      if (!FOLDABLE_KEYS.has(key2))
         return null;
     }
     objects.push(member);
@@ -49711,22 +49711,22 @@ function foldObjects(members2) {
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
   for (const object2 of objects) {
-    for (const key in object2.properties) {
-      if (Object.prototype.hasOwnProperty.call(properties, key))
+    for (const key2 in object2.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key2))
         continue;
       const parts = [];
       for (const other of objects) {
-        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        const part = other.properties?.[key2] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
         if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
-      assignProp(properties, key, merged);
+      assignProp(properties, key2, merged);
     }
-    for (const key of object2.required ?? [])
-      required2.add(key);
+    for (const key2 of object2.required ?? [])
+      required2.add(key2);
   }
   const folded = { type: "object", properties };
   if (required2.size)
@@ -49751,8 +49751,8 @@ function foldIntersection(json2) {
   const allOf = json2.allOf;
   if (!Array.isArray(allOf) || allOf.length < 2)
     return;
-  for (const key of FOLDABLE_KEYS)
-    if (key in json2)
+  for (const key2 of FOLDABLE_KEYS)
+    if (key2 in json2)
       return;
   const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
   let folded = null;
@@ -49799,20 +49799,20 @@ function finalize(ctx, schema) {
       assignProps(schema2, _cached);
       const isParentRef = zodSchema._zod.parent === ref;
       if (isParentRef) {
-        for (const key in schema2) {
-          if (key === "$ref" || key === "allOf")
+        for (const key2 in schema2) {
+          if (key2 === "$ref" || key2 === "allOf")
             continue;
-          if (!(key in _cached)) {
-            delete schema2[key];
+          if (!(key2 in _cached)) {
+            delete schema2[key2];
           }
         }
       }
       if (refSchema.$ref && refSeen.def) {
-        for (const key in schema2) {
-          if (key === "$ref" || key === "allOf")
+        for (const key2 in schema2) {
+          if (key2 === "$ref" || key2 === "allOf")
             continue;
-          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
-            delete schema2[key];
+          if (key2 in refSeen.def && JSON.stringify(schema2[key2]) === JSON.stringify(refSeen.def[key2])) {
+            delete schema2[key2];
           }
         }
       }
@@ -49824,11 +49824,11 @@ function finalize(ctx, schema) {
       if (parentSeen?.schema.$ref) {
         schema2.$ref = parentSeen.schema.$ref;
         if (parentSeen.def) {
-          for (const key in schema2) {
-            if (key === "$ref" || key === "allOf")
+          for (const key2 in schema2) {
+            if (key2 === "$ref" || key2 === "allOf")
               continue;
-            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
-              delete schema2[key];
+            if (key2 in parentSeen.def && JSON.stringify(schema2[key2]) === JSON.stringify(parentSeen.def[key2])) {
+              delete schema2[key2];
             }
           }
         }
@@ -49961,8 +49961,8 @@ function isTransforming(_schema, _ctx) {
     return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
   }
   if (def.type === "object") {
-    for (const key in def.shape) {
-      if (isTransforming(def.shape[key], ctx))
+    for (const key2 in def.shape) {
+      if (isTransforming(def.shape[key2], ctx))
         return true;
     }
     return false;
@@ -50000,13 +50000,13 @@ var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) =
 };
 
 // node_modules/zod/v4/core/json-schema-processors.js
-var narrowMin = (agg, key, value) => {
-  if (agg[key] === void 0 || value > agg[key])
-    agg[key] = value;
+var narrowMin = (agg, key2, value) => {
+  if (agg[key2] === void 0 || value > agg[key2])
+    agg[key2] = value;
 };
-var narrowMax = (agg, key, value) => {
-  if (agg[key] === void 0 || value < agg[key])
-    agg[key] = value;
+var narrowMax = (agg, key2, value) => {
+  if (agg[key2] === void 0 || value < agg[key2])
+    agg[key2] = value;
 };
 var narrowBoth = (agg, value) => {
   narrowMin(agg, "minimum", value);
@@ -50344,17 +50344,17 @@ var objectProcessor = (schema, ctx, _json, params) => {
   }
   json2.type = "object";
   json2.properties = {};
-  for (const key in shape) {
-    assignProp(json2.properties, key, processSchema(shape[key], ctx, {
+  for (const key2 in shape) {
+    assignProp(json2.properties, key2, processSchema(shape[key2], ctx, {
       ...params,
-      path: [...params.path, "properties", key]
+      path: [...params.path, "properties", key2]
     }));
   }
   const requiredKeys = [];
-  for (const key of Object.keys(shape)) {
-    const field2 = def.shape[key];
+  for (const key2 of Object.keys(shape)) {
+    const field2 = def.shape[key2];
     if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
-      requiredKeys.push(key);
+      requiredKeys.push(key2);
     }
   }
   if (requiredKeys.length > 0) {
@@ -50729,9 +50729,9 @@ function toJSONSchema(input2, params) {
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
-      const [key, schema] = entry;
+      const [key2, schema] = entry;
       extractDefs(ctx2, schema);
-      assignProp(schemas, key, finalize(ctx2, schema));
+      assignProp(schemas, key2, finalize(ctx2, schema));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
@@ -51046,17 +51046,17 @@ __export(checks_exports2, {
 
 // node_modules/zod/v4/classic/errors.js
 var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
-function _lazyMethod(proto, key, make) {
-  Object.defineProperty(proto, key, {
+function _lazyMethod(proto, key2, make) {
+  Object.defineProperty(proto, key2, {
     configurable: true,
     enumerable: false,
     get() {
       const value = make(this);
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
       return value;
     },
     set(value) {
-      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      Object.defineProperty(this, key2, { value, configurable: true, writable: true });
     }
   });
 }
@@ -52726,11 +52726,11 @@ function resolveRef(ref, ctx) {
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
   if (path[0] === defsKey) {
-    const key = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
-    if (!key || !ctx.defs[key]) {
+    const key2 = path[1] === void 0 ? void 0 : decodeJSONPointerSegment(path[1]);
+    if (!key2 || !ctx.defs[key2]) {
       throw new Error(`Reference not found: ${ref}`);
     }
-    return ctx.defs[key];
+    return ctx.defs[key2];
   }
   throw new Error(`Reference not found: ${ref}`);
 }
@@ -52765,16 +52765,16 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key of keys) {
-        const result2 = guards.keySchema.safeParse(key);
+      for (const key2 of keys) {
+        const result2 = guards.keySchema.safeParse(key2);
         if (result2.success)
           continue;
         payload.issues.push({
           code: "invalid_key",
           origin: "record",
           issues: result2.error.issues,
-          input: key,
-          path: [key],
+          input: key2,
+          path: [key2],
           continue: true
         });
       }
@@ -52799,20 +52799,20 @@ function canonicalKey(value, seen) {
     if (Array.isArray(value)) {
       const parts2 = [];
       for (const item of value) {
-        const key = canonicalKey(item, seen);
-        if (key === null)
+        const key2 = canonicalKey(item, seen);
+        if (key2 === null)
           return null;
-        parts2.push(key);
+        parts2.push(key2);
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
     const keys = Object.keys(value).sort();
     const parts = [];
     for (const k of keys) {
-      const key = canonicalKey(value[k], seen);
-      if (key === null)
+      const key2 = canonicalKey(value[k], seen);
+      if (key2 === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts.push(`${k.length}:${k}=${key2}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -52852,10 +52852,10 @@ function containsRef(value) {
     return value.some(containsRef);
   if (typeof value.$ref === "string")
     return true;
-  return Object.entries(value).some(([key, sub]) => {
-    if (SCHEMA_KEYWORDS.has(key))
+  return Object.entries(value).some(([key2, sub]) => {
+    if (SCHEMA_KEYWORDS.has(key2))
       return containsRef(sub);
-    if (!SCHEMA_MAP_KEYWORDS.has(key) || typeof sub !== "object" || sub === null)
+    if (!SCHEMA_MAP_KEYWORDS.has(key2) || typeof sub !== "object" || sub === null)
       return false;
     return Object.values(sub).some(containsRef);
   });
@@ -52871,12 +52871,12 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.uniqueItems === true) {
       const firstSeen = /* @__PURE__ */ new Map();
       for (let i2 = 0; i2 < items.length; i2++) {
-        const key = canonicalKey(items[i2], /* @__PURE__ */ new Set());
-        if (key === null)
+        const key2 = canonicalKey(items[i2], /* @__PURE__ */ new Set());
+        if (key2 === null)
           continue;
-        const first = firstSeen.get(key);
+        const first = firstSeen.get(key2);
         if (first === void 0) {
-          firstSeen.set(key, i2);
+          firstSeen.set(key2, i2);
           continue;
         }
         payload.issues.push({
@@ -53115,9 +53115,9 @@ function convertBaseSchema(schema, ctx) {
       const properties = schema.properties || {};
       const requiredSet = new Set(schema.required || []);
       const additionalSchema = typeof schema.additionalProperties === "object" ? convertSchema(schema.additionalProperties, ctx) : void 0;
-      for (const [key, propSchema] of Object.entries(properties)) {
+      for (const [key2, propSchema] of Object.entries(properties)) {
         const propZodSchema = convertSchema(propSchema, ctx);
-        assignProp(shape, key, requiredSet.has(key) ? propZodSchema : propZodSchema.optional());
+        assignProp(shape, key2, requiredSet.has(key2) ? propZodSchema : propZodSchema.optional());
       }
       if (schema.patternProperties) {
         const patternProps = schema.patternProperties;
@@ -53152,12 +53152,12 @@ function convertBaseSchema(schema, ctx) {
             if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
-            for (const key of Object.keys(payload.value)) {
-              if (propertyKeys.includes(key))
+            for (const key2 of Object.keys(payload.value)) {
+              if (propertyKeys.includes(key2))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns.some((regex2) => regex2.test(key2)))
                 continue;
-              unrecognized.push(key);
+              unrecognized.push(key2);
             }
             if (unrecognized.length) {
               payload.issues.push({
@@ -53288,38 +53288,38 @@ function convertSchema(schema, ctx) {
   }
   const extraMeta = {};
   const coreMetadataKeys = ["$id", "id", "$comment", "$anchor", "$vocabulary", "$dynamicRef", "$dynamicAnchor"];
-  for (const key of coreMetadataKeys) {
-    if (key in schema) {
-      extraMeta[key] = schema[key];
+  for (const key2 of coreMetadataKeys) {
+    if (key2 in schema) {
+      extraMeta[key2] = schema[key2];
     }
   }
   const contentMetadataKeys = ["contentEncoding", "contentMediaType", "contentSchema"];
-  for (const key of contentMetadataKeys) {
-    if (key in schema) {
-      extraMeta[key] = schema[key];
+  for (const key2 of contentMetadataKeys) {
+    if (key2 in schema) {
+      extraMeta[key2] = schema[key2];
     }
   }
   if (schema.type === "object" && schema.$ref === void 0) {
     if (schema.propertyNames !== void 0 && !containsRef(schema.propertyNames)) {
       extraMeta.propertyNames = schema.propertyNames;
     }
-    for (const key of ["minProperties", "maxProperties"]) {
-      if (schema[key] !== void 0)
-        extraMeta[key] = schema[key];
+    for (const key2 of ["minProperties", "maxProperties"]) {
+      if (schema[key2] !== void 0)
+        extraMeta[key2] = schema[key2];
     }
   }
   if (schema.type === "array" && schema.$ref === void 0) {
     if (schema.contains !== void 0 && !containsRef(schema.contains)) {
       extraMeta.contains = schema.contains;
     }
-    for (const key of ["uniqueItems", "minContains", "maxContains"]) {
-      if (schema[key] !== void 0)
-        extraMeta[key] = schema[key];
+    for (const key2 of ["uniqueItems", "minContains", "maxContains"]) {
+      if (schema[key2] !== void 0)
+        extraMeta[key2] = schema[key2];
     }
   }
-  for (const key of Object.keys(schema)) {
-    if (!RECOGNIZED_KEYS.has(key)) {
-      assignProp(extraMeta, key, schema[key]);
+  for (const key2 of Object.keys(schema)) {
+    if (!RECOGNIZED_KEYS.has(key2)) {
+      assignProp(extraMeta, key2, schema[key2]);
     }
   }
   if (Object.keys(extraMeta).length > 0) {
@@ -54174,8 +54174,8 @@ function lowercaseKeys(object2) {
   if (!object2) {
     return {};
   }
-  return Object.keys(object2).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object2[key];
+  return Object.keys(object2).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object2[key2];
     return newObj;
   }, {});
 }
@@ -54189,20 +54189,20 @@ function isPlainObject2(value) {
 }
 function mergeDeep(defaults, options) {
   const result2 = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject2(options[key])) {
-      if (!(key in defaults)) Object.assign(result2, { [key]: options[key] });
-      else result2[key] = mergeDeep(defaults[key], options[key]);
+  Object.keys(options).forEach((key2) => {
+    if (isPlainObject2(options[key2])) {
+      if (!(key2 in defaults)) Object.assign(result2, { [key2]: options[key2] });
+      else result2[key2] = mergeDeep(defaults[key2], options[key2]);
     } else {
-      Object.assign(result2, { [key]: options[key] });
+      Object.assign(result2, { [key2]: options[key2] });
     }
   });
   return result2;
 }
 function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
     }
   }
   return obj;
@@ -54254,9 +54254,9 @@ function extractUrlVariableNames(url2) {
 }
 function omit2(object2, keysToOmit) {
   const result2 = { __proto__: null };
-  for (const key of Object.keys(object2)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result2[key] = object2[key];
+  for (const key2 of Object.keys(object2)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result2[key2] = object2[key2];
     }
   }
   return result2;
@@ -54274,10 +54274,10 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
+function encodeValue(operator, value, key2) {
   value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value;
   } else {
     return value;
   }
@@ -54288,8 +54288,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result2 = [];
+function getValues(context, operator, key2, modifier) {
+  var value = context[key2], result2 = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -54297,14 +54297,14 @@ function getValues(context, operator, key, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result2.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result2.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
@@ -54329,7 +54329,7 @@ function getValues(context, operator, key, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
+          result2.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result2.push(tmp.join(","));
         }
@@ -54338,10 +54338,10 @@ function getValues(context, operator, key, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result2.push(encodeUnreserved(key));
+        result2.push(encodeUnreserved(key2));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result2.push(encodeUnreserved(key) + "=");
+      result2.push(encodeUnreserved(key2) + "=");
     } else if (value === "") {
       result2.push("");
     }
@@ -54566,7 +54566,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -54577,8 +54577,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           while (index < len) {
             const code3 = header.charCodeAt(index);
             if (code3 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters[key2] === void 0) {
+                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -54622,9 +54622,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key] === void 0) {
+        if (parameters[key2] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
+          parameters[key2] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -54672,11 +54672,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
+  const prepareVal = (parent, key2, val) => {
     const isObject2 = val !== null && typeof val === "object";
     const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key);
+      val = val.toJSON(key2);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -54687,7 +54687,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
+      val = replacer.call(parent, key2, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -54824,11 +54824,11 @@ var JSONStringify = (value, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value,
-        (key, val) => {
+        (key2, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+          if (hasFunctionReplacer) return replacer(key2, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -54838,13 +54838,13 @@ var JSONStringify = (value, replacer, space) => {
     if (!value) return originalStringify(value, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value,
-      (key, val) => {
+      (key2, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
+        if (hasFunctionReplacer) return replacer(key2, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -54886,17 +54886,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  return userReviver(key2, value, context);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+  return JSON.parse(text, (key2, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -54905,7 +54905,7 @@ var JSONParseV2 = (text, reviver) => {
     if (isBigInt) return BigInt(context.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    return reviver(key2, value, context);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -54928,8 +54928,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key } = node2;
-      let value = parent[key];
+      const { parent, key: key2 } = node2;
+      let value = parent[key2];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
         if (isCustomFormatBigInt) {
@@ -54941,13 +54941,13 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
+        value = userReviver.call(parent, key2, value);
       }
       const isDeleted = value === void 0;
       if (isDeleted) {
-        delete parent[key];
+        delete parent[key2];
       } else {
-        parent[key] = value;
+        parent[key2] = value;
       }
       stack.pop();
     }
@@ -54976,7 +54976,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
@@ -55057,8 +55057,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url2 = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+  for (const [key2, value] of fetchResponse.headers) {
+    responseHeaders[key2] = value;
   }
   const octokitResponse = {
     url: url2,
@@ -55214,11 +55214,11 @@ function graphql(request2, query, options) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+    for (const key2 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
         )
       );
     }
@@ -55226,15 +55226,15 @@ function graphql(request2, query, options) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result2, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result2[key] = parsedOptions[key];
+  ).reduce((result2, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result2[key2] = parsedOptions[key2];
       return result2;
     }
     if (!result2.variables) {
       result2.variables = {};
     }
-    result2.variables[key] = parsedOptions[key];
+    result2.variables[key2] = parsedOptions[key2];
     return result2;
   }, {});
   const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -55244,8 +55244,8 @@ function graphql(request2, query, options) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -58848,7 +58848,7 @@ var defaultOptions = {
 };
 function getOptions(options) {
   const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  for (const key2 in defaultOptions) if (opts[key2] === void 0) Object.assign(opts, { [key2]: defaultOptions[key2] });
   opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve2(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
@@ -58992,7 +58992,7 @@ async function forEachLineSpan(source, maxLineBytes, onLine) {
 }
 
 // src/core/coverage/arena.ts
-var BLOCK_BYTES = 256 * 1024;
+var BLOCK_BYTES = 32 * 1024;
 var OWN_ARRAY_BYTES = BLOCK_BYTES / 8;
 var Blocks = class {
   constructor(make) {
@@ -59028,6 +59028,19 @@ var Arena = class {
   ints = new Blocks((n) => new Int32Array(n));
 };
 
+// src/core/coverage/summary.ts
+function mergeSummary(a, b) {
+  if (!a) return { ...b };
+  const pick2 = (x2, y) => !x2 ? y : !y ? x2 : { covered: Math.max(x2.covered, y.covered), total: Math.max(x2.total, y.total) };
+  return { lines: pick2(a.lines, b.lines), branches: pick2(a.branches, b.branches), functions: pick2(a.functions, b.functions) };
+}
+function addCounter(sums, at, c) {
+  if (!c) return 0;
+  sums[at] += c.covered;
+  sums[at + 1] += c.total;
+  return 1;
+}
+
 // src/core/coverage/packed.ts
 var EMPTY = new Int32Array(0);
 var INDEX_SPAN = 2 ** 21;
@@ -59048,29 +59061,30 @@ var KeyedLog = class {
   length = 0;
   /** Pairs [0, sorted) are sorted by key and unique. */
   sorted = 0;
-  add(key, value) {
+  add(key2, value) {
     if (this.length * 2 === this.capacity) {
       if (this.length >= MERGE_WHEN_FULL_AT) this.normalize();
       if (this.length * 8 >= this.capacity * 3) this.resize(Math.max(32, Math.ceil(this.length * 1.5)));
     }
     const at = this.base + this.length * 2;
-    if (this.sorted === this.length && (this.length === 0 || key > this.data[at - 2])) this.sorted++;
-    this.data[at] = key;
+    if (this.sorted === this.length && (this.length === 0 || key2 > this.data[at - 2])) this.sorted++;
+    this.data[at] = key2;
     this.data[at + 1] = value;
     this.length++;
   }
   /**
-   * Adds `count` pairs sorted by key with no key twice, interleaved [key, value] from
-   * data[base]. An empty log keeps them where they are (the caller hands over memory it will not
-   * touch again, such as a slice of a shared block); otherwise they are added one by one.
+   * Adds `count` pairs with no key twice, interleaved [key, value] from data[base]; `sorted` when
+   * the keys ascend. An empty log keeps them where they are (the caller hands over memory it will
+   * not touch again, such as a slice of a shared block), to be sorted only if it is ever read in
+   * order; otherwise they are added one by one.
    */
-  addSorted(data, base, count3) {
+  addPairs(data, base, count3, sorted) {
     if (this.length === 0) {
       this.data = data;
       this.base = base;
       this.capacity = count3 * 2;
       this.length = count3;
-      this.sorted = count3;
+      this.sorted = sorted ? count3 : 0;
       return;
     }
     for (let i2 = base; i2 < base + count3 * 2; i2 += 2) this.add(data[i2], data[i2 + 1] >>> 0);
@@ -59093,11 +59107,11 @@ var KeyedLog = class {
     let n = 0;
     for (let k = 0; k < order.length; k++) {
       const i2 = this.base + order[k] * 2;
-      const key = src[i2];
+      const key2 = src[i2];
       const value = src[i2 + 1] >>> 0;
-      if (n > 0 && out[n * 2 - 2] === key) out[n * 2 - 1] = this.merge(out[n * 2 - 1] >>> 0, value);
+      if (n > 0 && out[n * 2 - 2] === key2) out[n * 2 - 1] = this.merge(out[n * 2 - 1] >>> 0, value);
       else {
-        out[n * 2] = key;
+        out[n * 2] = key2;
         out[n * 2 + 1] = value;
         n++;
       }
@@ -59110,10 +59124,10 @@ var KeyedLog = class {
   /** Pair indices by ascending key (stable). Keys and indices pack into one float64, so the sort is native. */
   sortedOrder() {
     const n = this.length;
-    const key = (i2) => this.data[this.base + i2 * 2];
-    if (n >= INDEX_SPAN) return Array.from({ length: n }, (_, i2) => i2).sort((a, b) => key(a) - key(b) || a - b);
+    const key2 = (i2) => this.data[this.base + i2 * 2];
+    if (n >= INDEX_SPAN) return Array.from({ length: n }, (_, i2) => i2).sort((a, b) => key2(a) - key2(b) || a - b);
     const packed = new Float64Array(n);
-    for (let i2 = 0; i2 < n; i2++) packed[i2] = key(i2) * INDEX_SPAN + i2;
+    for (let i2 = 0; i2 < n; i2++) packed[i2] = key2(i2) * INDEX_SPAN + i2;
     packed.sort();
     const order = new Int32Array(n);
     for (let i2 = 0; i2 < n; i2++) order[i2] = packed[i2] - Math.floor(packed[i2] / INDEX_SPAN) * INDEX_SPAN;
@@ -59201,9 +59215,9 @@ var FileCoverage = class {
   }
   /**
    * Adds many lines' branches at once: `count` interleaved [line, total << 16 | taken] pairs (each
-   * half at most 0xffff), lines ascending and distinct. They are copied.
+   * half at most 0xffff), no line twice; `sorted` when the lines ascend. They are copied.
    */
-  addBranchPairs(pairs, count3) {
+  addBranchPairs(pairs, count3, sorted) {
     if (count3 === 0) return;
     let totals;
     if (!this.hasBranches) {
@@ -59215,7 +59229,7 @@ var FileCoverage = class {
     }
     this.hasBranches = true;
     const base = this.arena.ints.copy(pairs, count3 * 2);
-    this.branchLog.addSorted(this.arena.ints.block, base, count3);
+    this.branchLog.addPairs(this.arena.ints.block, base, count3, sorted);
     this.branchTotals = totals;
   }
   /**
@@ -59225,14 +59239,14 @@ var FileCoverage = class {
   addFunction(line, hit, ordinal = 0) {
     this.hasFunctions = true;
     this.functionTotals = void 0;
-    const key = line === void 0 ? --this.syntheticKey : line * 64 + Math.min(ordinal, 63);
-    this.functionLog.add(key, hit ? 1 : 0);
+    const key2 = line === void 0 ? --this.syntheticKey : line * 64 + Math.min(ordinal, 63);
+    this.functionLog.add(key2, hit ? 1 : 0);
   }
   /**
-   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, keys
-   * ascending and distinct. They are copied.
+   * Adds many functions at once: `count` interleaved [line * 64 + ordinal, hit (0/1)] pairs, no
+   * key twice; `sorted` when the keys ascend. They are copied.
    */
-  addFunctionPairs(pairs, count3) {
+  addFunctionPairs(pairs, count3, sorted) {
     if (count3 === 0) return;
     let totals;
     if (!this.hasFunctions) {
@@ -59241,7 +59255,7 @@ var FileCoverage = class {
     }
     this.hasFunctions = true;
     const base = this.arena.ints.copy(pairs, count3 * 2);
-    this.functionLog.addSorted(this.arena.ints.block, base, count3);
+    this.functionLog.addPairs(this.arena.ints.block, base, count3, sorted);
     this.functionTotals = totals;
   }
   isCoverable(line) {
@@ -59277,6 +59291,29 @@ var FileCoverage = class {
     }
     return { ...this.functionTotals };
   }
+  /**
+   * Adds this file's lines, branches and functions to sums[0..5] ([covered, total] each, as
+   * lines(), branches() and functions() give them); returns a bit per counter it had (1, 2, 4).
+   */
+  addTotalsTo(sums) {
+    let seen = 0;
+    if (this.hasLines) {
+      sums[0] += this.coveredCount;
+      sums[1] += this.lineCount;
+      seen = 1;
+    } else seen = addCounter(sums, 0, this.summary?.lines);
+    if (this.hasBranches && this.branchTotals) {
+      sums[2] += this.branchTotals.covered;
+      sums[3] += this.branchTotals.total;
+      seen |= 2;
+    } else seen |= addCounter(sums, 2, this.branches()) << 1;
+    if (this.hasFunctions && this.functionTotals) {
+      sums[4] += this.functionTotals.covered;
+      sums[5] += this.functionTotals.total;
+      seen |= 4;
+    } else seen |= addCounter(sums, 4, this.functions()) << 2;
+    return seen;
+  }
   /** Per-line detail for the lines that have it: [line, covered] pairs, ascending. */
   *lineEntries() {
     for (let at = 0; at < this.bitsLength; at += 2) {
@@ -59300,7 +59337,7 @@ var FileCoverage = class {
       this.hasBranches = true;
       other.branchLog.forEach((line, packed) => this.branchLog.add(line, packed));
     }
-    other.functionLog.forEach((key, hit) => this.functionLog.add(key < 0 ? --this.syntheticKey : key, hit));
+    other.functionLog.forEach((key2, hit) => this.functionLog.add(key2 < 0 ? --this.syntheticKey : key2, hit));
     this.hasFunctions ||= other.hasFunctions;
     if (other.summary) this.summary = mergeSummary(this.summary, other.summary);
   }
@@ -59327,11 +59364,6 @@ var FileCoverage = class {
     this.bitsLength = size;
   }
 };
-function mergeSummary(a, b) {
-  if (!a) return { ...b };
-  const pick2 = (x2, y) => !x2 ? y : !y ? x2 : { covered: Math.max(x2.covered, y.covered), total: Math.max(x2.total, y.total) };
-  return { lines: pick2(a.lines, b.lines), branches: pick2(a.branches, b.branches), functions: pick2(a.functions, b.functions) };
-}
 var POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
   let n = 0;
   for (let v = b; v > 0; v >>= 1) n += v & 1;
@@ -59356,12 +59388,11 @@ var CoverageTable = class {
     for (const [path, file2] of other.files) this.file(path).mergeFrom(file2);
   }
   totals() {
-    const lines3 = { covered: 0, total: 0 };
-    const branches = { covered: 0, total: 0 };
-    const functions = { covered: 0, total: 0 };
+    const sums = new Float64Array(6);
     let seen = 0;
-    for (const file2 of this.files.values()) seen |= add(lines3, file2.lines()) | add(branches, file2.branches()) << 1 | add(functions, file2.functions()) << 2;
-    return { lines: seen & 1 ? lines3 : void 0, branches: seen & 2 ? branches : void 0, functions: seen & 4 ? functions : void 0 };
+    for (const file2 of this.files.values()) seen |= file2.addTotalsTo(sums);
+    const counter = (i2) => ({ covered: sums[i2], total: sums[i2 + 1] });
+    return { lines: seen & 1 ? counter(0) : void 0, branches: seen & 2 ? counter(2) : void 0, functions: seen & 4 ? counter(4) : void 0 };
   }
   /** Coverage of the given added lines; undefined when no file in the diff has per-line data. */
   patch(added) {
@@ -59382,12 +59413,6 @@ var CoverageTable = class {
     return any2 ? { covered: covered2, total } : void 0;
   }
 };
-function add(sum, c) {
-  if (!c) return 0;
-  sum.covered += c.covered;
-  sum.total += c.total;
-  return 1;
-}
 
 // src/core/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -59400,10 +59425,10 @@ function assignFingerprints(findings) {
   const rank = /* @__PURE__ */ new Map();
   const byFinding = /* @__PURE__ */ new Map();
   for (const f of ordered) {
-    const key = baseKey(f);
-    const n = rank.get(key) ?? 0;
-    rank.set(key, n + 1);
-    byFinding.set(f, createHash2("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 20));
+    const key2 = baseKey(f);
+    const n = rank.get(key2) ?? 0;
+    rank.set(key2, n + 1);
+    byFinding.set(f, createHash2("sha256").update(`${key2}\0${n}`).digest("hex").slice(0, 20));
   }
   return findings.map((f) => ({ ...f, fingerprint: byFinding.get(f) }));
 }
@@ -59469,10 +59494,10 @@ function dedupeFindings(input2) {
   const byKey = /* @__PURE__ */ new Map();
   const findings = input2.map((f) => ({ ...f, id: canonicalAdvisoryId(f.id), aliases: f.aliases.map(canonicalAdvisoryId) }));
   for (const f of findings) {
-    const key = `${f.id.toUpperCase()}\0${f.package}`;
-    const prev = byKey.get(key);
+    const key2 = `${f.id.toUpperCase()}\0${f.package}`;
+    const prev = byKey.get(key2);
     if (!prev) {
-      byKey.set(key, { ...f, aliases: [...new Set(f.aliases)] });
+      byKey.set(key2, { ...f, aliases: [...new Set(f.aliases)] });
       continue;
     }
     const keep = severityRank(f.severity) < severityRank(prev.severity) ? { ...f } : prev;
@@ -59480,7 +59505,7 @@ function dedupeFindings(input2) {
     if (prev.version && f.version && prev.version !== f.version) {
       keep.version = [.../* @__PURE__ */ new Set([...prev.version.split(", "), ...f.version.split(", ")])].join(", ");
     }
-    byKey.set(key, keep);
+    byKey.set(key2, keep);
   }
   return [...byKey.values()];
 }
@@ -59519,9 +59544,9 @@ function mergeLint(parts) {
   const findings = [];
   for (const part of parts) {
     for (const f of part.findings) {
-      const key = [f.path, f.line, f.column, f.endLine, f.endColumn, f.rule, f.severity, f.message].join("\0");
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const key2 = [f.path, f.line, f.column, f.endLine, f.endColumn, f.rule, f.severity, f.message].join("\0");
+      if (seen.has(key2)) continue;
+      seen.add(key2);
       findings.push(f);
     }
   }
@@ -59602,12 +59627,12 @@ function createPathMapper(options) {
   }
   return {
     toRepo(path, base) {
-      const key = base === void 0 ? path : `${base}\0${path}`;
-      let hit = cache.get(key);
+      const key2 = base === void 0 ? path : `${base}\0${path}`;
+      let hit = cache.get(key2);
       if (hit === void 0) {
         hit = map2(path, base);
         hit = detach(hit);
-        if (cache.size < 1e5) cache.set(detach(key), hit);
+        if (cache.size < 1e5) cache.set(detach(key2), hit);
       }
       return hit;
     }
@@ -59746,9 +59771,9 @@ function jsonHead(head) {
       const end = findStringEnd(head, i2 + 1);
       if (end === -1) break;
       if (expectKey && stack.length === keyDepth && elementsSeen <= 1) {
-        const key = jsonString(head.slice(i2, end + 1));
-        if (key === void 0) return void 0;
-        keys.push(key);
+        const key2 = jsonString(head.slice(i2, end + 1));
+        if (key2 === void 0) return void 0;
+        keys.push(key2);
       }
       expectKey = false;
       i2 = end;
@@ -61519,8 +61544,8 @@ var istanbulJson = {
     const { source, paths } = ctx;
     const raw = checkShape(source.path, report2, await readJson(ctx), "istanbul coverage-final.json");
     const table = new CoverageTable();
-    for (const [key, value] of Object.entries(raw)) {
-      const path = value.path ?? key;
+    for (const [key2, value] of Object.entries(raw)) {
+      const path = value.path ?? key2;
       if (path.trim() === "") throw new ReportParseError(source.path, "a file entry has an empty path");
       addFile(table.file(paths.toRepo(path)), value);
     }
@@ -61575,11 +61600,11 @@ var istanbulSummary = {
     const { source, paths } = ctx;
     const raw = checkShape(source.path, report3, await readJson(ctx), "istanbul coverage-summary.json");
     const table = new CoverageTable();
-    for (const [key, value] of Object.entries(raw)) {
-      if (key === "total") continue;
-      if (key.trim() === "") throw new ReportParseError(source.path, "a file entry has an empty path");
+    for (const [key2, value] of Object.entries(raw)) {
+      if (key2 === "total") continue;
+      if (key2.trim() === "") throw new ReportParseError(source.path, "a file entry has an empty path");
       const counter = (m) => ({ covered: m.covered, total: m.total });
-      table.file(paths.toRepo(key)).summary = { lines: counter(value.lines), branches: counter(value.branches), functions: counter(value.functions) };
+      table.file(paths.toRepo(key2)).summary = { lines: counter(value.lines), branches: counter(value.branches), functions: counter(value.functions) };
     }
     return { table };
   }
@@ -61646,8 +61671,9 @@ var jacoco = {
 
 // src/core/stream/bytes.ts
 var NL = 10;
+var EMPTY2 = Buffer.alloc(0);
 async function forEachLineBlock(source, maxLineBytes, sink) {
-  let carry = Buffer.alloc(0);
+  let carry = EMPTY2;
   let carryLength = 0;
   let offset = 0;
   const keep = (chunk, start, end) => {
@@ -61676,6 +61702,7 @@ async function forEachLineBlock(source, maxLineBytes, sink) {
       }
       keep(chunk, 0, nl + 1);
       sink.block(carry, 0, carryLength);
+      carry = EMPTY2;
       carryLength = 0;
       start = nl + 1;
     }
@@ -61744,114 +61771,143 @@ async function lineOfOffset2(source, offset) {
   return line;
 }
 
+// src/core/reports/coverage/lcov/line-table.ts
+var LineTable = class {
+  /** Open addressing: keys[slot] is a line (0: empty), values[slot] its value (read and written by callers, at slot()). */
+  keys = new Int32Array(64);
+  values = new Int32Array(64);
+  shift = 32 - 6;
+  /** Slots in the order their lines were first added. */
+  order = new Int32Array(32);
+  size = 0;
+  /** The slot of `line`, added with value 0 when new. */
+  slot(line) {
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let slot = Math.imul(line, 2654435761) >>> this.shift; ; slot = slot + 1 & mask) {
+      const key2 = keys[slot];
+      if (key2 === line) return slot;
+      if (key2 === 0) {
+        if (this.size * 2 >= keys.length) {
+          this.grow();
+          return this.slot(line);
+        }
+        keys[slot] = line;
+        this.order[this.size++] = slot;
+        return slot;
+      }
+    }
+  }
+  /** The line added `i`-th (0-based), and its value. */
+  lineAt(i2) {
+    return this.keys[this.order[i2]];
+  }
+  valueAt(i2) {
+    return this.values[this.order[i2]];
+  }
+  clear() {
+    for (let i2 = 0; i2 < this.size; i2++) {
+      const slot = this.order[i2];
+      this.keys[slot] = 0;
+      this.values[slot] = 0;
+    }
+    this.size = 0;
+  }
+  grow() {
+    const lines3 = Array.from({ length: this.size }, (_, i2) => [this.lineAt(i2), this.valueAt(i2)]);
+    const capacity = this.keys.length * 2;
+    this.keys = new Int32Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.shift--;
+    this.order = new Int32Array(capacity / 2);
+    this.size = 0;
+    for (const [line, value] of lines3) this.values[this.slot(line)] = value;
+  }
+};
+
 // src/core/reports/coverage/lcov/functions.ts
 var NL2 = 10;
 var CR2 = 13;
-var NO_LINE = -1;
-var FNV_OFFSET = 2166136261 | 0;
-var FNV_PRIME = 16777619;
-function nameHash(buf, start, end) {
-  let hash2 = FNV_OFFSET;
-  for (let i2 = start; i2 < end; i2++) hash2 = Math.imul(hash2 ^ buf[i2], FNV_PRIME);
-  return hash2;
-}
-var RANK_SPAN = 2 ** 29;
+var SMALL = 1073741823;
+var NO_BUFFER = new Uint8Array(0);
 var RecordFunctions = class {
-  names = new Uint8Array(4096);
-  namesUsed = 0;
-  /** Per entry: where its name is, its hash and table slot, its FN line (or NO_LINE), its FNDA hits. */
-  nameStart = new Int32Array(64);
-  nameLength = new Int32Array(64);
-  nameHashes = new Int32Array(64);
-  slotOf = new Int32Array(64);
-  line = new Int32Array(64);
+  /**
+   * Fast path: functions in FN order, each with its name in place (the buffer it was read from,
+   * never written afterwards, and its bounds), its line, the name's hash and its FNDA hits.
+   */
+  buffers = [];
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  lines = new Int32Array(64);
+  hashes = new Int32Array(64);
   hits = new Float64Array(64);
   hasHits = new Uint8Array(64);
   count = 0;
-  /** Entries in the order of their first FN line (a Map's insertion order in the text parser). */
-  fnOrder = new Int32Array(64);
-  fnCount = 0;
-  /** Index in fnOrder of the function the next FNDA line most likely names. */
-  hitCursor = 0;
-  /** Slot -> entry + 1 (0: empty). Size a power of two, at least twice the entries. */
-  table = new Int32Array(128);
-  sortKeys = new Float64Array(64);
+  /** The function the next FNDA line most likely names. */
+  cursor = 0;
+  /** Slow path, once switched to: FN line and FNDA hits by name, in first-seen order (as Maps keep it). */
+  fnLines;
+  fnHits = /* @__PURE__ */ new Map();
   pairs = new Int32Array(128);
-  /**
-   * FN with the name from buf[at] to the end of the line (not its CR): copies the name while it
-   * hashes it and finds the line's end, then defines it. Returns where the next line starts.
-   */
+  /** Per record, at flush: functions per start line (their ordinals), then names by hash. */
+  table = new LineTable();
+  /** FN with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
   defineAt(line, buf, at) {
-    let names = this.names;
-    let j = this.namesUsed;
-    let hash2 = FNV_OFFSET;
-    let before = hash2;
-    let i2 = at;
-    for (let c = buf[i2]; c !== NL2; c = buf[++i2]) {
-      if (j === names.length) names = this.growNames(j + 1);
-      names[j++] = c;
-      before = hash2;
-      hash2 = Math.imul(hash2 ^ c, FNV_PRIME);
-    }
-    let length = i2 - at;
-    if (length > 0 && buf[i2 - 1] === CR2) {
-      length--;
-      hash2 = before;
-    }
-    this.define(line, hash2, names, this.namesUsed, this.namesUsed + length);
-    return i2 + 1;
-  }
-  /** FNDA with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
-  hitAt(hits, buf, at) {
-    if (this.hitCursor < this.fnCount) {
-      const expected = this.fnOrder[this.hitCursor];
-      const length = this.nameLength[expected];
-      const names = this.names;
-      let k = 0;
-      for (let j = this.nameStart[expected]; k < length && buf[at + k] === names[j + k]; k++) ;
-      if (k === length) {
-        const c = buf[at + k];
-        const next = c === NL2 ? at + k + 1 : c === CR2 && buf[at + k + 1] === NL2 ? at + k + 2 : -1;
-        if (next !== -1) {
-          this.hitCursor++;
-          this.hits[expected] += hits;
-          this.hasHits[expected] = 1;
-          return next;
-        }
-      }
-    }
-    let hash2 = FNV_OFFSET;
-    let before = hash2;
+    let hash2 = 0;
+    let before = 0;
     let i2 = at;
     for (let c = buf[i2]; c !== NL2; c = buf[++i2]) {
       before = hash2;
-      hash2 = Math.imul(hash2 ^ c, FNV_PRIME);
+      hash2 = Math.imul(hash2, 31) + c & SMALL;
     }
     let end = i2;
     if (end > at && buf[end - 1] === CR2) {
       end--;
       hash2 = before;
     }
-    this.hit(hits, hash2, buf, at, end);
+    if (this.fnLines) this.fnLines.set(key(buf, at, end), line);
+    else {
+      const n = this.count;
+      if (n === this.lines.length) this.grow();
+      this.buffers[n] = buf;
+      this.starts[n] = at;
+      this.ends[n] = end;
+      this.lines[n] = line;
+      this.hashes[n] = hash2;
+      this.hits[n] = 0;
+      this.hasHits[n] = 0;
+      this.count = n + 1;
+    }
     return i2 + 1;
   }
-  /**
-   * FN: the function named buf[start, end) (`hash` its nameHash) starts at `line` (0: unknown). A
-   * later FN of a name moves it.
-   */
-  define(line, hash2, buf, start, end) {
-    const entry = this.entry(hash2, buf, start, end);
-    if (this.line[entry] === NO_LINE) {
-      if (this.fnCount === this.fnOrder.length) this.fnOrder = grow(this.fnOrder);
-      this.fnOrder[this.fnCount++] = entry;
+  /** FNDA with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
+  hitAt(hits, buf, at) {
+    if (!this.fnLines && this.cursor < this.count) {
+      const from = this.starts[this.cursor];
+      const length = this.ends[this.cursor] - from;
+      const name = this.buffers[this.cursor];
+      let k = 0;
+      while (k < length && buf[at + k] === name[from + k]) k++;
+      const c = buf[at + k];
+      if (k === length && (c === NL2 || c === CR2 && buf[at + k + 1] === NL2)) {
+        this.hits[this.cursor] += hits;
+        this.hasHits[this.cursor++] = 1;
+        return at + k + (c === NL2 ? 1 : 2);
+      }
     }
-    this.line[entry] = line;
+    let i2 = at;
+    while (buf[i2] !== NL2) i2++;
+    this.hit(hits, key(buf, at, i2 > at && buf[i2 - 1] === CR2 ? i2 - 1 : i2));
+    return i2 + 1;
   }
-  /** FNDA: the function named buf[start, end) (`hash` its nameHash) ran `hits` times. */
-  hit(hits, hash2, buf, start, end) {
-    const entry = this.entry(hash2, buf, start, end);
-    this.hits[entry] += hits;
-    this.hasHits[entry] = 1;
+  /** FN from the text reader: `name` as its UTF-8 bytes read as Latin-1 (see key()). */
+  define(line, name) {
+    this.slow().set(name, line);
+  }
+  /** FNDA from the text reader (`name` as in define). */
+  hit(hits, name) {
+    this.slow();
+    this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + hits);
   }
   /**
    * Hands the record's functions to `file` and forgets them. Functions sharing a start line are
@@ -61859,118 +61915,112 @@ var RecordFunctions = class {
    * without a place.
    */
   flush(file2) {
-    const n = this.fnCount;
-    if (n > 0) {
-      if (this.sortKeys.length < n) this.sortKeys = new Float64Array(n * 2);
-      if (this.pairs.length < n * 2) this.pairs = new Int32Array(n * 4);
-      const keys = this.sortKeys.subarray(0, n);
-      for (let rank = 0; rank < n; rank++) keys[rank] = this.line[this.fnOrder[rank]] * RANK_SPAN + rank;
-      keys.sort();
-      let pairCount = 0;
-      let previousLine = -1;
-      let ordinal = 0;
-      for (let k = 0; k < n; k++) {
-        const fnLine = Math.floor(keys[k] / RANK_SPAN);
-        const entry = this.fnOrder[keys[k] - fnLine * RANK_SPAN];
-        const hit = this.hits[entry] > 0 ? 1 : 0;
-        ordinal = fnLine === previousLine ? ordinal + 1 : 0;
-        previousLine = fnLine;
-        if (fnLine === 0) {
-          file2.addFunction(void 0, hit === 1);
-          continue;
-        }
-        const key = fnLine * 64 + Math.min(ordinal, 63);
-        if (pairCount > 0 && this.pairs[pairCount * 2 - 2] === key) this.pairs[pairCount * 2 - 1] |= hit;
-        else {
-          this.pairs[pairCount * 2] = key;
-          this.pairs[pairCount * 2 + 1] = hit;
-          pairCount++;
-        }
-      }
-      file2.addFunctionPairs(this.pairs, pairCount);
+    if (!this.fnLines && this.count > 1 && this.namesRepeat()) this.slow();
+    const fnLines = this.fnLines;
+    if (fnLines) {
+      let n = 0;
+      for (const [name, line] of fnLines) this.add(n++, line, (this.fnHits.get(name) ?? 0) > 0);
+      this.addAll(file2, n);
+      for (const [name, hits] of this.fnHits) if (!fnLines.has(name)) file2.addFunction(void 0, hits > 0);
+      this.fnLines = void 0;
+      this.fnHits.clear();
+    } else {
+      for (let i2 = 0; i2 < this.count; i2++) this.add(i2, this.lines[i2], this.hits[i2] > 0);
+      this.addAll(file2, this.count);
     }
-    for (let entry = 0; entry < this.count; entry++) {
-      if (this.hasHits[entry] === 1 && this.line[entry] === NO_LINE) file2.addFunction(void 0, this.hits[entry] > 0);
-      this.table[this.slotOf[entry]] = 0;
-    }
+    this.forget();
+  }
+  /** Clears the fast path's functions, keeping its arrays (and not the chunks they pointed into). */
+  forget() {
+    this.buffers.fill(NO_BUFFER, 0, this.count);
     this.count = 0;
-    this.fnCount = 0;
-    this.hitCursor = 0;
-    this.namesUsed = 0;
+    this.cursor = 0;
   }
-  /** The entry for a name, made if new. */
-  entry(hash2, buf, start, end) {
-    const mask = this.table.length - 1;
-    for (let slot = hash2 & mask; ; slot = slot + 1 & mask) {
-      const found = this.table[slot] - 1;
-      if (found === -1) return this.add(hash2, buf, start, end, slot);
-      if (this.nameHashes[found] === hash2 && this.nameLength[found] === end - start && this.sameName(found, buf, start, end)) return found;
+  /** Puts function `i` of the record in `pairs`, as [start line (0: none), hit]. */
+  add(i2, line, hit) {
+    if (this.pairs.length < (i2 + 1) * 2) {
+      const pairs = new Int32Array(this.pairs.length * 2);
+      pairs.set(this.pairs);
+      this.pairs = pairs;
     }
+    this.pairs[i2 * 2] = line;
+    this.pairs[i2 * 2 + 1] = hit ? 1 : 0;
   }
-  sameName(entry, buf, start, end) {
-    const names = this.names;
-    for (let i2 = start, j = this.nameStart[entry]; i2 < end; i2++, j++) if (names[j] !== buf[i2]) return false;
-    return true;
-  }
-  add(hash2, buf, start, end, slot) {
-    const length = end - start;
-    if (buf !== this.names || start !== this.namesUsed) {
-      if (this.namesUsed + length > this.names.length) this.growNames(this.namesUsed + length);
-      for (let i2 = start, j = this.namesUsed; i2 < end; i2++, j++) this.names[j] = buf[i2];
+  /** Numbers the `n` functions in `pairs` among those sharing their start line and adds them to `file`. */
+  addAll(file2, n) {
+    const pairs = this.pairs;
+    const ordinals = this.table;
+    let count3 = 0;
+    let sorted = true;
+    let crowded = false;
+    for (let i2 = 0; i2 < n; i2++) {
+      const line = pairs[i2 * 2];
+      const hit = pairs[i2 * 2 + 1];
+      if (line === 0) {
+        file2.addFunction(void 0, hit === 1);
+        continue;
+      }
+      const ordinal = ordinals.values[ordinals.slot(line)]++;
+      crowded ||= ordinal >= 63;
+      pairs[count3 * 2] = line * 64 + Math.min(ordinal, 63);
+      pairs[count3 * 2 + 1] = hit;
+      if (count3 > 0 && pairs[count3 * 2] < pairs[count3 * 2 - 2]) sorted = false;
+      count3++;
     }
-    if (this.count === this.line.length) this.growEntries();
-    const entry = this.count++;
-    this.nameStart[entry] = this.namesUsed;
-    this.nameLength[entry] = length;
-    this.nameHashes[entry] = hash2;
-    this.namesUsed += length;
-    this.line[entry] = NO_LINE;
-    this.hits[entry] = 0;
-    this.hasHits[entry] = 0;
-    this.slotOf[entry] = slot;
-    this.table[slot] = entry + 1;
-    if (this.count * 2 > this.table.length) this.rehash();
-    return entry;
+    ordinals.clear();
+    if (crowded) for (let i2 = 0; i2 < count3; i2++) file2.addFunction(pairs[i2 * 2] >> 6, pairs[i2 * 2 + 1] === 1, pairs[i2 * 2] & 63);
+    else if (count3 > 0) file2.addFunctionPairs(pairs, count3, sorted);
   }
-  growNames(atLeast) {
-    const names = new Uint8Array(Math.max(this.names.length * 2, atLeast));
-    names.set(this.names.subarray(0, this.namesUsed));
-    this.names = names;
-    return names;
-  }
-  growEntries() {
-    this.nameStart = grow(this.nameStart);
-    this.nameLength = grow(this.nameLength);
-    this.nameHashes = grow(this.nameHashes);
-    this.slotOf = grow(this.slotOf);
-    this.line = grow(this.line);
-    this.hasHits = grow(this.hasHits);
-    const hits = new Float64Array(this.hits.length * 2);
-    hits.set(this.hits);
-    this.hits = hits;
-  }
-  rehash() {
-    this.table = new Int32Array(this.table.length * 2);
-    const mask = this.table.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.nameHashes[entry] & mask;
-      while (this.table[slot] !== 0) slot = slot + 1 & mask;
-      this.table[slot] = entry + 1;
-      this.slotOf[entry] = slot;
+  /** Whether two FN lines of the fast path may name one function (two equal hashes). */
+  namesRepeat() {
+    const seen = this.table;
+    let repeat = false;
+    for (let i2 = 0; i2 < this.count && !repeat; i2++) {
+      const slot = seen.slot(this.hashes[i2] + 1);
+      repeat = seen.values[slot] > 0;
+      seen.values[slot] = 1;
     }
+    seen.clear();
+    return repeat;
+  }
+  /** Switches the record to the Maps, replaying the fast path's functions into them. */
+  slow() {
+    if (this.fnLines) return this.fnLines;
+    const fnLines = this.fnLines = /* @__PURE__ */ new Map();
+    for (let i2 = 0; i2 < this.count; i2++) fnLines.set(this.keyOf(i2), this.lines[i2]);
+    for (let i2 = 0; i2 < this.cursor; i2++) {
+      const name = this.keyOf(i2);
+      this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + this.hits[i2]);
+    }
+    this.forget();
+    return fnLines;
+  }
+  keyOf(i2) {
+    return key(this.buffers[i2], this.starts[i2], this.ends[i2]);
+  }
+  grow() {
+    const double = (a, make) => {
+      const grown = make(a.length * 2);
+      grown.set(a);
+      return grown;
+    };
+    this.starts = double(this.starts, (n) => new Int32Array(n));
+    this.ends = double(this.ends, (n) => new Int32Array(n));
+    this.lines = double(this.lines, (n) => new Int32Array(n));
+    this.hashes = double(this.hashes, (n) => new Int32Array(n));
+    this.hits = double(this.hits, (n) => new Float64Array(n));
+    this.hasHits = double(this.hasHits, (n) => new Uint8Array(n));
   }
 };
-function grow(array2) {
-  const grown = new array2.constructor(array2.length * 2);
-  grown.set(array2);
-  return grown;
+function key(buf, start, end) {
+  return Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString("latin1");
+}
+function textKey(name) {
+  return Buffer.from(name, "utf8").toString("latin1");
 }
 
 // src/core/reports/coverage/lcov/record.ts
 var MAX_BRANCH_COUNT2 = 65535;
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-var LO = LITTLE_ENDIAN ? 0 : 1;
-var HI = 1 - LO;
 var LcovRecord = class {
   /** The file of the open record; undefined between records. */
   file;
@@ -61978,16 +62028,11 @@ var LcovRecord = class {
   bits = new Uint8Array(1024);
   /** Bytes of `bits` in use (a multiple of 2). */
   bitsUsed = 0;
-  /**
-   * BRDA records in arrival order, consecutive ones of a line folded, one 64-bit entry each: the
-   * high 32 bits the line, the low 32 arms << 16 | arms taken (each at most 0xffff). Written
-   * through an Int32Array over the same memory, so that a plain numeric sort of the 64-bit values
-   * orders them by line without building keys.
-   */
-  branches = new BigInt64Array(256);
-  branchInts = new Int32Array(this.branches.buffer);
-  branchCount = 0;
-  branchesSorted = true;
+  /** BRDA arms summed per line: arms << 16 | arms taken, each at most MAX_BRANCH_COUNT. */
+  branches = new LineTable();
+  /** The line of the last BRDA arm and its slot: a branch's arms come one after another. */
+  branchLine = 0;
+  branchSlot = 0;
   branchPairs = new Int32Array(512);
   functions = new RecordFunctions();
   /** lcov 2.2 FNL: function index -> start line. Rare, so a plain Map. */
@@ -62013,20 +62058,15 @@ var LcovRecord = class {
   }
   /** BRDA: one arm of a branch on `line`, taken when `taken > 0`. */
   addBranch(line, taken) {
-    const n = this.branchCount;
-    const ints = this.branchInts;
-    if (n > 0 && ints[n * 2 - 2 + HI] === line) {
-      const counts2 = ints[n * 2 - 2 + LO];
-      const total = Math.min((counts2 >>> 16) + 1, MAX_BRANCH_COUNT2);
-      const hit = Math.min((counts2 & 65535) + (taken > 0 ? 1 : 0), MAX_BRANCH_COUNT2);
-      ints[n * 2 - 2 + LO] = total << 16 | hit;
-      return;
+    if (line !== this.branchLine) {
+      this.branchSlot = this.branches.slot(line);
+      this.branchLine = line;
     }
-    if (n * 2 === ints.length) this.growBranches();
-    if (n > 0 && line < this.branchInts[n * 2 - 2 + HI]) this.branchesSorted = false;
-    this.branchInts[n * 2 + LO] = 1 << 16 | (taken > 0 ? 1 : 0);
-    this.branchInts[n * 2 + HI] = line;
-    this.branchCount = n + 1;
+    const slot = this.branchSlot;
+    const counts2 = this.branches.values[slot];
+    const total = Math.min((counts2 >>> 16) + 1, MAX_BRANCH_COUNT2);
+    const hit = Math.min((counts2 & 65535) + (taken > 0 ? 1 : 0), MAX_BRANCH_COUNT2);
+    this.branches.values[slot] = total << 16 | hit;
   }
   /** Ends the record: its data goes to the file, and the scratch storage is cleared for the next one. */
   flush() {
@@ -62037,46 +62077,31 @@ var LcovRecord = class {
       this.bits.fill(0, 0, this.bitsUsed);
       this.bitsUsed = 0;
     }
-    if (this.branchCount > 0) this.flushBranches(file2);
+    if (this.branches.size > 0) this.flushBranches(file2);
     this.functions.flush(file2);
     this.fnlLines.clear();
     this.file = void 0;
   }
-  /** Sums the arms per line (in line order) and hands [line, total << 16 | taken] pairs to the file. */
+  /** Hands the record's [line, arms << 16 | taken] pairs to the file, in the order the lines came. */
   flushBranches(file2) {
-    const n = this.branchCount;
-    if (!this.branchesSorted) this.branches.subarray(0, n).sort();
-    const ints = this.branchInts;
+    const table = this.branches;
+    const n = table.size;
     if (this.branchPairs.length < n * 2) this.branchPairs = new Int32Array(n * 4);
     const pairs = this.branchPairs;
-    let count3 = 0;
-    for (let k = 0; k < n; ) {
-      const line = ints[k * 2 + HI];
-      let total = 0;
-      let taken = 0;
-      for (; k < n && ints[k * 2 + HI] === line; k++) {
-        total += ints[k * 2 + LO] >>> 16;
-        taken += ints[k * 2 + LO] & 65535;
-      }
-      pairs[count3 * 2] = line;
-      pairs[count3 * 2 + 1] = Math.min(total, MAX_BRANCH_COUNT2) << 16 | Math.min(taken, MAX_BRANCH_COUNT2);
-      count3++;
+    let sorted = true;
+    for (let i2 = 0; i2 < n; i2++) {
+      pairs[i2 * 2] = table.lineAt(i2);
+      pairs[i2 * 2 + 1] = table.valueAt(i2);
+      if (i2 > 0 && pairs[i2 * 2] < pairs[i2 * 2 - 2]) sorted = false;
     }
-    file2.addBranchPairs(pairs, count3);
-    this.branchCount = 0;
-    this.branchesSorted = true;
-  }
-  growBranches() {
-    const grown = new BigInt64Array(this.branches.length * 2);
-    grown.set(this.branches);
-    this.branches = grown;
-    this.branchInts = new Int32Array(grown.buffer);
+    file2.addBranchPairs(pairs, n, sorted);
+    table.clear();
+    this.branchLine = 0;
   }
 };
 
 // src/core/reports/coverage/lcov/scan.ts
 var NL3 = 10;
-var PIECE = 16 * 1024;
 var CR3 = 13;
 var COMMA2 = 44;
 var COLON = 58;
@@ -62084,6 +62109,9 @@ var ZERO = 48;
 var NINE = 57;
 var DASH = 45;
 var END_OF_RECORD = Buffer.from("end_of_record");
+var FIRST_PIECE = 4 * 1024;
+var PIECE = 64 * 1024;
+var FIRST_PIECES_UNTIL = 4 * 1024 * 1024;
 var decoder = new TextDecoder("utf-8");
 var LcovScanner = class {
   constructor(record2, text) {
@@ -62093,18 +62121,22 @@ var LcovScanner = class {
   record;
   text;
   lineNo = 0;
+  bytesRead = 0;
   /** Reads buf[start, end): whole lines, each ending with `\n`. */
   block(buf, start, end) {
     for (let from = start; from < end; ) {
+      const piece = this.bytesRead < FIRST_PIECES_UNTIL ? FIRST_PIECE : PIECE;
       let to = end;
-      if (end - from > PIECE) {
-        to = buf.lastIndexOf(NL3, from + PIECE - 1) + 1;
-        if (to <= from) to = buf.indexOf(NL3, from + PIECE) + 1;
+      if (end - from > piece) {
+        to = buf.lastIndexOf(NL3, from + piece - 1) + 1;
+        if (to <= from) to = buf.indexOf(NL3, from + piece) + 1;
       }
       this.lines(buf, from, to);
+      this.bytesRead += to - from;
       from = to;
     }
   }
+  /** Reads the lines of buf[start, end), counting them in lineNo. */
   lines(buf, start, end) {
     const record2 = this.record;
     let lineNo2 = this.lineNo;
@@ -62224,7 +62256,9 @@ var LcovScanner = class {
     while (buf[nl] !== NL3) nl++;
     const end = nl > at && buf[nl - 1] === CR3 ? nl - 1 : nl;
     if (isEndOfRecord(buf, at, end)) this.record.flush();
-    else {
+    else if (c === COLON && i2 === at + 2 && buf[at] === 83 && buf[at + 1] === 70) {
+      this.text.sourceFile(decoder.decode(buf.subarray(at + 3, end)), this.lineNo);
+    } else {
       const line = decoder.decode(buf.subarray(at, end));
       this.text.line(line, 0, line.length, this.lineNo);
     }
@@ -62263,7 +62297,6 @@ function uint(s, start, end) {
   }
   return value;
 }
-var utf8 = (s) => Buffer.from(s, "utf8");
 var LcovTextLines = class {
   constructor(reportPath, table, paths, record2) {
     this.reportPath = reportPath;
@@ -62289,13 +62322,8 @@ var LcovTextLines = class {
     }
     const value = line.slice(colon + 1);
     switch (line.slice(0, colon)) {
-      case "SF": {
-        this.record.flush();
-        const path = value.trim();
-        if (path === "") this.fail(lineNo2, "SF record with an empty path");
-        this.record.open(this.table.file(this.paths.toRepo(path)));
-        return;
-      }
+      case "SF":
+        return this.sourceFile(value, lineNo2);
       case "DA":
         return this.da(value, lineNo2);
       case "BRDA":
@@ -62306,8 +62334,7 @@ var LcovTextLines = class {
         const ln2 = this.lineNumber(value, 0, c1 === -1 ? value.length : c1, lineNo2);
         const c2 = value.indexOf(",", c1 + 1);
         const hasEnd = c2 !== -1 && uint(value, c1 + 1, c2) >= 0;
-        const name = utf8(value.slice(hasEnd ? c2 + 1 : c1 + 1));
-        this.record.functions.define(ln2, nameHash(name, 0, name.length), name, 0, name.length);
+        this.record.functions.define(ln2, textKey(value.slice(hasEnd ? c2 + 1 : c1 + 1)));
         return;
       }
       case "FNDA": {
@@ -62315,8 +62342,7 @@ var LcovTextLines = class {
         const comma = value.indexOf(",");
         const hits = uint(value, 0, comma === -1 ? value.length : comma);
         if (comma === -1 || hits < 0) this.fail(lineNo2, `malformed FNDA record "${line.slice(0, 80)}"`);
-        const name = utf8(value.slice(comma + 1));
-        this.record.functions.hit(hits, nameHash(name, 0, name.length), name, 0, name.length);
+        this.record.functions.hit(hits, textKey(value.slice(comma + 1)));
         return;
       }
       case "FNL": {
@@ -62331,15 +62357,21 @@ var LcovTextLines = class {
         const [index, hitsRaw] = value.split(",");
         const hits = hitsRaw === void 0 ? -1 : uint(hitsRaw, 0, hitsRaw.length);
         if (index === void 0 || hits < 0) this.fail(lineNo2, `malformed FNA record "${line.slice(0, 80)}"`);
-        const key = utf8(`#${index}`);
-        const hash2 = nameHash(key, 0, key.length);
-        this.record.functions.define(this.record.fnlLines.get(index) ?? 0, hash2, key, 0, key.length);
-        this.record.functions.hit(hits, hash2, key, 0, key.length);
+        const key2 = textKey(`#${index}`);
+        this.record.functions.define(this.record.fnlLines.get(index) ?? 0, key2);
+        this.record.functions.hit(hits, key2);
         return;
       }
       default:
         return;
     }
+  }
+  /** SF:<path> opens a file record (`value` is what follows the colon). */
+  sourceFile(value, lineNo2) {
+    this.record.flush();
+    const path = value.trim();
+    if (path === "") this.fail(lineNo2, "SF record with an empty path");
+    this.record.open(this.table.file(this.paths.toRepo(path)));
   }
   /** DA:<line>,<count>[,<checksum>] */
   da(value, lineNo2) {
@@ -62440,10 +62472,10 @@ var simplecov = {
 };
 function addBranches(file2, conditions, reportPath) {
   const perLine = /* @__PURE__ */ new Map();
-  const startLine = (key) => {
-    const line = Number(RUBY_TUPLE.exec(key)?.[1] ?? NaN);
+  const startLine = (key2) => {
+    const line = Number(RUBY_TUPLE.exec(key2)?.[1] ?? NaN);
     if (!Number.isInteger(line) || line < 1 || line > MAX_LINE) {
-      throw new ReportParseError(reportPath, `branch key "${key.slice(0, 60)}" is not a Ruby [type, id, line, column, line, column] tuple`);
+      throw new ReportParseError(reportPath, `branch key "${key2.slice(0, 60)}" is not a Ruby [type, id, line, column, line, column] tuple`);
     }
     return line;
   };
@@ -63883,17 +63915,17 @@ function lintGates(ctx, gates, data, why) {
     }
   }
   const scope = baseSet ? "new " : "";
-  for (const [key, severity] of [["errors", "error"], ["warnings", "warning"]]) {
-    const max2 = gates[key];
+  for (const [key2, severity] of [["errors", "error"], ["warnings", "warning"]]) {
+    const max2 = gates[key2];
     if (max2 === void 0) continue;
-    const id = `lint.${key}`;
+    const id = `lint.${key2}`;
     if (!data) {
       out.push(missingData(ctx, id, max2, `no lint results: ${why}`));
       continue;
     }
     const n = data.findings.filter((f) => f.severity === severity && isNewFinding(f, baseSet)).length;
     out.push(
-      n <= max2 ? result(ctx, id, "pass", n, max2, `${plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key}`)} (at most ${fmtCount(max2)} allowed)`) : result(ctx, id, "fail", n, max2, `${plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key}`)}, more than the ${fmtCount(max2)} allowed`)
+      n <= max2 ? result(ctx, id, "pass", n, max2, `${plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key2}`)} (at most ${fmtCount(max2)} allowed)`) : result(ctx, id, "fail", n, max2, `${plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key2}`)}, more than the ${fmtCount(max2)} allowed`)
     );
   }
   return out;
@@ -64786,9 +64818,9 @@ function blockers(r) {
   const seen = /* @__PURE__ */ new Set();
   const lines3 = [`### What blocks ${next ? `**${md(next)}**` : "readiness"}`, ""];
   for (const g of failing) {
-    const key = `${g.id}\0${g.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key2 = `${g.id}\0${g.message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     lines3.push(`- ${ICON[g.status]} ${code(g.id)}${g.level && g.level !== next ? ` (${md(g.level)})` : ""}: ${md(g.message)}`);
   }
   return [...lines3, ""];
@@ -66032,14 +66064,14 @@ function _clean(format) {
     "idSuffix"
   ];
   const cleaned = {};
-  Object.keys(format).forEach((key) => {
-    if (format[key] != null && key === "logoBase64") {
-      cleaned.logo = format[key];
-    } else if (format[key] != null && expectedKeys.includes(key)) {
-      cleaned[key] = format[key];
+  Object.keys(format).forEach((key2) => {
+    if (format[key2] != null && key2 === "logoBase64") {
+      cleaned.logo = format[key2];
+    } else if (format[key2] != null && expectedKeys.includes(key2)) {
+      cleaned[key2] = format[key2];
     } else {
       throw new ValidationError(
-        `Unexpected field '${key}'. Allowed values are (${expectedKeys.toString()})`
+        `Unexpected field '${key2}'. Allowed values are (${expectedKeys.toString()})`
       );
     }
   });
@@ -66564,12 +66596,12 @@ function validateConfig(value, file2, doc, lineCounter) {
 function describeIssue(issue3, file2, doc, lc2) {
   const path = issue3.path.map(String);
   if (issue3.code === "unrecognized_keys") {
-    return issue3.keys.map((key) => {
-      const where2 = locate2(doc, lc2, path, key);
+    return issue3.keys.map((key2) => {
+      const where2 = locate2(doc, lc2, path, key2);
       const known = knownKeys(path);
-      const guess = closest(key, known);
+      const guess = closest(key2, known);
       const hint = guess ? `did you mean \`${guess}\`?` : known.length > 0 ? `known keys: ${known.join(", ")}` : "remove it";
-      return `${file2}${where2}: unknown key \`${[...path, key].join(".")}\`: ${hint}`;
+      return `${file2}${where2}: unknown key \`${[...path, key2].join(".")}\`: ${hint}`;
     }).join("\n");
   }
   const where = locate2(doc, lc2, path);
@@ -66587,7 +66619,7 @@ function friendly(issue3) {
   if (issue3.code === "too_small") return `must be at least ${String(issue3.minimum)}`;
   return issue3.message;
 }
-function locate2(doc, lc2, path, key) {
+function locate2(doc, lc2, path, key2) {
   if (!doc || !lc2) return "";
   let node2 = doc.contents;
   for (const segment of path) {
@@ -66597,8 +66629,8 @@ function locate2(doc, lc2, path, key) {
     node2 = pair.value;
   }
   let target = node2;
-  if (key !== void 0 && (0, import_yaml2.isMap)(node2)) {
-    const pair = node2.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === key);
+  if (key2 !== void 0 && (0, import_yaml2.isMap)(node2)) {
+    const pair = node2.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === key2);
     if (pair && (0, import_yaml2.isScalar)(pair.key)) target = pair.key;
   }
   const offset = target?.range?.[0];
