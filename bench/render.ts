@@ -47,7 +47,7 @@ export function renderResults(r: BenchResults): string {
     `## Benchmark results${r.quick ? ' (quick mode: small files, smoke test only)' : ''}`,
     '',
     `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}, Node ${m.node}. ` +
-      'Each reader runs in its own child process, readers alternating, and the median parse time is shown (process start-up and module loading excluded). ' +
+      'Each reader runs in its own child process, readers alternating, and the median parse time is shown (process start-up and module loading excluded: the clock starts once the child is idle after loading). ' +
       'Peak RSS is the child process\'s maximum resident set. Inputs are generated from fixed seeds (`bench/generate/`), so every run reads the same bytes. ' +
       'The floor reads the file and splits it into lines without parsing: no line-based parser can beat it.',
     '',

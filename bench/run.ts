@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   for (const ds of datasets) results.push(await runDataset(ds, child));
   const dir = args['results-dir'] ?? (args.quick ? outDir : here);
   const previous = args.update ? (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults) : undefined;
-  const startup = args['no-startup'] ? (previous?.startup ?? []) : measureStartup(repo, outDir, 10, log);
+  const startup = args['no-startup'] ? (previous?.startup ?? []) : await measureStartup(repo, outDir, 10, log);
   const datasetsOut = previous ? previous.datasets.map((d) => results.find((r) => r.id === d.id) ?? d) : results;
   const report: BenchResults = {
     generatedAt: new Date().toISOString(),

@@ -1,19 +1,23 @@
 /**
- * `readygate check` on small reports, end to end: the compiled CLI run on the examples/ project,
+ * `readygate check` on small reports, end to end: the CLI as `npm run build` ships it (the esbuild
+ * bundle bin/readygate.js runs) on the examples/ project,
  * against an empty Node process and a process that only imports the CLI, so the table shows what
  * dominates (Node start-up, module loading, or the work itself).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { build as esbuild } from 'esbuild';
 import { join } from 'node:path';
 import { median } from './measure.js';
 import type { StartupResult } from './results.js';
 
-export function measureStartup(repo: string, outDir: string, runs: number, log: (line: string) => void): StartupResult[] {
-  const build = join(outDir, 'cli-build');
-  log('compiling the CLI (tsc -p tsconfig.build.json) …');
-  execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build, '--declaration', 'false', '--sourceMap', 'false'], { cwd: repo, stdio: 'inherit' });
-  const main = join(build, 'cli/main.js');
-  const run = join(build, 'cli/run.js');
+export async function measureStartup(repo: string, outDir: string, runs: number, log: (line: string) => void): Promise<StartupResult[]> {
+  const build = join(outDir, 'cli-bundle');
+  log('bundling the CLI (scripts/bundle-cli.mjs, as npm run build does) …');
+  // @ts-expect-error: a plain .mjs build script without types
+  const { cliBundleOptions } = (await import('../scripts/bundle-cli.mjs')) as { cliBundleOptions: (outdir: string) => Parameters<typeof esbuild>[0] };
+  await esbuild(cliBundleOptions(build));
+  const main = join(build, 'main.js');
+  const run = join(build, 'run.js');
   const report = join(outDir, 'cli-report.json');
   const cases: { label: string; command: string; args: string[] }[] = [
     { label: 'node, empty script', command: 'node -e ""', args: ['-e', ''] },
