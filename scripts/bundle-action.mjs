@@ -3,24 +3,13 @@
 // bundle, so dist/ is always the build of the source.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE, ROOT } from './esbuild-node.mjs';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { ROOT };
 
 /** @param {string} outfile */
 export function bundleOptions(outfile) {
-  return {
-    absWorkingDir: ROOT,
-    entryPoints: ['src/action/main.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
-    // Some bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __readygateRequire } from 'node:module';\nconst require = __readygateRequire(import.meta.url);" },
-  };
+  return { ...NODE_BUNDLE, entryPoints: ['src/action/main.ts'], outfile };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

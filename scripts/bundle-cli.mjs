@@ -4,26 +4,14 @@
 // each command's modules in their own chunk, loaded only when that command runs.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { NODE_BUNDLE, ROOT } from './esbuild-node.mjs';
 
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export { ROOT };
 
 /** @param {string} outdir */
 export function cliBundleOptions(outdir) {
-  return {
-    absWorkingDir: ROOT,
-    // main.ts too, so the benchmark can time importing the CLI without running it.
-    entryPoints: ['src/cli/run.ts', 'src/cli/main.ts'],
-    outdir,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
-    // Some bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import { createRequire as __readygateRequire } from 'node:module';\nconst require = __readygateRequire(import.meta.url);" },
-  };
+  // main.ts too, so the benchmark can time importing the CLI without running it.
+  return { ...NODE_BUNDLE, entryPoints: ['src/cli/run.ts', 'src/cli/main.ts'], outdir, splitting: true };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
