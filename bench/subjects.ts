@@ -20,7 +20,7 @@ export interface Subject {
   load(): Promise<RunSubject>;
 }
 
-/** The chunk size readygate's CLI opens reports with (src/collect/collect.ts); peers get the same. */
+/** The stream chunk size readygate opens reports with (src/collect/file-source.ts); peers reading streams get the same. */
 const CHUNK = 1024 * 1024;
 const open = (file: string) => createReadStream(file, { highWaterMark: CHUNK });
 
@@ -35,11 +35,12 @@ function readygate<S extends Signal>(format: BenchFormat, signal: S, id: string,
       const { findParser } = await import('../src/core/reports/registry.js');
       const { createPathMapper } = await import('../src/core/paths.js');
       const { DEFAULT_LIMITS } = await import('../src/core/reports/types.js');
-      const { statSync } = await import('node:fs');
+      const { fileSource } = await import('../src/collect/file-source.js');
       const parser = findParser(signal, id);
       if (!parser) throw new Error(`no ${signal} parser with id "${id}" in the registry yet`);
       return async (file) => {
-        const source = { path: file, size: statSync(file).size, open: () => open(file) };
+        // The source the CLI and the Action open reports with.
+        const source = fileSource(process.cwd(), file);
         const paths = createPathMapper({ root: '/home/runner/work/app/app' });
         return summarize(await parser.parse({ source, paths, limits: DEFAULT_LIMITS }));
       };

@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve7(data);
+              return err2 ? reject(err2) : resolve8(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise3 = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise3 = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise: promise3, resolve: res, reject: rej };
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve7;
+          callback2 = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve7;
+          callback2 = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback2);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve7(data);
+            return err2 ? reject(err2) : resolve8(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve7(data);
+            return err2 ? reject(err2) : resolve8(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve7(data);
+            return err2 ? reject(err2) : resolve8(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve7(data);
+            return err2 ? reject(err2) : resolve8(data);
           });
         });
       }
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19607,8 +19607,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -19819,15 +19819,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve7, returned, task;
+          var args, cb, error63, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19842,13 +19842,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise3, reject, resolve7;
-          resolve7 = reject = null;
+          var promise3, reject, resolve8;
+          resolve8 = reject = null;
           promise3 = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise3;
         }
@@ -20249,14 +20249,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -20349,9 +20349,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -21474,16 +21474,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -21703,15 +21703,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -32452,11 +32452,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -32472,7 +32472,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38925,7 +38925,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -38935,7 +38935,7 @@ function isRecursive(inst, stack, resolve7) {
   let result2 = NONE;
   const check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result2)
         result2 = answer;
     }
@@ -38946,7 +38946,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -39010,7 +39010,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -58095,11 +58095,11 @@ function createOctokit(options) {
 var VERSION11 = "0.1.0";
 
 // src/action/check-mode.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/collect/collect.ts
-import { createReadStream, existsSync as existsSync2, readFileSync, statSync as statSync2 } from "node:fs";
-import { resolve as resolve3, sep as sep3 } from "node:path";
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { resolve as resolve4, sep as sep3 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -61672,7 +61672,9 @@ var jacoco = {
 // src/core/stream/bytes.ts
 var NL = 10;
 var EMPTY2 = Buffer.alloc(0);
+var FILE_CHUNK = 1024 * 1024;
 async function forEachLineBlock(source, maxLineBytes, sink) {
+  if (source.openFile) return fromFile(source, source.openFile.bind(source), maxLineBytes, sink);
   let carry = EMPTY2;
   let carryLength = 0;
   let offset = 0;
@@ -61687,9 +61689,7 @@ async function forEachLineBlock(source, maxLineBytes, sink) {
     carryLength = length;
   };
   const tooLong = (length) => {
-    if (length > maxLineBytes) {
-      throw new ReportParseError(source.path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, sink.lineNo + 1);
-    }
+    if (length > maxLineBytes) throw tooLongError(source.path, maxLineBytes, sink.lineNo);
   };
   const feed = (chunk) => {
     let start = 0;
@@ -61756,6 +61756,72 @@ async function forEachLineBlock(source, maxLineBytes, sink) {
     sink.block(carry, 0, carryLength);
   }
   return true;
+}
+async function fromFile(source, openFile, maxLineBytes, sink) {
+  let file2;
+  try {
+    file2 = await openFile();
+  } catch (error63) {
+    throw asReadError(source.path, error63);
+  }
+  let buf = Buffer.allocUnsafe(FILE_CHUNK);
+  let spare = Buffer.allocUnsafe(FILE_CHUNK);
+  let position = 0;
+  const read = (into, at) => {
+    const pending2 = file2.read(into, at, into.length - at, position);
+    pending2.catch(ignoreAfterAbandon);
+    return pending2;
+  };
+  let pending = read(buf, 0);
+  let kept = 0;
+  try {
+    for (let first = true; ; first = false) {
+      let n;
+      try {
+        n = await pending;
+      } catch (error63) {
+        throw asReadError(source.path, error63);
+      }
+      const filled = kept + n;
+      const at = position - kept;
+      position += n;
+      let start = 0;
+      if (first) {
+        const { encoding, bomLength } = sniffEncoding(buf.subarray(0, filled));
+        if (encoding !== "utf-8") return false;
+        start = Math.min(bomLength, filled);
+      }
+      if (n === 0) {
+        if (filled > start) {
+          buf[filled] = NL;
+          sink.block(buf, start, filled + 1);
+        }
+        return true;
+      }
+      const nul = buf.subarray(Math.max(kept, start), filled).indexOf(0);
+      if (nul !== -1) {
+        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset2(source, at + Math.max(kept, start) + nul));
+      }
+      const last = buf.lastIndexOf(NL, filled - 1);
+      const tail = last >= start ? last + 1 : start;
+      sink.release();
+      if (filled - tail > maxLineBytes) {
+        if (tail > start) sink.block(buf, start, tail);
+        throw tooLongError(source.path, maxLineBytes, sink.lineNo);
+      }
+      kept = filled - tail;
+      if (spare.length - kept < FILE_CHUNK / 4) spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
+      spare.set(buf.subarray(tail, filled), 0);
+      pending = read(spare, kept);
+      if (tail > start) sink.block(buf, start, tail);
+      [buf, spare] = [spare, buf];
+    }
+  } finally {
+    await file2.close().catch(ignoreAfterAbandon);
+  }
+}
+function tooLongError(path, maxLineBytes, linesBefore) {
+  return new ReportParseError(path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, linesBefore + 1);
 }
 function ignoreAfterAbandon() {
 }
@@ -61833,7 +61899,7 @@ var NO_BUFFER = new Uint8Array(0);
 var RecordFunctions = class {
   /**
    * Fast path: functions in FN order, each with its name in place (the buffer it was read from,
-   * never written afterwards, and its bounds), its line, the name's hash and its FNDA hits.
+   * until release(), and its bounds), its line, the name's hash and its FNDA hits.
    */
   buffers = [];
   starts = new Int32Array(64);
@@ -61899,6 +61965,26 @@ var RecordFunctions = class {
     while (buf[i2] !== NL2) i2++;
     this.hit(hits, key(buf, at, i2 > at && buf[i2 - 1] === CR2 ? i2 - 1 : i2));
     return i2 + 1;
+  }
+  /**
+   * The buffers the fast path's names point into are about to be written again: the names move
+   * into one buffer of the record's own. Only a record that spans two reads has names to move.
+   */
+  release() {
+    if (this.fnLines || this.count === 0) return;
+    let total = 0;
+    for (let i2 = 0; i2 < this.count; i2++) total += this.ends[i2] - this.starts[i2];
+    const own2 = new Uint8Array(total);
+    let at = 0;
+    for (let i2 = 0; i2 < this.count; i2++) {
+      const start = this.starts[i2];
+      const length = this.ends[i2] - start;
+      own2.set(this.buffers[i2].subarray(start, start + length), at);
+      this.buffers[i2] = own2;
+      this.starts[i2] = at;
+      this.ends[i2] = at + length;
+      at += length;
+    }
   }
   /** FN from the text reader: `name` as its UTF-8 bytes read as Latin-1 (see key()). */
   define(line, name) {
@@ -62135,6 +62221,9 @@ var LcovScanner = class {
       this.bytesRead += to - from;
       from = to;
     }
+  }
+  release() {
+    this.record.functions.release();
   }
   /** Reads the lines of buf[start, end), counting them in lineNo. */
   lines(buf, start, end) {
@@ -62631,11 +62720,11 @@ var compilerText = {
 function trailingRule(message) {
   const text = message.trimEnd();
   if (!text.endsWith("]")) return void 0;
-  const open3 = text.lastIndexOf("[");
-  if (open3 < 1 || !/\s/.test(text[open3 - 1])) return void 0;
-  const rule = text.slice(open3 + 1, -1);
+  const open4 = text.lastIndexOf("[");
+  if (open4 < 1 || !/\s/.test(text[open4 - 1])) return void 0;
+  const rule = text.slice(open4 + 1, -1);
   if (rule === "" || /[\s\]]/.test(rule)) return void 0;
-  return { rule, message: text.slice(0, open3) };
+  return { rule, message: text.slice(0, open4) };
 }
 
 // src/core/reports/lint/eslint.ts
@@ -63688,7 +63777,11 @@ async function parseReport(signal, ctx, format) {
   }
 }
 
-// src/collect/collect.ts
+// src/collect/file-source.ts
+import { createReadStream, statSync as statSync2 } from "node:fs";
+import { open as open3 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+var CHUNK = 1024 * 1024;
 function fileSource(root, repoPath2) {
   const abs = resolve3(root, repoPath2);
   let size;
@@ -63698,8 +63791,21 @@ function fileSource(root, repoPath2) {
     if (!(error63 instanceof Error)) throw error63;
     size = void 0;
   }
-  return { path: repoPath2, size, open: () => createReadStream(abs, { highWaterMark: 1024 * 1024 }) };
+  return {
+    path: repoPath2,
+    size,
+    open: () => createReadStream(abs, { highWaterMark: CHUNK }),
+    openFile: async () => {
+      const handle = await open3(abs, "r");
+      return {
+        read: async (buffer, offset, length, position) => (await handle.read(buffer, offset, length, position)).bytesRead,
+        close: () => handle.close()
+      };
+    }
+  };
 }
+
+// src/collect/collect.ts
 function checkGlob(pattern) {
   const p = pattern.replace(/\\/g, "/");
   if (p.startsWith("/") || /^[A-Za-z]:\//.test(p)) return "is absolute: report globs are relative to the repository root";
@@ -63716,14 +63822,14 @@ async function expandEntry(root, entry) {
   return { paths: found.sort() };
 }
 async function collect(options) {
-  const root = resolve3(options.root);
+  const root = resolve4(options.root);
   const paths = createPathMapper({
     root,
     stripPrefixes: options.stripPrefixes,
-    exists: (p) => existsSync2(resolve3(root, p)) && resolve3(root, p).startsWith(root + sep3)
+    exists: (p) => existsSync2(resolve4(root, p)) && resolve4(root, p).startsWith(root + sep3)
   });
   const out = { signals: {}, configured: /* @__PURE__ */ new Set(), errors: [], reports: [] };
-  const goModPath = resolve3(root, "go.mod");
+  const goModPath = resolve4(root, "go.mod");
   const goModule = existsSync2(goModPath) ? readFileSync(goModPath, "utf8") : void 0;
   for (const [signal, entries] of Object.entries(options.reports)) {
     if (!entries || entries.length === 0) continue;
@@ -66409,11 +66515,11 @@ ${describeError(error63).replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}
 
 // src/action/policy.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/cli/config-source.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/config/defaults.ts
 var DEFAULT_REPORT_GLOBS = {
@@ -66660,7 +66766,7 @@ function knownKeys(path) {
 // src/cli/config-source.ts
 var DEFAULT_CONFIG_PATH = ".github/readygate.yml";
 function readConfigFile(base, path) {
-  const abs = resolve4(base, path);
+  const abs = resolve5(base, path);
   let text;
   try {
     text = readFileSync2(abs, "utf8");
@@ -66675,7 +66781,7 @@ async function resolveConfig(root, cwd, configPath, flags) {
   let config2;
   let usingDefault = false;
   if (configPath) config2 = readConfigFile(cwd, configPath);
-  else if (existsSync3(resolve4(root, DEFAULT_CONFIG_PATH))) config2 = readConfigFile(root, DEFAULT_CONFIG_PATH);
+  else if (existsSync3(resolve5(root, DEFAULT_CONFIG_PATH))) config2 = readConfigFile(root, DEFAULT_CONFIG_PATH);
   else {
     usingDefault = true;
     config2 = validateConfig(DEFAULT_POLICY, "default policy");
@@ -66748,7 +66854,7 @@ async function loadPolicy(req) {
     notices.push(`${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`);
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, "default policy"), notices };
-  const local = req.workspace && existsSync4(resolve5(req.workspace, req.path)) ? resolve5(req.workspace, req.path) : void 0;
+  const local = req.workspace && existsSync4(resolve6(req.workspace, req.path)) ? resolve6(req.workspace, req.path) : void 0;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
 }
@@ -66788,7 +66894,7 @@ async function checkMode(env) {
     io.warning(`readygate cannot create check runs with this token (${describeError(error63)}): writing the job summary and annotations instead`);
   }
   try {
-    const root = resolve6(context.workspace, inputs["working-directory"]);
+    const root = resolve7(context.workspace, inputs["working-directory"]);
     const reports = { coverage: inputs.coverage, tests: inputs.tests, audit: inputs.audit, lint: inputs.lint };
     const notices = [];
     let added;

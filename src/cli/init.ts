@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_REPORT_GLOBS } from '../config/defaults.js';
-import { fileSource } from '../collect/collect.js';
+import { fileSource } from '../collect/file-source.js';
 import { UsageError } from '../core/errors.js';
 import { SIGNALS, type Signal } from '../core/model.js';
 import { detectParser, readHead } from '../core/reports/registry.js';

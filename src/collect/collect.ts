@@ -3,7 +3,7 @@
  * and merges them per signal. A glob that matches nothing, or a file that cannot be read or parsed,
  * becomes an error entry naming the file: a failed gate, never silence.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ReportEntry } from '../config/schema.js';
@@ -12,7 +12,8 @@ import { mergeSignal } from '../core/merge.js';
 import type { ReportErrorEntry, Signal, SignalDataMap } from '../core/model.js';
 import { createPathMapper, type PathMapper } from '../core/paths.js';
 import { parseReport } from '../core/reports/registry.js';
-import type { ParseLimits, ReportSource } from '../core/reports/types.js';
+import type { ParseLimits } from '../core/reports/types.js';
+import { fileSource } from './file-source.js';
 
 export interface CollectOptions {
   /** Absolute repository root: globs and report paths are relative to it. */
@@ -27,18 +28,6 @@ export interface Collected {
   configured: Set<Signal>;
   errors: ReportErrorEntry[];
   reports: { signal: Signal; path: string; format: string }[];
-}
-
-export function fileSource(root: string, repoPath: string): ReportSource {
-  const abs = resolve(root, repoPath);
-  let size: number | undefined;
-  try {
-    size = statSync(abs).size;
-  } catch (error) {
-    if (!(error instanceof Error)) throw error;
-    size = undefined; // reported when the stream is opened, with the reason
-  }
-  return { path: repoPath, size, open: () => createReadStream(abs, { highWaterMark: 1024 * 1024 }) };
 }
 
 /** Refuses globs that leave the repository (`../x`, `/etc/x`). */

@@ -1,6 +1,6 @@
 /** Helpers for parser tests: run a parser on a fixture, or on a string, with default limits. */
-import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileSource } from '../../src/collect/file-source.js';
 import { createPathMapper } from '../../src/core/paths.js';
 import { parseReport } from '../../src/core/reports/registry.js';
 import { DEFAULT_LIMITS, type ParseContext, type ParseLimits, type ReportParser, type ReportSource } from '../../src/core/reports/types.js';
@@ -8,9 +8,9 @@ import type { Signal, SignalDataMap } from '../../src/core/model.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
+/** A fixture as the CLI opens a report (its display path under test/fixtures/). */
 export function fixtureSource(relPath: string): ReportSource {
-  const abs = `${FIXTURES}${relPath}`;
-  return { path: `test/fixtures/${relPath}`, size: statSync(abs).size, open: () => createReadStream(abs) };
+  return { ...fileSource(FIXTURES, relPath), path: `test/fixtures/${relPath}` };
 }
 
 export function textSource(text: string | Buffer, path = 'report'): ReportSource {

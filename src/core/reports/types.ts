@@ -34,6 +34,19 @@ export interface ReportSource {
   /** Size in bytes, when known. */
   readonly size?: number;
   open(): Readable;
+  /**
+   * Positional reads, when the report is a file on disk. Byte parsers then read into buffers they
+   * reuse, where a stream hands over a fresh chunk per read (on 50 MB, the fresh memory alone costs
+   * more time than the reading).
+   */
+  openFile?(): Promise<ReportFile>;
+}
+
+/** The part of a `fs.promises.FileHandle` the byte reader uses. */
+export interface ReportFile {
+  /** Reads up to `length` bytes at file offset `position` into `buffer[offset…]`; resolves the count (0 at the end). */
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 export interface ParseContext {

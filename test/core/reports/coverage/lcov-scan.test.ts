@@ -44,7 +44,11 @@ const tracefile = (odd: boolean): fc.Arbitrary<string> =>
     .tuple(fc.array(fc.tuple(path(odd), fc.array(record(odd), { maxLength: 14 })), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
     .map(([records, eol, finalEol]) => records.flatMap(([p, body]) => [`SF:${p}`, ...body, 'end_of_record']).join(eol) + (finalEol ? eol : ''));
 
-function chunked(bytes: Buffer, cuts: number[], path = 'r.info'): ReportSource {
+/**
+ * `bytes` cut at `cuts`: as a stream of those chunks, or as a file whose reads stop short there
+ * (the byte reader then reuses its two buffers from read to read).
+ */
+function chunked(via: 'stream' | 'file', bytes: Buffer, cuts: number[], path = 'r.info'): ReportSource {
   const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
   const chunks: Buffer[] = [];
   let from = 0;
@@ -52,7 +56,15 @@ function chunked(bytes: Buffer, cuts: number[], path = 'r.info'): ReportSource {
     if (p > from) chunks.push(bytes.subarray(from, p));
     from = Math.max(from, p);
   }
-  return { path, size: bytes.length, open: () => Readable.from(chunks.length > 0 ? chunks : [Buffer.alloc(0)]) };
+  const open = () => Readable.from(chunks.length > 0 ? chunks : [Buffer.alloc(0)]);
+  if (via === 'stream') return { path, size: bytes.length, open };
+  const read = async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+    const stop = Math.min(position + length, points.find((p) => p > position) ?? bytes.length, bytes.length);
+    if (stop <= position) return 0;
+    buffer.set(bytes.subarray(position, stop), offset);
+    return stop - position;
+  };
+  return { path, size: bytes.length, open, openFile: async () => ({ read, close: async () => undefined }) };
 }
 
 /** What a parse gives, as plain data: per file its lines, branch and function totals; or the error. */
@@ -65,7 +77,7 @@ async function outcome(source: ReportSource): Promise<unknown> {
   }
 }
 
-describe('lcov: the byte scanner and the text reader agree', () => {
+describe.each(['stream', 'file'] as const)('lcov: the byte scanner, reading a %s, and the text reader agree', (via) => {
   it.each([
     ['well-formed tracefiles', false],
     ['tracefiles with odd and malformed lines', true],
@@ -73,8 +85,8 @@ describe('lcov: the byte scanner and the text reader agree', () => {
     await fc.assert(
       fc.asyncProperty(tracefile(odd), fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-        const expected = await outcome(chunked(utf16, []));
-        expect(await outcome(chunked(Buffer.from(text), cuts))).toEqual(expected);
+        const expected = await outcome(chunked(via, utf16, []));
+        expect(await outcome(chunked(via, Buffer.from(text), cuts))).toEqual(expected);
       }),
       { numRuns: 300, seed: 20261121 },
     );
@@ -99,7 +111,7 @@ describe('lcov: the byte scanner and the text reader agree', () => {
       for (const body of [...lines, ...pairs]) {
         const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}${tail}end_of_record${eol}`;
         const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-        expect(await outcome(chunked(Buffer.from(text), [])), JSON.stringify(text)).toEqual(await outcome(chunked(utf16, [])));
+        expect(await outcome(chunked(via, Buffer.from(text), [])), JSON.stringify(text)).toEqual(await outcome(chunked(via, utf16, [])));
       }
     }
   });
@@ -112,15 +124,26 @@ describe('lcov: the byte scanner and the text reader agree', () => {
     for (let i = 0; i < 500; i++) body.push(`DA:${((i * 13) % 499) + 1},${i % 4}`);
     const text = ['SF:a.ts', ...body, 'end_of_record', 'SF:a.ts', ...body.reverse(), 'end_of_record', ''].join('\n');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    const expected = await outcome(chunked(utf16, []));
+    const expected = await outcome(chunked(via, utf16, []));
     expect(expected).toMatchObject([{ p: 'a.ts', branches: { total: 300 }, functions: { total: 264 } }]);
-    expect(await outcome(chunked(Buffer.from(text), [4_000, 9_000]))).toEqual(expected);
+    expect(await outcome(chunked(via, Buffer.from(text), [4_000, 9_000]))).toEqual(expected);
+  });
+
+  it('on functions whose FN lines and FNDA lines come in different reads', async () => {
+    const fn = Array.from({ length: 60 }, (_, i) => `FN:${i + 1},name_${'x'.repeat(i % 9)}${i}`);
+    const fnda = Array.from({ length: 60 }, (_, i) => `FNDA:${i % 3},name_${'x'.repeat(i % 9)}${i}`);
+    const text = ['SF:a.ts', ...fn, ...fnda, 'DA:1,1', 'end_of_record', 'SF:b.ts', 'FN:1,f', 'FNDA:1,f', 'end_of_record', ''].join('\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const expected = await outcome(chunked(via, utf16, []));
+    expect(expected).toMatchObject([{ p: 'a.ts', functions: { covered: 40, total: 60 } }, { p: 'b.ts', functions: { covered: 1, total: 1 } }]);
+    const cuts = Array.from({ length: text.length / 37 }, (_, i) => i * 37 + 5);
+    expect(await outcome(chunked(via, Buffer.from(text), cuts))).toEqual(expected);
   });
 
   it('on a record split into one-byte chunks', async () => {
     const text = 'TN:\r\nSF:src/a.ts\r\nFN:3,9,main\r\nFNDA:2,main\r\nDA:3,2\r\nDA:4,0,abc\r\nBRDA:3,0,0,1\r\nBRDA:3,0,1,-\r\nend_of_record\r\n';
     const bytes = Buffer.from(text);
-    const source = chunked(bytes, Array.from({ length: bytes.length }, (_, i) => i));
+    const source = chunked(via, bytes, Array.from({ length: bytes.length }, (_, i) => i));
     expect(await outcome(source)).toEqual([
       {
         p: 'src/a.ts',

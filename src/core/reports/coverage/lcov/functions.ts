@@ -18,7 +18,7 @@ const NO_BUFFER = new Uint8Array(0);
 export class RecordFunctions {
   /**
    * Fast path: functions in FN order, each with its name in place (the buffer it was read from,
-   * never written afterwards, and its bounds), its line, the name's hash and its FNDA hits.
+   * until release(), and its bounds), its line, the name's hash and its FNDA hits.
    */
   private buffers: Uint8Array[] = [];
   private starts = new Int32Array(64);
@@ -86,6 +86,27 @@ export class RecordFunctions {
     while (buf[i] !== NL) i++;
     this.hit(hits, key(buf, at, i > at && buf[i - 1] === CR ? i - 1 : i));
     return i + 1;
+  }
+
+  /**
+   * The buffers the fast path's names point into are about to be written again: the names move
+   * into one buffer of the record's own. Only a record that spans two reads has names to move.
+   */
+  release(): void {
+    if (this.fnLines || this.count === 0) return;
+    let total = 0;
+    for (let i = 0; i < this.count; i++) total += this.ends[i]! - this.starts[i]!;
+    const own = new Uint8Array(total);
+    let at = 0;
+    for (let i = 0; i < this.count; i++) {
+      const start = this.starts[i]!;
+      const length = this.ends[i]! - start;
+      own.set(this.buffers[i]!.subarray(start, start + length), at);
+      this.buffers[i] = own;
+      this.starts[i] = at;
+      this.ends[i] = at + length;
+      at += length;
+    }
   }
 
   /** FN from the text reader: `name` as its UTF-8 bytes read as Latin-1 (see key()). */

@@ -56,6 +56,10 @@ export class LcovScanner implements LineBlockSink {
     }
   }
 
+  release(): void {
+    this.record.functions.release();
+  }
+
   /** Reads the lines of buf[start, end), counting them in lineNo. */
   private lines(buf: Uint8Array, start: number, end: number): void {
     const record = this.record;
