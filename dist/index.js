@@ -61931,40 +61931,50 @@ var RecordFunctions = class {
       end--;
       hash2 = before;
     }
-    if (this.fnLines) this.fnLines.set(key(buf, at, end), line);
-    else {
-      const n = this.count;
-      if (n === this.lines.length) this.grow();
-      this.buffers[n] = buf;
-      this.starts[n] = at;
-      this.ends[n] = end;
-      this.lines[n] = line;
-      this.hashes[n] = hash2;
-      this.hits[n] = 0;
-      this.hasHits[n] = 0;
-      this.count = n + 1;
-    }
+    this.defineSpan(line, buf, at, end, hash2);
     return i2 + 1;
+  }
+  /** FN with the name buf[start, end) and its hash (as defineAt computes it). */
+  defineSpan(line, buf, start, end, hash2) {
+    if (this.fnLines) {
+      this.fnLines.set(key(buf, start, end), line);
+      return;
+    }
+    const n = this.count;
+    if (n === this.lines.length) this.grow();
+    this.buffers[n] = buf;
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.lines[n] = line;
+    this.hashes[n] = hash2;
+    this.hits[n] = 0;
+    this.hasHits[n] = 0;
+    this.count = n + 1;
   }
   /** FNDA with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
   hitAt(hits, buf, at) {
+    let i2 = at;
+    while (buf[i2] !== NL2) i2++;
+    this.hitSpan(hits, buf, at, i2 > at && buf[i2 - 1] === CR2 ? i2 - 1 : i2);
+    return i2 + 1;
+  }
+  /** FNDA with the name buf[start, end). Only whether `hits` is above 0 matters. */
+  hitSpan(hits, buf, start, end) {
     if (!this.fnLines && this.cursor < this.count) {
       const from = this.starts[this.cursor];
       const length = this.ends[this.cursor] - from;
-      const name = this.buffers[this.cursor];
-      let k = 0;
-      while (k < length && buf[at + k] === name[from + k]) k++;
-      const c = buf[at + k];
-      if (k === length && (c === NL2 || c === CR2 && buf[at + k + 1] === NL2)) {
-        this.hits[this.cursor] += hits;
-        this.hasHits[this.cursor++] = 1;
-        return at + k + (c === NL2 ? 1 : 2);
+      if (end - start === length) {
+        const name = this.buffers[this.cursor];
+        let k = 0;
+        while (k < length && buf[start + k] === name[from + k]) k++;
+        if (k === length) {
+          this.hits[this.cursor] += hits;
+          this.hasHits[this.cursor++] = 1;
+          return;
+        }
       }
     }
-    let i2 = at;
-    while (buf[i2] !== NL2) i2++;
-    this.hit(hits, key(buf, at, i2 > at && buf[i2 - 1] === CR2 ? i2 - 1 : i2));
-    return i2 + 1;
+    this.hit(hits, key(buf, start, end));
   }
   /**
    * The buffers the fast path's names point into are about to be written again: the names move
@@ -62110,9 +62120,13 @@ var MAX_BRANCH_COUNT2 = 65535;
 var LcovRecord = class {
   /** The file of the open record; undefined between records. */
   file;
-  /** Same layout as FileCoverage: byte 2i "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
+  /**
+   * Same layout as FileCoverage: byte 2i "coverable" for lines 8i…8i+7, byte 2i+1 "covered".
+   * The byte scanner points it at its WebAssembly memory (sized for every line up to MAX_LINE),
+   * where scan.wat sets the bits of the DA lines it reads.
+   */
   bits = new Uint8Array(1024);
-  /** Bytes of `bits` in use (a multiple of 2). */
+  /** Bytes of `bits` in use (a multiple of 2); kept in step with scan.wat's by the scanner. */
   bitsUsed = 0;
   /** BRDA arms summed per line: arms << 16 | arms taken, each at most MAX_BRANCH_COUNT. */
   branches = new LineTable();
@@ -62144,14 +62158,18 @@ var LcovRecord = class {
   }
   /** BRDA: one arm of a branch on `line`, taken when `taken > 0`. */
   addBranch(line, taken) {
+    this.addArms(line, 1, taken > 0 ? 1 : 0);
+  }
+  /** `arms` BRDA arms on `line`, `taken` of them taken. */
+  addArms(line, arms, taken) {
     if (line !== this.branchLine) {
       this.branchSlot = this.branches.slot(line);
       this.branchLine = line;
     }
     const slot = this.branchSlot;
     const counts2 = this.branches.values[slot];
-    const total = Math.min((counts2 >>> 16) + 1, MAX_BRANCH_COUNT2);
-    const hit = Math.min((counts2 & 65535) + (taken > 0 ? 1 : 0), MAX_BRANCH_COUNT2);
+    const total = Math.min((counts2 >>> 16) + arms, MAX_BRANCH_COUNT2);
+    const hit = Math.min((counts2 & 65535) + taken, MAX_BRANCH_COUNT2);
     this.branches.values[slot] = total << 16 | hit;
   }
   /** Ends the record: its data goes to the file, and the scratch storage is cleared for the next one. */
@@ -62186,6 +62204,74 @@ var LcovRecord = class {
   }
 };
 
+// src/core/reports/coverage/lcov/scan-wasm.ts
+var LCOV_SCAN_WASM = "AGFzbQEAAAABCgFgBX9/f39/AX8DAgEABQMBAAEGEAN/AUEAC38BQQALfwFBAAsHKgUGbWVtb3J5AgAFbGluZXMDAAR1c2VkAwEHdGFwZUVuZAMCBHNjYW4AAAqXCQGUCQERfyMBIQtBfyEVAkADQCAAIAFPDQEgAiADSw0BIAAtAAAhBiAGQcQARgRAIAAoAgBB////B3FBxILpAUcNAiAAQQNqIQVBACEHAkADQCAFLQAAQTBrIQYgBkEJSw0BIAdBCmwgBmohByAHIARLDQQgBUEBaiEFDAALCyAHRQ0CIAZBfEcNAiAFQQFqIQVBACEJQQAhCAJAA0AgBS0AAEEwayEGIAZBCUsNASAJIAZyIQlBASEIIAVBAWohBQwACwsgCEUNAiAGQVpGBEAgBUEBaiEFBSAGQV1GBEAgBS0AAUEKRw0EIAVBAmohBQUgBkF8Rw0EAkADQCAFLQAAQQpGDQEgBUEBaiEFDAALCyAFQQFqIQULCyAHQQN2QQF0IQxBASAHQQdxdCENIAwgDC0AACANcjoAACAJBEAgDCAMLQABIA1yOgABCyAMIAtPBEAgDEECaiELCwUgBkHCAEYEQCAAKAIAQcKkkYoERw0DIAAtAARBOkcNAyAAQQVqIQVBACEHAkADQCAFLQAAQTBrIQYgBkEJSw0BIAdBCmwgBmohByAHIARLDQUgBUEBaiEFDAALCyAHRQ0DIAZBfEcNA0EBIQ8gBSEOAkADQCAFQQFqIQUgBS0AACEGIAZBCkYNASAGQSxGBEAgD0EBaiEPIAUhDgsMAAsLIAUhECAFQQFrLQAAQQ1GBEAgBUEBayEQCyAPQQNJDQNBACEJIBAgDkECakYgDi0AAUEtRnFFBEAgECAOQQFqRg0EIA5BAWohDAJAA0AgDCAQTw0BIAwtAABBMGshBiAGQQlLDQYgCSAGciEJIAxBAWohDAwACwsLIBVBAE4EfyAVKAIEIAdGBUEACwRAIBUgFSgCCEEBajYCCCAVIBUoAgwgCUEAR2o2AgwFIAJBATYCACACIAc2AgQgAkEBNgIIIAIgCUEARzYCDCACIRUgAkEUaiECCyAFQQFqIQUFIAZBxgBHDQMgAC0AAUHOAEcNAyAALQACIQYgBkHEAEYEQCAALQADQcEARw0EIAAtAARBOkcNBEEBIRQgAEEFaiEFBSAGQTpHDQRBACEUIABBA2ohBQtBACEHQQAhCUEAIQgCQANAIAUtAABBMGshBiAGQQlLDQFBASEIIAkgBnIhCSAURQRAIAdBCmwgBmohByAHIARLDQYLIAVBAWohBQwACwsgCEUNAyAGQXxHDQMgBUEBaiERIBRFBEAgB0UNBCARIQUCQANAIAUtAABBMGshBiAGQQlLDQEgBUEBaiEFDAALCyAGQXxGIAUgEUtxBEAgBUEBaiERCwsgESEFQQAhEkEAIRMCQANAIAUtAAAhBiAGQQpGDQEgEiETIBJBH2wgBmpB/////wNxIRIgBUEBaiEFDAALCyAFIRAgBSARSyAFQQFrLQAAQQ1GcQRAIAVBAWshECATIRILQX8hFSACQQIgFGo2AgAgAiAJQQBHIAcgFBs2AgQgAiARNgIIIAIgEDYCDCACIBI2AhAgAkEUaiECIAVBAWohBQsLIApBAWohCiAFIQAMAAsLIAokACALJAEgAiQCIAAL";
+
+// src/core/reports/coverage/lcov/wasm.ts
+var { Module, Instance } = globalThis.WebAssembly;
+var TAPE_BRDA = 1;
+var TAPE_FN = 2;
+var ENTRY_INTS = 5;
+var TAPE_ENTRIES = 4096;
+var BITS_BYTES = Math.ceil(((MAX_LINE >>> 3) + 1) * 2 / 64) * 64;
+var TAPE = BITS_BYTES;
+var INPUT = TAPE + TAPE_ENTRIES * ENTRY_INTS * 4;
+var SLACK = 8;
+var PAGE = 65536;
+var compiled;
+var LcovWasm = class {
+  exports;
+  /** The memory as bytes; replaced when the memory grows (the old view is then empty). */
+  mem;
+  /** The record's line bitset, in the memory. */
+  bits;
+  /** The tape, in the memory: entries from 0 to `entries` * 5 after a scan. */
+  tape;
+  /** Where the input block starts in `mem`. */
+  input = INPUT;
+  /** After a scan: lines read, tape entries written. */
+  lines = 0;
+  entries = 0;
+  constructor() {
+    compiled ??= new Module(Buffer.from(LCOV_SCAN_WASM, "base64"));
+    this.exports = new Instance(compiled).exports;
+    this.mem = this.bits = new Uint8Array(0);
+    this.tape = new Int32Array(0);
+    this.fit(PAGE);
+  }
+  /** Copies buf[start, end) to the input, growing the memory if needed; returns the input's end in `mem`. */
+  load(buf, start, end) {
+    this.fit(end - start);
+    this.mem.set(buf.subarray(start, end), INPUT);
+    return INPUT + end - start;
+  }
+  /**
+   * Reads lines of an open record from `mem[i]` up to `end` (see scan.wat) with the bitset's
+   * `used` bytes; returns where it stopped, with `lines`, `entries` and the new `used` set.
+   */
+  scan(i2, end, used) {
+    const x2 = this.exports;
+    x2.used.value = used;
+    const next = x2.scan(i2, end, TAPE, TAPE + (TAPE_ENTRIES - 1) * ENTRY_INTS * 4, MAX_LINE);
+    this.lines = x2.lines.value;
+    this.entries = (x2.tapeEnd.value - TAPE) / (ENTRY_INTS * 4);
+    return next;
+  }
+  get used() {
+    return this.exports.used.value;
+  }
+  fit(inputBytes) {
+    const memory = this.exports.memory;
+    const pages = Math.ceil((INPUT + inputBytes + SLACK) / PAGE);
+    const have = memory.buffer.byteLength / PAGE;
+    if (pages <= have && this.mem.length > 0) return;
+    if (pages > have) memory.grow(pages - have);
+    this.mem = new Uint8Array(memory.buffer);
+    this.bits = this.mem.subarray(0, BITS_BYTES);
+    this.tape = new Int32Array(memory.buffer, TAPE, TAPE_ENTRIES * ENTRY_INTS);
+  }
+};
+
 // src/core/reports/coverage/lcov/scan.ts
 var NL3 = 10;
 var CR3 = 13;
@@ -62195,32 +62281,24 @@ var ZERO = 48;
 var NINE = 57;
 var DASH = 45;
 var END_OF_RECORD = Buffer.from("end_of_record");
-var FIRST_PIECE = 4 * 1024;
-var PIECE = 64 * 1024;
-var FIRST_PIECES_UNTIL = 4 * 1024 * 1024;
 var decoder = new TextDecoder("utf-8");
 var LcovScanner = class {
   constructor(record2, text) {
     this.record = record2;
     this.text = text;
+    record2.bits = this.wasm.bits;
   }
   record;
   text;
   lineNo = 0;
-  bytesRead = 0;
-  /** Reads buf[start, end): whole lines, each ending with `\n`. */
+  wasm = new LcovWasm();
+  /** Reads buf[start, end): whole lines, each ending with `\n`, from a copy in the WebAssembly memory. */
   block(buf, start, end) {
-    for (let from = start; from < end; ) {
-      const piece = this.bytesRead < FIRST_PIECES_UNTIL ? FIRST_PIECE : PIECE;
-      let to = end;
-      if (end - from > piece) {
-        to = buf.lastIndexOf(NL3, from + piece - 1) + 1;
-        if (to <= from) to = buf.indexOf(NL3, from + piece) + 1;
-      }
-      this.lines(buf, from, to);
-      this.bytesRead += to - from;
-      from = to;
-    }
+    this.release();
+    const wasm = this.wasm;
+    const to = wasm.load(buf, start, end);
+    this.record.bits = wasm.bits;
+    this.lines(wasm.mem, wasm.input, to);
   }
   release() {
     this.record.functions.release();
@@ -62231,6 +62309,11 @@ var LcovScanner = class {
     let lineNo2 = this.lineNo;
     let i2 = start;
     while (i2 < end) {
+      if (record2.file !== void 0) {
+        i2 = this.scan(buf, i2, end);
+        lineNo2 += this.wasm.lines;
+        if (i2 >= end) break;
+      }
       lineNo2++;
       const c = buf[i2];
       if (c === 68 && buf[i2 + 1] === 65 && buf[i2 + 2] === COLON && record2.file !== void 0) {
@@ -62266,6 +62349,22 @@ var LcovScanner = class {
       i2 = next === -1 ? this.other(buf, i2) : next;
     }
     this.lineNo = lineNo2;
+  }
+  /** Runs the WebAssembly loop from buf[i] and hands its tape to the record; returns where it stopped. */
+  scan(buf, i2, end) {
+    const record2 = this.record;
+    const wasm = this.wasm;
+    const next = wasm.scan(i2, end, record2.bitsUsed);
+    record2.bitsUsed = wasm.used;
+    const tape = wasm.tape;
+    const functions = record2.functions;
+    for (let k = 0, stop = wasm.entries * 5; k < stop; k += 5) {
+      const kind = tape[k];
+      if (kind === TAPE_BRDA) record2.addArms(tape[k + 1], tape[k + 2], tape[k + 3]);
+      else if (kind === TAPE_FN) functions.defineSpan(tape[k + 1], buf, tape[k + 2], tape[k + 3], tape[k + 4]);
+      else functions.hitSpan(tape[k + 1], buf, tape[k + 2], tape[k + 3]);
+    }
+    return next;
   }
   /** `BRDA:<line>,<block>,<branch…>,<taken or ->`; -1 when not exactly that. */
   brda(buf, at) {

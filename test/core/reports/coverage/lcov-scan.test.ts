@@ -93,8 +93,8 @@ describe.each(['stream', 'file'] as const)('lcov: the byte scanner, reading a %s
   });
 
   it('on every odd form of the records it reads itself, alone and in pairs', async () => {
-    const values = ['1', '0', '01', '', ' 1', '1 ', '1.5', '-1', '-0', '1e3', 'x', '-', '--', '10000001', '18446744073709551615'];
-    const names = ['main', 'x', 'x\ry', ',x', '12,x', '12,', '12', '', 'a,b', 'fé'];
+    const values = ['1', '0', '01', '', ' 1', '1 ', '1.5', '-1', '-0', '1e3', 'x', '-', '--', '10000000', '10000001', '4294967297', '18446744073709551615'];
+    const names = ['main', 'x', 'x\ry', 'x\r', ',x', '12,x', '12,', '12', '', 'a,b', 'fé'];
     const lines = [
       ...values.flatMap((a) => values.flatMap((b) => [`DA:${a},${b}`, `DA:${a},${b},abc`, `DA:${a},${b},`, `BRDA:${a},0,0,${b}`, `BRDA:${a},0,${b}`, `BRDA:${a},${b}`])),
       ...values.flatMap((a) => names.flatMap((n) => [`FN:${a},${n}`, `FNDA:${a},${n}`, `FN:3,${a},${n}`])),

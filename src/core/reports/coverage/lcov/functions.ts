@@ -51,41 +51,53 @@ export class RecordFunctions {
       end--;
       hash = before;
     }
-    if (this.fnLines) this.fnLines.set(key(buf, at, end), line);
-    else {
-      const n = this.count;
-      if (n === this.lines.length) this.grow();
-      this.buffers[n] = buf;
-      this.starts[n] = at;
-      this.ends[n] = end;
-      this.lines[n] = line;
-      this.hashes[n] = hash;
-      this.hits[n] = 0;
-      this.hasHits[n] = 0;
-      this.count = n + 1;
-    }
+    this.defineSpan(line, buf, at, end, hash);
     return i + 1;
+  }
+
+  /** FN with the name buf[start, end) and its hash (as defineAt computes it). */
+  defineSpan(line: number, buf: Uint8Array, start: number, end: number, hash: number): void {
+    if (this.fnLines) {
+      this.fnLines.set(key(buf, start, end), line);
+      return;
+    }
+    const n = this.count;
+    if (n === this.lines.length) this.grow();
+    this.buffers[n] = buf;
+    this.starts[n] = start;
+    this.ends[n] = end;
+    this.lines[n] = line;
+    this.hashes[n] = hash;
+    this.hits[n] = 0;
+    this.hasHits[n] = 0;
+    this.count = n + 1;
   }
 
   /** FNDA with the name from buf[at] to the end of the line (not its CR). Returns where the next line starts. */
   hitAt(hits: number, buf: Uint8Array, at: number): number {
+    let i = at;
+    while (buf[i] !== NL) i++;
+    this.hitSpan(hits, buf, at, i > at && buf[i - 1] === CR ? i - 1 : i);
+    return i + 1;
+  }
+
+  /** FNDA with the name buf[start, end). Only whether `hits` is above 0 matters. */
+  hitSpan(hits: number, buf: Uint8Array, start: number, end: number): void {
     if (!this.fnLines && this.cursor < this.count) {
       const from = this.starts[this.cursor]!;
       const length = this.ends[this.cursor]! - from;
-      const name = this.buffers[this.cursor]!;
-      let k = 0;
-      while (k < length && buf[at + k] === name[from + k]) k++;
-      const c = buf[at + k];
-      if (k === length && (c === NL || (c === CR && buf[at + k + 1] === NL))) {
-        this.hits[this.cursor]! += hits;
-        this.hasHits[this.cursor++] = 1;
-        return at + k + (c === NL ? 1 : 2);
+      if (end - start === length) {
+        const name = this.buffers[this.cursor]!;
+        let k = 0;
+        while (k < length && buf[start + k] === name[from + k]) k++;
+        if (k === length) {
+          this.hits[this.cursor]! += hits;
+          this.hasHits[this.cursor++] = 1;
+          return;
+        }
       }
     }
-    let i = at;
-    while (buf[i] !== NL) i++;
-    this.hit(hits, key(buf, at, i > at && buf[i - 1] === CR ? i - 1 : i));
-    return i + 1;
+    this.hit(hits, key(buf, start, end));
   }
 
   /**

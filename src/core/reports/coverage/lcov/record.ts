@@ -14,10 +14,14 @@ const MAX_BRANCH_COUNT = 0xffff;
 export class LcovRecord {
   /** The file of the open record; undefined between records. */
   file: FileCoverage | undefined;
-  /** Same layout as FileCoverage: byte 2i "coverable" for lines 8i…8i+7, byte 2i+1 "covered". */
-  private bits = new Uint8Array(1024);
-  /** Bytes of `bits` in use (a multiple of 2). */
-  private bitsUsed = 0;
+  /**
+   * Same layout as FileCoverage: byte 2i "coverable" for lines 8i…8i+7, byte 2i+1 "covered".
+   * The byte scanner points it at its WebAssembly memory (sized for every line up to MAX_LINE),
+   * where scan.wat sets the bits of the DA lines it reads.
+   */
+  bits: Uint8Array = new Uint8Array(1024);
+  /** Bytes of `bits` in use (a multiple of 2); kept in step with scan.wat's by the scanner. */
+  bitsUsed = 0;
   /** BRDA arms summed per line: arms << 16 | arms taken, each at most MAX_BRANCH_COUNT. */
   private branches = new LineTable();
   /** The line of the last BRDA arm and its slot: a branch's arms come one after another. */
@@ -52,14 +56,19 @@ export class LcovRecord {
 
   /** BRDA: one arm of a branch on `line`, taken when `taken > 0`. */
   addBranch(line: number, taken: number): void {
+    this.addArms(line, 1, taken > 0 ? 1 : 0);
+  }
+
+  /** `arms` BRDA arms on `line`, `taken` of them taken. */
+  addArms(line: number, arms: number, taken: number): void {
     if (line !== this.branchLine) {
       this.branchSlot = this.branches.slot(line);
       this.branchLine = line;
     }
     const slot = this.branchSlot;
     const counts = this.branches.values[slot]!;
-    const total = Math.min((counts >>> 16) + 1, MAX_BRANCH_COUNT);
-    const hit = Math.min((counts & 0xffff) + (taken > 0 ? 1 : 0), MAX_BRANCH_COUNT);
+    const total = Math.min((counts >>> 16) + arms, MAX_BRANCH_COUNT);
+    const hit = Math.min((counts & 0xffff) + taken, MAX_BRANCH_COUNT);
     this.branches.values[slot] = (total << 16) | hit;
   }
 

@@ -4,16 +4,22 @@
  * integers parsed from digits, no line cut out, no string made and no regex.
  *
  * Hand-written because reading large tracefiles fast and in little memory is what readygate
- * promises (issue 6: within 1.5× of merely splitting the file into lines, under 250 MB on 500 MB).
- * It is the product's own parser, so no library fits. Anything it does not recognise in its exact
- * well-formed shape (SF, lcov 2.2's FNL/FNA, odd spacing, floats, errors) is decoded and handed to
- * LcovTextLines, which reads every record and words every error; so the scanner only ever decides
- * how fast a line is read, never what it means.
+ * promises (issue 6: 15× lcov-parse, within 1.5× of merely splitting the file into lines, under
+ * 250 MB on 500 MB). It is the product's own parser, so no library fits.
+ *
+ * Two halves: inside a record, the WebAssembly loop (scan.wat, through wasm.ts) reads the lines of
+ * the usual shapes, sets DA bits itself and leaves BRDA/FN/FNDA on a tape this class hands to the
+ * record; it stops at any other line. This class reads that line (the same shapes again, for the
+ * lines the loop left to it, and SF, end_of_record and the totals); anything it does not recognise
+ * in its exact well-formed shape (lcov 2.2's FNL/FNA, odd spacing, floats, errors) is decoded and
+ * handed to LcovTextLines, which reads every record and words every error. So both fast paths
+ * only ever decide how fast a line is read, never what it means.
  */
 import { MAX_LINE } from '../../../coverage/table.js';
 import type { LineBlockSink } from '../../../stream/bytes.js';
 import type { LcovRecord } from './record.js';
 import type { LcovTextLines } from './text-lines.js';
+import { LcovWasm, TAPE_BRDA, TAPE_FN } from './wasm.js';
 
 const NL = 10;
 const CR = 13;
@@ -23,37 +29,26 @@ const ZERO = 48;
 const NINE = 57;
 const DASH = 45;
 const END_OF_RECORD = Buffer.from('end_of_record');
-/** Pieces of the first 4 MB (see block()), and of the rest. */
-const FIRST_PIECE = 4 * 1024;
-const PIECE = 64 * 1024;
-const FIRST_PIECES_UNTIL = 4 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8');
 
 export class LcovScanner implements LineBlockSink {
   lineNo = 0;
-  private bytesRead = 0;
+  private readonly wasm = new LcovWasm();
 
   constructor(
     private readonly record: LcovRecord,
     private readonly text: LcovTextLines,
-  ) {}
+  ) {
+    record.bits = this.wasm.bits;
+  }
 
-  /** Reads buf[start, end): whole lines, each ending with `\n`. */
+  /** Reads buf[start, end): whole lines, each ending with `\n`, from a copy in the WebAssembly memory. */
   block(buf: Uint8Array, start: number, end: number): void {
-    // In pieces, small in the first megabytes: `lines` then runs to completion many times early on
-    // and is optimised as a whole, instead of by on-stack replacement in the middle of the first
-    // chunk, which deoptimises again on its first way out (measured: tens of ms on a cold start).
-    for (let from = start; from < end; ) {
-      const piece = this.bytesRead < FIRST_PIECES_UNTIL ? FIRST_PIECE : PIECE;
-      let to = end;
-      if (end - from > piece) {
-        to = buf.lastIndexOf(NL, from + piece - 1) + 1;
-        if (to <= from) to = buf.indexOf(NL, from + piece) + 1;
-      }
-      this.lines(buf, from, to);
-      this.bytesRead += to - from;
-      from = to;
-    }
+    this.release(); // the copy overwrites the block before
+    const wasm = this.wasm;
+    const to = wasm.load(buf, start, end);
+    this.record.bits = wasm.bits; // a new view if the memory grew
+    this.lines(wasm.mem, wasm.input, to);
   }
 
   release(): void {
@@ -66,6 +61,11 @@ export class LcovScanner implements LineBlockSink {
     let lineNo = this.lineNo;
     let i = start;
     while (i < end) {
+      if (record.file !== undefined) {
+        i = this.scan(buf, i, end);
+        lineNo += this.wasm.lines;
+        if (i >= end) break;
+      }
       lineNo++;
       const c = buf[i]!;
       // DA, nearly every line of a tracefile, is read here in the loop: DA:<line>,<hits>
@@ -102,6 +102,23 @@ export class LcovScanner implements LineBlockSink {
       i = next === -1 ? this.other(buf, i) : next;
     }
     this.lineNo = lineNo;
+  }
+
+  /** Runs the WebAssembly loop from buf[i] and hands its tape to the record; returns where it stopped. */
+  private scan(buf: Uint8Array, i: number, end: number): number {
+    const record = this.record;
+    const wasm = this.wasm;
+    const next = wasm.scan(i, end, record.bitsUsed);
+    record.bitsUsed = wasm.used;
+    const tape = wasm.tape;
+    const functions = record.functions;
+    for (let k = 0, stop = wasm.entries * 5; k < stop; k += 5) {
+      const kind = tape[k]!;
+      if (kind === TAPE_BRDA) record.addArms(tape[k + 1]!, tape[k + 2]!, tape[k + 3]!);
+      else if (kind === TAPE_FN) functions.defineSpan(tape[k + 1]!, buf, tape[k + 2]!, tape[k + 3]!, tape[k + 4]!);
+      else functions.hitSpan(tape[k + 1]!, buf, tape[k + 2]!, tape[k + 3]!);
+    }
+    return next;
   }
 
   /** `BRDA:<line>,<block>,<branch…>,<taken or ->`; -1 when not exactly that. */
