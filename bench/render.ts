@@ -14,9 +14,10 @@ function ratioCell(d: DatasetResult, s: SubjectResult): string {
 
 function summaryCell(s: SubjectResult): string {
   if (!s.summary) return '';
-  return Object.entries(s.summary)
+  const read = Object.entries(s.summary)
     .map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`)
     .join(', ');
+  return s.disagrees ? `${read} (⚠ differs from readygate: ${s.disagrees.join('; ')})` : read;
 }
 
 function datasetTable(d: DatasetResult): string[] {
@@ -38,6 +39,23 @@ function datasetTable(d: DatasetResult): string[] {
 function targetsTable(targets: Target[]): string[] {
   const mark = (t: Target) => (t.met === null ? 'not measured' : t.met ? '✅ met' : '❌ not met');
   return ['| Target | Goal | Measured | |', '| --- | --- | --- | --- |', ...targets.map((t) => `| ${t.name} | ${t.goal} | ${t.measured} | ${mark(t)} |`), ''];
+}
+
+/** The README's part: where it ran and the targets (the README keeps it between bench markers). */
+export function renderReadmeTargets(r: BenchResults): string {
+  const m = r.machine;
+  return [`Last run ${r.generatedAt.slice(0, 10)}, on ${m.cpu} with ${m.cores} cores, Node ${m.node}:`, '', ...targetsTable(r.targets)].join('\n');
+}
+
+export const README_START = '<!-- bench:start (written by `npm run bench`) -->';
+export const README_END = '<!-- bench:end -->';
+
+/** `readme` with the text between the bench markers replaced by `block`; undefined without markers. */
+export function withReadmeTargets(readme: string, block: string): string | undefined {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start === -1 || end < start) return undefined;
+  return `${readme.slice(0, start + README_START.length)}\n${block}${readme.slice(end)}`;
 }
 
 export function renderResults(r: BenchResults): string {

@@ -17,6 +17,8 @@ export interface SubjectResult {
   /** Median wall time of the whole child process, start-up included. */
   medianWallMs?: number;
   summary?: Record<string, number>;
+  /** Where this subject's summary differs from readygate's (a key both report), as `key: theirs ≠ ours`. */
+  disagrees?: string[];
   error?: string;
 }
 
@@ -72,6 +74,22 @@ export function summarise(subject: Subject, runs: Measured[], bytes: number): Su
     summary: ok[ok.length - 1]!.summary,
     ...(failed ? { error: `some runs failed: ${failed.error}` } : {}),
   };
+}
+
+/**
+ * Marks each subject whose summary differs from readygate's on a key both report: a reader that is
+ * fast because it reads something else must show, not pass as a win.
+ */
+export function markDisagreements(subjects: SubjectResult[]): SubjectResult[] {
+  const ours = subjects.find((s) => s.kind === 'readygate')?.summary;
+  if (!ours) return subjects;
+  return subjects.map((s) => {
+    if (s.kind !== 'peer' || !s.summary) return s;
+    const differ = Object.entries(s.summary)
+      .filter(([k, v]) => k in ours && ours[k] !== v)
+      .map(([k, v]) => `${k}: ${v.toLocaleString('en-US')} ≠ ${ours[k]!.toLocaleString('en-US')}`);
+    return differ.length > 0 ? { ...s, disagrees: differ } : s;
+  });
 }
 
 export function ratiosAgainstReadygate(subjects: SubjectResult[]): Record<string, number> {

@@ -12,8 +12,8 @@ import { build } from 'esbuild';
 import { ensureDataset, FULL_DATASETS, QUICK_DATASETS, type Dataset } from './datasets.js';
 import { machine } from './machine.js';
 import { measure, type Measured } from './measure.js';
-import { renderResults } from './render.js';
-import { ratiosAgainstReadygate, summarise, type BenchResults, type DatasetResult } from './results.js';
+import { renderReadmeTargets, renderResults, withReadmeTargets } from './render.js';
+import { markDisagreements, ratiosAgainstReadygate, summarise, type BenchResults, type DatasetResult } from './results.js';
 import { measureStartup } from './startup.js';
 import { subjectsFor } from './subjects.js';
 import { checkTargets } from './targets.js';
@@ -61,7 +61,8 @@ async function runDataset(ds: Dataset, child: string): Promise<DatasetResult> {
       log(`  ${ds.id} ${s.id} run ${done.length}: ${'error' in result ? `failed: ${result.error}` : `${(result.ms / 1000).toFixed(2)} s, ${(result.maxRssKb / 1024).toFixed(0)} MB`}`);
     }
   }
-  const results = subjects.map((s) => summarise(s, runs.get(s.id)!, file.bytes));
+  const results = markDisagreements(subjects.map((s) => summarise(s, runs.get(s.id)!, file.bytes)));
+  for (const s of results) if (s.disagrees) log(`  ${ds.id} ${s.id} does not read what readygate reads: ${s.disagrees.join('; ')}`);
   return { id: ds.id, format: ds.format, bytes: file.bytes, sha256: file.sha256, seed: ds.seed, generated: file.stats, subjects: results, ratios: ratiosAgainstReadygate(results) };
 }
 
@@ -91,6 +92,13 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(dir, 'results.md'), renderResults(report));
   log(`wrote ${join(dir, 'results.json')} and results.md`);
+  if (dir === here) {
+    // Only a full run's results (the committed ones) go into the README.
+    const readmePath = join(repo, 'README.md');
+    const readme = withReadmeTargets(readFileSync(readmePath, 'utf8'), renderReadmeTargets(report));
+    if (readme === undefined) log('README.md has no bench markers: its targets table was not updated');
+    else writeFileSync(readmePath, readme);
+  }
   for (const t of report.targets) log(`${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.name}: ${t.measured} (goal ${t.goal})`);
 }
 

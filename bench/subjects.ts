@@ -50,7 +50,35 @@ function readygate<S extends Signal>(format: BenchFormat, signal: S, id: string,
 
 function coverageSummary(data: SignalDataMap['coverage']): Summary {
   const t = data.table.totals();
-  return { files: data.table.files.size, lines: t.lines?.total ?? 0, covered: t.lines?.covered ?? 0 };
+  const summary: Summary = { files: data.table.files.size, lines: t.lines?.total ?? 0, covered: t.lines?.covered ?? 0 };
+  if (t.branches) Object.assign(summary, { branches: t.branches.total, taken: t.branches.covered });
+  if (t.functions) Object.assign(summary, { functions: t.functions.total, called: t.functions.covered });
+  return summary;
+}
+
+/** What an lcov peer read, in coverageSummary's terms: branch arms and functions by their entries. */
+interface LcovSection {
+  lines: { details: { hit: number }[] };
+  branches: { details: { taken?: number; hit?: number }[] };
+  functions: { details: { hit: number }[] };
+}
+function lcovPeerSummary(sections: readonly LcovSection[]): Summary {
+  const s: Summary = { files: sections.length, lines: 0, covered: 0, branches: 0, taken: 0, functions: 0, called: 0 };
+  for (const f of sections) {
+    for (const d of f.lines.details) {
+      s.lines!++;
+      if (d.hit > 0) s.covered!++;
+    }
+    for (const b of f.branches.details) {
+      s.branches!++;
+      if ((b.taken ?? b.hit ?? 0) > 0) s.taken!++;
+    }
+    for (const fn of f.functions.details) {
+      s.functions!++;
+      if (fn.hit > 0) s.called!++;
+    }
+  }
+  return s;
 }
 
 function xmlReader(format: BenchFormat, count: (doc: unknown) => Summary): Subject {
@@ -86,15 +114,7 @@ export const SUBJECTS: readonly Subject[] = [
         new Promise((resolve, reject) => {
           parse(file, (err, data) => {
             if (err || !data) return reject(new Error(String(err)));
-            let lines = 0;
-            let covered = 0;
-            for (const f of data) {
-              for (const d of f.lines.details) {
-                lines++;
-                if (d.hit > 0) covered++;
-              }
-            }
-            resolve({ files: data.length, lines, covered });
+            resolve(lcovPeerSummary(data));
           });
         });
     },
@@ -107,16 +127,7 @@ export const SUBJECTS: readonly Subject[] = [
     async load() {
       const { lcovParser } = await import('@friedemannsommer/lcov-parser');
       return async (file) => {
-        const sections = await lcovParser({ from: open(file) });
-        let lines = 0;
-        let covered = 0;
-        for (const s of sections) {
-          for (const d of s.lines.details) {
-            lines++;
-            if (d.hit > 0) covered++;
-          }
-        }
-        return { files: sections.length, lines, covered };
+        return lcovPeerSummary(await lcovParser({ from: open(file) }));
       };
     },
   },
