@@ -18,7 +18,7 @@ const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer
 async function both(text: string): Promise<[unknown, unknown]> {
   const read = async (bytes: Buffer) => {
     const { table } = await parseWith(lcov, source(bytes));
-    return [...table.files].map(([p, f]) => ({ p, lines: [...f.lineEntries()].length, covered: f.lines().covered, branches: f.branches(), functions: f.functions() }));
+    return [...table.files].map(([p, f]) => ({ p, lines: [...f.lineEntries()].length, covered: f.lines()?.covered, branches: f.branches(), functions: f.functions() }));
   };
   return [await read(Buffer.from(text)), await read(utf16(text))];
 }
