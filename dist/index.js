@@ -9670,26 +9670,26 @@ var require_readable = __commonJS({
       while (consume2.stream.read() != null) {
       }
     }
-    function chunksDecode(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksDecode(chunks2, length) {
+      if (chunks2.length === 0 || length === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const buffer = chunks2.length === 1 ? chunks2[0] : Buffer.concat(chunks2, length);
       const bufferLength = buffer.length;
       const start = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
       return buffer.utf8Slice(start, bufferLength);
     }
-    function chunksConcat(chunks, length) {
-      if (chunks.length === 0 || length === 0) {
+    function chunksConcat(chunks2, length) {
+      if (chunks2.length === 0 || length === 0) {
         return new Uint8Array(0);
       }
-      if (chunks.length === 1) {
-        return new Uint8Array(chunks[0]);
+      if (chunks2.length === 1) {
+        return new Uint8Array(chunks2[0]);
       }
       const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
-      for (let i2 = 0; i2 < chunks.length; ++i2) {
-        const chunk = chunks[i2];
+      for (let i2 = 0; i2 < chunks2.length; ++i2) {
+        const chunk = chunks2[i2];
         buffer.set(chunk, offset);
         offset += chunk.length;
       }
@@ -9749,20 +9749,20 @@ var require_util3 = __commonJS({
     var CHUNK_LIMIT = 128 * 1024;
     async function getResolveErrorBodyCallback({ callback: callback2, body, contentType, statusCode, statusMessage, headers }) {
       assert2(body);
-      let chunks = [];
+      let chunks2 = [];
       let length = 0;
       try {
         for await (const chunk of body) {
-          chunks.push(chunk);
+          chunks2.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
-            chunks = [];
+            chunks2 = [];
             length = 0;
             break;
           }
         }
       } catch {
-        chunks = [];
+        chunks2 = [];
         length = 0;
       }
       const message = `Response status code ${statusCode}${statusMessage ? `: ${statusMessage}` : ""}`;
@@ -9775,9 +9775,9 @@ var require_util3 = __commonJS({
       let payload;
       try {
         if (isContentTypeApplicationJson(contentType)) {
-          payload = JSON.parse(chunksDecode(chunks, length));
+          payload = JSON.parse(chunksDecode(chunks2, length));
         } else if (isContentTypeText(contentType)) {
-          payload = chunksDecode(chunks, length);
+          payload = chunksDecode(chunks2, length);
         }
       } catch {
       } finally {
@@ -18638,7 +18638,7 @@ ${value}`;
         if (this.lineChunkIndex === this.chunkIndex) {
           return this.chunks[this.chunkIndex].subarray(this.linePos, this.pos);
         }
-        const chunks = [];
+        const chunks2 = [];
         let length = 0;
         for (let i2 = this.lineChunkIndex; i2 <= this.chunkIndex; i2++) {
           const chunk = this.chunks[i2];
@@ -18646,9 +18646,9 @@ ${value}`;
           const end = i2 === this.chunkIndex ? this.pos : chunk.length;
           const slice = chunk.subarray(start, end);
           length += slice.length;
-          chunks.push(slice);
+          chunks2.push(slice);
         }
-        return Buffer.concat(chunks, length);
+        return Buffer.concat(chunks2, length);
       }
       peekBufferedByte(offset) {
         let chunkIndex = this.lineChunkIndex;
@@ -54707,7 +54707,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   if (isRootPrimitive || isRootNativeRawJSON) {
     return originalStringify(rootProcessed);
   }
-  const chunks = [];
+  const chunks2 = [];
   let level = 0;
   const stack = [
     {
@@ -54724,18 +54724,18 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   while (stack.length > 0) {
     const node2 = stack[stack.length - 1];
     if (node2.index === 0) {
-      chunks.push(node2.isArray ? "[" : "{");
+      chunks2.push(node2.isArray ? "[" : "{");
       level++;
     }
     let isDone = false;
     if (node2.isArray) {
       if (node2.index < node2.val.length) {
-        if (!node2.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (!node2.first) chunks2.push(",");
+        if (space) chunks2.push("\n" + space.repeat(level));
         const childRaw = node2.val[node2.index];
         const childVal = prepareVal(node2.val, String(node2.index), childRaw);
         if (isUnstringifiable(childVal)) {
-          chunks.push("null");
+          chunks2.push("null");
           node2.first = false;
           node2.index++;
         } else {
@@ -54758,7 +54758,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
             node2.first = false;
             node2.index++;
           } else {
-            chunks.push(originalStringify(childVal));
+            chunks2.push(originalStringify(childVal));
             node2.first = false;
             node2.index++;
           }
@@ -54774,11 +54774,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childRaw = node2.val[k];
         const childVal = prepareVal(node2.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
-        if (!node2.first) chunks.push(",");
+        if (!node2.first) chunks2.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks2.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks2.push(originalStringify(k) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -54799,7 +54799,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           node2.first = false;
           break;
         } else {
-          chunks.push(originalStringify(childVal));
+          chunks2.push(originalStringify(childVal));
           node2.first = false;
         }
       }
@@ -54810,13 +54810,13 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level--;
-      if (!node2.first && space) chunks.push("\n" + space.repeat(level));
-      chunks.push(node2.isArray ? "]" : "}");
+      if (!node2.first && space) chunks2.push("\n" + space.repeat(level));
+      chunks2.push(node2.isArray ? "]" : "}");
       visited.delete(node2.val);
       stack.pop();
     }
   }
-  return chunks.join("");
+  return chunks2.join("");
 };
 var JSONStringify = (value, replacer, space) => {
   try {
@@ -58878,6 +58878,41 @@ async function glob(globInput, options) {
 // src/core/stream/text.ts
 import { isAscii } from "node:buffer";
 import { TextDecoder as TextDecoder2 } from "node:util";
+
+// src/core/stream/chunks.ts
+var CHUNK = 1024 * 1024;
+async function* chunks(source) {
+  if (!source.openFile) {
+    for await (const raw of source.open()) yield raw;
+    return;
+  }
+  const file2 = await source.openFile();
+  let position = 0;
+  const read = (into) => {
+    const pending = file2.read(into, 0, into.length, position);
+    pending.catch(ignoreAfterAbandon);
+    return pending;
+  };
+  let current = Buffer.allocUnsafe(CHUNK);
+  let spare = Buffer.allocUnsafe(CHUNK);
+  try {
+    let pending = read(current);
+    for (; ; ) {
+      const n = await pending;
+      if (n === 0) return;
+      position += n;
+      pending = read(spare);
+      yield current.subarray(0, n);
+      [current, spare] = [spare, current];
+    }
+  } finally {
+    await file2.close().catch(ignoreAfterAbandon);
+  }
+}
+function ignoreAfterAbandon() {
+}
+
+// src/core/stream/text.ts
 var ASCII_PIECE = 64 * 1024;
 function sniffEncoding(head) {
   if (head[0] === 239 && head[1] === 187 && head[2] === 191) return { encoding: "utf-8", bomLength: 3 };
@@ -58902,8 +58937,8 @@ async function* readText(source) {
   let ascii = false;
   let clean2 = true;
   try {
-    for await (const raw of source.open()) {
-      let chunk = raw;
+    for await (const raw of chunks(source)) {
+      let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (!decoder2) {
         const { encoding, bomLength } = sniffEncoding(chunk);
         decoder2 = new TextDecoder2(encoding);
@@ -61717,10 +61752,10 @@ async function forEachLineBlock(source, maxLineBytes, sink) {
     }
   };
   const stream = source.open();
-  const chunks = stream[Symbol.asyncIterator]();
+  const chunks2 = stream[Symbol.asyncIterator]();
   const ask = () => {
-    const pending2 = chunks.next();
-    pending2.catch(ignoreAfterAbandon);
+    const pending2 = chunks2.next();
+    pending2.catch(ignoreAfterAbandon2);
     return pending2;
   };
   let pending = ask();
@@ -61769,7 +61804,7 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
   let position = 0;
   const read = (into, at) => {
     const pending2 = file2.read(into, at, into.length - at, position);
-    pending2.catch(ignoreAfterAbandon);
+    pending2.catch(ignoreAfterAbandon2);
     return pending2;
   };
   let pending = read(buf, 0);
@@ -61817,13 +61852,13 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
       [buf, spare] = [spare, buf];
     }
   } finally {
-    await file2.close().catch(ignoreAfterAbandon);
+    await file2.close().catch(ignoreAfterAbandon2);
   }
 }
 function tooLongError(path, maxLineBytes, linesBefore) {
   return new ReportParseError(path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, linesBefore + 1);
 }
-function ignoreAfterAbandon() {
+function ignoreAfterAbandon2() {
 }
 async function lineOfOffset2(source, offset) {
   let line = 1;
@@ -63880,7 +63915,7 @@ async function parseReport(signal, ctx, format) {
 import { createReadStream, statSync as statSync2 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
 import { resolve as resolve3 } from "node:path";
-var CHUNK = 1024 * 1024;
+var CHUNK2 = 1024 * 1024;
 function fileSource(root, repoPath2) {
   const abs = resolve3(root, repoPath2);
   let size;
@@ -63893,7 +63928,7 @@ function fileSource(root, repoPath2) {
   return {
     path: repoPath2,
     size,
-    open: () => createReadStream(abs, { highWaterMark: CHUNK }),
+    open: () => createReadStream(abs, { highWaterMark: CHUNK2 }),
     openFile: async () => {
       const handle = await open3(abs, "r");
       return {

@@ -6,6 +6,7 @@ import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { ReportParseError, describeError, fsReason } from '../errors.js';
 import type { ReportSource } from '../reports/types.js';
+import { chunks } from './chunks.js';
 
 const ASCII_PIECE = 64 * 1024;
 
@@ -45,8 +46,8 @@ export async function* readText(source: ReportSource): AsyncGenerator<string> {
   /** True when the decoder holds no partial character: the next chunk may skip it if ASCII. */
   let clean = true;
   try {
-    for await (const raw of source.open()) {
-      let chunk = raw as Buffer;
+    for await (const raw of chunks(source)) {
+      let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (!decoder) {
         const { encoding, bomLength } = sniffEncoding(chunk);
         decoder = new TextDecoder(encoding);
