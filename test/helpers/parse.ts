@@ -18,6 +18,22 @@ export function textSource(text: string | Buffer, path = 'report'): ReportSource
   return { path, size: buf.length, open: () => Readable.from([buf]) };
 }
 
+/** Like textSource, but also readable as a file (positional reads from memory), as reports on disk are. */
+export function memoryFileSource(text: string | Buffer, path = 'report'): ReportSource {
+  const buf = typeof text === 'string' ? Buffer.from(text) : text;
+  return {
+    ...textSource(buf, path),
+    openFile: async () => ({
+      read: async (buffer: Uint8Array, offset: number, length: number, position: number) => {
+        const bytes = buf.subarray(position, position + length);
+        buffer.set(bytes, offset);
+        return bytes.length;
+      },
+      close: async () => undefined,
+    }),
+  };
+}
+
 export function context(source: ReportSource, options: { root?: string; limits?: Partial<ParseLimits>; stripPrefixes?: string[]; parserOptions?: Record<string, unknown> } = {}): ParseContext {
   return {
     source,
