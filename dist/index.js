@@ -60693,10 +60693,10 @@ var StartTagReader = class {
   /** Reads the start tag at `t.s[i]` (`<` and a name start) into the fields: the index after it, or CUT. */
   read(t, i2) {
     const { s } = t;
-    const plain = this.plain;
-    plain.lastIndex = i2;
-    if (!plain.test(s)) return this.readCarefully(t, i2);
-    const end = plain.lastIndex;
+    const plain2 = this.plain;
+    plain2.lastIndex = i2;
+    if (!plain2.test(s)) return this.readCarefully(t, i2);
+    const end = plain2.lastIndex;
     let j = i2 + 2;
     while (isNameCode(s.charCodeAt(j))) j++;
     this.name = this.intern(s, i2 + 1, j);
@@ -61203,7 +61203,7 @@ async function parseXml(ctx, visitor) {
   };
   const reader = new XmlReader(events, onText !== void 0);
   try {
-    for await (const chunk of readText(ctx.source)) reader.write(chunk);
+    for await (const chunk of readText(ctx.source)) reader.write(pictureControls(chunk));
     reader.end();
   } catch (error63) {
     if (error63 instanceof ReportParseError) throw error63;
@@ -61253,6 +61253,11 @@ var XmlReader = class {
     parser.write(this.scanner.takeProlog());
   }
 };
+var CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+var CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+function pictureControls(text) {
+  return CONTROL.test(text) ? text.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text;
+}
 function xmlMessage(error63) {
   const raw = describeError(error63).replace(/^(?:[^:]*:)?\d+:\d+: /, "");
   if (/undefined entity/.test(raw)) return `invalid XML: ${raw} (DTD entities are never expanded)`;
@@ -63234,13 +63239,15 @@ var TestsBuilder = class {
    */
   finish(f) {
     const max2 = this.limits.maxMessageChars;
-    const out = { name: detach(bound(f.name, 1e3)), message: detach(bound(f.message, max2)), kind: f.kind ?? "failure" };
-    if (f.suite) out.suite = detach(bound(f.suite, 1e3));
-    if (f.details) out.details = detach(bound(f.details, max2));
+    const message = plain(f.message);
+    const details = f.details ? plain(f.details) : void 0;
+    const out = { name: detach(bound(plain(f.name), 1e3)), message: detach(bound(message, max2)), kind: f.kind ?? "failure" };
+    if (f.suite) out.suite = detach(bound(plain(f.suite), 1e3));
+    if (details) out.details = detach(bound(details, max2));
     let file2 = f.file ? inRepo(this.paths.toRepo(f.file)) : void 0;
     let line = f.line;
-    const found = locateInTrace(`${f.details ?? ""}
-${f.message}`, file2, this.paths, f.suite);
+    const found = locateInTrace(`${details ?? ""}
+${message}`, file2, this.paths, f.suite);
     if (found && (file2 === void 0 || found.file === file2)) {
       file2 = found.file;
       line = found.line;
@@ -63252,6 +63259,10 @@ ${f.message}`, file2, this.paths, f.suite);
 };
 function inRepo(path) {
   return path === "" || path.startsWith("/") || path.startsWith("../") || /^[A-Za-z]:\//.test(path) ? void 0 : path;
+}
+var TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]/g;
+function plain(text) {
+  return text.includes("\x1B") || text.includes("\u241B") ? text.replace(TERMINAL_ESCAPE, "") : text;
 }
 function bound(text, max2) {
   return text.length > max2 ? `${text.slice(0, max2)}\u2026 (truncated, ${text.length} characters in all)` : text;

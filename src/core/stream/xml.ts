@@ -3,7 +3,7 @@
  * saxes when their prolog asks for it (an internal DTD subset, XML 1.1, …: see xml-prolog.ts).
  * Neither expands DTD entities, so entity bombs and external entities are inert: a reference to an
  * entity a DOCTYPE declares is an "undefined entity" parse error. Nesting depth is bounded; every
- * error names the file and line.
+ * error names the file and line. Raw control characters are read as their control pictures.
  */
 import { SaxesParser } from 'saxes';
 import { ReportParseError, describeError } from '../errors.js';
@@ -59,7 +59,7 @@ export async function parseXml(ctx: ParseContext, visitor: XmlVisitor): Promise<
   };
   const reader = new XmlReader(events, onText !== undefined);
   try {
-    for await (const chunk of readText(ctx.source)) reader.write(chunk);
+    for await (const chunk of readText(ctx.source)) reader.write(pictureControls(chunk));
     reader.end();
   } catch (error) {
     if (error instanceof ReportParseError) throw error;
@@ -115,6 +115,21 @@ class XmlReader {
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }
+}
+
+/** C0 control characters XML forbids (all but tab, line feed and carriage return). */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
+
+/**
+ * Forbidden control characters become their Unicode control pictures (ESC becomes ␛, U+241B).
+ * Some test runners write raw terminal colours into JUnit text; rejecting the whole report for
+ * them helps no one. A picture is a character XML allows but not one a name may hold, so a control
+ * character inside a tag or attribute name still makes the document invalid (no element can
+ * silently turn into another), while in text it stays visible (TestsBuilder strips colour codes).
+ */
+export function pictureControls(text: string): string {
+  return CONTROL.test(text) ? text.replace(CONTROLS, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0))) : text;
 }
 
 function xmlMessage(error: unknown): string {

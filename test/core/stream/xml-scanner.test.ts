@@ -133,8 +133,18 @@ describe('errors', () => {
     expect(error.reason).toMatch(/^invalid XML: unterminated entity reference: no ";" within 1024 characters of this "&"/);
   });
 
+  it('reads a raw control character as its control picture, except where a name stands', async () => {
+    expect(viaScanner(['<r>\n\n a\u0001</r>'])).toEqual({ error: 'disallowed character.', line: 3 });
+    expect(await visit('<r a="x\u001by">\n\n a\u0001\u001b[31m</r>')).toEqual({ names: ['r'], attributes: [{ a: 'x\u241by' }], text: '\n\n a\u2401\u241b[31m' });
+    // In a name a picture is still no name character: the element cannot turn into another.
+    for (const xml of ['<r><test\u0001case/></r>', '<r><testcase na\u001bme="x"/></r>', '<!DOCTYPE r [<!ELEMENT r ANY>]><r><a\u0001/></r>']) {
+      const error = await visit(xml);
+      expect(error, xml).toBeInstanceOf(ReportParseError);
+      expect((error as ReportParseError).message).toMatch(/^r\.xml:1: invalid XML: /);
+    }
+  });
+
   it.each([
-    ['a control character', '<r>\n\n a\u0001</r>', 'disallowed character.', 3],
     ['a second root', '<r/>\n<r/>', 'documents may contain only one root.', 2],
     ['a mismatched close tag', '<r>\n<a></b></r>', 'unexpected close tag.', 2],
     ['a cut-off document', '<r>\n<a x="1">\ntext', 'unclosed tag: a', 3],

@@ -44,12 +44,14 @@ export class TestsBuilder {
    */
   private finish(f: Omit<TestFailure, 'kind'> & { kind?: TestFailure['kind'] }): TestFailure {
     const max = this.limits.maxMessageChars;
-    const out: TestFailure = { name: detach(bound(f.name, 1_000)), message: detach(bound(f.message, max)), kind: f.kind ?? 'failure' };
-    if (f.suite) out.suite = detach(bound(f.suite, 1_000));
-    if (f.details) out.details = detach(bound(f.details, max));
+    const message = plain(f.message);
+    const details = f.details ? plain(f.details) : undefined;
+    const out: TestFailure = { name: detach(bound(plain(f.name), 1_000)), message: detach(bound(message, max)), kind: f.kind ?? 'failure' };
+    if (f.suite) out.suite = detach(bound(plain(f.suite), 1_000));
+    if (details) out.details = detach(bound(details, max));
     let file = f.file ? inRepo(this.paths.toRepo(f.file)) : undefined;
     let line = f.line;
-    const found = locateInTrace(`${f.details ?? ''}\n${f.message}`, file, this.paths, f.suite);
+    const found = locateInTrace(`${details ?? ''}\n${message}`, file, this.paths, f.suite);
     if (found && (file === undefined || found.file === file)) {
       file = found.file;
       line = found.line;
@@ -63,6 +65,19 @@ export class TestsBuilder {
 /** A mapped path, or undefined when it still points outside the repo (absolute or `../`). */
 function inRepo(path: string): string | undefined {
   return path === '' || path.startsWith('/') || path.startsWith('../') || /^[A-Za-z]:\//.test(path) ? undefined : path;
+}
+
+/**
+ * Terminal escape sequences (colours, bold, cursor moves: ESC [ … final byte) that test runners
+ * leave in their output when they think they write to a terminal, raw or as the control picture
+ * ␛ that the XML reader puts in place of a raw ESC. They would show as garbage in a PR comment and
+ * hide file:line from the trace reader.
+ */
+const TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]/g;
+
+/** `text` without terminal escape sequences. */
+export function plain(text: string): string {
+  return text.includes('\u001b') || text.includes('\u241b') ? text.replace(TERMINAL_ESCAPE, '') : text;
 }
 
 export function bound(text: string, max: number): string {

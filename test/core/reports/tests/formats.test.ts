@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFixture } from '../../../helpers/parse.js';
+import { junit } from '../../../../src/core/reports/tests/junit.js';
+import { parseFixture, parseWith, textSource } from '../../../helpers/parse.js';
 
 const totals = async (file: string) => {
   const { data, format } = await parseFixture('tests', file);
@@ -95,6 +96,28 @@ describe('tests formats: failures carry messages and repo locations', () => {
     expect((await failures('vitest-json/vitest.json', '/tmp/fx-js/vt')).map((f) => `${f.file}:${f.line}`)).toEqual(['tests/math.test.js:11', 'tests/strings.test.js:21', 'tests/strings.test.js:25']);
     expect((await failures('mocha-json/mocha.json', '/tmp/fx-js/mo')).map((f) => `${f.file}:${f.line}`)).toEqual(['test/math.test.js:11', 'test/strings.test.js:21', 'test/strings.test.js:25']);
     expect((await failures('ctrf/mocha-ctrf-json-reporter.json', '/tmp/fx-js/mo')).map((f) => `${f.file}:${f.line}`)).toEqual(['test/math.test.js:11', 'test/strings.test.js:21', 'test/strings.test.js:25']);
+  });
+
+  it('jest --colors: terminal colour codes are stripped from messages, and the trace still locates', async () => {
+    const list = await failures('jest-json/jest-colors.json', '/tmp/fx-jc/jc');
+    expect(list.map((f) => `${f.file}:${f.line}`)).toEqual(['src/math.test.js:3', 'src/math.test.js:4']);
+    for (const f of list) expect(`${f.message}${f.details ?? ''}`).not.toMatch(/\u001b|\[\d+m/);
+    expect(`${list[0]!.message}\n${list[0]!.details}`).toContain('Expected: 5\nReceived: 6');
+  });
+
+  it('JUnit with raw terminal colours in its text (control characters XML forbids) is read, colours stripped', async () => {
+    const esc = '\u001b';
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<testsuite name="colors" tests="2" failures="1">',
+      '  <testcase name="ok" classname="c"/>',
+      `  <testcase name="adds" classname="c"><failure message="${esc}[31mexpected 5${esc}[39m">${esc}[2mExpected:${esc}[22m 5\n    at Object.&lt;anonymous&gt; (/repo/src/a.test.js:3:5)\u0007</failure></testcase>`,
+      '</testsuite>',
+    ].join('\n');
+    const data = await parseWith(junit, textSource(xml, 'colors.xml'));
+    expect([data.total, data.failed]).toEqual([2, 1]);
+    expect(data.failures[0]).toMatchObject({ name: 'adds', message: 'expected 5', file: 'src/a.test.js', line: 3 });
+    expect(data.failures[0]!.details).toBe('Expected: 5\n    at Object.<anonymous> (/repo/src/a.test.js:3:5)\u2407');
   });
 
   it('TRX: ErrorInfo message, Windows and /_/ stack paths, class from the test definitions', async () => {
