@@ -62248,7 +62248,6 @@ var LcovRecord = class {
 var LCOV_SCAN_WASM = "AGFzbQEAAAABCgFgBX9/f39/AX8DAgEABQMBAAEGEAN/AUEAC38BQQALfwFBAAsHKgUGbWVtb3J5AgAFbGluZXMDAAR1c2VkAwEHdGFwZUVuZAMCBHNjYW4AAAqXCQGUCQERfyMBIQtBfyEVAkADQCAAIAFPDQEgAiADSw0BIAAtAAAhBiAGQcQARgRAIAAoAgBB////B3FBxILpAUcNAiAAQQNqIQVBACEHAkADQCAFLQAAQTBrIQYgBkEJSw0BIAdBCmwgBmohByAHIARLDQQgBUEBaiEFDAALCyAHRQ0CIAZBfEcNAiAFQQFqIQVBACEJQQAhCAJAA0AgBS0AAEEwayEGIAZBCUsNASAJIAZyIQlBASEIIAVBAWohBQwACwsgCEUNAiAGQVpGBEAgBUEBaiEFBSAGQV1GBEAgBS0AAUEKRw0EIAVBAmohBQUgBkF8Rw0EAkADQCAFLQAAQQpGDQEgBUEBaiEFDAALCyAFQQFqIQULCyAHQQN2QQF0IQxBASAHQQdxdCENIAwgDC0AACANcjoAACAJBEAgDCAMLQABIA1yOgABCyAMIAtPBEAgDEECaiELCwUgBkHCAEYEQCAAKAIAQcKkkYoERw0DIAAtAARBOkcNAyAAQQVqIQVBACEHAkADQCAFLQAAQTBrIQYgBkEJSw0BIAdBCmwgBmohByAHIARLDQUgBUEBaiEFDAALCyAHRQ0DIAZBfEcNA0EBIQ8gBSEOAkADQCAFQQFqIQUgBS0AACEGIAZBCkYNASAGQSxGBEAgD0EBaiEPIAUhDgsMAAsLIAUhECAFQQFrLQAAQQ1GBEAgBUEBayEQCyAPQQNJDQNBACEJIBAgDkECakYgDi0AAUEtRnFFBEAgECAOQQFqRg0EIA5BAWohDAJAA0AgDCAQTw0BIAwtAABBMGshBiAGQQlLDQYgCSAGciEJIAxBAWohDAwACwsLIBVBAE4EfyAVKAIEIAdGBUEACwRAIBUgFSgCCEEBajYCCCAVIBUoAgwgCUEAR2o2AgwFIAJBATYCACACIAc2AgQgAkEBNgIIIAIgCUEARzYCDCACIRUgAkEUaiECCyAFQQFqIQUFIAZBxgBHDQMgAC0AAUHOAEcNAyAALQACIQYgBkHEAEYEQCAALQADQcEARw0EIAAtAARBOkcNBEEBIRQgAEEFaiEFBSAGQTpHDQRBACEUIABBA2ohBQtBACEHQQAhCUEAIQgCQANAIAUtAABBMGshBiAGQQlLDQFBASEIIAkgBnIhCSAURQRAIAdBCmwgBmohByAHIARLDQYLIAVBAWohBQwACwsgCEUNAyAGQXxHDQMgBUEBaiERIBRFBEAgB0UNBCARIQUCQANAIAUtAABBMGshBiAGQQlLDQEgBUEBaiEFDAALCyAGQXxGIAUgEUtxBEAgBUEBaiERCwsgESEFQQAhEkEAIRMCQANAIAUtAAAhBiAGQQpGDQEgEiETIBJBH2wgBmpB/////wNxIRIgBUEBaiEFDAALCyAFIRAgBSARSyAFQQFrLQAAQQ1GcQRAIAVBAWshECATIRILQX8hFSACQQIgFGo2AgAgAiAJQQBHIAcgFBs2AgQgAiARNgIIIAIgEDYCDCACIBI2AhAgAkEUaiECIAVBAWohBQsLIApBAWohCiAFIQAMAAsLIAokACALJAEgAiQCIAAL";
 
 // src/core/reports/coverage/lcov/wasm.ts
-var { Module, Instance } = globalThis.WebAssembly;
 var TAPE_BRDA = 1;
 var TAPE_FN = 2;
 var ENTRY_INTS = 5;
@@ -62259,7 +62258,7 @@ var INPUT = TAPE + TAPE_ENTRIES * ENTRY_INTS * 4;
 var SLACK = 8;
 var PAGE = 65536;
 var compiled;
-var LcovWasm = class {
+var LcovWasm = class _LcovWasm {
   exports;
   /** The memory as bytes; replaced when the memory grows (the old view is then empty). */
   mem;
@@ -62272,9 +62271,17 @@ var LcovWasm = class {
   /** After a scan: lines read, tape entries written. */
   lines = 0;
   entries = 0;
-  constructor() {
-    compiled ??= new Module(Buffer.from(LCOV_SCAN_WASM, "base64"));
-    this.exports = new Instance(compiled).exports;
+  /**
+   * An instance, or undefined where there is no WebAssembly (`node --jitless` turns it off): the
+   * scanner then reads every line itself, with the same results, only slower.
+   */
+  static create() {
+    const api = globalThis.WebAssembly;
+    return api ? new _LcovWasm(api) : void 0;
+  }
+  constructor(api) {
+    compiled ??= new api.Module(Buffer.from(LCOV_SCAN_WASM, "base64"));
+    this.exports = new api.Instance(compiled).exports;
     this.mem = this.bits = new Uint8Array(0);
     this.tape = new Int32Array(0);
     this.fit(PAGE);
@@ -62326,16 +62333,20 @@ var LcovScanner = class {
   constructor(record2, text) {
     this.record = record2;
     this.text = text;
-    record2.bits = this.wasm.bits;
+    if (this.wasm) record2.bits = this.wasm.bits;
   }
   record;
   text;
   lineNo = 0;
-  wasm = new LcovWasm();
-  /** Reads buf[start, end): whole lines, each ending with `\n`, from a copy in the WebAssembly memory. */
+  wasm = LcovWasm.create();
+  /** Reads buf[start, end): whole lines, each ending with `\n` (from a copy in the WebAssembly memory). */
   block(buf, start, end) {
-    this.release();
     const wasm = this.wasm;
+    if (!wasm) {
+      this.lines(buf, start, end);
+      return;
+    }
+    this.release();
     const to = wasm.load(buf, start, end);
     this.record.bits = wasm.bits;
     this.lines(wasm.mem, wasm.input, to);
@@ -62349,8 +62360,8 @@ var LcovScanner = class {
     let lineNo2 = this.lineNo;
     let i2 = start;
     while (i2 < end) {
-      if (record2.file !== void 0) {
-        i2 = this.scan(buf, i2, end);
+      if (record2.file !== void 0 && this.wasm) {
+        i2 = this.scan(this.wasm, buf, i2, end);
         lineNo2 += this.wasm.lines;
         if (i2 >= end) break;
       }
@@ -62391,9 +62402,8 @@ var LcovScanner = class {
     this.lineNo = lineNo2;
   }
   /** Runs the WebAssembly loop from buf[i] and hands its tape to the record; returns where it stopped. */
-  scan(buf, i2, end) {
+  scan(wasm, buf, i2, end) {
     const record2 = this.record;
-    const wasm = this.wasm;
     const next = wasm.scan(i2, end, record2.bitsUsed);
     record2.bitsUsed = wasm.used;
     const tape = wasm.tape;

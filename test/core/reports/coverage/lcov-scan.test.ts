@@ -3,8 +3,9 @@
 // same error (message and line).
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lcov } from '../../../../src/core/reports/coverage/lcov.js';
+import { LcovWasm } from '../../../../src/core/reports/coverage/lcov/wasm.js';
 import type { ReportSource } from '../../../../src/core/reports/types.js';
 import { parseWith } from '../../../helpers/parse.js';
 
@@ -77,7 +78,23 @@ async function outcome(source: ReportSource): Promise<unknown> {
   }
 }
 
-describe.each(['stream', 'file'] as const)('lcov: the byte scanner, reading a %s, and the text reader agree', (via) => {
+describe.each([
+  ['a stream', 'stream', true],
+  ['a file', 'file', true],
+  // `node --jitless` has no WebAssembly: the TypeScript scanner then reads every line itself.
+  ['a file, without WebAssembly', 'file', false],
+] as const)('lcov: the byte scanner, reading %s, and the text reader agree', (_name, via, wasm) => {
+  beforeAll(() => {
+    if (!wasm) vi.stubGlobal('WebAssembly', undefined);
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it(wasm ? 'with the WebAssembly loop' : 'with no WebAssembly loop', () => {
+    expect(LcovWasm.create() !== undefined).toBe(wasm);
+  });
+
   it.each([
     ['well-formed tracefiles', false],
     ['tracefiles with odd and malformed lines', true],

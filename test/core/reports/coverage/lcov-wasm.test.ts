@@ -31,7 +31,7 @@ describe('lcov scan.wat', () => {
   });
 
   it('reads the usual lines itself, sets DA bits, and puts BRDA, FN and FNDA on the tape', () => {
-    const wasm = new LcovWasm();
+    const wasm = LcovWasm.create()!;
     const text = 'DA:3,0\nDA:9,12\nBRDA:4,0,0,1\nBRDA:4,0,1,-\nFN:7,9,main\nFNDA:0,main\r\nDA:10,0,abc\nSF:next\n';
     const end = wasm.load(Buffer.from(text), 0, text.length);
     const stop = wasm.scan(wasm.input, end, 0);

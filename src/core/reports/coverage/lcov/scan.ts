@@ -33,19 +33,23 @@ const decoder = new TextDecoder('utf-8');
 
 export class LcovScanner implements LineBlockSink {
   lineNo = 0;
-  private readonly wasm = new LcovWasm();
+  private readonly wasm = LcovWasm.create();
 
   constructor(
     private readonly record: LcovRecord,
     private readonly text: LcovTextLines,
   ) {
-    record.bits = this.wasm.bits;
+    if (this.wasm) record.bits = this.wasm.bits;
   }
 
-  /** Reads buf[start, end): whole lines, each ending with `\n`, from a copy in the WebAssembly memory. */
+  /** Reads buf[start, end): whole lines, each ending with `\n` (from a copy in the WebAssembly memory). */
   block(buf: Uint8Array, start: number, end: number): void {
-    this.release(); // the copy overwrites the block before
     const wasm = this.wasm;
+    if (!wasm) {
+      this.lines(buf, start, end);
+      return;
+    }
+    this.release(); // the copy overwrites the block before
     const to = wasm.load(buf, start, end);
     this.record.bits = wasm.bits; // a new view if the memory grew
     this.lines(wasm.mem, wasm.input, to);
@@ -61,8 +65,8 @@ export class LcovScanner implements LineBlockSink {
     let lineNo = this.lineNo;
     let i = start;
     while (i < end) {
-      if (record.file !== undefined) {
-        i = this.scan(buf, i, end);
+      if (record.file !== undefined && this.wasm) {
+        i = this.scan(this.wasm, buf, i, end);
         lineNo += this.wasm.lines;
         if (i >= end) break;
       }
@@ -105,9 +109,8 @@ export class LcovScanner implements LineBlockSink {
   }
 
   /** Runs the WebAssembly loop from buf[i] and hands its tape to the record; returns where it stopped. */
-  private scan(buf: Uint8Array, i: number, end: number): number {
+  private scan(wasm: LcovWasm, buf: Uint8Array, i: number, end: number): number {
     const record = this.record;
-    const wasm = this.wasm;
     const next = wasm.scan(i, end, record.bitsUsed);
     record.bitsUsed = wasm.used;
     const tape = wasm.tape;

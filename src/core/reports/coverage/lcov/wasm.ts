@@ -10,7 +10,6 @@ interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object) => { exports: unknown };
 }
-const { Module, Instance } = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 interface ScanExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
@@ -51,9 +50,18 @@ export class LcovWasm {
   lines = 0;
   entries = 0;
 
-  constructor() {
-    compiled ??= new Module(Buffer.from(LCOV_SCAN_WASM, 'base64'));
-    this.exports = new Instance(compiled).exports as ScanExports;
+  /**
+   * An instance, or undefined where there is no WebAssembly (`node --jitless` turns it off): the
+   * scanner then reads every line itself, with the same results, only slower.
+   */
+  static create(): LcovWasm | undefined {
+    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    return api ? new LcovWasm(api) : undefined;
+  }
+
+  private constructor(api: WasmApi) {
+    compiled ??= new api.Module(Buffer.from(LCOV_SCAN_WASM, 'base64'));
+    this.exports = new api.Instance(compiled).exports as ScanExports;
     this.mem = this.bits = new Uint8Array(0);
     this.tape = new Int32Array(0);
     this.fit(PAGE);
