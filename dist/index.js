@@ -59679,6 +59679,43 @@ function clean(p) {
   return normal === "." ? "" : normal.replace(/^\.\//, "");
 }
 
+// src/core/stream/whole.ts
+import { isAscii as isAscii2 } from "node:buffer";
+import { TextDecoder as TextDecoder3 } from "node:util";
+async function readWholeText(source, maxBytes, tooBig) {
+  let buf = Buffer.allocUnsafe(Math.min(source.size ?? 64 * 1024, maxBytes) + 1);
+  let length = 0;
+  let over = false;
+  try {
+    for await (const chunk of chunks(source)) {
+      if (length + chunk.length > maxBytes) {
+        over = true;
+        break;
+      }
+      if (length + chunk.length > buf.length) {
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(buf.length * 2, length + chunk.length), maxBytes));
+        grown.set(buf.subarray(0, length));
+        buf = grown;
+      }
+      buf.set(chunk, length);
+      length += chunk.length;
+    }
+  } catch (error63) {
+    throw asReadError(source.path, error63);
+  }
+  if (over) throw tooBig();
+  const { encoding, bomLength } = sniffEncoding(buf.subarray(0, Math.min(length, 4096)));
+  const bytes = buf.subarray(Math.min(bomLength, length), length);
+  if (encoding === "utf-8" || encoding === "windows-1252") {
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) {
+      throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset(source, bomLength + nul));
+    }
+  }
+  if (encoding === "utf-8" && isAscii2(bytes)) return bytes.toString("latin1");
+  return new TextDecoder3(encoding).decode(bytes);
+}
+
 // src/core/stream/json.ts
 async function readJsonText(ctx) {
   const { source, limits } = ctx;
@@ -59687,14 +59724,7 @@ async function readJsonText(ctx) {
     `JSON report is larger than the limit of ${formatBytes(limits.maxJsonBytes)} (raise limits.max_json_bytes if this is expected)`
   );
   if (source.size !== void 0 && source.size > limits.maxJsonBytes) throw tooBig();
-  const parts = [];
-  let length = 0;
-  for await (const text of readText(source)) {
-    length += text.length;
-    if (length > limits.maxJsonBytes) throw tooBig();
-    parts.push(text);
-  }
-  return parts.join("");
+  return readWholeText(source, limits.maxJsonBytes, tooBig);
 }
 async function readJson(ctx) {
   const text = await readJsonText(ctx);
@@ -59719,11 +59749,11 @@ function lineAt(text, position) {
   for (let i2 = text.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text.indexOf("\n", i2 + 1)) line++;
   return line;
 }
-function checkShape(path, schema, value, what) {
+function checkShape(path, schema, value, what, at = []) {
   const result2 = schema.safeParse(value);
   if (result2.success) return result2.data;
   const issue3 = result2.error.issues[0];
-  const where = issue3 && issue3.path.length > 0 ? ` at ${issue3.path.join(".")}` : "";
+  const where = issue3 && at.length + issue3.path.length > 0 ? ` at ${[...at, ...issue3.path].map(String).join(".")}` : "";
   throw new ReportParseError(path, `not a valid ${what}: ${issue3?.message ?? "unexpected shape"}${where}`, void 0, { cause: result2.error });
 }
 function formatBytes(bytes) {
@@ -60133,16 +60163,16 @@ var pnpmAudit = {
 };
 
 // src/core/reports/sarif/shape.ts
-var Text = external_exports.object({ text: external_exports.string().optional(), markdown: external_exports.string().optional() }).loose();
+var Text = external_exports.object({ text: external_exports.string().optional(), markdown: external_exports.string().optional() });
 var Level = external_exports.enum(["none", "note", "warning", "error"]);
-var ArtifactLocation = external_exports.object({ uri: external_exports.string().optional(), uriBaseId: external_exports.string().optional(), index: external_exports.number().int().min(0).optional() }).loose();
+var ArtifactLocation = external_exports.object({ uri: external_exports.string().optional(), uriBaseId: external_exports.string().optional(), index: external_exports.number().int().min(0).optional() });
 var Region = external_exports.object({
   startLine: external_exports.number().int().optional(),
   startColumn: external_exports.number().int().optional(),
   endLine: external_exports.number().int().optional(),
   endColumn: external_exports.number().int().optional()
-}).loose();
-var Location = external_exports.object({ physicalLocation: external_exports.object({ artifactLocation: ArtifactLocation.optional(), region: Region.optional() }).loose().optional() }).loose();
+});
+var Location = external_exports.object({ physicalLocation: external_exports.object({ artifactLocation: ArtifactLocation.optional(), region: Region.optional() }).optional() });
 var Properties = external_exports.record(external_exports.string(), external_exports.unknown());
 var Rule = external_exports.object({
   id: external_exports.string().optional(),
@@ -60151,34 +60181,34 @@ var Rule = external_exports.object({
   fullDescription: Text.optional(),
   help: Text.optional(),
   helpUri: external_exports.string().optional(),
-  defaultConfiguration: external_exports.object({ level: Level.optional() }).loose().optional(),
+  defaultConfiguration: external_exports.object({ level: Level.optional() }).optional(),
   messageStrings: external_exports.record(external_exports.string(), Text).optional(),
   properties: Properties.optional()
-}).loose();
-var Component = external_exports.object({ name: external_exports.string().optional(), rules: external_exports.array(Rule).optional() }).loose();
-var Message = external_exports.object({ text: external_exports.string().optional(), markdown: external_exports.string().optional(), id: external_exports.string().optional(), arguments: external_exports.array(external_exports.string()).optional() }).loose();
+});
+var Component = external_exports.object({ name: external_exports.string().optional(), rules: external_exports.array(Rule).optional() });
+var Message = external_exports.object({ text: external_exports.string().optional(), markdown: external_exports.string().optional(), id: external_exports.string().optional(), arguments: external_exports.array(external_exports.string()).optional() });
 var Result = external_exports.object({
   ruleId: external_exports.string().optional(),
   ruleIndex: external_exports.number().int().optional(),
-  rule: external_exports.object({ id: external_exports.string().optional(), index: external_exports.number().int().optional(), toolComponent: external_exports.object({ index: external_exports.number().int().optional() }).loose().optional() }).loose().optional(),
+  rule: external_exports.object({ id: external_exports.string().optional(), index: external_exports.number().int().optional(), toolComponent: external_exports.object({ index: external_exports.number().int().optional() }).optional() }).optional(),
   kind: external_exports.string().optional(),
   level: Level.optional(),
   message: Message,
   locations: external_exports.array(Location).optional(),
-  suppressions: external_exports.array(external_exports.object({ kind: external_exports.string().optional(), status: external_exports.string().optional() }).loose()).optional(),
+  suppressions: external_exports.array(external_exports.object({ kind: external_exports.string().optional(), status: external_exports.string().optional() })).optional(),
   baselineState: external_exports.string().optional(),
   properties: Properties.optional()
-}).loose();
-var Notification = external_exports.object({ level: Level.optional(), message: Message, locations: external_exports.array(Location).optional(), descriptor: external_exports.object({ id: external_exports.string().optional() }).loose().optional() }).loose();
-var UriBase = external_exports.object({ uri: external_exports.string().optional(), uriBaseId: external_exports.string().optional() }).loose();
+});
+var Notification = external_exports.object({ level: Level.optional(), message: Message, locations: external_exports.array(Location).optional(), descriptor: external_exports.object({ id: external_exports.string().optional() }).optional() });
+var UriBase = external_exports.object({ uri: external_exports.string().optional(), uriBaseId: external_exports.string().optional() });
 var Run = external_exports.object({
-  tool: external_exports.object({ driver: Component, extensions: external_exports.array(Component).optional() }).loose(),
-  results: external_exports.array(Result).nullable().optional(),
-  artifacts: external_exports.array(external_exports.object({ location: ArtifactLocation.optional() }).loose()).optional(),
+  tool: external_exports.object({ driver: Component, extensions: external_exports.array(Component).optional() }),
+  results: external_exports.array(external_exports.unknown()).nullable().optional(),
+  artifacts: external_exports.array(external_exports.object({ location: ArtifactLocation.optional() })).optional(),
   originalUriBaseIds: external_exports.record(external_exports.string(), UriBase).optional(),
-  invocations: external_exports.array(external_exports.object({ toolExecutionNotifications: external_exports.array(Notification).optional(), toolConfigurationNotifications: external_exports.array(Notification).optional() }).loose()).optional()
-}).loose();
-var Log = external_exports.object({ version: external_exports.string().optional(), runs: external_exports.array(Run) }).loose();
+  invocations: external_exports.array(external_exports.object({ toolExecutionNotifications: external_exports.array(Notification).optional(), toolConfigurationNotifications: external_exports.array(Notification).optional() })).optional()
+});
+var Log = external_exports.object({ version: external_exports.string().optional(), runs: external_exports.array(Run) });
 
 // src/core/reports/sarif/read.ts
 function detectSarif(head) {
@@ -60192,9 +60222,12 @@ async function readSarif(ctx) {
     throw new ReportParseError(ctx.source.path, `SARIF version ${log2.version} is not supported (readygate reads SARIF 2.1.0)`);
   }
   const out = { results: [], errorNotifications: [] };
-  for (const run of log2.runs) {
+  for (const [r, run] of log2.runs.entries()) {
     const tool = run.tool.driver.name ?? "sarif";
-    for (const result2 of run.results ?? []) {
+    const results = run.results ?? [];
+    for (let i2 = 0; i2 < results.length; i2++) {
+      const result2 = checkShape(ctx.source.path, Result, results[i2], "SARIF log", ["runs", r, "results", i2]);
+      results[i2] = void 0;
       if (!counts(result2)) continue;
       const rule = findRule(run, result2);
       const item = { tool, level: result2.level ?? rule?.defaultConfiguration?.level ?? "warning", message: messageText(result2.message, rule) };
@@ -61783,7 +61816,7 @@ async function forEachLineBlock(source, maxLineBytes, sink) {
       }
       const nul = chunk.indexOf(0);
       if (nul !== -1) {
-        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset2(source, offset + nul));
+        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset(source, offset + nul));
       }
       offset += chunk.length;
       feed(chunk);
@@ -61840,7 +61873,7 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
       }
       const nul = buf.subarray(Math.max(kept, start), filled).indexOf(0);
       if (nul !== -1) {
-        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset2(source, at + Math.max(kept, start) + nul));
+        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset(source, at + Math.max(kept, start) + nul));
       }
       const last = buf.lastIndexOf(NL, filled - 1);
       const tail = last >= start ? last + 1 : start;
@@ -61864,17 +61897,6 @@ function tooLongError(path, maxLineBytes, linesBefore) {
   return new ReportParseError(path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, linesBefore + 1);
 }
 function ignoreAfterAbandon2() {
-}
-async function lineOfOffset2(source, offset) {
-  let line = 1;
-  let seen = 0;
-  for await (const raw of source.open()) {
-    const chunk = raw.subarray(0, Math.max(0, offset - seen));
-    for (let i2 = chunk.indexOf(NL); i2 !== -1; i2 = chunk.indexOf(NL, i2 + 1)) line++;
-    seen += raw.length;
-    if (seen >= offset) break;
-  }
-  return line;
 }
 
 // src/core/reports/coverage/lcov/line-table.ts

@@ -7,7 +7,7 @@
  */
 import { ReportParseError } from '../errors.js';
 import type { ReportFile, ReportSource } from '../reports/types.js';
-import { asReadError, sniffEncoding } from './text.js';
+import { asReadError, lineOfOffset, sniffEncoding } from './text.js';
 
 const NL = 10;
 const EMPTY = Buffer.alloc(0);
@@ -208,17 +208,4 @@ function tooLongError(path: string, maxLineBytes: number, linesBefore: number): 
 
 function ignoreAfterAbandon(): void {
   // Deliberately empty: see `ask` in forEachLineBlock.
-}
-
-/** 1-based line of a byte offset, by reading the file again: only ever needed on the error path. */
-async function lineOfOffset(source: ReportSource, offset: number): Promise<number> {
-  let line = 1;
-  let seen = 0;
-  for await (const raw of source.open()) {
-    const chunk = (raw as Buffer).subarray(0, Math.max(0, offset - seen));
-    for (let i = chunk.indexOf(NL); i !== -1; i = chunk.indexOf(NL, i + 1)) line++;
-    seen += (raw as Buffer).length;
-    if (seen >= offset) break;
-  }
-  return line;
 }

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { ReportParseError } from '../errors.js';
 import type { ParseContext } from '../reports/types.js';
-import { readText } from './text.js';
+import { readWholeText } from './whole.js';
 
 export async function readJsonText(ctx: ParseContext): Promise<string> {
   const { source, limits } = ctx;
@@ -16,14 +16,7 @@ export async function readJsonText(ctx: ParseContext): Promise<string> {
       `JSON report is larger than the limit of ${formatBytes(limits.maxJsonBytes)} (raise limits.max_json_bytes if this is expected)`,
     );
   if (source.size !== undefined && source.size > limits.maxJsonBytes) throw tooBig();
-  const parts: string[] = [];
-  let length = 0;
-  for await (const text of readText(source)) {
-    length += text.length;
-    if (length > limits.maxJsonBytes) throw tooBig();
-    parts.push(text);
-  }
-  return parts.join('');
+  return readWholeText(source, limits.maxJsonBytes, tooBig);
 }
 
 export async function readJson(ctx: ParseContext): Promise<unknown> {
@@ -52,12 +45,15 @@ function lineAt(text: string, position: number): number {
   return line;
 }
 
-/** Validates a parsed value against a raw-shape schema, naming the first mismatch. */
-export function checkShape<T>(path: string, schema: z.ZodType<T>, value: unknown, what: string): T {
+/**
+ * Validates a parsed value against a raw-shape schema, naming the first mismatch; `at` is where
+ * `value` sits in the document, when it is a part of it.
+ */
+export function checkShape<T>(path: string, schema: z.ZodType<T>, value: unknown, what: string, at: readonly PropertyKey[] = []): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  const where = issue && at.length + issue.path.length > 0 ? ` at ${[...at, ...issue.path].map(String).join('.')}` : '';
   throw new ReportParseError(path, `not a valid ${what}: ${issue?.message ?? 'unexpected shape'}${where}`, undefined, { cause: result.error });
 }
 

@@ -91,7 +91,7 @@ export function detach(s: string): string {
 }
 
 /** 1-based line of a byte offset, by reading the file again: only ever needed on the error path. */
-async function lineOfOffset(source: ReportSource, offset: number): Promise<number> {
+export async function lineOfOffset(source: ReportSource, offset: number): Promise<number> {
   let line = 1;
   let seen = 0;
   for await (const raw of source.open()) {

@@ -14,7 +14,7 @@ import { ReportParseError } from '../../errors.js';
 import { checkShape, readJson } from '../../stream/json.js';
 import { jsonHead } from '../sniff.js';
 import type { ParseContext } from '../types.js';
-import { Log, type Level, type Location, type Message, type Notification, type Result, type Rule, type Run } from './shape.js';
+import { Log, Result, type Level, type Location, type Message, type Notification, type Rule, type Run } from './shape.js';
 
 export interface SarifItem {
   tool: string;
@@ -49,9 +49,12 @@ export async function readSarif(ctx: ParseContext): Promise<SarifLog> {
     throw new ReportParseError(ctx.source.path, `SARIF version ${log.version} is not supported (readygate reads SARIF 2.1.0)`);
   }
   const out: SarifLog = { results: [], errorNotifications: [] };
-  for (const run of log.runs) {
+  for (const [r, run] of log.runs.entries()) {
     const tool = run.tool.driver.name ?? 'sarif';
-    for (const result of run.results ?? []) {
+    const results = run.results ?? [];
+    for (let i = 0; i < results.length; i++) {
+      const result = checkShape(ctx.source.path, Result, results[i], 'SARIF log', ['runs', r, 'results', i]);
+      results[i] = undefined; // read: the parsed object may go
       if (!counts(result)) continue;
       const rule = findRule(run, result);
       const item: SarifItem = { tool, level: result.level ?? rule?.defaultConfiguration?.level ?? 'warning', message: messageText(result.message, rule) };

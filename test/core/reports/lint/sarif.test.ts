@@ -70,5 +70,9 @@ describe('SARIF: what counts', () => {
   it('refuses SARIF versions other than 2.1.0 and results without a message', async () => {
     await expect(parseWith(sarifLint, textSource(JSON.stringify({ version: '1.0.0', runs: [] }), 'x.sarif'))).rejects.toThrow('x.sarif: SARIF version 1.0.0 is not supported');
     await expect(parseWith(sarifLint, textSource(log(run([{ ruleId: 'R1' }])), 'x.sarif'))).rejects.toThrow(/^x\.sarif: not a valid SARIF log: .* at runs\.0\.results\.0\.message$/);
+    // Results are checked one by one: the message still names where the bad one sits.
+    const ok = { ruleId: 'R1', message: { text: 'fine' } };
+    const bad = log(run([ok]), run([ok, ok, { ...ok, level: 'fatal' }]));
+    await expect(parseWith(sarifLint, textSource(bad, 'x.sarif'))).rejects.toThrow(/^x\.sarif: not a valid SARIF log: .* at runs\.1\.results\.2\.level$/);
   });
 });
