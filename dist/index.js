@@ -66438,19 +66438,41 @@ ${marker}`;
   return { action: "created", id: data.id, url: data.html_url, ignored };
 }
 
+// src/github/viewer.ts
+async function viewerLogin(octokit) {
+  const refused = [];
+  try {
+    const data = await octokit.graphql("query { viewer { login } }");
+    if (data.viewer?.login) return { login: data.viewer.login };
+    refused.push("GraphQL viewer: no login");
+  } catch (error63) {
+    const status = httpStatus(error63);
+    const graphqlError = error63 instanceof Error && error63.name === "GraphqlResponseError";
+    if (!graphqlError && status !== 403 && status !== 404) throw error63;
+    refused.push(`GraphQL viewer: ${graphqlError ? graphqlMessages(error63) : status}`);
+  }
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login };
+  } catch (error63) {
+    const status = httpStatus(error63);
+    if (status !== 403 && status !== 404) throw error63;
+    refused.push(`GET /user: ${status}`);
+  }
+  return { refused };
+}
+function graphqlMessages(error63) {
+  const errors = error63.errors;
+  return errors?.map((e) => e.message).filter(Boolean).join("; ") || describeError(error63);
+}
+
 // src/github/identity.ts
 function botLogin(app) {
   return `${app.slug}[bot]`;
 }
 async function tokenLogin(octokit, app) {
   if (app) return botLogin(app);
-  try {
-    const { data } = await apiStep("finding which account the token acts as", () => octokit.rest.users.getAuthenticated());
-    return data.login;
-  } catch (error63) {
-    if (isPermissionDenied(error63)) return void 0;
-    throw error63;
-  }
+  return (await apiStep("finding which account the token acts as", () => viewerLogin(octokit))).login;
 }
 
 // src/action/fallback.ts

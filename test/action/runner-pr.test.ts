@@ -89,6 +89,8 @@ describe('runner on a pull request', () => {
   it('when the token\'s account cannot be told, edits no comment and creates a new one', async () => {
     const bodies: { patches: Record<string, unknown>[]; comment?: string } = { patches: [] };
     const scope = prScope(bodies, null)
+      .post('/graphql')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get('/user')
       .reply(403, { message: 'Resource not accessible by integration' })
       .get('/repos/acme/widgets/issues/5/comments')

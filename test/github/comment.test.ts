@@ -81,15 +81,30 @@ describe('tokenLogin', () => {
     expect(await tokenLogin(testOctokit(), { id: 9, slug: 'readygate' })).toBe('readygate[bot]');
   });
 
-  it('asks GET /user when no app is known (a personal token)', async () => {
-    const scope = nock(API).get('/user').reply(200, { login: 'release-bot-user', type: 'User' });
+  it('asks the GraphQL viewer when no app is known (any kind of token, one request)', async () => {
+    const scope = nock(API).post('/graphql').reply(200, { data: { viewer: { login: 'readygate[bot]' } } });
+    expect(await tokenLogin(testOctokit())).toBe('readygate[bot]');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('asks GET /user when GraphQL is refused', async () => {
+    const scope = nock(API).post('/graphql').reply(404, { message: 'Not Found' }).get('/user').reply(200, { login: 'release-bot-user', type: 'User' });
     expect(await tokenLogin(testOctokit())).toBe('release-bot-user');
     expect(scope.isDone()).toBe(true);
   });
 
-  it('is unknown when GET /user refuses an installation token', async () => {
-    const scope = nock(API).get('/user').reply(403, { message: 'Resource not accessible by integration' });
+  it('is unknown when GitHub names no account', async () => {
+    const scope = nock(API)
+      .post('/graphql')
+      .reply(200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] })
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' });
     expect(await tokenLogin(testOctokit())).toBeUndefined();
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('says which step failed when the token is refused outright', async () => {
+    nock(API).post('/graphql').reply(500, { message: 'boom' });
+    await expect(tokenLogin(testOctokit())).rejects.toThrow(/finding which account the token acts as/);
   });
 });
