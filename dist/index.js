@@ -62118,7 +62118,8 @@ var RecordFunctions = class {
         file2.addFunction(void 0, hit === 1);
         continue;
       }
-      const ordinal = ordinals.values[ordinals.slot(line)]++;
+      const slot = ordinals.slot(line);
+      const ordinal = ordinals.values[slot]++;
       crowded ||= ordinal >= 63;
       pairs[count3 * 2] = line * 64 + Math.min(ordinal, 63);
       pairs[count3 * 2 + 1] = hit;

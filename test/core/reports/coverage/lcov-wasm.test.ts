@@ -71,3 +71,16 @@ describe('lcov scan.wat', () => {
     expect(bytes).toEqual([{ p: 'a.ts', lines: n, covered: (n * 4) / 5, branches: { total: 2 * n, covered: n / 2 }, functions: { total: n, covered: (n * 2) / 3 } }]);
   });
 });
+
+describe('lcov functions past the ordinal table’s first size', () => {
+  it('number functions right when the table grows while they are numbered (the Maps path)', async () => {
+    const n = 129;
+    const record = (hits: number, first = '') =>
+      ['SF:a.ts', first, ...Array.from({ length: n }, (_, i) => `FN:${i + 1},f${i}`), ...Array.from({ length: n }, (_, i) => `FNDA:${hits},f${i}`), 'end_of_record'].filter(Boolean).join('\n');
+    // An FNDA before its FN sends the first record to the Maps; the second is read in place.
+    const text = `${record(1, 'FNDA:1,f5')}\n${record(0)}\n`;
+    const [bytes, text16] = await both(text);
+    expect(bytes).toEqual(text16);
+    expect(bytes).toMatchObject([{ p: 'a.ts', functions: { covered: n, total: n } }]);
+  });
+});

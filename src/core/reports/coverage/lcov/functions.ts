@@ -186,7 +186,8 @@ export class RecordFunctions {
         file.addFunction(undefined, hit === 1);
         continue;
       }
-      const ordinal = ordinals.values[ordinals.slot(line)]!++;
+      const slot = ordinals.slot(line); // first: it may grow the table, and so replace `values`
+      const ordinal = ordinals.values[slot]!++;
       crowded ||= ordinal >= 63;
       pairs[count * 2] = line * 64 + Math.min(ordinal, 63);
       pairs[count * 2 + 1] = hit;
