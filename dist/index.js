@@ -58941,7 +58941,7 @@ async function* readText(source) {
       let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (!decoder2) {
         const { encoding, bomLength } = sniffEncoding(chunk);
-        decoder2 = new TextDecoder2(encoding);
+        decoder2 = new TextDecoder2(encoding, { ignoreBOM: true });
         checkNul = encoding === "utf-8" || encoding === "windows-1252";
         ascii = checkNul;
         chunk = chunk.subarray(bomLength);
@@ -59713,7 +59713,7 @@ async function readWholeText(source, maxBytes, tooBig) {
     }
   }
   if (encoding === "utf-8" && isAscii2(bytes)) return bytes.toString("latin1");
-  return new TextDecoder3(encoding).decode(bytes);
+  return new TextDecoder3(encoding, { ignoreBOM: true }).decode(bytes);
 }
 
 // src/core/stream/json.ts
@@ -62351,7 +62351,7 @@ var ZERO = 48;
 var NINE = 57;
 var DASH = 45;
 var END_OF_RECORD = Buffer.from("end_of_record");
-var decoder = new TextDecoder("utf-8");
+var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 var LcovScanner = class {
   constructor(record2, text) {
     this.record = record2;
@@ -62369,13 +62369,14 @@ var LcovScanner = class {
       this.lines(buf, start, end);
       return;
     }
-    this.release();
+    this.record.functions.release();
     const to = wasm.load(buf, start, end);
     this.record.bits = wasm.bits;
     this.lines(wasm.mem, wasm.input, to);
   }
+  /** The reader is about to reuse its buffers: only the TypeScript path keeps names in them. */
   release() {
-    this.record.functions.release();
+    if (!this.wasm) this.record.functions.release();
   }
   /** Reads the lines of buf[start, end), counting them in lineNo. */
   lines(buf, start, end) {
@@ -63963,16 +63964,19 @@ var CHUNK2 = 1024 * 1024;
 function fileSource(root, repoPath2) {
   const abs = resolve3(root, repoPath2);
   let size;
+  let seekable = true;
   try {
-    size = statSync2(abs).size;
+    const stat3 = statSync2(abs);
+    size = stat3.size;
+    seekable = stat3.isFile();
   } catch (error63) {
     if (!(error63 instanceof Error)) throw error63;
     size = void 0;
   }
+  const source = { path: repoPath2, size, open: () => createReadStream(abs, { highWaterMark: CHUNK2 }) };
+  if (!seekable) return source;
   return {
-    path: repoPath2,
-    size,
-    open: () => createReadStream(abs, { highWaterMark: CHUNK2 }),
+    ...source,
     openFile: async () => {
       const handle = await open3(abs, "r");
       return {

@@ -15,16 +15,20 @@ const CHUNK = 1024 * 1024;
 export function fileSource(root: string, repoPath: string): ReportSource {
   const abs = resolve(root, repoPath);
   let size: number | undefined;
+  let seekable = true;
   try {
-    size = statSync(abs).size;
+    const stat = statSync(abs);
+    size = stat.size;
+    // A named pipe (a report streamed from another process) cannot be read by position.
+    seekable = stat.isFile();
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     size = undefined; // reported when the file is opened, with the reason
   }
+  const source: ReportSource = { path: repoPath, size, open: () => createReadStream(abs, { highWaterMark: CHUNK }) };
+  if (!seekable) return source;
   return {
-    path: repoPath,
-    size,
-    open: () => createReadStream(abs, { highWaterMark: CHUNK }),
+    ...source,
     openFile: async (): Promise<ReportFile> => {
       const handle = await open(abs, 'r');
       return {

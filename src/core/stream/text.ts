@@ -50,7 +50,9 @@ export async function* readText(source: ReportSource): AsyncGenerator<string> {
       let chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
       if (!decoder) {
         const { encoding, bomLength } = sniffEncoding(chunk);
-        decoder = new TextDecoder(encoding);
+        // The BOM is skipped here; a decoder would also drop a U+FEFF at the start of the first
+        // chunk it sees, which is not the file's start when ASCII chunks came before.
+        decoder = new TextDecoder(encoding, { ignoreBOM: true });
         checkNul = encoding === 'utf-8' || encoding === 'windows-1252';
         ascii = checkNul;
         chunk = chunk.subarray(bomLength);

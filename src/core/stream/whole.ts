@@ -44,5 +44,5 @@ export async function readWholeText(source: ReportSource, maxBytes: number, tooB
   }
   // ASCII (most reports) reads the same as Latin-1, which skips UTF-8 validation.
   if (encoding === 'utf-8' && isAscii(bytes)) return bytes.toString('latin1');
-  return new TextDecoder(encoding).decode(bytes);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes); // the BOM is already skipped
 }

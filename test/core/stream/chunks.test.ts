@@ -1,5 +1,7 @@
 // chunks(): a file is read into two buffers in turn; other sources are streamed as they are.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -7,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../src/collect/file-source.js';
 import { chunks } from '../../../src/core/stream/chunks.js';
 import { readText } from '../../../src/core/stream/text.js';
+import { lcov } from '../../../src/core/reports/coverage/lcov.js';
+import { parseWith } from '../../helpers/parse.js';
 import type { ReportSource } from '../../../src/core/reports/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'readygate-chunks-'));
@@ -62,5 +66,24 @@ describe('chunks', () => {
       for await (const t of readText(fileSource(dir, 'missing.xml'))) void t;
     };
     await expect(missing()).rejects.toThrow('missing.xml: file not found');
+  });
+
+  it('keeps a U+FEFF that is text, not the file’s BOM, after ASCII chunks', async () => {
+    const text = `${'a'.repeat(1024 * 1024)}\ufeffb\n`;
+    writeFileSync(join(dir, 'feff.txt'), text);
+    const parts: string[] = [];
+    for await (const t of readText(fileSource(dir, 'feff.txt'))) parts.push(t);
+    expect(parts.join('')).toBe(text);
+  });
+
+  it('streams a named pipe, which cannot be read by position', async () => {
+    const fifo = join(dir, 'cov.info');
+    execFileSync('mkfifo', [fifo]);
+    const source = fileSource(dir, 'cov.info');
+    expect(source.openFile).toBeUndefined();
+    const writing = writeFile(fifo, 'TN:\nSF:a.ts\nDA:1,1\nDA:2,0\nend_of_record\n');
+    const { table } = await parseWith(lcov, source);
+    await writing;
+    expect(table.totals().lines).toEqual({ covered: 1, total: 2 });
   });
 });

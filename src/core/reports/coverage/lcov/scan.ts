@@ -29,7 +29,8 @@ const ZERO = 48;
 const NINE = 57;
 const DASH = 45;
 const END_OF_RECORD = Buffer.from('end_of_record');
-const decoder = new TextDecoder('utf-8');
+// ignoreBOM: a U+FEFF in a value is part of it (the file's BOM is skipped before this).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export class LcovScanner implements LineBlockSink {
   lineNo = 0;
@@ -49,14 +50,15 @@ export class LcovScanner implements LineBlockSink {
       this.lines(buf, start, end);
       return;
     }
-    this.release(); // the copy overwrites the block before
+    this.record.functions.release(); // names may point into the block before, which the copy overwrites
     const to = wasm.load(buf, start, end);
     this.record.bits = wasm.bits; // a new view if the memory grew
     this.lines(wasm.mem, wasm.input, to);
   }
 
+  /** The reader is about to reuse its buffers: only the TypeScript path keeps names in them. */
   release(): void {
-    this.record.functions.release();
+    if (!this.wasm) this.record.functions.release();
   }
 
   /** Reads the lines of buf[start, end), counting them in lineNo. */
