@@ -63491,9 +63491,10 @@ var jestJson = {
     for (const file2 of report5.testResults) {
       if (file2.assertionResults.length === 0 && file2.status === "failed") {
         const message = file2.message?.trim() || "test file failed to run";
-        builder.add("failed", { name: file2.name, file: file2.name, message: message.split("\n")[0], details: message, kind: "error" });
+        builder.add("failed", { name: ctx.paths.toRepo(file2.name), file: file2.name, message: message.split("\n")[0], details: message, kind: "error" });
         continue;
       }
+      let failed = false;
       for (const a of file2.assertionResults) {
         if (a.status === "passed") builder.add("passed");
         else if (SKIPPED.has(a.status)) builder.add("skipped");
@@ -63507,7 +63508,12 @@ var jestJson = {
             message: text.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
             details: text || void 0
           });
+          failed = true;
         }
+      }
+      if (file2.status === "failed" && !failed) {
+        const message = file2.message?.trim() || "test file failed after its tests passed";
+        builder.add("failed", { name: ctx.paths.toRepo(file2.name), file: file2.name, message: message.split("\n").find((l) => l.trim() !== "")?.trim() ?? message, details: message, kind: "error" });
       }
     }
     return builder.data;

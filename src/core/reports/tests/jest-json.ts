@@ -48,9 +48,10 @@ export const jestJson: ReportParser<'tests'> = {
     for (const file of report.testResults) {
       if (file.assertionResults.length === 0 && file.status === 'failed') {
         const message = file.message?.trim() || 'test file failed to run';
-        builder.add('failed', { name: file.name, file: file.name, message: message.split('\n')[0]!, details: message, kind: 'error' });
+        builder.add('failed', { name: ctx.paths.toRepo(file.name), file: file.name, message: message.split('\n')[0]!, details: message, kind: 'error' });
         continue;
       }
+      let failed = false;
       for (const a of file.assertionResults) {
         if (a.status === 'passed') builder.add('passed');
         else if (SKIPPED.has(a.status)) builder.add('skipped');
@@ -64,7 +65,15 @@ export const jestJson: ReportParser<'tests'> = {
             message: text.split('\n').find((l) => l.trim() !== '')?.trim() ?? a.status,
             details: text || undefined,
           });
+          failed = true;
         }
+      }
+      // A file can fail with every test passed (an afterAll hook that throws): the runner exits
+      // non-zero, and so does the gate: the file's failure counts as one failed test, as JUnit
+      // reports write it.
+      if (file.status === 'failed' && !failed) {
+        const message = file.message?.trim() || 'test file failed after its tests passed';
+        builder.add('failed', { name: ctx.paths.toRepo(file.name), file: file.name, message: message.split('\n').find((l) => l.trim() !== '')?.trim() ?? message, details: message, kind: 'error' });
       }
     }
     return builder.data;

@@ -98,6 +98,18 @@ describe('tests formats: failures carry messages and repo locations', () => {
     expect((await failures('ctrf/mocha-ctrf-json-reporter.json', '/tmp/fx-js/mo')).map((f) => `${f.file}:${f.line}`)).toEqual(['test/math.test.js:11', 'test/strings.test.js:21', 'test/strings.test.js:25']);
   });
 
+  it('jest and vitest JSON: a file that fails after all its tests passed (afterAll throws) fails', async () => {
+    for (const [file, root] of [
+      ['jest-json/jest-afterall.json', '/tmp/fx-ja/ja'],
+      ['vitest-json/vitest-afterall.json', '/tmp/fx-va/va'],
+    ] as const) {
+      const { data } = await parseFixture('tests', file, { stripPrefixes: [root] });
+      expect([data.total, data.passed, data.failed], file).toEqual([3, 2, 1]);
+      expect(data.failures[0], file).toMatchObject({ name: 'a.test.js', file: 'a.test.js', kind: 'error' });
+      expect(`${data.failures[0]!.message}\n${data.failures[0]!.details}`, file).toContain('cleanup failed: leaked db connection');
+    }
+  });
+
   it('jest --colors: terminal colour codes are stripped from messages, and the trace still locates', async () => {
     const list = await failures('jest-json/jest-colors.json', '/tmp/fx-jc/jc');
     expect(list.map((f) => `${f.file}:${f.line}`)).toEqual(['src/math.test.js:3', 'src/math.test.js:4']);
