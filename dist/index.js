@@ -64770,30 +64770,36 @@ var GITHUB_LIMITS = {
 var ZWSP = "\u200B";
 var MD_SPECIAL = /[\\`*_[\]|~>]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
+var CONTROL2 = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+function plainText(text) {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD");
+}
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 function md(text) {
-  return escapeHtml(text).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\r?\n/g, " ");
+  return escapeHtml(plainText(text)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
 }
 function cell(text) {
-  return escapeHtml(text).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\r?\n/g, "<br>");
+  return escapeHtml(plainText(text)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
 }
-function code(text, inTable = false) {
+function code(raw, inTable = false) {
+  const text = plainText(raw);
   let longest = 0;
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(longest + 1);
-  let body = text.replace(/\r?\n/g, " ");
+  let body = text.replace(/\n/g, " ");
   if (inTable) body = body.replace(/\|/g, "\\|");
   const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
-function codeBlock(text, lang = "") {
+function codeBlock(raw, lang = "") {
+  const text = plainText(raw);
   let longest = 0;
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}
-${text.replace(/\r\n/g, "\n")}
+${text}
 ${fence}`;
 }
 function plainLine(text, max2) {
@@ -65195,7 +65201,7 @@ function lintFindings(r, d) {
   return [...out, ""];
 }
 function firstLine3(text, max2) {
-  const line = text.split("\n").find((l) => l.trim() !== "") ?? "";
+  const line = text.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
   return clip(line.trim(), max2);
 }
 function clip(text, max2) {
@@ -66435,7 +66441,7 @@ ${marker}`;
     `listing the comments of #${issueNumber}`,
     () => octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 })
   );
-  const marked = comments.filter((c) => c.body?.includes(marker));
+  const marked = comments.filter((c) => c.body?.trimEnd().endsWith(marker));
   const ours = author === void 0 ? void 0 : marked.find((c) => c.user?.login.toLowerCase() === author.toLowerCase());
   const ignored = marked.length - (ours ? 1 : 0);
   if (ours) {
@@ -66714,7 +66720,7 @@ function writeReport(dir, report5) {
 async function failCheckRun(env, run, error63) {
   const summary2 = `## \u274C readygate could not finish
 
-${describeError(error63).replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}
+${md(describeError(error63))}
 `;
   try {
     await completeCheckRun(env.octokit, env.context.repo, run, { title: "readygate could not finish", summary: summary2, conclusion: "failure", annotations: [] });
@@ -66724,7 +66730,7 @@ ${describeError(error63).replace(/[<>&]/g, (c) => `&#${c.charCodeAt(0)};`)}
 }
 
 // src/action/policy.ts
-import { existsSync as existsSync4 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 
 // src/cli/config-source.ts
@@ -67058,7 +67064,9 @@ async function loadPolicy(req) {
     const branch = req.defaultBranch ?? "the default branch";
     const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
     if (text !== void 0) {
-      if (req.changedPaths?.has(req.path)) notices.push(`this pull request changes ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+      if (req.changedPaths?.has(req.path) || differsLocally(req, text)) {
+        notices.push(`this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+      }
       return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
     }
     notices.push(`${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`);
@@ -67067,6 +67075,15 @@ async function loadPolicy(req) {
   const local = req.workspace && existsSync4(resolve6(req.workspace, req.path)) ? resolve6(req.workspace, req.path) : void 0;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
+}
+function differsLocally(req, text) {
+  if (req.changedPaths || !req.workspace) return false;
+  const local = resolve6(req.workspace, req.path);
+  try {
+    return existsSync4(local) && readFileSync3(local, "utf8") !== text;
+  } catch {
+    return false;
+  }
 }
 function withReports(config2, reports) {
   const merged = { ...config2.reports };
@@ -67082,10 +67099,12 @@ function judgedChange(context) {
       return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, pullNumber: event.number, policyFromDefaultBranch: true, badge: false };
     case "merge_group":
       return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, policyFromDefaultBranch: true, badge: false };
-    case "push":
-      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: false, badge: event.branch !== void 0 && event.branch === context.defaultBranch };
+    case "push": {
+      const toDefault = event.branch !== void 0 && event.branch === context.defaultBranch;
+      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: !toDefault, badge: toDefault };
+    }
     case "other":
-      return { headSha: event.sha, policyFromDefaultBranch: false, badge: false };
+      return { headSha: event.sha, policyFromDefaultBranch: true, badge: false };
     case "workflow_run":
       throw new ConfigError("on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)");
   }
@@ -67146,7 +67165,7 @@ async function checkMode(env) {
 }
 
 // src/action/context.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/github/repo.ts
 function parseRepo(fullName) {
@@ -67193,7 +67212,7 @@ function readContext(env, cwd) {
   let payload = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      payload = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"));
+      payload = JSON.parse(readFileSync4(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (error63) {
       throw new ConfigError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${describeError(error63)}`, [], { cause: error63 });
     }

@@ -44,10 +44,14 @@ export function judgedChange(context: ActionContext): JudgedChange {
       return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, pullNumber: event.number, policyFromDefaultBranch: true, badge: false };
     case 'merge_group':
       return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, policyFromDefaultBranch: true, badge: false };
-    case 'push':
-      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: false, badge: event.branch !== undefined && event.branch === context.defaultBranch };
+    case 'push': {
+      // Only the default branch's own checkout is its policy: any other branch could relax it, and
+      // its runs land on the same commits a pull request's check shows.
+      const toDefault = event.branch !== undefined && event.branch === context.defaultBranch;
+      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: !toDefault, badge: toDefault };
+    }
     case 'other':
-      return { headSha: event.sha, policyFromDefaultBranch: false, badge: false };
+      return { headSha: event.sha, policyFromDefaultBranch: true, badge: false };
     case 'workflow_run':
       throw new ConfigError('on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)');
   }

@@ -6,7 +6,7 @@
  * too. On pushes the checked-out commit's file is the policy. Report inputs replace the policy's
  * globs per signal, as the CLI's flags do.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveConfig } from '../cli/config-source.js';
 import { DEFAULT_POLICY } from '../config/defaults.js';
@@ -45,7 +45,9 @@ export async function loadPolicy(req: PolicyRequest): Promise<Policy> {
     const branch = req.defaultBranch ?? 'the default branch';
     const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
     if (text !== undefined) {
-      if (req.changedPaths?.has(req.path)) notices.push(`this pull request changes ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+      if (req.changedPaths?.has(req.path) || differsLocally(req, text)) {
+        notices.push(`this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+      }
       return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
     }
     notices.push(`${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`);
@@ -54,6 +56,17 @@ export async function loadPolicy(req: PolicyRequest): Promise<Policy> {
   const local = req.workspace && existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
+}
+
+/** Whether the checkout holds a policy file other than the default branch's (when no changed-file list says so). */
+function differsLocally(req: PolicyRequest, text: string): boolean {
+  if (req.changedPaths || !req.workspace) return false;
+  const local = resolve(req.workspace, req.path);
+  try {
+    return existsSync(local) && readFileSync(local, 'utf8') !== text;
+  } catch {
+    return false; // unreadable: the default branch's policy is used all the same
+  }
 }
 
 function withReports(config: Config, reports: Partial<Record<Signal, string[]>>): Config {

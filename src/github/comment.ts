@@ -37,7 +37,9 @@ export async function upsertStickyComment(octokit: GitHubClient, repo: RepoRef, 
   const comments = await apiStep(`listing the comments of #${issueNumber}`, () =>
     octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issueNumber, per_page: 100 }),
   );
-  const marked = comments.filter((c) => c.body?.includes(marker));
+  // The marker ends readygate's comment; the same text elsewhere (quoted in a test's output that a
+  // comment shows, say) does not make a comment the sticky one.
+  const marked = comments.filter((c) => c.body?.trimEnd().endsWith(marker));
   const ours = author === undefined ? undefined : marked.find((c) => c.user?.login.toLowerCase() === author.toLowerCase());
   const ignored = marked.length - (ours ? 1 : 0);
   if (ours) {

@@ -55,7 +55,7 @@ describe('runner on a pull request', () => {
 
     const done = bodies.patches.at(-1) as { status: string; conclusion: string; output: { title: string; summary: string; annotations: { path: string }[] } };
     expect(done).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'Ready: reached beta (required beta)' } });
-    expect(done.output.summary).toContain("this pull request changes .github/readygate.yml: it is judged by the default branch's policy");
+    expect(done.output.summary).toContain("this change modifies .github/readygate.yml: it is judged by the default branch's policy");
     expect(done.output.summary).toMatch(/<!-- readygate:digest:v1 [A-Za-z0-9+/=]+ -->$/);
     // The sample project's 5 ESLint warnings, with paths made repo-relative.
     expect(done.output.annotations).toHaveLength(5);

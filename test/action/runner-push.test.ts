@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, BASE_SHA, SHA } from '../github/helpers.js';
 import { artifactEnv } from '../github/artifact-helpers.js';
-import { runWith } from './harness.js';
+import { EXAMPLE_POLICY, EXAMPLES, base64, runWith } from './harness.js';
 
 const payload = { before: BASE_SHA, after: SHA, repository: { full_name: 'acme/widgets', default_branch: 'main' } };
 
@@ -53,6 +55,9 @@ describe('runner on a push to the default branch', () => {
       nock(API)
         .post('/repos/acme/widgets/check-runs')
         .reply(201, { id: 8, html_url: 'u' })
+        .get('/repos/acme/widgets/contents/readygate.yml')
+        .query({ ref: 'main' })
+        .reply(200, { type: 'file', encoding: 'base64', size: EXAMPLE_POLICY.length, content: base64(EXAMPLE_POLICY) })
         .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
         .reply(200, { files: [] })
         .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
@@ -73,6 +78,32 @@ describe('runner on a push to the default branch', () => {
     expect(scope.isDone()).toBe(true);
     expect(lenient.code).toBe(0);
     expect(lenient.rec.outputs.verdict).toBe('fail');
+  });
+
+  it('on a push to another branch, judges by the default branch\'s policy, not the one the branch carries', async () => {
+    // The branch relaxes release/* from production to mvp in its own readygate.yml.
+    const workspace = mkdtempSync(join(tmpdir(), 'readygate-push-'));
+    cpSync(EXAMPLES, workspace, { recursive: true });
+    writeFileSync(join(workspace, 'readygate.yml'), EXAMPLE_POLICY.replace('"release/*": production', '"release/*": mvp'));
+    const patches: { output: { summary: string } }[] = [];
+    const scope = nock(API)
+      .post('/repos/acme/widgets/check-runs')
+      .reply(201, { id: 8, html_url: 'u' })
+      .get('/repos/acme/widgets/contents/readygate.yml')
+      .query({ ref: 'main' })
+      .reply(200, { type: 'file', encoding: 'base64', size: EXAMPLE_POLICY.length, content: base64(EXAMPLE_POLICY) })
+      .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
+      .reply(200, { files: [] })
+      .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .patch('/repos/acme/widgets/check-runs/8', (b: (typeof patches)[number]) => patches.push(b) > 0)
+      .reply(200, {});
+    const { code, rec } = await runWith({ eventName: 'push', payload, workspace, inputs: { config: 'readygate.yml' }, env: { GITHUB_REF: 'refs/heads/release/1.0' } });
+    expect(scope.isDone()).toBe(true);
+    expect(code).toBe(1);
+    expect(rec.failed).toEqual(['readygate: not ready for production (reached beta); see the job summary']);
+    expect(patches.at(-1)!.output.summary).toContain("this change modifies readygate.yml: it is judged by the default branch's policy (main)");
   });
 
   it('on GitHub Enterprise Server, sends every call to GITHUB_API_URL and skips the artifact upload (v4 is not there)', async () => {

@@ -63,6 +63,21 @@ describe('upsertStickyComment', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it('takes a comment for its own only when the marker ends it, not when the marker is quoted inside', async () => {
+    // Comment 100 is another readygate check's, quoting this check's marker in a test's output.
+    const scope = nock(API)
+      .get('/repos/acme/widgets/issues/5/comments')
+      .query({ per_page: '100' })
+      .reply(200, [
+        { id: 100, body: `failure:\n\`\`\`\n${MARKER}\n\`\`\`\n${commentMarker('readygate-unit')}`, user: ACTIONS_BOT },
+        { id: 200, body: `old\n${MARKER}\n`, user: ACTIONS_BOT },
+      ])
+      .patch('/repos/acme/widgets/issues/comments/200')
+      .reply(200, { id: 200, html_url: 'u' });
+    expect(await upsertStickyComment(testOctokit(), REPO, sticky('new'))).toEqual({ action: 'updated', id: 200, url: 'u', ignored: 0 });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('does not touch another check name\'s comment', async () => {
     const scope = nock(API)
       .get('/repos/acme/widgets/issues/5/comments')

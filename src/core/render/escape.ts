@@ -9,24 +9,36 @@ const ZWSP = '\u200B';
 const MD_SPECIAL = /[\\`*_[\]|~>]/g;
 const MENTION = /@(?=[A-Za-z0-9])/g;
 
+/** C0 and C1 control characters but tab and line feed (after line endings are made \n). */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * Report text with every line ending as `\n` and no other control character. A lone `\r` ends a
+ * line for CommonMark as much as `\n` does: left in, it would end a list item or a code block
+ * early and let the rest be read as top-level Markdown and HTML. Every function here starts with it.
+ */
+export function plainText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL, '\uFFFD');
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Inline text: no HTML, no Markdown formatting, no mentions, no line breaks. */
 export function md(text: string): string {
-  return escapeHtml(text)
+  return escapeHtml(plainText(text))
     .replace(MD_SPECIAL, (c) => (c === '>' ? '&gt;' : `\\${c}`))
     .replace(MENTION, `@${ZWSP}`)
-    .replace(/\r?\n/g, ' ');
+    .replace(/\n/g, ' ');
 }
 
 /** A table cell: as `md`, pipes always escaped (every one of them), newlines as <br>. */
 export function cell(text: string): string {
-  return escapeHtml(text)
+  return escapeHtml(plainText(text))
     .replace(MD_SPECIAL, (c) => (c === '>' ? '&gt;' : `\\${c}`))
     .replace(MENTION, `@${ZWSP}`)
-    .replace(/\r?\n/g, '<br>');
+    .replace(/\n/g, '<br>');
 }
 
 /**
@@ -34,23 +46,25 @@ export function cell(text: string): string {
  * longer than any backtick run in the text; in a table cell pipes are still escaped (GFM strips the
  * backslash there). Mentions and HTML are inert inside code spans.
  */
-export function code(text: string, inTable = false): string {
+export function code(raw: string, inTable = false): string {
+  const text = plainText(raw);
   let longest = 0;
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = '`'.repeat(longest + 1);
-  let body = text.replace(/\r?\n/g, ' ');
+  let body = text.replace(/\n/g, ' ');
   if (inTable) body = body.replace(/\|/g, '\\|');
   const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside, so it cannot be closed early. */
-export function codeBlock(text: string, lang = ''): string {
+export function codeBlock(raw: string, lang = ''): string {
+  const text = plainText(raw);
   let longest = 0;
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = '`'.repeat(Math.max(3, longest + 1));
   // Mentions are not linked inside code blocks, but HTML-like text is harmless there too.
-  return `${fence}${lang}\n${text.replace(/\r\n/g, '\n')}\n${fence}`;
+  return `${fence}${lang}\n${text}\n${fence}`;
 }
 
 /** Text for an annotation title or a check-run title: single line, bounded. */

@@ -216,7 +216,7 @@ function lintFindings(r: ReportV1, d: Detail): string[] {
 }
 
 function firstLine(text: string, max: number): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const line = text.split(/\r\n?|\n/).find((l) => l.trim() !== '') ?? '';
   return clip(line.trim(), max);
 }
 
