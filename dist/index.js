@@ -64170,7 +64170,11 @@ function coverageGates(ctx, gates, data, patch, why) {
     const id = "coverage.patch";
     if (!patch.diffGiven) out.push(skipped(ctx, id, gates.patch, "no diff to measure (pass --diff, or run on a pull request)"));
     else if (!data) out.push(missingData(ctx, id, gates.patch, `no coverage for the changed lines: ${why}`));
-    else if (!patch.counter || patch.counter.total === 0) {
+    else if (patch.unmeasurable && patch.unmeasurable.length > 0) {
+      const files = patch.unmeasurable;
+      const named = `${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}`;
+      out.push(missingData(ctx, id, gates.patch, `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, \u2026)`));
+    } else if (!patch.counter || patch.counter.total === 0) {
       out.push(result(ctx, id, "pass", null, gates.patch, "the change adds no coverable lines"));
     } else {
       const pct2 = percent(patch.counter);
@@ -64364,32 +64368,40 @@ function measurePatch(table, added, options) {
   const excluded = options.exclude.length > 0 ? (0, import_picomatch3.default)([...options.exclude], { dot: true }) : () => false;
   const reported = /* @__PURE__ */ new Map();
   const unreported = [];
+  const unmeasurable = [];
   let extensions;
   for (const [path, lines3] of added) {
-    if (excluded(path)) continue;
-    if (table.files.has(path)) {
-      reported.set(path, lines3);
+    if (excluded(path) || lines3.length === 0) continue;
+    const file2 = table.files.get(path);
+    if (file2) {
+      if (file2.hasLines) reported.set(path, lines3);
+      else unmeasurable.push(path);
       continue;
     }
-    if (options.unreported === "ignore" || lines3.length === 0 || TEST_FILE(path)) continue;
+    if (options.unreported === "ignore" || TEST_FILE(path)) continue;
     extensions ??= reportedExtensions(table);
     const ext = extensionOf(path);
-    if (ext !== void 0 && extensions.has(ext)) unreported.push({ path, lines: lines3.length });
+    if (ext === void 0) continue;
+    if (extensions.withLines.has(ext)) unreported.push({ path, lines: lines3.length });
+    else if (extensions.withLines.size === 0 && extensions.all.has(ext)) unmeasurable.push(path);
   }
   const measured = table.patch(reported);
   unreported.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path));
-  if (unreported.length === 0) return { counter: measured, unreported };
+  unmeasurable.sort();
+  if (unreported.length === 0) return { counter: measured, unreported, unmeasurable };
   const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
-  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported };
+  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported, unmeasurable };
 }
 function reportedExtensions(table) {
-  const out = /* @__PURE__ */ new Set();
+  const withLines = /* @__PURE__ */ new Set();
+  const all = /* @__PURE__ */ new Set();
   for (const [path, file2] of table.files) {
-    if (!file2.hasLines) continue;
     const ext = extensionOf(path);
-    if (ext) out.add(ext);
+    if (!ext) continue;
+    all.add(ext);
+    if (file2.hasLines) withLines.add(ext);
   }
-  return out;
+  return { withLines, all };
 }
 
 // src/core/report-schema.ts
@@ -64634,7 +64646,7 @@ async function runCheck(options) {
     configured: collected.configured,
     errors: collected.errors,
     base: options.base,
-    patch: { diffGiven: options.added !== void 0, counter: patch?.counter, unreported: patch?.unreported },
+    patch: { diffGiven: options.added !== void 0, counter: patch?.counter, unreported: patch?.unreported, unmeasurable: patch?.unmeasurable },
     roadmap: options.roadmap
   });
   return buildReport({
@@ -64856,7 +64868,15 @@ function cleanPath2(path) {
   if (!path || path === "/dev/null") return void 0;
   return path.replace(/^[ab]\//, "").replace(/^\.\//, "");
 }
+var HASH_COMMENTS = /\.(py|pyi|pyw|rb|rake|sh|bash|zsh|ksh|fish|pl|pm|r|jl|ex|exs|nim|cr|coffee|tcl|ps1|psm1|awk|sed|mk|cmake|toml|ya?ml|conf|cfg)$|(^|\/)(Makefile|Dockerfile|Rakefile|Gemfile)$/i;
+var C_COMMENTS = /\.(c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|kt|kts|scala|groovy|gradle|go|rs|swift|dart|js|mjs|cjs|jsx|ts|mts|cts|tsx|vue|svelte|php|css|scss|less|proto|zig|sol)$/i;
 var CommentTracker = class {
+  constructor(hash2, cStyle) {
+    this.hash = hash2;
+    this.cStyle = cStyle;
+  }
+  hash;
+  cStyle;
   inBlock = false;
   isCode(content) {
     const text = content.trim();
@@ -64866,7 +64886,10 @@ var CommentTracker = class {
       this.inBlock = false;
       return text.slice(end + 2).trim() !== "";
     }
-    if (text === "" || text.startsWith("//") || text.startsWith("#")) return false;
+    if (text === "") return false;
+    if (this.hash && text.startsWith("#")) return false;
+    if (!this.cStyle) return true;
+    if (text.startsWith("//")) return false;
     if (text.startsWith("/*")) {
       const end = text.indexOf("*/", 2);
       if (end < 0) {
@@ -64893,7 +64916,7 @@ function addedLinesFromDiff(text, source = "diff") {
     if (!path || file2.deleted) continue;
     const lines3 = added.get(path) ?? [];
     for (const chunk of file2.chunks) {
-      const comments = new CommentTracker();
+      const comments = new CommentTracker(HASH_COMMENTS.test(path), C_COMMENTS.test(path));
       for (const change of chunk.changes) {
         const content = change.content.slice(1);
         if (change.type === "add") {

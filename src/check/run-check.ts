@@ -59,7 +59,7 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     configured: collected.configured,
     errors: collected.errors,
     base: options.base,
-    patch: { diffGiven: options.added !== undefined, counter: patch?.counter, unreported: patch?.unreported },
+    patch: { diffGiven: options.added !== undefined, counter: patch?.counter, unreported: patch?.unreported, unmeasurable: patch?.unmeasurable },
     roadmap: options.roadmap,
   });
   return buildReport({

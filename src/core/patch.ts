@@ -31,6 +31,12 @@ export interface PatchMeasure {
   counter?: Counter;
   /** Changed files the coverage report does not list that were counted as uncovered, largest first. */
   unreported: UnreportedFile[];
+  /**
+   * Changed files whose lines cannot be measured: the report lists them with totals only (a summary
+   * format), or it has no per-line data at all and they look like the files it lists. Non-empty
+   * means the patch figure cannot be trusted, and the gate says so instead of passing.
+   */
+  unmeasurable: string[];
 }
 
 /**
@@ -59,31 +65,40 @@ export function measurePatch(table: CoverageTable, added: AddedLines, options: P
   const excluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
   const reported = new Map<string, readonly number[]>();
   const unreported: UnreportedFile[] = [];
-  let extensions: Set<string> | undefined;
+  const unmeasurable: string[] = [];
+  let extensions: { withLines: Set<string>; all: Set<string> } | undefined;
   for (const [path, lines] of added) {
-    if (excluded(path)) continue;
-    if (table.files.has(path)) {
-      reported.set(path, lines);
+    if (excluded(path) || lines.length === 0) continue;
+    const file = table.files.get(path);
+    if (file) {
+      if (file.hasLines) reported.set(path, lines);
+      else unmeasurable.push(path);
       continue;
     }
-    if (options.unreported === 'ignore' || lines.length === 0 || TEST_FILE(path)) continue;
+    if (options.unreported === 'ignore' || TEST_FILE(path)) continue;
     extensions ??= reportedExtensions(table);
     const ext = extensionOf(path);
-    if (ext !== undefined && extensions.has(ext)) unreported.push({ path, lines: lines.length });
+    if (ext === undefined) continue;
+    if (extensions.withLines.has(ext)) unreported.push({ path, lines: lines.length });
+    else if (extensions.withLines.size === 0 && extensions.all.has(ext)) unmeasurable.push(path);
   }
   const measured = table.patch(reported);
   unreported.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path));
-  if (unreported.length === 0) return { counter: measured, unreported };
+  unmeasurable.sort();
+  if (unreported.length === 0) return { counter: measured, unreported, unmeasurable };
   const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
-  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported };
+  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported, unmeasurable };
 }
 
-function reportedExtensions(table: CoverageTable): Set<string> {
-  const out = new Set<string>();
+/** Extensions of the files the report lists: those with per-line data, and all of them. */
+function reportedExtensions(table: CoverageTable): { withLines: Set<string>; all: Set<string> } {
+  const withLines = new Set<string>();
+  const all = new Set<string>();
   for (const [path, file] of table.files) {
-    if (!file.hasLines) continue;
     const ext = extensionOf(path);
-    if (ext) out.add(ext);
+    if (!ext) continue;
+    all.add(ext);
+    if (file.hasLines) withLines.add(ext);
   }
-  return out;
+  return { withLines, all };
 }

@@ -29,12 +29,21 @@ describe('addedLinesFromDiff', () => {
       '  */',
       '+const a = 1;',
       '+   ',
-      '+# shell or python comment',
+      '+  #reset() { this.n = 0; }',
       ' code();',
       '+/* closed */ b();',
       '',
     ].join('\n');
-    expect(addedLinesFromDiff(diff).get('x.ts')).toEqual([4, 8]);
+    // `#` starts no comment in TypeScript: a private member is code.
+    expect(addedLinesFromDiff(diff).get('x.ts')).toEqual([4, 6, 8]);
+  });
+
+  it('drops comments only in languages known to write them that way', () => {
+    const file = (name: string) => [`--- a/${name}`, `+++ b/${name}`, '@@ -1 +1,5 @@', ' x', '+# hash', '+// slashes', '+/* block */', '+code', ''].join('\n');
+    expect(addedLinesFromDiff(file('a.py')).get('a.py')).toEqual([3, 4, 5]);
+    expect(addedLinesFromDiff(file('a.go')).get('a.go')).toEqual([2, 5]);
+    expect(addedLinesFromDiff(file('a.unknown')).get('a.unknown')).toEqual([2, 3, 4, 5]);
+    expect(addedLinesFromDiff(file('Makefile')).get('Makefile')).toEqual([3, 4, 5]);
   });
 
   it('leaves a file out when it adds only comments', () => {

@@ -17,7 +17,7 @@ function table(): CoverageTable {
 describe('measurePatch', () => {
   it('counts the coverable added lines of reported files', () => {
     const m = measurePatch(table(), new Map([['src/cart.ts', [10, 11, 13]]]), COUNT);
-    expect(m).toEqual({ counter: { covered: 1, total: 2 }, unreported: [] });
+    expect(m).toEqual({ counter: { covered: 1, total: 2 }, unreported: [], unmeasurable: [] });
   });
 
   it('counts a changed source file the report does not list as uncovered, and names it', () => {
@@ -46,12 +46,12 @@ describe('measurePatch', () => {
       ['src/generated/api.ts', [1, 2]],
     ]);
     const m = measurePatch(table(), added, { unreported: 'count', exclude: ['src/generated/**'] });
-    expect(m).toEqual({ counter: undefined, unreported: [] });
+    expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: [] });
   });
 
   it('leaves unreported files out when the policy says ignore', () => {
     const m = measurePatch(table(), new Map([['src/new.ts', [1, 2]], ['src/cart.ts', [11]]]), { unreported: 'ignore', exclude: [] });
-    expect(m).toEqual({ counter: { covered: 0, total: 1 }, unreported: [] });
+    expect(m).toEqual({ counter: { covered: 0, total: 1 }, unreported: [], unmeasurable: [] });
   });
 
   it('excludes reported files matched by exclude too', () => {
@@ -59,12 +59,13 @@ describe('measurePatch', () => {
     expect(m.counter).toBeUndefined();
   });
 
-  it('ignores files whose data is totals only', () => {
+  it('calls changed files unmeasurable when the report has totals only for them, instead of passing them', () => {
     const t = new CoverageTable();
     t.file('lib/a.py').summary = { lines: { covered: 1, total: 2 } };
-    const m = measurePatch(t, new Map([['lib/a.py', [1]], ['lib/b.py', [1]]]), COUNT);
-    // No file with per-line data: nothing to compare the unreported one with either.
-    expect(m).toEqual({ counter: undefined, unreported: [] });
+    const m = measurePatch(t, new Map([['lib/a.py', [1]], ['lib/b.py', [1]], ['docs/x.md', [1]], ['tests/test_a.py', [1]]]), COUNT);
+    // The listed file has no lines to look up; the new one looks like the report's files, which
+    // have no per-line data to compare it with; docs and tests are not code the report covers.
+    expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: ['lib/a.py', 'lib/b.py'] });
   });
 
   it('counts only the code lines of a new file from a real diff shape', () => {
@@ -87,6 +88,6 @@ describe('measurePatch', () => {
     ].join('\n');
     const added = addedLinesFromDiff(diff);
     expect(added.get('src/new.ts')).toEqual([5, 7, 8, 9]);
-    expect(measurePatch(table(), added, COUNT)).toEqual({ counter: { covered: 0, total: 4 }, unreported: [{ path: 'src/new.ts', lines: 4 }] });
+    expect(measurePatch(table(), added, COUNT)).toEqual({ counter: { covered: 0, total: 4 }, unreported: [{ path: 'src/new.ts', lines: 4 }], unmeasurable: [] });
   });
 });

@@ -11,6 +11,8 @@ export interface PatchInput {
   counter?: Counter;
   /** Changed files absent from the coverage report, counted as uncovered. */
   unreported?: readonly UnreportedFile[];
+  /** Changed files the report has no per-line data for (see PatchMeasure). */
+  unmeasurable?: readonly string[];
 }
 
 const METRICS = ['lines', 'branches', 'functions'] as const;
@@ -66,7 +68,11 @@ export function coverageGates(
     const id = 'coverage.patch';
     if (!patch.diffGiven) out.push(skipped(ctx, id, gates.patch, 'no diff to measure (pass --diff, or run on a pull request)'));
     else if (!data) out.push(missingData(ctx, id, gates.patch, `no coverage for the changed lines: ${why}`));
-    else if (!patch.counter || patch.counter.total === 0) {
+    else if (patch.unmeasurable && patch.unmeasurable.length > 0) {
+      const files = patch.unmeasurable;
+      const named = `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+      out.push(missingData(ctx, id, gates.patch, `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, …)`));
+    } else if (!patch.counter || patch.counter.total === 0) {
       out.push(result(ctx, id, 'pass', null, gates.patch, 'the change adds no coverable lines'));
     } else {
       const pct = percent(patch.counter);

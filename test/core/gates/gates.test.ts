@@ -50,6 +50,13 @@ describe('coverage gates', () => {
       message: 'the change adds no coverable lines',
     });
   });
+
+  it('patch coverage: a change the report has no per-line data for is missing data, never a pass', () => {
+    const data = coverage({ 'a.ts': [2, 4] });
+    const [g] = coverageGates(ctx, { patch: 80 }, data, { diffGiven: true, unmeasurable: ['src/a.js', 'src/b.js', 'src/c.js', 'src/d.js'] }, '');
+    expect(g).toMatchObject({ status: 'fail', actual: null });
+    expect(g!.message).toBe('the coverage report has no per-line data for changed files (src/a.js, src/b.js, src/c.js and 1 more): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, …)');
+  });
 });
 
 describe('tests gates', () => {
