@@ -64023,6 +64023,7 @@ async function collect(options) {
     if (!entries || entries.length === 0) continue;
     out.configured.add(signal);
     const parts = [];
+    const seen = /* @__PURE__ */ new Set();
     for (const entry of entries) {
       const pattern = typeof entry === "string" ? entry : entry.path;
       const { paths: files, problem } = await expandEntry(root, entry);
@@ -64035,6 +64036,9 @@ async function collect(options) {
         continue;
       }
       for (const file2 of files) {
+        const key2 = resolve4(root, file2);
+        if (seen.has(key2)) continue;
+        seen.add(key2);
         const source = fileSource(root, file2);
         try {
           const format = typeof entry === "string" ? void 0 : entry.format;
@@ -64277,8 +64281,10 @@ function testsGates(ctx, gates, data, why) {
     const id = "tests.min_total";
     if (!data) out.push(missingData(ctx, id, gates.min_total, `no test results: ${why}`));
     else {
+      const ran = data.total - data.skipped;
+      const aside = data.skipped > 0 ? ` (${fmtCount(data.skipped)} more skipped)` : "";
       out.push(
-        data.total >= gates.min_total ? result(ctx, id, "pass", data.total, gates.min_total, `${fmtCount(data.total)} tests ran (at least ${fmtCount(gates.min_total)} required)`) : result(ctx, id, "fail", data.total, gates.min_total, `only ${fmtCount(data.total)} tests ran, fewer than the ${fmtCount(gates.min_total)} required`)
+        ran >= gates.min_total ? result(ctx, id, "pass", ran, gates.min_total, `${fmtCount(ran)} tests ran, at least ${fmtCount(gates.min_total)} required${aside}`) : result(ctx, id, "fail", ran, gates.min_total, `only ${fmtCount(ran)} tests ran, fewer than the ${fmtCount(gates.min_total)} required${aside}`)
       );
     }
   }
@@ -66811,7 +66817,7 @@ var CoverageGates = external_exports.strictObject({
 var TestsGates = external_exports.strictObject({
   pass_rate: percent2.optional().describe("Minimum passed / (passed + failed), percent; skipped tests do not count"),
   max_failed: count2.optional().describe("Most failed tests (failures and errors) allowed"),
-  min_total: count2.optional().describe("Fewest tests that must have run"),
+  min_total: count2.optional().describe("Fewest tests that must have run (skipped tests do not count)"),
   max_skipped: count2.optional().describe("Most skipped, todo or pending tests allowed"),
   max_flaky: count2.optional().describe("Most tests that passed only on a rerun")
 });

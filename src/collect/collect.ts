@@ -63,6 +63,8 @@ export async function collect(options: CollectOptions): Promise<Collected> {
     if (!entries || entries.length === 0) continue;
     out.configured.add(signal);
     const parts: SignalDataMap[Signal][] = [];
+    // Two globs matching one file (`reports/junit.xml` and `reports/**/*.xml`) must not count it twice.
+    const seen = new Set<string>();
     for (const entry of entries) {
       const pattern = typeof entry === 'string' ? entry : entry.path;
       const { paths: files, problem } = await expandEntry(root, entry);
@@ -75,6 +77,9 @@ export async function collect(options: CollectOptions): Promise<Collected> {
         continue;
       }
       for (const file of files) {
+        const key = resolve(root, file);
+        if (seen.has(key)) continue;
+        seen.add(key);
         const source = fileSource(root, file);
         try {
           const format = typeof entry === 'string' ? undefined : entry.format;

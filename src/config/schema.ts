@@ -30,7 +30,7 @@ export const CoverageGates = z.strictObject({
 export const TestsGates = z.strictObject({
   pass_rate: percent.optional().describe('Minimum passed / (passed + failed), percent; skipped tests do not count'),
   max_failed: count.optional().describe('Most failed tests (failures and errors) allowed'),
-  min_total: count.optional().describe('Fewest tests that must have run'),
+  min_total: count.optional().describe('Fewest tests that must have run (skipped tests do not count)'),
   max_skipped: count.optional().describe('Most skipped, todo or pending tests allowed'),
   max_flaky: count.optional().describe('Most tests that passed only on a rerun'),
 });

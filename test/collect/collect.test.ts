@@ -27,4 +27,13 @@ describe('collect', () => {
     ]);
     expect(out.signals.coverage!.table.totals().lines).toEqual({ covered: 2, total: 2 });
   });
+
+  it('reads a file that two globs match once', async () => {
+    const junit = '<testsuite name="s" tests="3"><testcase name="a"/><testcase name="b"/><testcase name="c"/></testsuite>\n';
+    const dir = tempRepo({ 'reports/junit.xml': junit });
+    const out = await collect({ root: dir, reports: { tests: ['reports/junit.xml', 'reports/**/*.xml', './reports/junit.xml'] }, limits: DEFAULT_LIMITS });
+    expect(out.errors).toEqual([]);
+    expect(out.reports).toEqual([{ signal: 'tests', path: 'reports/junit.xml', format: 'junit' }]);
+    expect(out.signals.tests!.total).toBe(3);
+  });
 });

@@ -36,10 +36,13 @@ export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, 
     const id = 'tests.min_total';
     if (!data) out.push(missingData(ctx, id, gates.min_total, `no test results: ${why}`));
     else {
+      // Skipped tests did not run: a suite of skipped tests must not meet "at least N tests ran".
+      const ran = data.total - data.skipped;
+      const aside = data.skipped > 0 ? ` (${fmtCount(data.skipped)} more skipped)` : '';
       out.push(
-        data.total >= gates.min_total
-          ? result(ctx, id, 'pass', data.total, gates.min_total, `${fmtCount(data.total)} tests ran (at least ${fmtCount(gates.min_total)} required)`)
-          : result(ctx, id, 'fail', data.total, gates.min_total, `only ${fmtCount(data.total)} tests ran, fewer than the ${fmtCount(gates.min_total)} required`),
+        ran >= gates.min_total
+          ? result(ctx, id, 'pass', ran, gates.min_total, `${fmtCount(ran)} tests ran, at least ${fmtCount(gates.min_total)} required${aside}`)
+          : result(ctx, id, 'fail', ran, gates.min_total, `only ${fmtCount(ran)} tests ran, fewer than the ${fmtCount(gates.min_total)} required${aside}`),
       );
     }
   }

@@ -74,9 +74,14 @@ describe('tests gates', () => {
     const gates = testsGates(ctx, { max_failed: 0, min_total: 20, max_skipped: 1 }, tests(10, 1, 2), '');
     expect(gates.map((g) => [g.id, g.status, g.actual])).toEqual([
       ['tests.max_failed', 'fail', 1],
-      ['tests.min_total', 'fail', 13],
+      ['tests.min_total', 'fail', 11],
       ['tests.max_skipped', 'fail', 2],
     ]);
+  });
+
+  it('min_total counts the tests that ran: skipped ones did not', () => {
+    expect(testsGates(ctx, { min_total: 3 }, tests(0, 0, 3), '')[0]).toMatchObject({ status: 'fail', actual: 0, message: 'only 0 tests ran, fewer than the 3 required (3 more skipped)' });
+    expect(testsGates(ctx, { min_total: 3 }, tests(2, 1, 4), '')[0]).toMatchObject({ status: 'pass', actual: 3, message: '3 tests ran, at least 3 required (4 more skipped)' });
   });
 });
 
