@@ -59555,12 +59555,14 @@ function mergeCoverage(parts) {
 function mergeTests(parts, maxFailures) {
   const out = emptyTests();
   let duration3;
+  let flakyKnown = true;
   for (const p of parts) {
     out.total += p.total;
     out.passed += p.passed;
     out.failed += p.failed;
     out.skipped += p.skipped;
-    out.flaky += p.flaky;
+    if (p.flaky === void 0) flakyKnown = false;
+    else out.flaky = (out.flaky ?? 0) + p.flaky;
     out.failuresDropped += p.failuresDropped;
     for (const f of p.failures) {
       if (out.failures.length < maxFailures) out.failures.push(f);
@@ -59569,6 +59571,7 @@ function mergeTests(parts, maxFailures) {
     if (p.durationMs !== void 0) duration3 = (duration3 ?? 0) + p.durationMs;
   }
   if (duration3 !== void 0) out.durationMs = duration3;
+  if (!flakyKnown) delete out.flaky;
   return out;
 }
 function mergeAudit(parts) {
@@ -63240,9 +63243,11 @@ function jvmFrame(text, testClass) {
 
 // src/core/reports/tests/builder.ts
 var TestsBuilder = class {
-  constructor(limits, paths) {
+  /** `reportsFlaky`: whether the format records reruns (JUnit, CTRF); if not, `flaky` stays unknown. */
+  constructor(limits, paths, reportsFlaky = false) {
     this.limits = limits;
     this.paths = paths;
+    if (!reportsFlaky) delete this.data.flaky;
   }
   limits;
   paths;
@@ -63253,7 +63258,7 @@ var TestsBuilder = class {
     if (outcome === "passed") d.passed++;
     else if (outcome === "flaky") {
       d.passed++;
-      d.flaky++;
+      d.flaky = (d.flaky ?? 0) + 1;
     } else if (outcome === "skipped") d.skipped++;
     else {
       d.failed++;
@@ -63331,7 +63336,7 @@ var ctrf = {
   },
   async parse(ctx) {
     const report5 = checkShape(ctx.source.path, REPORT, await readJson(ctx), "CTRF report");
-    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    const builder = new TestsBuilder(ctx.limits, ctx.paths, true);
     for (const t of report5.results.tests) {
       if (t.status === "passed") builder.add(t.flaky ? "flaky" : "passed");
       else if (t.status === "failed") {
@@ -63534,7 +63539,7 @@ var junit = {
     return root === "testsuites" || root === "testsuite";
   },
   async parse(ctx) {
-    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    const builder = new TestsBuilder(ctx.limits, ctx.paths, true);
     const suites = [];
     let current;
     let capturing;
@@ -64289,7 +64294,9 @@ function testsGates(ctx, gates, data, why) {
     }
   }
   most("tests.max_skipped", gates.max_skipped, data?.skipped, "skipped tests");
-  most("tests.max_flaky", gates.max_flaky, data?.flaky, "flaky tests (passed on rerun)");
+  if (data && data.flaky === void 0 && gates.max_flaky !== void 0) {
+    out.push(missingData(ctx, "tests.max_flaky", gates.max_flaky, "the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)"));
+  } else most("tests.max_flaky", gates.max_flaky, data?.flaky, "flaky tests (passed on rerun)");
   return out;
 }
 
@@ -64436,7 +64443,7 @@ var ReportV1 = external_exports.object({
       passed: external_exports.number().int().min(0),
       failed: external_exports.number().int().min(0),
       skipped: external_exports.number().int().min(0),
-      flaky: external_exports.number().int().min(0),
+      flaky: external_exports.number().int().min(0).optional(),
       failures: external_exports.array(
         external_exports.object({
           name: Text2(2e3),

@@ -18,12 +18,15 @@ export function mergeCoverage(parts: readonly CoverageData[]): CoverageData {
 export function mergeTests(parts: readonly TestsData[], maxFailures: number): TestsData {
   const out = emptyTests();
   let duration: number | undefined;
+  // One part that cannot tell flaky tests makes the sum unknown: it may hide some.
+  let flakyKnown = true;
   for (const p of parts) {
     out.total += p.total;
     out.passed += p.passed;
     out.failed += p.failed;
     out.skipped += p.skipped;
-    out.flaky += p.flaky;
+    if (p.flaky === undefined) flakyKnown = false;
+    else out.flaky = (out.flaky ?? 0) + p.flaky;
     out.failuresDropped += p.failuresDropped;
     for (const f of p.failures) {
       if (out.failures.length < maxFailures) out.failures.push(f);
@@ -32,6 +35,7 @@ export function mergeTests(parts: readonly TestsData[], maxFailures: number): Te
     if (p.durationMs !== undefined) duration = (duration ?? 0) + p.durationMs;
   }
   if (duration !== undefined) out.durationMs = duration;
+  if (!flakyKnown) delete out.flaky;
   return out;
 }
 

@@ -37,8 +37,11 @@ export interface TestsData {
   failed: number;
   /** Skipped, todo and pending. */
   skipped: number;
-  /** Tests that failed and then passed on a rerun; counted in `passed`. */
-  flaky: number;
+  /**
+   * Tests that failed and then passed on a rerun; counted in `passed`. Undefined when the format
+   * cannot tell (jest/vitest JSON, mocha, TAP, TRX, go test): a max_flaky gate then has no data.
+   */
+  flaky?: number;
   failures: TestFailure[];
   /** How many failures were seen beyond the ones kept in `failures`. */
   failuresDropped: number;

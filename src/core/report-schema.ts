@@ -34,7 +34,7 @@ export const ReportV1 = z.object({
         passed: z.number().int().min(0),
         failed: z.number().int().min(0),
         skipped: z.number().int().min(0),
-        flaky: z.number().int().min(0),
+        flaky: z.number().int().min(0).optional(),
         failures: z.array(
           z.object({
             name: Text(2_000),

@@ -47,6 +47,8 @@ export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, 
     }
   }
   most('tests.max_skipped', gates.max_skipped, data?.skipped, 'skipped tests');
-  most('tests.max_flaky', gates.max_flaky, data?.flaky, 'flaky tests (passed on rerun)');
+  if (data && data.flaky === undefined && gates.max_flaky !== undefined) {
+    out.push(missingData(ctx, 'tests.max_flaky', gates.max_flaky, 'the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)'));
+  } else most('tests.max_flaky', gates.max_flaky, data?.flaky, 'flaky tests (passed on rerun)');
   return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergeTests } from '../../../src/core/merge.js';
 import { auditGates } from '../../../src/core/gates/audit.js';
 import type { GateContext } from '../../../src/core/gates/common.js';
 import { coverageGates } from '../../../src/core/gates/coverage.js';
@@ -77,6 +78,17 @@ describe('tests gates', () => {
       ['tests.min_total', 'fail', 11],
       ['tests.max_skipped', 'fail', 2],
     ]);
+  });
+
+  it('max_flaky has no data where the format records no reruns, and merging with one keeps it unknown', () => {
+    const unknown = { ...tests(5, 0), flaky: undefined };
+    expect(testsGates(ctx, { max_flaky: 0 }, unknown, '')[0]).toMatchObject({
+      status: 'fail',
+      message: 'the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)',
+    });
+    expect(testsGates(ctx, { max_flaky: 0 }, { ...tests(5, 0), flaky: 1 }, '')[0]).toMatchObject({ status: 'fail', actual: 1 });
+    expect(mergeTests([{ ...tests(5, 0), flaky: 1 }, unknown], 10).flaky).toBeUndefined();
+    expect(mergeTests([{ ...tests(5, 0), flaky: 1 }, { ...tests(1, 0), flaky: 2 }], 10).flaky).toBe(3);
   });
 
   it('min_total counts the tests that ran: skipped ones did not', () => {

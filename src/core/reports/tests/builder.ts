@@ -12,10 +12,14 @@ export type Outcome = 'passed' | 'failed' | 'skipped' | 'flaky';
 
 export class TestsBuilder {
   readonly data: TestsData = emptyTests();
+  /** `reportsFlaky`: whether the format records reruns (JUnit, CTRF); if not, `flaky` stays unknown. */
   constructor(
     private readonly limits: ParseLimits,
     private readonly paths: PathMapper,
-  ) {}
+    reportsFlaky = false,
+  ) {
+    if (!reportsFlaky) delete this.data.flaky;
+  }
 
   add(outcome: Outcome, failure?: Omit<TestFailure, 'kind'> & { kind?: TestFailure['kind'] }): void {
     const d = this.data;
@@ -23,7 +27,7 @@ export class TestsBuilder {
     if (outcome === 'passed') d.passed++;
     else if (outcome === 'flaky') {
       d.passed++;
-      d.flaky++;
+      d.flaky = (d.flaky ?? 0) + 1;
     } else if (outcome === 'skipped') d.skipped++;
     else {
       d.failed++;

@@ -39,7 +39,7 @@ export const ctrf: ReportParser<'tests'> = {
   },
   async parse(ctx) {
     const report = checkShape(ctx.source.path, REPORT, await readJson(ctx), 'CTRF report');
-    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    const builder = new TestsBuilder(ctx.limits, ctx.paths, true); // each test's `flaky` flag
     for (const t of report.results.tests) {
       if (t.status === 'passed') builder.add(t.flaky ? 'flaky' : 'passed');
       else if (t.status === 'failed') {

@@ -49,7 +49,7 @@ export const junit: ReportParser<'tests'> = {
     return root === 'testsuites' || root === 'testsuite';
   },
   async parse(ctx) {
-    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    const builder = new TestsBuilder(ctx.limits, ctx.paths, true); // flakyFailure/rerunFailure elements
     const suites: SuiteState[] = [];
     let current: CaseState | undefined;
     let capturing: BoundedText | undefined;
