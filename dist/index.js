@@ -64230,9 +64230,12 @@ function lintGates(ctx, gates, data, why) {
       out.push(missingData(ctx, id, max2, `no lint results: ${why}`));
       continue;
     }
-    const n = data.findings.filter((f) => f.severity === severity && isNewFinding(f, baseSet)).length;
+    const counted = data.findings.filter((f) => (f.severity === severity || severity === "warning" && f.severity === "error") && isNewFinding(f, baseSet));
+    const n = counted.length;
+    const withErrors = severity === "warning" && counted.some((f) => f.severity === "error");
+    const what = withErrors ? `${fmtCount(n)} ${scope}lint warnings and errors` : plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key2}`);
     out.push(
-      n <= max2 ? result(ctx, id, "pass", n, max2, `${plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key2}`)} (at most ${fmtCount(max2)} allowed)`) : result(ctx, id, "fail", n, max2, `${plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key2}`)}, more than the ${fmtCount(max2)} allowed`)
+      n <= max2 ? result(ctx, id, "pass", n, max2, `${what} (at most ${fmtCount(max2)} allowed)`) : result(ctx, id, "fail", n, max2, `${what}, more than the ${fmtCount(max2)} allowed`)
     );
   }
   return out;

@@ -31,11 +31,16 @@ export function lintGates(ctx: GateContext, gates: z.infer<typeof LintGates>, da
       out.push(missingData(ctx, id, max, `no lint results: ${why}`));
       continue;
     }
-    const n = data.findings.filter((f) => f.severity === severity && isNewFinding(f, baseSet)).length;
+    // As for audit severities, a limit counts its severity and above: `warnings: 0` with errors
+    // present must not pass when no `errors` limit is set.
+    const counted = data.findings.filter((f) => (f.severity === severity || (severity === 'warning' && f.severity === 'error')) && isNewFinding(f, baseSet));
+    const n = counted.length;
+    const withErrors = severity === 'warning' && counted.some((f) => f.severity === 'error');
+    const what = withErrors ? `${fmtCount(n)} ${scope}lint warnings and errors` : plural(n, `${scope}lint ${severity}`, `${scope}lint ${key}`);
     out.push(
       n <= max
-        ? result(ctx, id, 'pass', n, max, `${plural(n, `${scope}lint ${severity}`, `${scope}lint ${key}`)} (at most ${fmtCount(max)} allowed)`)
-        : result(ctx, id, 'fail', n, max, `${plural(n, `${scope}lint ${severity}`, `${scope}lint ${key}`)}, more than the ${fmtCount(max)} allowed`),
+        ? result(ctx, id, 'pass', n, max, `${what} (at most ${fmtCount(max)} allowed)`)
+        : result(ctx, id, 'fail', n, max, `${what}, more than the ${fmtCount(max)} allowed`),
     );
   }
   return out;

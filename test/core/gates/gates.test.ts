@@ -114,12 +114,17 @@ describe('audit gates', () => {
 describe('lint gates', () => {
   const head = { findings: assignFingerprints([lintFinding('a.ts', 3, 'error'), lintFinding('a.ts', 9, 'warning', 'no-y'), lintFinding('b.ts', 1, 'error', 'no-z')]) };
 
-  it('counts errors and warnings', () => {
+  it('counts errors, and warnings with the errors above them', () => {
     const gates = lintGates(ctx, { errors: 1, warnings: 0 }, head, '');
     expect(gates.map((g) => [g.id, g.status, g.actual])).toEqual([
       ['lint.errors', 'fail', 2],
-      ['lint.warnings', 'fail', 1],
+      ['lint.warnings', 'fail', 3],
     ]);
+    expect(gates[1]!.message).toBe('3 lint warnings and errors, more than the 0 allowed');
+    // A warnings limit alone still fails on errors.
+    const errorsOnly = { findings: assignFingerprints([lintFinding('a.ts', 3, 'error')]) };
+    expect(lintGates(ctx, { warnings: 0 }, errorsOnly, '')[0]).toMatchObject({ status: 'fail', actual: 1 });
+    expect(lintGates(ctx, { warnings: 2 }, { findings: assignFingerprints([lintFinding('a.ts', 9, 'warning')]) }, '')[0]!.message).toBe('1 lint warning (at most 2 allowed)');
   });
 
   it('new_only counts only findings absent from the base, matched across line shifts', () => {
@@ -129,7 +134,7 @@ describe('lint gates', () => {
     expect(gates.map((g) => [g.id, g.status, g.actual])).toEqual([
       ['lint.new_only', 'pass', 1],
       ['lint.errors', 'fail', 1],
-      ['lint.warnings', 'pass', 0],
+      ['lint.warnings', 'fail', 1],
     ]);
   });
 
