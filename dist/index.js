@@ -64092,6 +64092,14 @@ var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function percent(c) {
   return c.total === 0 ? 100 : c.covered / c.total * 100;
 }
+function shownBelow(value, limit) {
+  const rounded = Number(value.toFixed(2));
+  return rounded < limit ? rounded : Math.floor(value * 100 + 1e-9) / 100;
+}
+function shownAbove(value, limit) {
+  const rounded = Number(value.toFixed(2));
+  return rounded > limit ? rounded : Math.ceil(value * 100 - 1e-9) / 100;
+}
 function fmtPct(value) {
   return `${Number(value.toFixed(2))}%`;
 }
@@ -64154,9 +64162,11 @@ function coverageGates(ctx, gates, data, patch, why) {
       const pct2 = percent(counter);
       const base = ctx.base?.coverage?.[metric2];
       const delta = base && base.total > 0 ? pct2 - percent(base) : void 0;
-      const detail = `${fmtPct(pct2)} (${fmtCount(counter.covered)}/${fmtCount(counter.total)})`;
+      const pass = pct2 >= min;
+      const shown = pass ? round(pct2) : shownBelow(pct2, min);
+      const detail = `${fmtPct(shown)} (${fmtCount(counter.covered)}/${fmtCount(counter.total)})`;
       out.push(
-        pct2 >= min ? result(ctx, id, "pass", round(pct2), min, `${NAMES[metric2]} coverage ${detail} meets ${fmtPct(min)}`, delta) : result(ctx, id, "fail", round(pct2), min, `${NAMES[metric2]} coverage ${detail} is below ${fmtPct(min)}`, delta)
+        pass ? result(ctx, id, "pass", shown, min, `${NAMES[metric2]} coverage ${detail} meets ${fmtPct(min)}`, delta) : result(ctx, id, "fail", shown, min, `${NAMES[metric2]} coverage ${detail} is below ${fmtPct(min)}`, delta)
       );
     }
   }
@@ -64171,7 +64181,7 @@ function coverageGates(ctx, gates, data, patch, why) {
       const drop = percent(base) - percent(head);
       const change = `${fmtPct(percent(base))} \u2192 ${fmtPct(percent(head))}`;
       out.push(
-        drop <= gates.max_drop + 1e-9 ? result(ctx, id, "pass", round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : "no drop, allowed"} ${gates.max_drop}`) : result(ctx, id, "fail", round(drop), gates.max_drop, `line coverage dropped ${round(drop)} points (${change}), more than the ${gates.max_drop} allowed`)
+        drop <= gates.max_drop + 1e-9 ? result(ctx, id, "pass", round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : "no drop, allowed"} ${gates.max_drop}`) : result(ctx, id, "fail", shownAbove(drop, gates.max_drop), gates.max_drop, `line coverage dropped ${shownAbove(drop, gates.max_drop)} points (${change}), more than the ${gates.max_drop} allowed`)
       );
     }
   }
@@ -64187,9 +64197,11 @@ function coverageGates(ctx, gates, data, patch, why) {
       out.push(result(ctx, id, "pass", null, gates.patch, "the change adds no coverable lines"));
     } else {
       const pct2 = percent(patch.counter);
-      const detail = `${fmtPct(pct2)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)${unreportedNote(patch.unreported)}`;
+      const pass = pct2 >= gates.patch;
+      const shown = pass ? round(pct2) : shownBelow(pct2, gates.patch);
+      const detail = `${fmtPct(shown)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)${unreportedNote(patch.unreported)}`;
       out.push(
-        pct2 >= gates.patch ? result(ctx, id, "pass", round(pct2), gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`) : result(ctx, id, "fail", round(pct2), gates.patch, `patch coverage ${detail} is below ${fmtPct(gates.patch)}`)
+        pass ? result(ctx, id, "pass", shown, gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`) : result(ctx, id, "fail", shown, gates.patch, `patch coverage ${detail} is below ${fmtPct(gates.patch)}`)
       );
     }
   }
@@ -64278,9 +64290,11 @@ function testsGates(ctx, gates, data, why) {
       out.push(missingData(ctx, id, min, data.total === 0 ? "no tests ran: a pass rate needs at least one test" : `all ${fmtCount(data.total)} tests were skipped`));
     } else {
       const rate = data.passed / (data.passed + data.failed) * 100;
-      const detail = `${fmtPct(rate)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
+      const pass = rate >= min;
+      const shown = pass ? Number(rate.toFixed(2)) : shownBelow(rate, min);
+      const detail = `${fmtPct(shown)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
       out.push(
-        rate >= min ? result(ctx, id, "pass", Number(rate.toFixed(2)), min, `pass rate ${detail} meets ${fmtPct(min)}`) : result(ctx, id, "fail", Number(rate.toFixed(2)), min, `pass rate ${detail} is below ${fmtPct(min)}`)
+        pass ? result(ctx, id, "pass", shown, min, `pass rate ${detail} meets ${fmtPct(min)}`) : result(ctx, id, "fail", shown, min, `pass rate ${detail} is below ${fmtPct(min)}`)
       );
     }
   }
@@ -66806,7 +66820,9 @@ var DEFAULT_POLICY = {
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/schema.ts
-var percent2 = external_exports.number().min(0).max(100);
+var percent2 = external_exports.number().min(0).max(100).superRefine((v, ctx) => {
+  if (v > 0 && v < 1) ctx.addIssue({ code: "custom", message: `${v} would mean ${v}%: percents go from 0 to 100 here (did you mean ${Number((v * 100).toFixed(4))}?)` });
+});
 var count2 = external_exports.number().int().min(0);
 var ReportEntry = external_exports.union([
   external_exports.string().min(1),

@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 
-const percent = z.number().min(0).max(100);
+/** A percent from 0 to 100. 0.85 is refused: it reads as 0.85%, nearly always meant as 85 (a fraction). */
+const percent = z
+  .number()
+  .min(0)
+  .max(100)
+  .superRefine((v, ctx) => {
+    if (v > 0 && v < 1) ctx.addIssue({ code: 'custom', message: `${v} would mean ${v}%: percents go from 0 to 100 here (did you mean ${Number((v * 100).toFixed(4))}?)` });
+  });
 const count = z.number().int().min(0);
 
 export const ReportEntry = z.union([

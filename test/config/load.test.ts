@@ -54,6 +54,12 @@ describe('parseConfig', () => {
     expect(problems(VALID + 'mode: loud\n')[0]).toBe('.github/readygate.yml:11: `mode`: must be one of "enforce", "warn"');
   });
 
+  it('refuses a fraction where a percent goes, and suggests the percent', () => {
+    expect(problems(VALID.replace('lines: 70', 'lines: 0.85'))).toEqual(['.github/readygate.yml:6: `levels.beta.coverage.lines`: 0.85 would mean 0.85%: percents go from 0 to 100 here (did you mean 85?)']);
+    expect(() => parseConfig(VALID.replace('lines: 70', 'lines: 0'))).not.toThrow();
+    expect(() => parseConfig(VALID.replace('lines: 70', 'lines: 1.5'))).not.toThrow();
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const issues = problems('levels:\n  mvp: { tests: { pass_rate: 90 }\nrequire: mvp\n');
     expect(issues).toHaveLength(1);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CoverageGates } from '../../config/schema.js';
 import type { Counter, CoverageData, GateResult } from '../model.js';
 import type { UnreportedFile } from '../patch.js';
-import { fmtCount, fmtPct, missingData, percent, result, skipped, type GateContext } from './common.js';
+import { fmtCount, fmtPct, missingData, percent, result, shownAbove, shownBelow, skipped, type GateContext } from './common.js';
 
 export interface PatchInput {
   /** undefined: no diff was given. */
@@ -39,11 +39,13 @@ export function coverageGates(
       const pct = percent(counter);
       const base = ctx.base?.coverage?.[metric];
       const delta = base && base.total > 0 ? pct - percent(base) : undefined;
-      const detail = `${fmtPct(pct)} (${fmtCount(counter.covered)}/${fmtCount(counter.total)})`;
+      const pass = pct >= min;
+      const shown = pass ? round(pct) : shownBelow(pct, min);
+      const detail = `${fmtPct(shown)} (${fmtCount(counter.covered)}/${fmtCount(counter.total)})`;
       out.push(
-        pct >= min
-          ? result(ctx, id, 'pass', round(pct), min, `${NAMES[metric]} coverage ${detail} meets ${fmtPct(min)}`, delta)
-          : result(ctx, id, 'fail', round(pct), min, `${NAMES[metric]} coverage ${detail} is below ${fmtPct(min)}`, delta),
+        pass
+          ? result(ctx, id, 'pass', shown, min, `${NAMES[metric]} coverage ${detail} meets ${fmtPct(min)}`, delta)
+          : result(ctx, id, 'fail', shown, min, `${NAMES[metric]} coverage ${detail} is below ${fmtPct(min)}`, delta),
       );
     }
   }
@@ -60,7 +62,7 @@ export function coverageGates(
       out.push(
         drop <= gates.max_drop + 1e-9
           ? result(ctx, id, 'pass', round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : 'no drop, allowed'} ${gates.max_drop}`)
-          : result(ctx, id, 'fail', round(drop), gates.max_drop, `line coverage dropped ${round(drop)} points (${change}), more than the ${gates.max_drop} allowed`),
+          : result(ctx, id, 'fail', shownAbove(drop, gates.max_drop), gates.max_drop, `line coverage dropped ${shownAbove(drop, gates.max_drop)} points (${change}), more than the ${gates.max_drop} allowed`),
       );
     }
   }
@@ -76,11 +78,13 @@ export function coverageGates(
       out.push(result(ctx, id, 'pass', null, gates.patch, 'the change adds no coverable lines'));
     } else {
       const pct = percent(patch.counter);
-      const detail = `${fmtPct(pct)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)${unreportedNote(patch.unreported)}`;
+      const pass = pct >= gates.patch;
+      const shown = pass ? round(pct) : shownBelow(pct, gates.patch);
+      const detail = `${fmtPct(shown)} of ${fmtCount(patch.counter.total)} changed coverable lines (${fmtCount(patch.counter.covered)} covered)${unreportedNote(patch.unreported)}`;
       out.push(
-        pct >= gates.patch
-          ? result(ctx, id, 'pass', round(pct), gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`)
-          : result(ctx, id, 'fail', round(pct), gates.patch, `patch coverage ${detail} is below ${fmtPct(gates.patch)}`),
+        pass
+          ? result(ctx, id, 'pass', shown, gates.patch, `patch coverage ${detail} meets ${fmtPct(gates.patch)}`)
+          : result(ctx, id, 'fail', shown, gates.patch, `patch coverage ${detail} is below ${fmtPct(gates.patch)}`),
       );
     }
   }

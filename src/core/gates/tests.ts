@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { TestsGates } from '../../config/schema.js';
 import type { GateResult, TestsData } from '../model.js';
-import { fmtCount, fmtPct, missingData, result, type GateContext } from './common.js';
+import { fmtCount, fmtPct, missingData, result, shownBelow, type GateContext } from './common.js';
 
 export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, data: TestsData | undefined, why: string): GateResult[] {
   const out: GateResult[] = [];
@@ -23,11 +23,13 @@ export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, 
       out.push(missingData(ctx, id, min, data.total === 0 ? 'no tests ran: a pass rate needs at least one test' : `all ${fmtCount(data.total)} tests were skipped`));
     } else {
       const rate = (data.passed / (data.passed + data.failed)) * 100;
-      const detail = `${fmtPct(rate)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
+      const pass = rate >= min;
+      const shown = pass ? Number(rate.toFixed(2)) : shownBelow(rate, min);
+      const detail = `${fmtPct(shown)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
       out.push(
-        rate >= min
-          ? result(ctx, id, 'pass', Number(rate.toFixed(2)), min, `pass rate ${detail} meets ${fmtPct(min)}`)
-          : result(ctx, id, 'fail', Number(rate.toFixed(2)), min, `pass rate ${detail} is below ${fmtPct(min)}`),
+        pass
+          ? result(ctx, id, 'pass', shown, min, `pass rate ${detail} meets ${fmtPct(min)}`)
+          : result(ctx, id, 'fail', shown, min, `pass rate ${detail} is below ${fmtPct(min)}`),
       );
     }
   }

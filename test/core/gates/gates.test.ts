@@ -52,6 +52,21 @@ describe('coverage gates', () => {
     });
   });
 
+  it('a failing figure never shows as the limit it missed', () => {
+    const lines = (covered: number, total: number) => {
+      const data = coverage({});
+      Object.defineProperty(data.table, 'totals', { value: () => ({ lines: { covered, total } }) });
+      return data;
+    };
+    expect(coverageGates(ctx, { lines: 85 }, lines(25_499, 30_000), noDiff, '')[0]).toMatchObject({
+      status: 'fail',
+      actual: 84.99,
+      message: 'line coverage 84.99% (25,499/30,000) is below 85%',
+    });
+    expect(coverageGates(ctx, { lines: 85 }, lines(25_500, 30_000), noDiff, '')[0]).toMatchObject({ status: 'pass', actual: 85 });
+    expect(testsGates(ctx, { pass_rate: 100 }, tests(99_999, 1), '')[0]).toMatchObject({ status: 'fail', actual: 99.99, message: 'pass rate 99.99% (99,999 passed, 1 failed) is below 100%' });
+  });
+
   it('patch coverage: a change the report has no per-line data for is missing data, never a pass', () => {
     const data = coverage({ 'a.ts': [2, 4] });
     const [g] = coverageGates(ctx, { patch: 80 }, data, { diffGiven: true, unmeasurable: ['src/a.js', 'src/b.js', 'src/c.js', 'src/d.js'] }, '');
