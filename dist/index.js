@@ -63845,7 +63845,9 @@ function yamlMessage(text) {
 }
 
 // src/core/reports/tests/trx.ts
-var FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted"]);
+var PASSED = /* @__PURE__ */ new Set(["passed", "passedbutrunaborted", "warning", "completed"]);
+var FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted", "disconnected", "notrunnable", "inprogress"]);
+var RUN_FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted", "disconnected"]);
 var MESSAGE_ELEMENTS = /* @__PURE__ */ new Set(["Message", "StackTrace"]);
 var trx = {
   id: "trx",
@@ -63863,6 +63865,7 @@ var trx = {
     let result2;
     let capture;
     let definitionId;
+    let runOutcome = "";
     await parseXml(ctx, {
       open(name, a) {
         if (name === "UnitTestResult") {
@@ -63870,6 +63873,7 @@ var trx = {
         } else if (result2 && name === "Message") capture = result2.message;
         else if (result2 && name === "StackTrace") capture = result2.stack;
         else if (name === "UnitTest") definitionId = a.id;
+        else if (name === "ResultSummary") runOutcome = (a.outcome ?? "").toLowerCase();
         else if (name === "TestMethod" && definitionId && a.className) {
           const failure2 = failedById.get(definitionId);
           if (failure2 && !failure2.suite) failure2.suite = a.className;
@@ -63885,7 +63889,7 @@ var trx = {
         else if (name === "UnitTestResult" && result2) {
           const r = result2;
           result2 = void 0;
-          if (r.outcome === "passed") builder.add("passed");
+          if (PASSED.has(r.outcome)) builder.add("passed");
           else if (!FAILED.has(r.outcome)) builder.add("skipped");
           else {
             const message = r.message.toString().replace(/\r/g, "").trim();
@@ -63903,6 +63907,9 @@ var trx = {
         }
       }
     });
+    if (RUN_FAILED.has(runOutcome) && builder.data.failed === 0) {
+      builder.add("failed", { name: "(test run)", message: `the test run ended with outcome ${runOutcome}, though no single test failed`, kind: "error" });
+    }
     return builder.data;
   }
 };

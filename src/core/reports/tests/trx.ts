@@ -1,8 +1,11 @@
 /**
  * .NET TRX (`dotnet test --logger trx`, VSTest and Microsoft.Testing.Platform), streamed.
  * Counts come from `<UnitTestResult outcome>`, not `<Counters>` (which VSTest fills unevenly:
- * a NotExecuted result is left out of `notExecuted`). Passed is a pass; Failed, Error, Timeout
- * and Aborted are failures; everything else (NotExecuted, Inconclusive, Pending…) is skipped.
+ * a NotExecuted result is left out of `notExecuted`). Passed (and PassedButRunAborted, Warning,
+ * Completed) is a pass; Failed, Error, Timeout, Aborted, Disconnected (the test host died),
+ * NotRunnable and InProgress (never finished) are failures; the rest (NotExecuted, Inconclusive,
+ * Pending) is skipped. A run whose `<ResultSummary outcome>` says it failed or was aborted fails
+ * even when no single result did (the host crashed between tests, say).
  * Results come before `<TestDefinitions>`, so a failure's class is filled in at the end.
  */
 import type { TestFailure } from '../../model.js';
@@ -11,7 +14,9 @@ import { xmlRootName } from '../sniff.js';
 import type { ReportParser } from '../types.js';
 import { TestsBuilder } from './builder.js';
 
-const FAILED = new Set(['failed', 'error', 'timeout', 'aborted']);
+const PASSED = new Set(['passed', 'passedbutrunaborted', 'warning', 'completed']);
+const FAILED = new Set(['failed', 'error', 'timeout', 'aborted', 'disconnected', 'notrunnable', 'inprogress']);
+const RUN_FAILED = new Set(['failed', 'error', 'timeout', 'aborted', 'disconnected']);
 /** The only elements whose text is read. */
 const MESSAGE_ELEMENTS: ReadonlySet<string> = new Set(['Message', 'StackTrace']);
 
@@ -31,6 +36,7 @@ export const trx: ReportParser<'tests'> = {
     let result: { id?: string; name: string; outcome: string; message: BoundedText; stack: BoundedText } | undefined;
     let capture: BoundedText | undefined;
     let definitionId: string | undefined;
+    let runOutcome = '';
 
     await parseXml(ctx, {
       open(name, a) {
@@ -39,6 +45,7 @@ export const trx: ReportParser<'tests'> = {
         } else if (result && name === 'Message') capture = result.message;
         else if (result && name === 'StackTrace') capture = result.stack;
         else if (name === 'UnitTest') definitionId = a.id;
+        else if (name === 'ResultSummary') runOutcome = (a.outcome ?? '').toLowerCase();
         else if (name === 'TestMethod' && definitionId && a.className) {
           const failure = failedById.get(definitionId);
           if (failure && !failure.suite) failure.suite = a.className;
@@ -54,7 +61,7 @@ export const trx: ReportParser<'tests'> = {
         else if (name === 'UnitTestResult' && result) {
           const r = result;
           result = undefined;
-          if (r.outcome === 'passed') builder.add('passed');
+          if (PASSED.has(r.outcome)) builder.add('passed');
           else if (!FAILED.has(r.outcome)) builder.add('skipped');
           else {
             const message = r.message.toString().replace(/\r/g, '').trim();
@@ -72,6 +79,9 @@ export const trx: ReportParser<'tests'> = {
         }
       },
     });
+    if (RUN_FAILED.has(runOutcome) && builder.data.failed === 0) {
+      builder.add('failed', { name: '(test run)', message: `the test run ended with outcome ${runOutcome}, though no single test failed`, kind: 'error' });
+    }
     return builder.data;
   },
 };

@@ -28,6 +28,20 @@ describe('tests parsers: bad input is a ReportParseError naming the file', () =>
     expect((error as ReportParseError).message).toMatch(/^junit\.xml:\d+: invalid XML: /);
   });
 
+  it('TRX: a test host that died, a test that never finished and an aborted run fail', async () => {
+    const run = (results: string, outcome: string) =>
+      `<?xml version="1.0" encoding="utf-8"?><TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>${results}</Results><ResultSummary outcome="${outcome}"/></TestRun>`;
+    const r = (id: number, outcome: string) => `<UnitTestResult testId="${id}" testName="T${id}" outcome="${outcome}"/>`;
+    const mixed = await parseWith(trx, textSource(run([r(1, 'Passed'), r(2, 'Disconnected'), r(3, 'PassedButRunAborted'), r(4, 'InProgress'), r(5, 'NotExecuted')].join(''), 'Aborted')));
+    expect([mixed.total, mixed.passed, mixed.failed, mixed.skipped]).toEqual([5, 2, 2, 1]);
+    // Every result passed, but the run was aborted: the run itself counts as a failure.
+    const aborted = await parseWith(trx, textSource(run(r(1, 'Passed'), 'Aborted')));
+    expect([aborted.total, aborted.passed, aborted.failed]).toEqual([2, 1, 1]);
+    expect(aborted.failures[0]).toMatchObject({ name: '(test run)', kind: 'error', message: 'the test run ended with outcome aborted, though no single test failed' });
+    const completed = await parseWith(trx, textSource(run(r(1, 'Passed'), 'Completed')));
+    expect([completed.total, completed.failed]).toEqual([1, 0]);
+  });
+
   it('truncated TRX is refused too', async () => {
     const whole = readFileSync(`${FIXTURES}trx/dotnet-trx.trx`, 'utf8');
     expect(await fail(trx, whole.slice(0, 3000), 'run.trx')).toBeInstanceOf(ReportParseError);
