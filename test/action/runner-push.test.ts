@@ -9,6 +9,25 @@ import { EXAMPLE_POLICY, EXAMPLES, base64, runWith } from './harness.js';
 
 const payload = { before: BASE_SHA, after: SHA, repository: { full_name: 'acme/widgets', default_branch: 'main' } };
 
+type CheckPatch = { output: { summary: string } };
+
+/** A push to a branch other than main: the policy is read from main, nothing is compared or found. */
+function otherBranchScope(patches: CheckPatch[]): nock.Scope {
+  return nock(API)
+    .post('/repos/acme/widgets/check-runs')
+    .reply(201, { id: 8, html_url: 'u' })
+    .get('/repos/acme/widgets/contents/readygate.yml')
+    .query({ ref: 'main' })
+    .reply(200, { type: 'file', encoding: 'base64', size: EXAMPLE_POLICY.length, content: base64(EXAMPLE_POLICY) })
+    .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
+    .reply(200, { files: [] })
+    .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] })
+    .patch('/repos/acme/widgets/check-runs/8', (b: CheckPatch) => patches.push(b) > 0)
+    .reply(200, {});
+}
+
 describe('runner on a push to the default branch', () => {
   it('records the digest in the check run and creates the badge branch', async () => {
     const patches: { output: { summary: string } }[] = [];
@@ -51,20 +70,7 @@ describe('runner on a push to the default branch', () => {
   });
 
   it('fails the step on a failed verdict unless fail-on is never', async () => {
-    const mock = () =>
-      nock(API)
-        .post('/repos/acme/widgets/check-runs')
-        .reply(201, { id: 8, html_url: 'u' })
-        .get('/repos/acme/widgets/contents/readygate.yml')
-        .query({ ref: 'main' })
-        .reply(200, { type: 'file', encoding: 'base64', size: EXAMPLE_POLICY.length, content: base64(EXAMPLE_POLICY) })
-        .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
-        .reply(200, { files: [] })
-        .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
-        .query(true)
-        .reply(200, { total_count: 0, check_runs: [] })
-        .patch('/repos/acme/widgets/check-runs/8')
-        .reply(200, {});
+    const mock = () => otherBranchScope([]);
     // release/* requires production, which the sample does not reach. Not the default branch: no badge
     // commit even with badge-branch set (nock refuses any git request, which would fail the run).
     const env = { GITHUB_REF: 'refs/heads/release/1.0' };
@@ -85,20 +91,8 @@ describe('runner on a push to the default branch', () => {
     const workspace = mkdtempSync(join(tmpdir(), 'readygate-push-'));
     cpSync(EXAMPLES, workspace, { recursive: true });
     writeFileSync(join(workspace, 'readygate.yml'), EXAMPLE_POLICY.replace('"release/*": production', '"release/*": mvp'));
-    const patches: { output: { summary: string } }[] = [];
-    const scope = nock(API)
-      .post('/repos/acme/widgets/check-runs')
-      .reply(201, { id: 8, html_url: 'u' })
-      .get('/repos/acme/widgets/contents/readygate.yml')
-      .query({ ref: 'main' })
-      .reply(200, { type: 'file', encoding: 'base64', size: EXAMPLE_POLICY.length, content: base64(EXAMPLE_POLICY) })
-      .get(`/repos/acme/widgets/compare/${BASE_SHA}...${SHA}`)
-      .reply(200, { files: [] })
-      .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
-      .query(true)
-      .reply(200, { total_count: 0, check_runs: [] })
-      .patch('/repos/acme/widgets/check-runs/8', (b: (typeof patches)[number]) => patches.push(b) > 0)
-      .reply(200, {});
+    const patches: CheckPatch[] = [];
+    const scope = otherBranchScope(patches);
     const { code, rec } = await runWith({ eventName: 'push', payload, workspace, inputs: { config: 'readygate.yml' }, env: { GITHUB_REF: 'refs/heads/release/1.0' } });
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(1);
