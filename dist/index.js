@@ -63299,7 +63299,7 @@ ${message}`, file2, this.paths, f.suite);
 function inRepo(path) {
   return path === "" || path.startsWith("/") || path.startsWith("../") || /^[A-Za-z]:\//.test(path) ? void 0 : path;
 }
-var TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]/g;
+var TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]|[\u001b\u241b]\][^\u0007\u2407\u001b\u241b]*(?:\u0007|\u2407|[\u001b\u241b]\\)/g;
 function plain(text) {
   return text.includes("\x1B") || text.includes("\u241B") ? text.replace(TERMINAL_ESCAPE, "") : text;
 }

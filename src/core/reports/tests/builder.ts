@@ -72,12 +72,13 @@ function inRepo(path: string): string | undefined {
 }
 
 /**
- * Terminal escape sequences (colours, bold, cursor moves: ESC [ … final byte) that test runners
+ * Terminal escape sequences (colours, bold, cursor moves: ESC [ … final byte; hyperlinks and
+ * titles: ESC ] … BEL or ESC \) that test runners
  * leave in their output when they think they write to a terminal, raw or as the control picture
  * ␛ that the XML reader puts in place of a raw ESC. They would show as garbage in a PR comment and
  * hide file:line from the trace reader.
  */
-const TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]/g;
+const TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]|[\u001b\u241b]\][^\u0007\u2407\u001b\u241b]*(?:\u0007|\u2407|[\u001b\u241b]\\)/g;
 
 /** `text` without terminal escape sequences. */
 export function plain(text: string): string {

@@ -133,6 +133,14 @@ describe('tests formats: failures carry messages and repo locations', () => {
     expect(data.failures[0]!.details).toBe('Expected: 5\n    at Object.<anonymous> (/repo/src/a.test.js:3:5)\u2407');
   });
 
+  it('terminal hyperlinks (OSC 8) are stripped like colours, keeping their text', async () => {
+    const esc = '\u001b';
+    const link = `${esc}]8;;file:///repo/src/a.test.js${esc}\\src/a.test.js${esc}]8;;${esc}\\`;
+    const xml = `<testsuite name="s" tests="1" failures="1"><testcase name="t"><failure message="see ${link}:3">at ${link}:3:5</failure></testcase></testsuite>`;
+    const data = await parseWith(junit, textSource(xml, 'links.xml'));
+    expect(data.failures[0]).toMatchObject({ message: 'see src/a.test.js:3', details: 'at src/a.test.js:3:5' });
+  });
+
   it('TRX: ErrorInfo message, Windows and /_/ stack paths, class from the test definitions', async () => {
     const trx = await failures('trx/dotnet-trx.trx', 'C:\\Users\\Michal\\Workspace\\dorny\\test-check');
     expect(trx[0]).toMatchObject({ suite: 'DotnetTests.XUnitTests.CalculatorTests', file: 'reports/dotnet/DotnetTests.XUnitTests/CalculatorTests.cs', line: 27 });
