@@ -60315,12 +60315,15 @@ function decodeRelative(uri) {
 
 // src/core/reports/audit/sarif.ts
 var ADVISORY_ID = /^((?:CVE-\d{4}-\d{4,})|(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})|(?:[A-Z][A-Z0-9]*-\d{4}-[A-Za-z0-9]+))/i;
-var TAG_SEVERITY = /^(critical|high|medium|moderate|low|negligible|info)$/i;
+var TAG_SEVERITY = /^(critical|high|medium|moderate|low|negligible|info|unknown)$/i;
 var LEVEL_SEVERITY = { error: "high", warning: "moderate", note: "low", none: "info" };
 function scoreOf(props) {
   const raw = props?.["security-severity"];
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(raw) ? Number(raw) : void 0;
   return n !== void 0 && n >= 0 && n <= 10 ? n : void 0;
+}
+function positive(score) {
+  return score !== void 0 && score > 0 ? score : void 0;
 }
 function tagSeverity(props) {
   const tags = props?.["tags"];
@@ -60329,7 +60332,7 @@ function tagSeverity(props) {
   return word ? normalizeSeverity(word) : void 0;
 }
 function sarifSeverity(item) {
-  const score = scoreOf(item.properties) ?? scoreOf(item.rule?.properties);
+  const score = positive(scoreOf(item.properties)) ?? positive(scoreOf(item.rule?.properties));
   if (score !== void 0) return severityFromScore(score);
   return tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties) ?? LEVEL_SEVERITY[item.level];
 }
@@ -62846,7 +62849,7 @@ function match(line, custom2) {
   if (line === "" || /^\s/.test(line) || GCC_CONTEXT.test(line)) return void 0;
   return (TSC.exec(line) ?? GCC_WITH_SEVERITY.exec(line) ?? GCC.exec(line))?.groups;
 }
-function positive(text) {
+function positive2(text) {
   if (text === void 0) return void 0;
   const n = Number(text);
   return Number.isInteger(n) && n > 0 ? n : void 0;
@@ -62883,8 +62886,8 @@ var compilerText = {
       const word = g["severity"]?.trim().toLowerCase();
       const severity = word === void 0 ? fallback : WORDS[word] ?? fallback;
       const f = { path: ctx.paths.toRepo(g["path"]), severity, message: message.trim(), fingerprint: "" };
-      const l = positive(g["line"]);
-      const c = positive(g["column"]);
+      const l = positive2(g["line"]);
+      const c = positive2(g["column"]);
       if (l !== void 0) f.line = l;
       if (c !== void 0) f.column = c;
       if (rule) f.rule = rule;

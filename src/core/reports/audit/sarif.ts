@@ -15,13 +15,18 @@ import type { ReportParser } from '../types.js';
 import { dedupeFindings, normalizeSeverity, severityFromScore } from './common.js';
 
 const ADVISORY_ID = /^((?:CVE-\d{4}-\d{4,})|(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})|(?:[A-Z][A-Z0-9]*-\d{4}-[A-Za-z0-9]+))/i;
-const TAG_SEVERITY = /^(critical|high|medium|moderate|low|negligible|info)$/i;
+// UNKNOWN is a severity word too: normalizeSeverity counts it as unrated (high by default).
+const TAG_SEVERITY = /^(critical|high|medium|moderate|low|negligible|info|unknown)$/i;
 const LEVEL_SEVERITY: Record<SarifItem['level'], Severity> = { error: 'high', warning: 'moderate', note: 'low', none: 'info' };
 
 function scoreOf(props: Readonly<Record<string, unknown>> | undefined): number | undefined {
   const raw = props?.['security-severity'];
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d+(?:\.\d+)?\s*$/.test(raw) ? Number(raw) : undefined;
   return n !== undefined && n >= 0 && n <= 10 ? n : undefined;
+}
+
+function positive(score: number | undefined): number | undefined {
+  return score !== undefined && score > 0 ? score : undefined;
 }
 
 function tagSeverity(props: Readonly<Record<string, unknown>> | undefined): Severity | undefined {
@@ -32,7 +37,9 @@ function tagSeverity(props: Readonly<Record<string, unknown>> | undefined): Seve
 }
 
 export function sarifSeverity(item: SarifItem): Severity {
-  const score = scoreOf(item.properties) ?? scoreOf(item.rule?.properties);
+  // A score of 0 is how Trivy and Grype say "no rating" (UNKNOWN, or only a CVSS v2 vector): it
+  // rates nothing, so the tags and the level decide, as for an unscored result.
+  const score = positive(scoreOf(item.properties)) ?? positive(scoreOf(item.rule?.properties));
   if (score !== undefined) return severityFromScore(score);
   return tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties) ?? LEVEL_SEVERITY[item.level];
 }

@@ -34,7 +34,10 @@ describe('SARIF audit severity: security-severity, then tags, then level', () =>
     [{ properties: { 'security-severity': '7' } }, 'high'],
     [{ properties: { 'security-severity': '4.0' } }, 'moderate'],
     [{ properties: { 'security-severity': '0.1' } }, 'low'],
-    [{ properties: { 'security-severity': '0' } }, 'info'],
+    // 0 is "no rating" (Trivy UNKNOWN or v2-only, Grype without metadata): tags, then the level decide.
+    [{ properties: { 'security-severity': '0' } }, 'moderate'],
+    [{ properties: { 'security-severity': '0.0', tags: ['vulnerability', 'security', 'HIGH'] }, level: 'error' }, 'high'],
+    [{ properties: { 'security-severity': '0.0', tags: ['vulnerability', 'security', 'UNKNOWN'] }, level: 'note' }, 'high'],
     [{ rule: { properties: { 'security-severity': 9.8, tags: ['LOW'] } } }, 'critical'],
     [{ rule: { properties: { tags: ['vulnerability', 'CRITICAL'] } } }, 'critical'],
     [{ level: 'error' }, 'high'],
