@@ -90,6 +90,18 @@ export class Builder {
     else this.criteria.push(criterion);
   }
 
+  /**
+   * The item's status: its own field line first, then its own mark (a checkbox, a status cell),
+   * and only then a status its section states ("**Status:** In Progress" under a heading), so a
+   * section line never closes or reopens the tasks that say otherwise.
+   */
+  private statusOf(draft: Draft): RoadmapStatus {
+    if (draft.fields.status) return draft.fields.status.status;
+    if (draft.span) return draft.status;
+    const inherited = this.stack.reduceRight<Fields['status']>((found, f) => found ?? f.defaults.status, undefined);
+    return inherited?.status ?? draft.status;
+  }
+
   /** Turns a draft into an item with inherited section defaults; returns it. */
   addItem(draft: Draft): RoadmapItem {
     const split = draft.id ? { id: draft.id, title: draft.text } : splitId(draft.text);
@@ -106,7 +118,7 @@ export class Builder {
       key: split.id ?? (draft.parent ? `${draft.parent}/${slug(split.title) || 'item'}` : derivedKey(section, split.title)),
       explicit: split.id !== undefined,
       title: split.title,
-      status: fields.status?.status ?? draft.status,
+      status: this.statusOf(draft),
       section,
       ...(milestone && { milestone: milestone.title }),
       ...(fields.priority && { priority: fields.priority }),
@@ -117,7 +129,9 @@ export class Builder {
       requirements: fields.requirements ?? [],
       ...(fields.due !== undefined && this.due(fields.due, draft.line)),
       labels: [...(draft.tags ?? []), ...(fields.labels ?? [])],
-      body: draft.body,
+      // Line endings as \n: a Windows checkout (CRLF) and a Linux one must give the same body, or
+      // every sync that switches between them rewrites every issue.
+      body: draft.body.replace(/\r\n?/g, '\n'),
       ...(draft.parent && { parent: draft.parent }),
       file: this.file,
       line: draft.line,

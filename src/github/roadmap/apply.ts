@@ -115,9 +115,11 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
         if (viaBody.has(op.key)) break;
         const issue = need(op.key);
         const blocker = need(op.blocker);
-        const existing = await existingBlockers(octokit, ref, issue.number, blockedBy, result.created.some((c) => c.key === op.key));
-        if (existing.has(blocker.id)) break;
         try {
+          // Reading the existing blockers is as much the dependencies API as adding one: a GitHub
+          // without it (Enterprise Server) refuses both, and body lines stand in.
+          const existing = await existingBlockers(octokit, ref, issue.number, blockedBy, result.created.some((c) => c.key === op.key));
+          if (existing.has(blocker.id)) break;
           await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', { ...ref, issue_number: issue.number, issue_id: blocker.id });
           result.writes++;
           existing.add(blocker.id);

@@ -43,7 +43,7 @@ export class FakeGitHub {
   /** Set to make the nth write (1-based) fail with 500 once: a run cut off midway. */
   failOnWrite?: number;
   writes = 0;
-  /** Answer 404 to blocked-by writes, as a GitHub Enterprise Server without issue dependencies does. */
+  /** Answer 404 to blocked-by reads and writes, as a GitHub Enterprise Server without issue dependencies does. */
   refuseDependencies = false;
   /** The account the token belongs to: it opens the issues the sync creates. */
   viewer = 'readygate-bot';
@@ -131,7 +131,7 @@ export class FakeGitHub {
     if (url.pathname === `${REPO}/milestones`) return paged(this.milestones);
     if (url.pathname === `${REPO}/labels`) return paged(this.labels.map((name) => ({ name })));
     const deps = new RegExp(`^${REPO}/issues/(\\d+)/dependencies/blocked_by$`).exec(url.pathname);
-    if (deps) return [200, this.byNumber(Number(deps[1])).blocked_by.map((id) => ({ id }))];
+    if (deps) return this.refuseDependencies ? [404, { message: 'Not Found' }] : [200, this.byNumber(Number(deps[1])).blocked_by.map((id) => ({ id }))];
     return [404, { message: 'Not Found' }];
   }
 

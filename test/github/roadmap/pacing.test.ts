@@ -68,6 +68,15 @@ describe('dependencies API refused', () => {
     expect(again.plan.ops).toEqual([]);
     expect(gh.readOnlySince(before)).toBe(true);
   });
+
+  it('falls back too when a dependency is added to an issue that already exists (reading its blockers is refused as well)', async () => {
+    const gh = new FakeGitHub();
+    await sync('- [ ] A-1 Build\n- [ ] A-2 Ship\n');
+    gh.refuseDependencies = true;
+    const { result } = await sync('- [ ] A-1 Build\n- [ ] A-2 Ship\n  **Dependency:** A-1\n');
+    expect(result!.warnings).toEqual([expect.stringMatching(/^the dependencies API refused #2 \(404\)/)]);
+    expect(gh.issue('A-2')!.body).toContain('Blocked by #1');
+  });
 });
 
 describe('reading GitHub fails', () => {
