@@ -25,18 +25,34 @@ export interface Repaired {
   count: number;
 }
 
-/** `repairMojibake('Done âœ…')` → `{ text: 'Done ✅', count: 1 }`. Text without mojibake is returned as is. */
+/**
+ * `repairMojibake('Done âœ…')` → `{ text: 'Done ✅', count: 1 }`. Text without mojibake is returned
+ * as is. Real text can hold what looks like a 2-byte sequence (`Gruß“`: ß then a curly quote), so
+ * those are repaired only when they decode to accented Latin (`Ã©` → é, `Â ` → a no-break space)
+ * or when the text shows 3- or 4-byte mojibake elsewhere (`âœ…`, `ðŸŽ¯`), which real text does not.
+ */
 export function repairMojibake(text: string): Repaired {
-  let count = 0;
-  const out = text.replace(MOJIBAKE_SEQUENCE, (seq) => {
+  const decode = (seq: string): string | undefined => {
     const bytes = Uint8Array.from([...seq].map((c) => BYTE_OF.get(c) ?? 0));
-    let decoded: string;
     try {
-      decoded = decoder.decode(bytes);
+      return decoder.decode(bytes);
     } catch (error) {
-      if (error instanceof TypeError) return seq; // not a valid UTF-8 sequence: real Latin-1 text, keep it
+      if (error instanceof TypeError) return undefined; // not a valid UTF-8 sequence: real Latin-1 text, keep it
       throw error;
     }
+  };
+  let evidence = false;
+  for (const m of text.matchAll(MOJIBAKE_SEQUENCE)) {
+    if (m[0].length > 2 && decode(m[0]) !== undefined) {
+      evidence = true;
+      break;
+    }
+  }
+  let count = 0;
+  const out = text.replace(MOJIBAKE_SEQUENCE, (seq) => {
+    if (seq.length === 2 && !evidence && seq.charCodeAt(0) > 0xc5) return seq;
+    const decoded = decode(seq);
+    if (decoded === undefined) return seq;
     count++;
     return decoded;
   });

@@ -25,7 +25,9 @@ const DECORATION = /^[^\p{L}\p{N}[(]+/u;
 
 export function parseRoadmap(file: string, raw: string, options: Partial<ParseOptions> = {}): ParsedRoadmap {
   const opts: ParseOptions = { milestones: options.milestones ?? 'auto', criteriaHeadings: options.criteriaHeadings ?? DEFAULT_CRITERIA_HEADINGS };
-  const repaired = repairMojibake(raw.replace(/^\uFEFF/, ''));
+  const bom = raw.startsWith('\uFEFF');
+  const unmarked = bom ? raw.slice(1) : raw;
+  const repaired = repairMojibake(unmarked);
   const text = repaired.text;
   const b = new Builder(file, text, opts, anchorDate(text.split('\n')));
   if (repaired.count > 0) b.warn(`repaired ${repaired.count} double-encoded UTF-8 sequence(s) (e.g. "âœ…" → "✅"); save the file as UTF-8 to silence this`);
@@ -44,7 +46,17 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
   checkContradictions(b, text);
   const used = new Set(b.items.map((i) => i.milestone));
   const milestones = b.milestones.filter((m) => used.has(m.title) || m.criteria.length > 0 || m.due);
-  return { file, text, repaired: repaired.count > 0, items: b.items, milestones, criteria: b.criteria, warnings: b.warnings };
+  return {
+    file,
+    text,
+    repaired: repaired.count > 0,
+    ...(repaired.count > 0 && { original: unmarked }),
+    ...(bom && { bom }),
+    items: b.items,
+    milestones,
+    criteria: b.criteria,
+    warnings: b.warnings,
+  };
 }
 
 function handleBlock(b: Builder, node: RootContent, afterHeading: boolean): void {

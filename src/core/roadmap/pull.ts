@@ -28,7 +28,9 @@ export function applyDrift(parsed: ParsedRoadmap, drift: readonly Drift[]): Patc
     const replacement = d.field === 'status' ? wordFor(parsed, d.span!, d.githubStatus) : d.replacement!;
     text = text.slice(0, d.span!.start) + replacement + text.slice(d.span!.end);
   }
-  return { file: parsed.file, text, diff: unifiedDiff(parsed.file, parsed.text, text), applied, skipped: mine.filter((d) => !patchable(d)) };
+  // The diff is against the file as it is, so repaired mojibake shows as changed lines too, and
+  // the file keeps its BOM.
+  return { file: parsed.file, text: `${parsed.bom ? '\uFEFF' : ''}${text}`, diff: unifiedDiff(parsed.file, parsed.original ?? parsed.text, text), applied, skipped: mine.filter((d) => !patchable(d)) };
 }
 
 function wordFor(parsed: ParsedRoadmap, span: StatusSpan, status: RoadmapStatus): string {

@@ -75,6 +75,10 @@ export interface ParsedRoadmap {
   /** The text that was parsed (mojibake repaired). Status spans point into it. */
   text: string;
   repaired: boolean;
+  /** The file's text before the repair (without a BOM), when there was one to make. */
+  original?: string;
+  /** The file starts with a UTF-8 BOM (kept when the file is written back). */
+  bom?: boolean;
   items: RoadmapItem[];
   milestones: RoadmapMilestone[];
   /** Criteria checklists outside any milestone. */
