@@ -36,7 +36,15 @@ export function titlePrefix(item: RoadmapItem): string {
 
 export function issueTitle(item: RoadmapItem): string {
   const title = `${titlePrefix(item)}${item.title}`;
-  return title.length > ISSUE_TITLE_MAX ? `${title.slice(0, ISSUE_TITLE_MAX - 1)}…` : title;
+  if (title.length <= ISSUE_TITLE_MAX) return title;
+  // Cut between characters, not inside an emoji's surrogate pair (GitHub refuses half of one).
+  const chars = Array.from(title.slice(0, ISSUE_TITLE_MAX));
+  let cut = '';
+  for (const c of chars) {
+    if (cut.length + c.length > ISSUE_TITLE_MAX - 1) break;
+    cut += c;
+  }
+  return `${cut}…`;
 }
 
 /** `priority:{value}` → `priority:high`; `{priority}`, `{effort}`, `{status}`, `{milestone}` too. Empty values give no label. */

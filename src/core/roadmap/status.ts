@@ -6,7 +6,7 @@ import type { RoadmapStatus } from '../model.js';
 
 /** Checked in order: "NOT STARTED" is todo before "started" can make it in progress. */
 const RULES: [RoadmapStatus, RegExp][] = [
-  ['cancelled', /\b(cancell?ed|dropped|won'?t ?(do|fix)|wontfix|abandoned|obsolete|not planned|descoped)\b/i],
+  ['cancelled', /\b(cancell?ed|dropped|won'?t ?(do|fix)|wontfix|abandoned|obsolete|not planned|descoped)\b|❌/iu],
   ['blocked', /\b(blocked|on hold|stuck)\b|⛔|🛑|🚫/iu],
   ['todo', /\b(not[ -]started|pending|to[ -]?do|open|planned|backlog|not done|incomplete|queued|new)\b|🔴|⬜|☐|⭕|\[ \]/iu],
   ['in_progress', /\b(in[ -]?progress|wip|started|ongoing|underway|doing|partial(ly)?|in review|active)\b|🟡|🟠|🚧|🔄|⏳|🔶/iu],
@@ -22,7 +22,8 @@ export function statusOf(raw: string): RoadmapStatus | undefined {
 }
 
 /** A status mark at the start or end of a heading: `### Phase 1 ✅`, `## v0.1.0 -- Foundation [ ]`. */
-export const HEADING_STATUS = /^(?:(\[[ xX]\]|✅|✔️?|✓|☑️?|⬜|🚧|🟡|🔴|🟢)\s*)|(?:\s*(\[[ xX]\]|✅|✔️?|✓|☑️?|⬜|🚧|🟡|🔴|🟢))$/u;
+// Every mark DEFAULT_WORDS.heading writes back (⛔ blocked, ❌ cancelled included) reads as one.
+export const HEADING_STATUS = /^(?:(\[[ xX]\]|✅|✔️?|✓|☑️?|⬜|🚧|🟡|🔴|🟢|⛔|❌)\s*)|(?:\s*(\[[ xX]\]|✅|✔️?|✓|☑️?|⬜|🚧|🟡|🔴|🟢|⛔|❌))$/u;
 
 /** How a status is written back, in the style the document already uses for that kind of span. */
 export const DEFAULT_WORDS: Record<'table' | 'field' | 'heading', Record<RoadmapStatus, string>> = {

@@ -27,3 +27,25 @@ describe('roadmap pull', () => {
     expect(patched.diff).toContain('+- [x] AUTH-2 Signup');
   });
 });
+
+describe('what pull writes, parse reads', () => {
+  it('reads every heading mark pull writes back, cancelled and blocked included', () => {
+    const parsed = parseRoadmap('ROADMAP.md', '# Plan\n\n## Phase 1\n\n### Task A ❌\n\n### Task B ✅\n\n### Task C ⛔\n');
+    expect(parsed.items.map((i) => [i.title, i.status])).toEqual([
+      ['Task A', 'cancelled'],
+      ['Task B', 'done'],
+      ['Task C', 'blocked'],
+    ]);
+  });
+});
+
+describe('issue titles', () => {
+  it('are cut between characters, never inside an emoji', async () => {
+    const { issueTitle } = await import('../../../src/core/roadmap/desired.js');
+    const item = { key: 'x', explicit: false, title: `${'a'.repeat(254)}🎯🎯🎯` } as Parameters<typeof issueTitle>[0];
+    const title = issueTitle(item);
+    expect(title.length).toBeLessThanOrEqual(256);
+    expect(title.endsWith('…')).toBe(true);
+    expect(title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
