@@ -5,6 +5,7 @@
  */
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -31,7 +32,9 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
   const text = repaired.text;
   const b = new Builder(file, text, opts, anchorDate(text.split('\n')));
   if (repaired.count > 0) b.warn(`repaired ${repaired.count} double-encoded UTF-8 sequence(s) (e.g. "âœ…" → "✅"); save the file as UTF-8 to silence this`);
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  // Front matter (`---` YAML or `+++` TOML at the top) is metadata: without the plugin its closing
+  // `---` makes it a setext heading, and so a milestone.
+  const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
   let afterHeading = false;
   for (const node of tree.children) {
     if (node.type === 'heading') {

@@ -49,3 +49,16 @@ describe('issue titles', () => {
     expect(title).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 });
+
+describe('front matter', () => {
+  it('is metadata, not a milestone that takes the tasks below it', () => {
+    for (const head of ['---\ntitle: Roadmap\nupdated: 2026-01-15\n---\n', '+++\ntitle = "Roadmap"\n+++\n']) {
+      const parsed = parseRoadmap('ROADMAP.md', `${head}\n# Plan\n\n## Phase 1\n\n- [ ] A\n- [x] B\n`);
+      expect(parsed.milestones.map((m) => m.title), head).toEqual(['Phase 1']);
+      expect(parsed.items.map((i) => [i.title, i.milestone])).toEqual([
+        ['A', 'Phase 1'],
+        ['B', 'Phase 1'],
+      ]);
+    }
+  });
+});
