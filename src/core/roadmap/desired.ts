@@ -86,7 +86,13 @@ export function managedContent(item: RoadmapItem, blockedByLines: readonly strin
 
 /** `@team` in roadmap prose must not ping anyone from an issue body. */
 function neutralise(text: string): string {
-  return text.replace(/(^|[^\w`])@([A-Za-z0-9][\w-]*(?:\/[\w-]+)?)/g, '$1`@$2`');
+  return (
+    text
+      .replace(/(^|[^\w`])@([A-Za-z0-9][\w-]*(?:\/[\w-]+)?)/g, '$1`@$2`')
+      // A body that quotes readygate's own markers (docs about readygate, say) must not end or
+      // open its managed region: a zero-width space keeps the quote, not the marker.
+      .replace(/<!--(\s*\/?)readygate:/g, '<!--$1\u200Breadygate:')
+  );
 }
 
 export function desiredIssue(item: RoadmapItem, options: SyncOptions, blockedByLines: readonly string[] = []): DesiredIssue {

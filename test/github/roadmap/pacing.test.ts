@@ -85,3 +85,18 @@ describe('reading GitHub fails', () => {
     await expect(sync('- [ ] A thing\n')).rejects.toThrow(/^cannot list the issues, milestones and labels of acme\/app: Bad credentials.* \(check the token\)$/);
   });
 });
+
+describe('a body that quotes readygate markers', () => {
+  it('is written once, and the next sync writes nothing', async () => {
+    const gh = new FakeGitHub();
+    const text = '- [ ] DOC-1 Explain the sync\n  It keeps its data between `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`.\n';
+    await sync(text);
+    const body = gh.issue('DOC-1')!.body;
+    expect(body.match(/<!-- \/readygate:roadmap -->/g)).toHaveLength(1);
+    const before = gh.requests.length;
+    const again = await sync(text);
+    expect(again.plan.ops).toEqual([]);
+    expect(gh.readOnlySince(before)).toBe(true);
+    expect(gh.issue('DOC-1')!.body).toBe(body);
+  });
+});
