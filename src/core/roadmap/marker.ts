@@ -96,6 +96,12 @@ export function contentHash(parts: readonly string[]): string {
 }
 
 /** The managed region: marker, content, closing marker. */
+/** `body` with its marker rewritten with `changes` (the content kept); unchanged without a marker. */
+export function restateMarker(body: string, changes: Partial<Marker>): string {
+  const marker = readMarker(body);
+  return marker ? body.replace(OPEN, () => formatMarker({ ...marker, ...changes })) : body;
+}
+
 export function managedRegion(marker: Marker, content: string): string {
   return `${formatMarker(marker)}\n${content.trim()}\n${CLOSE}`;
 }

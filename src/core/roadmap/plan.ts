@@ -7,14 +7,14 @@
 import type { Roadmap } from './collect.js';
 import { uniqueMilestones } from './collect.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from './desired.js';
-import { fieldHash, managedRegion } from './marker.js';
+import { fieldHash, managedRegion, restateMarker } from './marker.js';
 import { matchRenamed } from './match.js';
 import type { Drift, Plan, PlanOp } from './plan-types.js';
 import type { CurrentIssue, CurrentState } from './state.js';
 import { planRelations } from './relations.js';
-import { planUpdate } from './update.js';
+import { planUpdate, REMOVED_LABEL } from './update.js';
 
-export const REMOVED_LABEL = 'roadmap:removed';
+export { REMOVED_LABEL } from './update.js';
 
 export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncOptions): Plan {
   const ops: PlanOp[] = [];
@@ -92,7 +92,10 @@ function removalOp(orphan: CurrentIssue, options: SyncOptions): PlanOp | undefin
     if (orphan.labels.includes(REMOVED_LABEL)) return undefined;
     return { op: 'update_issue', key: orphan.marker!.key, number: orphan.number, why, labels: [...orphan.labels, REMOVED_LABEL] };
   }
-  return { op: 'update_issue', key: orphan.marker!.key, number: orphan.number, why, state: 'closed', state_reason: 'not_planned' };
+  // The marker records the close, so an item that comes back is reopened (the file changed), not
+  // taken for one a person closed on GitHub.
+  const body = restateMarker(orphan.body ?? '', { state: 'closed' });
+  return { op: 'update_issue', key: orphan.marker!.key, number: orphan.number, why, state: 'closed', state_reason: 'not_planned', ...(body !== orphan.body && { body }) };
 }
 
 function labelOps(desired: readonly DesiredIssue[], current: CurrentState): PlanOp[] {

@@ -12,6 +12,9 @@ import type { Drift, UpdateIssueOp } from './plan-types.js';
 import type { CurrentIssue } from './state.js';
 import { mergeFields } from './three-way.js';
 
+/** The label `on_removed: label` puts on an issue whose item left the roadmap; taken off when it returns. */
+export const REMOVED_LABEL = 'roadmap:removed';
+
 export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: SyncOptions, drift: Drift[]): UpdateIssueOp | undefined {
   const marker = issue.marker!;
   const op: UpdateIssueOp = { op: 'update_issue', key: want.key, number: issue.number, why: [] };
@@ -39,7 +42,7 @@ export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: Syn
     op.body = body;
     op.why.push(marker.hash !== want.hash ? 'roadmap text changed' : 'marker changed');
   }
-  const removable = new Set(marker.labels.filter((l) => !want.labels.includes(l)).map((l) => l.toLowerCase()));
+  const removable = new Set([...marker.labels.filter((l) => !want.labels.includes(l)), REMOVED_LABEL].map((l) => l.toLowerCase()));
   const have = new Set(issue.labels.map((l) => l.toLowerCase()));
   const labels = [...issue.labels.filter((l) => !removable.has(l.toLowerCase())), ...want.labels.filter((l) => !have.has(l.toLowerCase()))];
   if (labels.length !== issue.labels.length || labels.some((l, i) => l !== issue.labels[i])) {
