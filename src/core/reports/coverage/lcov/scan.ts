@@ -74,7 +74,8 @@ export class LcovScanner implements LineBlockSink {
       }
       lineNo++;
       const c = buf[i]!;
-      // DA, nearly every line of a tracefile, is read here in the loop: DA:<line>,<hits>
+      // DA:<line>,<hits>: with WebAssembly only the lines it handed back (before SF, an odd
+      // line); without it (`node --jitless`), nearly every line of a tracefile.
       if (c === 68 /* D */ && buf[i + 1] === 65 /* A */ && buf[i + 2] === COLON && record.file !== undefined) {
         let j = i + 3;
         let d = buf[j]!;
