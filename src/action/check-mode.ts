@@ -21,7 +21,7 @@ import { commitRangeChanges, pullRequestChanges } from '../github/pr-files.js';
 import { VERSION } from '../version.js';
 import { deliver } from './deliver.js';
 import { failCheckRun } from './fail-check-run.js';
-import { loadPolicy } from './policy.js';
+import { loadPolicy } from '../check/policy.js';
 import type { ActionContext } from './context.js';
 import type { StageEnv } from './stage-env.js';
 

@@ -27,7 +27,7 @@ import { ArtifactError } from '../github/zip.js';
 import { VERSION } from '../version.js';
 import { deliver } from './deliver.js';
 import { failCheckRun } from './fail-check-run.js';
-import { loadPolicy } from './policy.js';
+import { loadPolicy } from '../check/policy.js';
 import type { StageEnv } from './stage-env.js';
 
 export async function publishMode(env: StageEnv): Promise<ReportV1> {

@@ -10,7 +10,7 @@ import { renderMarkdown } from '../core/render/markdown.js';
 import { renderText } from '../core/render/text.js';
 import { baseSnapshot, parseReportJson } from '../core/report.js';
 import { VERSION } from '../version.js';
-import { resolveConfig } from './config-source.js';
+import { resolveConfig } from '../check/config-source.js';
 import { EXIT, useColor, type CliIO } from './io.js';
 
 export const CHECK_HELP = `Usage: readygate check [options]

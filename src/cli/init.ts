@@ -11,7 +11,7 @@ import { fileSource } from '../collect/file-source.js';
 import { UsageError } from '../core/errors.js';
 import { SIGNALS, type Signal } from '../core/model.js';
 import { detectParser, readHead } from '../core/reports/registry.js';
-import { DEFAULT_CONFIG_PATH } from './config-source.js';
+import { DEFAULT_CONFIG_PATH } from '../check/config-source.js';
 import { EXIT, type CliIO } from './io.js';
 
 export const INIT_HELP = `Usage: readygate init [--config FILE] [--force] [--cwd DIR]

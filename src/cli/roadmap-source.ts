@@ -12,7 +12,7 @@ import { UsageError, describeError } from '../core/errors.js';
 import { collectRoadmap, type Roadmap } from '../core/roadmap/collect.js';
 import type { SyncOptions } from '../core/roadmap/desired.js';
 import { DEFAULT_CRITERIA_HEADINGS } from '../core/roadmap/types.js';
-import { readConfigFile, DEFAULT_CONFIG_PATH } from './config-source.js';
+import { readConfigFile, DEFAULT_CONFIG_PATH } from '../check/config-source.js';
 
 export type RoadmapSettings = ReturnType<typeof RoadmapConfig.parse>;
 

@@ -1,7 +1,7 @@
 /** `readygate validate`: check a config file and say what is wrong, with lines. */
 import { resolve } from 'node:path';
 import { requiredLevel } from '../core/gates/evaluate.js';
-import { DEFAULT_CONFIG_PATH, readConfigFile } from './config-source.js';
+import { DEFAULT_CONFIG_PATH, readConfigFile } from '../check/config-source.js';
 import { EXIT, type CliIO } from './io.js';
 
 export const VALIDATE_HELP = `Usage: readygate validate [--config FILE] [--cwd DIR]

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveConfig } from '../cli/config-source.js';
+import { resolveConfig } from './config-source.js';
 import { DEFAULT_POLICY } from '../config/defaults.js';
 import { parseConfig, validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
