@@ -45,7 +45,12 @@ export const QUICK_DATASETS: Dataset[] = [
   { id: 'sarif-5k', format: 'sarif', size: 5_000, seed: 6, runs: 3 },
 ];
 
-const EXT: Record<BenchFormat, string> = { lcov: 'lcov.info', junit: 'junit.xml', cobertura: 'cobertura.xml', sarif: 'sarif' };
+const EXT: Record<BenchFormat, string> = {
+  lcov: 'lcov.info',
+  junit: 'junit.xml',
+  cobertura: 'cobertura.xml',
+  sarif: 'sarif',
+};
 
 export interface GeneratedFile {
   path: string;
@@ -67,7 +72,12 @@ export async function ensureDataset(ds: Dataset, dir: string, log: (line: string
   const metaPath = `${path}.meta.json`;
   if (existsSync(path) && existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
-    if (meta.version === GENERATOR_VERSION && meta.seed === ds.seed && meta.size === ds.size && statSync(path).size === meta.bytes) {
+    if (
+      meta.version === GENERATOR_VERSION &&
+      meta.seed === ds.seed &&
+      meta.size === ds.size &&
+      statSync(path).size === meta.bytes
+    ) {
       return { path, bytes: meta.bytes, sha256: meta.sha256, stats: meta.stats };
     }
   }

@@ -12,7 +12,10 @@ const TIMEOUT_MS = 15 * 60 * 1000;
 export function measure(childScript: string, subjectId: string, file: string): Promise<Measured> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [childScript, subjectId, file], { stdio: ['ignore', 'pipe', 'pipe'], timeout: TIMEOUT_MS });
+    const child = spawn(process.execPath, [childScript, subjectId, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: TIMEOUT_MS,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -31,7 +34,8 @@ export function measure(childScript: string, subjectId: string, file: string): P
 
 function describeFailure(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
   if (/heap out of memory|Allocation failed/i.test(stderr)) return 'ran out of memory (default Node heap limit)';
-  if (/Invalid string length|Cannot create a string longer/i.test(stderr)) return 'file too large for one JavaScript string';
+  if (/Invalid string length|Cannot create a string longer/i.test(stderr))
+    return 'file too large for one JavaScript string';
   const lines = stderr.split('\n').filter((l) => /^\s*(?:\w*Error|error): /.test(l));
   const reason = lines[0]?.trim().slice(0, 200) ?? '';
   if (signal) return `killed by ${signal}${reason ? `: ${reason}` : ''}`;

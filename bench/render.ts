@@ -2,7 +2,8 @@
 import type { BenchResults, DatasetResult, SubjectResult, Target } from './results.js';
 
 const MB = 1024 * 1024;
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function ratioCell(d: DatasetResult, s: SubjectResult): string {
   if (s.kind === 'readygate') return '—';
@@ -21,8 +22,16 @@ function summaryCell(s: SubjectResult): string {
 }
 
 function datasetTable(d: DatasetResult): string[] {
-  const size = d.format === 'sarif' ? `${d.generated.results?.toLocaleString('en-US')} results, ${fmt(d.bytes / MB)} MB` : `${fmt(d.bytes / MB)} MB`;
-  const out = [`### ${d.id} (${size})`, '', '| Reader | Median time | MB/s | Peak RSS | Ratio | Read |', '| --- | ---: | ---: | ---: | --- | --- |'];
+  const size =
+    d.format === 'sarif'
+      ? `${d.generated.results?.toLocaleString('en-US')} results, ${fmt(d.bytes / MB)} MB`
+      : `${fmt(d.bytes / MB)} MB`;
+  const out = [
+    `### ${d.id} (${size})`,
+    '',
+    '| Reader | Median time | MB/s | Peak RSS | Ratio | Read |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+  ];
   for (const s of d.subjects) {
     const runs = s.runs.length;
     if (s.medianMs === undefined) {
@@ -38,13 +47,22 @@ function datasetTable(d: DatasetResult): string[] {
 
 function targetsTable(targets: Target[]): string[] {
   const mark = (t: Target) => (t.met === null ? 'not measured' : t.met ? '✅ met' : '❌ not met');
-  return ['| Target | Goal | Measured | |', '| --- | --- | --- | --- |', ...targets.map((t) => `| ${t.name} | ${t.goal} | ${t.measured} | ${mark(t)} |`), ''];
+  return [
+    '| Target | Goal | Measured | |',
+    '| --- | --- | --- | --- |',
+    ...targets.map((t) => `| ${t.name} | ${t.goal} | ${t.measured} | ${mark(t)} |`),
+    '',
+  ];
 }
 
 /** The README's part: where it ran and the targets (the README keeps it between bench markers). */
 export function renderReadmeTargets(r: BenchResults): string {
   const m = r.machine;
-  return [`Last run ${r.generatedAt.slice(0, 10)}, on ${m.cpu} with ${m.cores} cores, Node ${m.node}:`, '', ...targetsTable(r.targets)].join('\n');
+  return [
+    `Last run ${r.generatedAt.slice(0, 10)}, on ${m.cpu} with ${m.cores} cores, Node ${m.node}:`,
+    '',
+    ...targetsTable(r.targets),
+  ].join('\n');
 }
 
 export const README_START = '<!-- bench:start (written by `npm run bench`) -->';
@@ -66,7 +84,7 @@ export function renderResults(r: BenchResults): string {
     '',
     `Measured ${r.generatedAt.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB RAM, ${m.os}, Node ${m.node}. ` +
       'Each reader runs in its own child process, readers alternating, and the median parse time is shown (process start-up and module loading excluded: the clock starts once the child is idle after loading). ' +
-      'Peak RSS is the child process\'s maximum resident set. Inputs are generated from fixed seeds (`bench/generate/`), so every run reads the same bytes. ' +
+      "Peak RSS is the child process's maximum resident set. Inputs are generated from fixed seeds (`bench/generate/`), so every run reads the same bytes. " +
       'The floor reads the file and splits it into lines without parsing: no line-based parser can beat it.',
     '',
     '### Targets',

@@ -13,7 +13,13 @@ import { ensureDataset, FULL_DATASETS, QUICK_DATASETS, type Dataset } from './da
 import { machine } from './machine.js';
 import { measure, type Measured } from './measure.js';
 import { renderReadmeTargets, renderResults, withReadmeTargets } from './render.js';
-import { markDisagreements, ratiosAgainstReadygate, summarise, type BenchResults, type DatasetResult } from './results.js';
+import {
+  markDisagreements,
+  ratiosAgainstReadygate,
+  summarise,
+  type BenchResults,
+  type DatasetResult,
+} from './results.js';
 import { measureStartup } from './startup.js';
 import { subjectsFor } from './subjects.js';
 import { checkTargets } from './targets.js';
@@ -40,7 +46,16 @@ const { values: args } = parseArgs({
 async function bundleChild(): Promise<string> {
   // Children run bundled JavaScript on plain node: no TypeScript loader inflating time or RSS.
   const outfile = join(outDir, 'child.mjs');
-  await build({ entryPoints: [join(here, 'child.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(here, 'child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
@@ -58,12 +73,24 @@ async function runDataset(ds: Dataset, child: string): Promise<DatasetResult> {
       if (done.length >= runsOf(s.kind) || done.some((r) => 'error' in r)) continue;
       const result = await measure(child, s.id, file.path);
       done.push(result);
-      log(`  ${ds.id} ${s.id} run ${done.length}: ${'error' in result ? `failed: ${result.error}` : `${(result.ms / 1000).toFixed(2)} s, ${(result.maxRssKb / 1024).toFixed(0)} MB`}`);
+      log(
+        `  ${ds.id} ${s.id} run ${done.length}: ${'error' in result ? `failed: ${result.error}` : `${(result.ms / 1000).toFixed(2)} s, ${(result.maxRssKb / 1024).toFixed(0)} MB`}`,
+      );
     }
   }
   const results = markDisagreements(subjects.map((s) => summarise(s, runs.get(s.id)!, file.bytes)));
-  for (const s of results) if (s.disagrees) log(`  ${ds.id} ${s.id} does not read what readygate reads: ${s.disagrees.join('; ')}`);
-  return { id: ds.id, format: ds.format, bytes: file.bytes, sha256: file.sha256, seed: ds.seed, generated: file.stats, subjects: results, ratios: ratiosAgainstReadygate(results) };
+  for (const s of results)
+    if (s.disagrees) log(`  ${ds.id} ${s.id} does not read what readygate reads: ${s.disagrees.join('; ')}`);
+  return {
+    id: ds.id,
+    format: ds.format,
+    bytes: file.bytes,
+    sha256: file.sha256,
+    seed: ds.seed,
+    generated: file.stats,
+    subjects: results,
+    ratios: ratiosAgainstReadygate(results),
+  };
 }
 
 async function main(): Promise<void> {
@@ -78,7 +105,9 @@ async function main(): Promise<void> {
   const results: DatasetResult[] = [];
   for (const ds of datasets) results.push(await runDataset(ds, child));
   const dir = args['results-dir'] ?? (args.quick ? outDir : here);
-  const previous = args.update ? (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults) : undefined;
+  const previous = args.update
+    ? (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as BenchResults)
+    : undefined;
   const startup = args['no-startup'] ? (previous?.startup ?? []) : await measureStartup(repo, outDir, 10, log);
   const datasetsOut = previous ? previous.datasets.map((d) => results.find((r) => r.id === d.id) ?? d) : results;
   const report: BenchResults = {
@@ -99,7 +128,8 @@ async function main(): Promise<void> {
     if (readme === undefined) log('README.md has no bench markers: its targets table was not updated');
     else writeFileSync(readmePath, readme);
   }
-  for (const t of report.targets) log(`${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.name}: ${t.measured} (goal ${t.goal})`);
+  for (const t of report.targets)
+    log(`${t.met === null ? '·' : t.met ? '✓' : '✗'} ${t.name}: ${t.measured} (goal ${t.goal})`);
 }
 
 await main();

@@ -25,7 +25,12 @@ const CHUNK = 1024 * 1024;
 const open = (file: string) => createReadStream(file, { highWaterMark: CHUNK });
 
 /** readygate's registered parser `id` for `signal`; throws a clear message if none is registered yet. */
-function readygate<S extends Signal>(format: BenchFormat, signal: S, id: string, summarize: (data: SignalDataMap[S]) => Summary): Subject {
+function readygate<S extends Signal>(
+  format: BenchFormat,
+  signal: S,
+  id: string,
+  summarize: (data: SignalDataMap[S]) => Summary,
+): Subject {
   return {
     id: `readygate:${format}`,
     label: `readygate (${id})`,
@@ -89,7 +94,11 @@ function xmlReader(format: BenchFormat, count: (doc: unknown) => Summary): Subje
     formats: [format],
     async load() {
       const { XMLParser } = await import('fast-xml-parser');
-      const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'package', 'class', 'line'].includes(name) });
+      const parser = new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        isArray: (name) => ['testsuite', 'testcase', 'package', 'class', 'line'].includes(name),
+      });
       return async (file) => count(parser.parse(readFileSync(file, 'utf8')));
     },
   };

@@ -32799,7 +32799,14 @@ function coreIO() {
     },
     warning: (text) => warning(text),
     annotate: ({ level, message, ...props }) => {
-      const properties = { title: props.title, file: props.file, startLine: props.startLine, endLine: props.endLine, startColumn: props.startColumn, endColumn: props.endColumn };
+      const properties = {
+        title: props.title,
+        file: props.file,
+        startLine: props.startLine,
+        endLine: props.endLine,
+        startColumn: props.startColumn,
+        endColumn: props.endColumn
+      };
       if (level === "failure") error(message, properties);
       else if (level === "warning") warning(message, properties);
       else notice(message, properties);
@@ -53597,7 +53604,10 @@ function artifactRuntime(env) {
     return { unavailable: "ACTIONS_RESULTS_URL is not a URL" };
   }
   const ids = backendIds(token);
-  if (!ids) return { unavailable: "ACTIONS_RUNTIME_TOKEN carries no Actions.Results scope (a runner too old for artifacts v4)" };
+  if (!ids)
+    return {
+      unavailable: "ACTIONS_RUNTIME_TOKEN carries no Actions.Results scope (a runner too old for artifacts v4)"
+    };
   return { runtime: { resultsOrigin, token, ...ids } };
 }
 function backendIds(token) {
@@ -53618,22 +53628,35 @@ function backendIds(token) {
   return void 0;
 }
 var CreateResponse = external_exports.object({ ok: external_exports.literal(true), signed_upload_url: external_exports.url({ protocol: /^https?$/ }) });
-var FinalizeResponse = external_exports.object({ ok: external_exports.literal(true), artifact_id: external_exports.union([external_exports.string(), external_exports.number()]).transform(String) });
+var FinalizeResponse = external_exports.object({
+  ok: external_exports.literal(true),
+  artifact_id: external_exports.union([external_exports.string(), external_exports.number()]).transform(String)
+});
 async function uploadArtifact(runtime, name, files, options = {}) {
   const zip = zipSync(files, { level: 9, mtime: /* @__PURE__ */ new Date("2000-01-01T00:00:00Z") });
-  if (zip.length > MAX_UPLOAD_BYTES) throw new ArtifactUploadError(`artifact ${name} is ${zip.length} bytes zipped, over the ${MAX_UPLOAD_BYTES}-byte limit`);
+  if (zip.length > MAX_UPLOAD_BYTES)
+    throw new ArtifactUploadError(
+      `artifact ${name} is ${zip.length} bytes zipped, over the ${MAX_UPLOAD_BYTES}-byte limit`
+    );
   const sha256 = createHash("sha256").update(zip).digest("hex");
-  const ids = { workflow_run_backend_id: runtime.runBackendId, workflow_job_run_backend_id: runtime.jobBackendId, name };
+  const ids = {
+    workflow_run_backend_id: runtime.runBackendId,
+    workflow_job_run_backend_id: runtime.jobBackendId,
+    name
+  };
   const http = new Http(options);
   const created = CreateResponse.safeParse(await http.twirp(runtime, "CreateArtifact", { ...ids, version: 4 }));
-  if (!created.success) throw new ArtifactUploadError(`CreateArtifact for ${name} was refused or answered without an upload URL`);
+  if (!created.success)
+    throw new ArtifactUploadError(`CreateArtifact for ${name} was refused or answered without an upload URL`);
   const url2 = created.data.signed_upload_url;
   await http.send(`uploading ${name} to ${withoutQuery(url2)}`, url2, {
     method: "PUT",
     headers: { "x-ms-blob-type": "BlockBlob", "content-type": "application/zip" },
     body: zip
   });
-  const finalized = FinalizeResponse.safeParse(await http.twirp(runtime, "FinalizeArtifact", { ...ids, size: String(zip.length), hash: `sha256:${sha256}` }));
+  const finalized = FinalizeResponse.safeParse(
+    await http.twirp(runtime, "FinalizeArtifact", { ...ids, size: String(zip.length), hash: `sha256:${sha256}` })
+  );
   if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name} was refused`);
   return { id: finalized.data.artifact_id, size: zip.length, sha256 };
 }
@@ -53654,7 +53677,11 @@ var Http = class {
     const url2 = `${runtime.resultsOrigin}/twirp/${SERVICE}/${method}`;
     const response = await this.send(method, url2, {
       method: "POST",
-      headers: { authorization: `Bearer ${runtime.token}`, "content-type": "application/json", accept: "application/json" },
+      headers: {
+        authorization: `Bearer ${runtime.token}`,
+        "content-type": "application/json",
+        accept: "application/json"
+      },
       body: JSON.stringify(body)
     });
     try {
@@ -53674,7 +53701,8 @@ var Http = class {
         const text = await response.text();
         if (response.ok) return text;
         failure2 = `HTTP ${response.status}${twirpMessage(text)}`;
-        if (response.status !== 429 && response.status < 500) throw new ArtifactUploadError(`${doing} failed: ${failure2}`);
+        if (response.status !== 429 && response.status < 500)
+          throw new ArtifactUploadError(`${doing} failed: ${failure2}`);
       } catch (error63) {
         if (error63 instanceof ArtifactUploadError) throw error63;
         failure2 = scrub(describeError(error63), url2);
@@ -58060,7 +58088,9 @@ function createOctokit(options) {
   const group = (minTime, maxConcurrent) => new import_light3.default.Group({ maxConcurrent, minTime, timeout: 12e4 });
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
     const again = retryCount < maxRetries;
-    warn(`GitHub ${kind} rate limit on ${request2.method} ${request2.url}: ${again ? `retrying after ${retryAfter} s` : "giving up"}`);
+    warn(
+      `GitHub ${kind} rate limit on ${request2.method} ${request2.url}: ${again ? `retrying after ${retryAfter} s` : "giving up"}`
+    );
     return again;
   };
   const throttle = {
@@ -58918,8 +58948,10 @@ function sniffEncoding(head) {
   if (head[0] === 239 && head[1] === 187 && head[2] === 191) return { encoding: "utf-8", bomLength: 3 };
   if (head[0] === 255 && head[1] === 254) return { encoding: "utf-16le", bomLength: 2 };
   if (head[0] === 254 && head[1] === 255) return { encoding: "utf-16be", bomLength: 2 };
-  if (head[0] === 60 && head[1] === 0 && head[2] === 63 && head[3] === 0) return { encoding: "utf-16le", bomLength: 0 };
-  if (head[0] === 0 && head[1] === 60 && head[2] === 0 && head[3] === 63) return { encoding: "utf-16be", bomLength: 0 };
+  if (head[0] === 60 && head[1] === 0 && head[2] === 63 && head[3] === 0)
+    return { encoding: "utf-16le", bomLength: 0 };
+  if (head[0] === 0 && head[1] === 60 && head[2] === 0 && head[3] === 63)
+    return { encoding: "utf-16be", bomLength: 0 };
   if (head[0] === 60 && head[1] === 63) {
     const decl = Buffer.from(head.subarray(0, 200)).toString("latin1");
     const match2 = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
@@ -58951,12 +58983,17 @@ async function* readText(source) {
         const nul = chunk.indexOf(0);
         if (nul !== -1) {
           const line = await lineOfOffset(source, offset + nul);
-          throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", line);
+          throw new ReportParseError(
+            source.path,
+            "contains a NUL byte: this is a binary file, not a text report",
+            line
+          );
         }
       }
       offset += chunk.length;
       if (ascii && clean2 && isAscii(chunk)) {
-        for (let at = 0; at < chunk.length; at += ASCII_PIECE) yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
+        for (let at = 0; at < chunk.length; at += ASCII_PIECE)
+          yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
       } else {
         const text = decoder2.decode(chunk, { stream: true });
         clean2 = chunk.length === 0 || chunk[chunk.length - 1] < 128;
@@ -59013,7 +59050,11 @@ async function forEachLineSpan(source, maxLineBytes, onLine) {
     if (start < text.length) {
       const rest = text.length - start;
       if (carry.length + rest > maxLineBytes) {
-        throw new ReportParseError(source.path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, lineNo2 + 1);
+        throw new ReportParseError(
+          source.path,
+          `line is longer than ${maxLineBytes} characters: not a report this format writes`,
+          lineNo2 + 1
+        );
       }
       carry = carry.length === 0 ? text.slice(start) : carry + text.slice(start);
     }
@@ -59456,7 +59497,9 @@ function baseKey(f) {
   return `${f.tool ?? ""}\0${f.path}\0${f.rule ?? ""}\0${message}`;
 }
 function assignFingerprints(findings) {
-  const ordered = [...findings].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const ordered = [...findings].sort(
+    (a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+  );
   const rank = /* @__PURE__ */ new Map();
   const byFinding = /* @__PURE__ */ new Map();
   for (const f of ordered) {
@@ -59712,7 +59755,11 @@ async function readWholeText(source, maxBytes, tooBig) {
   if (encoding === "utf-8" || encoding === "windows-1252") {
     const nul = bytes.indexOf(0);
     if (nul !== -1) {
-      throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset(source, bomLength + nul));
+      throw new ReportParseError(
+        source.path,
+        "contains a NUL byte: this is a binary file, not a text report",
+        await lineOfOffset(source, bomLength + nul)
+      );
     }
   }
   if (encoding === "utf-8" && isAscii2(bytes)) return bytes.toString("latin1");
@@ -59744,7 +59791,9 @@ function parseJsonText(path, text, lineOffset = 0) {
     const message = error63 instanceof Error ? error63.message : String(error63);
     const pos = /position (\d+)/.exec(message);
     const line = pos ? lineOffset + lineAt(text, Number(pos[1])) : lineOffset || void 0;
-    throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line, { cause: error63 });
+    throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line, {
+      cause: error63
+    });
   }
 }
 function lineAt(text, position) {
@@ -59757,7 +59806,9 @@ function checkShape(path, schema, value, what, at = []) {
   if (result2.success) return result2.data;
   const issue3 = result2.error.issues[0];
   const where = issue3 && at.length + issue3.path.length > 0 ? ` at ${[...at, ...issue3.path].map(String).join(".")}` : "";
-  throw new ReportParseError(path, `not a valid ${what}: ${issue3?.message ?? "unexpected shape"}${where}`, void 0, { cause: result2.error });
+  throw new ReportParseError(path, `not a valid ${what}: ${issue3?.message ?? "unexpected shape"}${where}`, void 0, {
+    cause: result2.error
+  });
 }
 function formatBytes(bytes) {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
@@ -60652,7 +60703,10 @@ function readEntity(t, at) {
   if (bad !== -1) throw new XmlSyntaxError("disallowed character.", t.lineAt(bad));
   if (!complete) {
     if (semi === -1 && s.length - at <= MAX_ENTITY) return -1;
-    throw new XmlSyntaxError(`unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`, t.lineAt(at));
+    throw new XmlSyntaxError(
+      `unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`,
+      t.lineAt(at)
+    );
   }
   const name = s.slice(at + 1, semi);
   const text = decodeEntity(name);
@@ -60786,7 +60840,11 @@ var StartTagReader = class {
       while (isNameCode(c = s.charCodeAt(j)));
       const attr = this.intern(s, attrStart, j);
       for (let white = false; c !== EQ2; c = s.charCodeAt(j), white = true) {
-        if (!isSpaceCode(c)) throw t.errorAt(j, white || c === GT ? "attribute without value." : "disallowed character in attribute name.");
+        if (!isSpaceCode(c))
+          throw t.errorAt(
+            j,
+            white || c === GT ? "attribute without value." : "disallowed character in attribute name."
+          );
         if (++j >= n) return CUT;
       }
       do
@@ -60939,7 +60997,8 @@ var BodyReader = class {
     const stack = this.stack;
     const top = stack[stack.length - 1];
     let j = i2 + 2;
-    if (top !== void 0 && j + top.length < n && s.charCodeAt(j + top.length) === GT2 && s.startsWith(top, j)) j += top.length;
+    if (top !== void 0 && j + top.length < n && s.charCodeAt(j + top.length) === GT2 && s.startsWith(top, j))
+      j += top.length;
     else {
       while (j < n && isNameCode(s.charCodeAt(j))) j++;
       const name = s.slice(i2 + 2, j);
@@ -60969,7 +61028,8 @@ var BodyReader = class {
       this.mode = CDATA;
       return i2 + 9;
     }
-    if (s.startsWith("DOCTYPE", i2 + 2)) throw new XmlSyntaxError("inappropriately located doctype declaration.", t.lineAt(i2 + 8));
+    if (s.startsWith("DOCTYPE", i2 + 2))
+      throw new XmlSyntaxError("inappropriately located doctype declaration.", t.lineAt(i2 + 8));
     let k = i2 + 2;
     for (let read = 0; read < 7; read++) {
       if (k >= s.length || k + 1 >= s.length && !t.final && s.charCodeAt(k) === CR) return CUT;
@@ -61026,19 +61086,26 @@ var BodyReader = class {
     if (i2 + 2 >= n) return CUT;
     const first = s.charCodeAt(i2 + 2);
     if (!isNameStartCode(first)) {
-      throw t.errorAt(i2 + 2, first === QUESTION || isSpaceCode(first) ? "processing instruction without a target." : "disallowed character in processing instruction name.", true);
+      throw t.errorAt(
+        i2 + 2,
+        first === QUESTION || isSpaceCode(first) ? "processing instruction without a target." : "disallowed character in processing instruction name.",
+        true
+      );
     }
     let j = i2 + 3;
     while (j < n && isNameCode(s.charCodeAt(j))) j++;
     if (j >= n) return CUT;
     const target = s.slice(i2 + 2, j);
     const after = s.charCodeAt(j);
-    if (after !== QUESTION && !isSpaceCode(after)) throw t.errorAt(j, "disallowed character in processing instruction name.");
-    if (target === "xml") throw new XmlSyntaxError("an XML declaration must be at the start of the document.", t.lineAfter(j));
+    if (after !== QUESTION && !isSpaceCode(after))
+      throw t.errorAt(j, "disallowed character in processing instruction name.");
+    if (target === "xml")
+      throw new XmlSyntaxError("an XML declaration must be at the start of the document.", t.lineAfter(j));
     const end = s.indexOf("?>", j);
     this.noForbidden(j, end === -1 ? n : end);
     if (end === -1) return CUT;
-    if (target.toLowerCase() === "xml") throw new XmlSyntaxError("the XML declaration must appear at the start of the document.", t.lineAt(end + 1));
+    if (target.toLowerCase() === "xml")
+      throw new XmlSyntaxError("the XML declaration must appear at the start of the document.", t.lineAt(end + 1));
     return end + 2;
   }
 };
@@ -61054,7 +61121,9 @@ var XML_DECL = new RegExp(
   `^<\\?xml${S}+version${S}*=${S}*(["'])1\\.0\\1(?:${S}+encoding${S}*=${S}*(["'])[A-Za-z][A-Za-z0-9._-]*\\2)?(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>$`
 );
 var QUOTED = `(?:"[\\x20\\x21\\x23-\\x7e]*"|'[\\x20-\\x26\\x28-\\x7e]*')`;
-var DOCTYPE = new RegExp(`^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`);
+var DOCTYPE = new RegExp(
+  `^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`
+);
 function readProlog(s, final) {
   const more = () => final || s.length > MAX_PROLOG ? { kind: "saxes" } : { kind: "more" };
   let i2 = 0;
@@ -61194,7 +61263,8 @@ var XmlScanner = class {
     if (t.final) {
       const line = t.lineAt(t.s.length);
       if (stack.length > 0) throw this.unclosed(line);
-      if (!rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError("document must contain a root element.", line);
+      if (!rootClosed && nameRunsToEnd(t.s, at + 1))
+        throw new XmlSyntaxError("document must contain a root element.", line);
       throw new XmlSyntaxError("unexpected end.", line);
     }
     t.lineAt(at);
@@ -61822,7 +61892,11 @@ async function forEachLineBlock(source, maxLineBytes, sink) {
       }
       const nul = chunk.indexOf(0);
       if (nul !== -1) {
-        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset(source, offset + nul));
+        throw new ReportParseError(
+          source.path,
+          "contains a NUL byte: this is a binary file, not a text report",
+          await lineOfOffset(source, offset + nul)
+        );
       }
       offset += chunk.length;
       feed(chunk);
@@ -61879,7 +61953,11 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
       }
       const nul = buf.subarray(Math.max(kept, start), filled).indexOf(0);
       if (nul !== -1) {
-        throw new ReportParseError(source.path, "contains a NUL byte: this is a binary file, not a text report", await lineOfOffset(source, at + Math.max(kept, start) + nul));
+        throw new ReportParseError(
+          source.path,
+          "contains a NUL byte: this is a binary file, not a text report",
+          await lineOfOffset(source, at + Math.max(kept, start) + nul)
+        );
       }
       const last = buf.lastIndexOf(NL, filled - 1);
       const tail = last >= start ? last + 1 : start;
@@ -61889,7 +61967,8 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
         throw tooLongError(source.path, maxLineBytes, sink.lineNo);
       }
       kept = filled - tail;
-      if (spare.length - kept < FILE_CHUNK / 4) spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
+      if (spare.length - kept < FILE_CHUNK / 4)
+        spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
       spare.set(buf.subarray(tail, filled), 0);
       pending = read(spare, kept);
       if (tail > start) sink.block(buf, start, tail);
@@ -61900,7 +61979,11 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
   }
 }
 function tooLongError(path, maxLineBytes, linesBefore) {
-  return new ReportParseError(path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, linesBefore + 1);
+  return new ReportParseError(
+    path,
+    `line is longer than ${maxLineBytes} characters: not a report this format writes`,
+    linesBefore + 1
+  );
 }
 function ignoreAfterAbandon2() {
 }
@@ -64011,7 +64094,8 @@ function fileSource(root, repoPath2) {
 // src/collect/collect.ts
 function checkGlob(pattern) {
   const p = pattern.replace(/\\/g, "/");
-  if (p.startsWith("/") || /^[A-Za-z]:\//.test(p)) return "is absolute: report globs are relative to the repository root";
+  if (p.startsWith("/") || /^[A-Za-z]:\//.test(p))
+    return "is absolute: report globs are relative to the repository root";
   if (p.split("/").includes("..")) return 'leaves the repository (".."): report globs must stay inside it';
   return void 0;
 }
@@ -64021,7 +64105,13 @@ async function expandEntry(root, entry) {
   if (problem) return { paths: [], problem };
   const hasMagic = /[*?[\]{}()!]/.test(pattern);
   if (!hasMagic) return { paths: [pattern.replace(/^\.\//, "")] };
-  const found = await glob(pattern, { cwd: root, dot: true, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"], followSymbolicLinks: false });
+  const found = await glob(pattern, {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    ignore: ["**/node_modules/**", "**/.git/**"],
+    followSymbolicLinks: false
+  });
   return { paths: found.sort() };
 }
 async function collect(options) {
@@ -64063,12 +64153,19 @@ async function collect(options) {
           parts.push(parsed.data);
           out.reports.push({ signal, path: file2, format: parsed.format });
         } catch (error63) {
-          if (error63 instanceof ReportParseError) out.errors.push({ signal, path: error63.path, message: error63.reason, ...error63.line !== void 0 && { line: error63.line } });
+          if (error63 instanceof ReportParseError)
+            out.errors.push({
+              signal,
+              path: error63.path,
+              message: error63.reason,
+              ...error63.line !== void 0 && { line: error63.line }
+            });
           else out.errors.push({ signal, path: file2, message: describeError(error63) });
         }
       }
     }
-    if (parts.length > 0) out.signals[signal] = mergeSignal(signal, parts, options.limits.maxFailures);
+    if (parts.length > 0)
+      out.signals[signal] = mergeSignal(signal, parts, options.limits.maxFailures);
   }
   return out;
 }
@@ -64086,12 +64183,18 @@ function applyAuditIgnores(data, ignores, today) {
   const used = /* @__PURE__ */ new Set();
   const findings = data.findings.map((f) => {
     const ids = [f.id, ...f.aliases].map((x2) => x2.toUpperCase());
-    const match2 = active.find((ig) => ids.includes(ig.id.toUpperCase()) && (ig.package === void 0 || ig.package === f.package));
+    const match2 = active.find(
+      (ig) => ids.includes(ig.id.toUpperCase()) && (ig.package === void 0 || ig.package === f.package)
+    );
     if (!match2) return f;
     used.add(match2);
-    return { ...f, ignored: match2.until === void 0 ? { reason: match2.reason } : { reason: match2.reason, until: match2.until } };
+    return {
+      ...f,
+      ignored: match2.until === void 0 ? { reason: match2.reason } : { reason: match2.reason, until: match2.until }
+    };
   });
-  for (const ig of active) if (!used.has(ig)) notices.push(`audit_ignore ${ig.id} matched no finding: remove it if the advisory is gone`);
+  for (const ig of active)
+    if (!used.has(ig)) notices.push(`audit_ignore ${ig.id} matched no finding: remove it if the advisory is gone`);
   return { data: { findings }, notices };
 }
 
@@ -64148,7 +64251,14 @@ function auditGates(ctx, gates, data, why) {
     const what = severity === "critical" ? plural2(counted.length, "critical vulnerability", "critical vulnerabilities") : `${plural2(counted.length, "vulnerability", "vulnerabilities")} at ${severity} or above`;
     const examples = counted.slice(0, 3).map((f) => `${f.id} in ${f.package}`).join(", ");
     out.push(
-      counted.length <= max2 ? result(ctx, id, "pass", counted.length, max2, `${what} (at most ${fmtCount(max2)} allowed)`) : result(ctx, id, "fail", counted.length, max2, `${what}, more than the ${fmtCount(max2)} allowed: ${examples}${counted.length > 3 ? ", \u2026" : ""}`)
+      counted.length <= max2 ? result(ctx, id, "pass", counted.length, max2, `${what} (at most ${fmtCount(max2)} allowed)`) : result(
+        ctx,
+        id,
+        "fail",
+        counted.length,
+        max2,
+        `${what}, more than the ${fmtCount(max2)} allowed: ${examples}${counted.length > 3 ? ", \u2026" : ""}`
+      )
     );
   }
   return out;
@@ -64185,24 +64295,48 @@ function coverageGates(ctx, gates, data, patch, why) {
     const head = totals?.lines;
     const base = ctx.base?.coverage?.lines;
     if (!ctx.base) out.push(skipped(ctx, id, gates.max_drop, "no base report to compare against"));
-    else if (!base || base.total === 0) out.push(skipped(ctx, id, gates.max_drop, `the base report (${ctx.base.source}) has no line coverage`));
-    else if (!head || head.total === 0) out.push(missingData(ctx, id, gates.max_drop, `no line coverage to compare: ${why}`));
+    else if (!base || base.total === 0)
+      out.push(skipped(ctx, id, gates.max_drop, `the base report (${ctx.base.source}) has no line coverage`));
+    else if (!head || head.total === 0)
+      out.push(missingData(ctx, id, gates.max_drop, `no line coverage to compare: ${why}`));
     else {
       const drop = percent(base) - percent(head);
       const change = `${fmtPct(percent(base))} \u2192 ${fmtPct(percent(head))}`;
       out.push(
-        drop <= gates.max_drop + 1e-9 ? result(ctx, id, "pass", round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : "no drop, allowed"} ${gates.max_drop}`) : result(ctx, id, "fail", shownAbove(drop, gates.max_drop), gates.max_drop, `line coverage dropped ${shownAbove(drop, gates.max_drop)} points (${change}), more than the ${gates.max_drop} allowed`)
+        drop <= gates.max_drop + 1e-9 ? result(
+          ctx,
+          id,
+          "pass",
+          round(Math.max(0, drop)),
+          gates.max_drop,
+          `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : "no drop, allowed"} ${gates.max_drop}`
+        ) : result(
+          ctx,
+          id,
+          "fail",
+          shownAbove(drop, gates.max_drop),
+          gates.max_drop,
+          `line coverage dropped ${shownAbove(drop, gates.max_drop)} points (${change}), more than the ${gates.max_drop} allowed`
+        )
       );
     }
   }
   if (gates.patch !== void 0) {
     const id = "coverage.patch";
-    if (!patch.diffGiven) out.push(skipped(ctx, id, gates.patch, "no diff to measure (pass --diff, or run on a pull request)"));
+    if (!patch.diffGiven)
+      out.push(skipped(ctx, id, gates.patch, "no diff to measure (pass --diff, or run on a pull request)"));
     else if (!data) out.push(missingData(ctx, id, gates.patch, `no coverage for the changed lines: ${why}`));
     else if (patch.unmeasurable && patch.unmeasurable.length > 0) {
       const files = patch.unmeasurable;
       const named = `${files.slice(0, 3).join(", ")}${files.length > 3 ? ` and ${files.length - 3} more` : ""}`;
-      out.push(missingData(ctx, id, gates.patch, `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, \u2026)`));
+      out.push(
+        missingData(
+          ctx,
+          id,
+          gates.patch,
+          `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, \u2026)`
+        )
+      );
     } else if (!patch.counter || patch.counter.total === 0) {
       out.push(result(ctx, id, "pass", null, gates.patch, "the change adds no coverable lines"));
     } else {
@@ -64237,14 +64371,33 @@ function lintGates(ctx, gates, data, why) {
   const baseSet = gates.new_only ? ctx.base?.lintFingerprints : void 0;
   if (gates.new_only) {
     if (!ctx.base?.lintFingerprints) {
-      out.push(skipped(ctx, "lint.new_only", true, `no base report with lint findings${ctx.base ? ` in ${ctx.base.source}` : ""}: every finding counts`));
+      out.push(
+        skipped(
+          ctx,
+          "lint.new_only",
+          true,
+          `no base report with lint findings${ctx.base ? ` in ${ctx.base.source}` : ""}: every finding counts`
+        )
+      );
     } else if (data) {
       const fresh = data.findings.filter((f) => isNewFinding(f, baseSet)).length;
-      out.push(result(ctx, "lint.new_only", "pass", fresh, true, `${fmtCount(fresh)} of ${fmtCount(data.findings.length)} findings are new against ${ctx.base.source}`));
+      out.push(
+        result(
+          ctx,
+          "lint.new_only",
+          "pass",
+          fresh,
+          true,
+          `${fmtCount(fresh)} of ${fmtCount(data.findings.length)} findings are new against ${ctx.base.source}`
+        )
+      );
     }
   }
   const scope = baseSet ? "new " : "";
-  for (const [key2, severity] of [["errors", "error"], ["warnings", "warning"]]) {
+  for (const [key2, severity] of [
+    ["errors", "error"],
+    ["warnings", "warning"]
+  ]) {
     const max2 = gates[key2];
     if (max2 === void 0) continue;
     const id = `lint.${key2}`;
@@ -64252,7 +64405,9 @@ function lintGates(ctx, gates, data, why) {
       out.push(missingData(ctx, id, max2, `no lint results: ${why}`));
       continue;
     }
-    const counted = data.findings.filter((f) => (f.severity === severity || severity === "warning" && f.severity === "error") && isNewFinding(f, baseSet));
+    const counted = data.findings.filter(
+      (f) => (f.severity === severity || severity === "warning" && f.severity === "error") && isNewFinding(f, baseSet)
+    );
     const n = counted.length;
     const withErrors = severity === "warning" && counted.some((f) => f.severity === "error");
     const what = withErrors ? `${fmtCount(n)} ${scope}lint warnings and errors` : plural2(n, `${scope}lint ${severity}`, `${scope}lint ${key2}`);
@@ -64297,7 +64452,14 @@ function testsGates(ctx, gates, data, why) {
     const min = gates.pass_rate;
     if (!data) out.push(missingData(ctx, id, min, `no test results: ${why}`));
     else if (data.passed + data.failed === 0) {
-      out.push(missingData(ctx, id, min, data.total === 0 ? "no tests ran: a pass rate needs at least one test" : `all ${fmtCount(data.total)} tests were skipped`));
+      out.push(
+        missingData(
+          ctx,
+          id,
+          min,
+          data.total === 0 ? "no tests ran: a pass rate needs at least one test" : `all ${fmtCount(data.total)} tests were skipped`
+        )
+      );
     } else {
       const rate = data.passed / (data.passed + data.failed) * 100;
       const pass = rate >= min;
@@ -64316,13 +64478,34 @@ function testsGates(ctx, gates, data, why) {
       const ran = data.total - data.skipped;
       const aside = data.skipped > 0 ? ` (${fmtCount(data.skipped)} more skipped)` : "";
       out.push(
-        ran >= gates.min_total ? result(ctx, id, "pass", ran, gates.min_total, `${fmtCount(ran)} tests ran, at least ${fmtCount(gates.min_total)} required${aside}`) : result(ctx, id, "fail", ran, gates.min_total, `only ${fmtCount(ran)} tests ran, fewer than the ${fmtCount(gates.min_total)} required${aside}`)
+        ran >= gates.min_total ? result(
+          ctx,
+          id,
+          "pass",
+          ran,
+          gates.min_total,
+          `${fmtCount(ran)} tests ran, at least ${fmtCount(gates.min_total)} required${aside}`
+        ) : result(
+          ctx,
+          id,
+          "fail",
+          ran,
+          gates.min_total,
+          `only ${fmtCount(ran)} tests ran, fewer than the ${fmtCount(gates.min_total)} required${aside}`
+        )
       );
     }
   }
   most("tests.max_skipped", gates.max_skipped, data?.skipped, "skipped tests");
   if (data && data.flaky === void 0 && gates.max_flaky !== void 0) {
-    out.push(missingData(ctx, "tests.max_flaky", gates.max_flaky, "the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)"));
+    out.push(
+      missingData(
+        ctx,
+        "tests.max_flaky",
+        gates.max_flaky,
+        "the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)"
+      )
+    );
   } else most("tests.max_flaky", gates.max_flaky, data?.flaky, "flaky tests (passed on rerun)");
   return out;
 }
@@ -64358,7 +64541,8 @@ function evaluate(input2) {
   }
   for (const [level, def] of Object.entries(config2.levels)) {
     const ctx = { level, missing: config2.missing, base: input2.base };
-    if (def.coverage) gates.push(...coverageGates(ctx, def.coverage, input2.signals.coverage, input2.patch, why("coverage")));
+    if (def.coverage)
+      gates.push(...coverageGates(ctx, def.coverage, input2.signals.coverage, input2.patch, why("coverage")));
     if (def.tests) gates.push(...testsGates(ctx, def.tests, input2.signals.tests, why("tests")));
     if (def.audit) gates.push(...auditGates(ctx, def.audit, input2.signals.audit, why("audit")));
     if (def.lint) gates.push(...lintGates(ctx, def.lint, input2.signals.lint, why("lint")));
@@ -64430,7 +64614,11 @@ function measurePatch(table, added, options) {
   unmeasurable.sort();
   if (unreported.length === 0) return { counter: measured, unreported, unmeasurable };
   const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
-  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported, unmeasurable };
+  return {
+    counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered },
+    unreported,
+    unmeasurable
+  };
 }
 function reportedExtensions(table) {
   const withLines = /* @__PURE__ */ new Set();
@@ -64535,7 +64723,14 @@ var ReportV1 = external_exports.object({
       blocked: external_exports.number().int().min(0),
       todo: external_exports.number().int().min(0),
       cancelled: external_exports.number().int().min(0),
-      milestones: external_exports.array(external_exports.object({ title: Text2(1e3), due: Text2(10).optional(), total: external_exports.number().int().min(0), done: external_exports.number().int().min(0) }))
+      milestones: external_exports.array(
+        external_exports.object({
+          title: Text2(1e3),
+          due: Text2(10).optional(),
+          total: external_exports.number().int().min(0),
+          done: external_exports.number().int().min(0)
+        })
+      )
     }).optional()
   }),
   gates: external_exports.array(
@@ -64549,9 +64744,18 @@ var ReportV1 = external_exports.object({
       delta: external_exports.number().optional()
     })
   ),
-  errors: external_exports.array(external_exports.object({ signal: external_exports.enum(["coverage", "tests", "audit", "lint"]), path: Text2(4096), message: Text2(1e4), line: external_exports.number().int().positive().optional() })),
+  errors: external_exports.array(
+    external_exports.object({
+      signal: external_exports.enum(["coverage", "tests", "audit", "lint"]),
+      path: Text2(4096),
+      message: Text2(1e4),
+      line: external_exports.number().int().positive().optional()
+    })
+  ),
   notices: external_exports.array(Text2(1e4)),
-  reports: external_exports.array(external_exports.object({ signal: external_exports.enum(["coverage", "tests", "audit", "lint"]), path: Text2(4096), format: Text2(100) })),
+  reports: external_exports.array(
+    external_exports.object({ signal: external_exports.enum(["coverage", "tests", "audit", "lint"]), path: Text2(4096), format: Text2(100) })
+  ),
   base: external_exports.object({ source: Text2(1e3) }).optional()
 });
 
@@ -64602,12 +64806,15 @@ function buildReport(input2) {
     }
     report5.signals.audit = {
       ...counts2,
-      findings: signals.audit.findings.map(({ fixAvailable, ...f }) => fixAvailable === void 0 ? f : { ...f, fix_available: fixAvailable })
+      findings: signals.audit.findings.map(
+        ({ fixAvailable, ...f }) => fixAvailable === void 0 ? f : { ...f, fix_available: fixAvailable }
+      )
     };
   }
   if (signals.lint) {
     const counts2 = { errors: 0, warnings: 0, notes: 0 };
-    for (const f of signals.lint.findings) counts2[f.severity === "error" ? "errors" : f.severity === "warning" ? "warnings" : "notes"]++;
+    for (const f of signals.lint.findings)
+      counts2[f.severity === "error" ? "errors" : f.severity === "warning" ? "warnings" : "notes"]++;
     report5.signals.lint = {
       ...counts2,
       findings: signals.lint.findings.map(({ endLine, endColumn, helpUri, ...f }) => ({
@@ -64632,7 +64839,12 @@ function roadmapSummary(data) {
     cancelled: count3("cancelled"),
     milestones: data.milestones.map((m) => {
       const items = data.items.filter((i2) => i2.milestone === m.title);
-      return { title: m.title, ...m.due && { due: m.due }, total: items.length, done: items.filter((i2) => i2.status === "done").length };
+      return {
+        title: m.title,
+        ...m.due && { due: m.due },
+        total: items.length,
+        done: items.filter((i2) => i2.status === "done").length
+      };
     })
   };
 }
@@ -64641,7 +64853,9 @@ function parseReportJson(value, source) {
   if (!result2.success) {
     const issue3 = result2.error.issues[0];
     const where = issue3 && issue3.path.length > 0 ? ` at ${issue3.path.join(".")}` : "";
-    throw new ReadygateError(`${source} is not a readygate report (readygate/report@1): ${issue3?.message ?? "unexpected shape"}${where}`);
+    throw new ReadygateError(
+      `${source} is not a readygate report (readygate/report@1): ${issue3?.message ?? "unexpected shape"}${where}`
+    );
   }
   return result2.data;
 }
@@ -64678,7 +64892,8 @@ async function runCheck(options) {
     notices.push(...applied.notices);
   }
   let patch;
-  if (options.added && collected.signals.coverage) patch = measurePatch(collected.signals.coverage.table, options.added, config2.patch);
+  if (options.added && collected.signals.coverage)
+    patch = measurePatch(collected.signals.coverage.table, options.added, config2.patch);
   const evaluation = evaluate({
     config: config2,
     branch: options.branch,
@@ -64686,7 +64901,12 @@ async function runCheck(options) {
     configured: collected.configured,
     errors: collected.errors,
     base: options.base,
-    patch: { diffGiven: options.added !== void 0, counter: patch?.counter, unreported: patch?.unreported, unmeasurable: patch?.unmeasurable },
+    patch: {
+      diffGiven: options.added !== void 0,
+      counter: patch?.counter,
+      unreported: patch?.unreported,
+      unmeasurable: patch?.unmeasurable
+    },
     roadmap: options.roadmap
   });
   return buildReport({
@@ -64742,7 +64962,10 @@ function decodeDigest(summary2, source) {
     return { problem: `${source} has a corrupt readygate digest (${describeError(error63)})` };
   }
   const parsed = Digest.safeParse(value);
-  if (!parsed.success) return { problem: `${source} has a readygate digest of an unknown shape (${parsed.error.issues[0]?.message ?? "invalid"})` };
+  if (!parsed.success)
+    return {
+      problem: `${source} has a readygate digest of an unknown shape (${parsed.error.issues[0]?.message ?? "invalid"})`
+    };
   const d = parsed.data;
   const snapshot = { source };
   if (d.coverage) snapshot.coverage = d.coverage;
@@ -64763,7 +64986,10 @@ function isPermissionDenied(error63) {
 }
 var GitHubApiError = class extends ReadygateError {
   constructor(doing, status, options) {
-    super(`GitHub API error while ${doing}${status ? ` (HTTP ${status})` : ""}: ${describeError(options.cause)}`, options);
+    super(
+      `GitHub API error while ${doing}${status ? ` (HTTP ${status})` : ""}: ${describeError(options.cause)}`,
+      options
+    );
     this.doing = doing;
     this.status = status;
   }
@@ -64786,12 +65012,23 @@ async function findBaseSnapshot(octokit, repo, query) {
   const short = sha.slice(0, 7);
   const { data } = await apiStep(
     `reading the ${checkName} check runs of base commit ${short}`,
-    () => octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: checkName, filter: "all", per_page: 100, ...app && { app_id: app.id } })
+    () => octokit.rest.checks.listForRef({
+      ...repo,
+      ref: sha,
+      check_name: checkName,
+      filter: "all",
+      per_page: 100,
+      ...app && { app_id: app.id }
+    })
   );
-  const runs = data.check_runs.filter((r) => r.name === checkName && r.head_sha === sha && r.status === "completed" && (!app || r.app?.id === app.id)).sort((a, b) => (b.completed_at ?? "").localeCompare(a.completed_at ?? ""));
+  const runs = data.check_runs.filter(
+    (r) => r.name === checkName && r.head_sha === sha && r.status === "completed" && (!app || r.app?.id === app.id)
+  ).sort((a, b) => (b.completed_at ?? "").localeCompare(a.completed_at ?? ""));
   const by = app ? ` made by ${app.slug}` : "";
   if (runs.length === 0) {
-    return { notice: `no base to compare against: base commit ${short} has no completed "${checkName}" check run${by} (readygate runs on pushes to the default branch make one)` };
+    return {
+      notice: `no base to compare against: base commit ${short} has no completed "${checkName}" check run${by} (readygate runs on pushes to the default branch make one)`
+    };
   }
   let problem;
   for (const run of runs) {
@@ -64949,7 +65186,9 @@ function addedLinesFromDiff(text, source = "diff") {
   const added = /* @__PURE__ */ new Map();
   if (text.trim() === "") return added;
   if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text)) {
-    throw new ReadygateError(`${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``);
+    throw new ReadygateError(
+      `${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``
+    );
   }
   for (const file2 of (0, import_parse_diff.default)(text)) {
     const path = cleanPath2(file2.to);
@@ -64978,21 +65217,33 @@ async function pullRequestChanges(octokit, repo, pullNumber) {
     () => octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 })
   );
   const changes = changesOf(files);
-  if (files.length >= PR_FILES_CAP) changes.notices.push("the pull request changes 3,000 files or more: GitHub lists only the first 3,000, so patch coverage is partial");
+  if (files.length >= PR_FILES_CAP)
+    changes.notices.push(
+      "the pull request changes 3,000 files or more: GitHub lists only the first 3,000, so patch coverage is partial"
+    );
   return changes;
 }
 async function commitRangeChanges(octokit, repo, base, head) {
   const range = `${base.slice(0, 7)}...${head.slice(0, 7)}`;
   let files;
   try {
-    files = await apiStep(`comparing ${range}`, async () => (await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}` })).data.files ?? []);
+    files = await apiStep(
+      `comparing ${range}`,
+      async () => (await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}` })).data.files ?? []
+    );
   } catch (error63) {
     const status = error63 instanceof GitHubApiError ? error63.status : httpStatus(error63);
-    if (status === 404 || status === 422) return { notice: `GitHub cannot compare ${range}, so this run measures no patch coverage (${describeError(error63)})` };
+    if (status === 404 || status === 422)
+      return {
+        notice: `GitHub cannot compare ${range}, so this run measures no patch coverage (${describeError(error63)})`
+      };
     throw error63;
   }
   const changes = changesOf(files);
-  if (files.length >= COMPARE_FILES_CAP) changes.notices.push("the change touches 300 files or more: GitHub compares only the first 300, so patch coverage is partial");
+  if (files.length >= COMPARE_FILES_CAP)
+    changes.notices.push(
+      "the change touches 300 files or more: GitHub compares only the first 300, so patch coverage is partial"
+    );
   return changes;
 }
 function changesOf(files) {
@@ -65015,7 +65266,9 @@ ${file2.patch}
   }
   const notices = [];
   if (noPatch.length > 0) {
-    notices.push(`GitHub sent no diff for ${noPatch.length} changed file(s) (binary or too large), so patch coverage leaves them out: ${noPatch.slice(0, 5).join(", ")}${noPatch.length > 5 ? ", \u2026" : ""}`);
+    notices.push(
+      `GitHub sent no diff for ${noPatch.length} changed file(s) (binary or too large), so patch coverage leaves them out: ${noPatch.slice(0, 5).join(", ")}${noPatch.length > 5 ? ", \u2026" : ""}`
+    );
   }
   return { added, paths, notices };
 }
@@ -65115,7 +65368,8 @@ ${fences[fences.length - 1][1]}`;
 }
 function verdictLine(r, title) {
   const reached = r.level ? `**${md(r.level)}**` : "no level";
-  if (r.verdict === "pass") return `## ${ICON.pass} ${title}: ready, reached ${reached} (required: **${md(r.required)}**)`;
+  if (r.verdict === "pass")
+    return `## ${ICON.pass} ${title}: ready, reached ${reached} (required: **${md(r.required)}**)`;
   const icon = r.verdict === "warn" ? ICON.warn : ICON.fail;
   const mode = r.verdict === "warn" ? " (warn mode: not blocking)" : "";
   return `## ${icon} ${title}: not ready for **${md(r.required)}**, reached ${reached}${mode}`;
@@ -65176,7 +65430,9 @@ function gateTable(r) {
 function blockers(r) {
   const levels = levelsOf(r);
   const next = r.level === null ? levels[0] : levels[levels.indexOf(r.level) + 1];
-  const failing = r.gates.filter((g) => (g.status === "fail" || g.status === "warn") && (g.level === null || g.level === next || r.verdict !== "pass" && g.level === r.required));
+  const failing = r.gates.filter(
+    (g) => (g.status === "fail" || g.status === "warn") && (g.level === null || g.level === next || r.verdict !== "pass" && g.level === r.required)
+  );
   if (failing.length === 0) return [];
   const seen = /* @__PURE__ */ new Set();
   const lines3 = [`### What blocks ${next ? `**${md(next)}**` : "readiness"}`, ""];
@@ -65184,7 +65440,9 @@ function blockers(r) {
     const key2 = `${g.id}\0${g.message}`;
     if (seen.has(key2)) continue;
     seen.add(key2);
-    lines3.push(`- ${ICON[g.status]} ${code(g.id)}${g.level && g.level !== next ? ` (${md(g.level)})` : ""}: ${md(g.message)}`);
+    lines3.push(
+      `- ${ICON[g.status]} ${code(g.id)}${g.level && g.level !== next ? ` (${md(g.level)})` : ""}: ${md(g.message)}`
+    );
   }
   return [...lines3, ""];
 }
@@ -65204,13 +65462,20 @@ function signalTotals(r) {
   }
   if (s.tests) {
     const t = s.tests;
-    rows.push(`| Tests | ${t.total} total \xB7 ${t.passed} passed \xB7 ${t.failed} failed \xB7 ${t.skipped} skipped${t.flaky ? ` \xB7 ${t.flaky} flaky` : ""} |`);
+    rows.push(
+      `| Tests | ${t.total} total \xB7 ${t.passed} passed \xB7 ${t.failed} failed \xB7 ${t.skipped} skipped${t.flaky ? ` \xB7 ${t.flaky} flaky` : ""} |`
+    );
   }
   if (s.audit) {
     const a = s.audit;
-    rows.push(`| Audit | ${a.critical} critical \xB7 ${a.high} high \xB7 ${a.moderate} moderate \xB7 ${a.low} low${a.ignored ? ` \xB7 ${a.ignored} ignored` : ""} |`);
+    rows.push(
+      `| Audit | ${a.critical} critical \xB7 ${a.high} high \xB7 ${a.moderate} moderate \xB7 ${a.low} low${a.ignored ? ` \xB7 ${a.ignored} ignored` : ""} |`
+    );
   }
-  if (s.lint) rows.push(`| Lint | ${s.lint.errors} errors \xB7 ${s.lint.warnings} warnings${s.lint.notes ? ` \xB7 ${s.lint.notes} notes` : ""} |`);
+  if (s.lint)
+    rows.push(
+      `| Lint | ${s.lint.errors} errors \xB7 ${s.lint.warnings} warnings${s.lint.notes ? ` \xB7 ${s.lint.notes} notes` : ""} |`
+    );
   if (s.roadmap) {
     const m = s.roadmap;
     rows.push(`| Roadmap | ${m.done}/${m.total} done \xB7 ${m.in_progress} in progress \xB7 ${m.blocked} blocked |`);
@@ -65245,10 +65510,15 @@ function auditFindings(r, d) {
   for (const f of counted.slice(0, d.findings)) {
     const url2 = safeUrl(f.url);
     const id = url2 ? `[${cell(f.id)}](${url2})` : cell(f.id);
-    out.push(`| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ""} | ${cell(clip(f.title, 200))} |`);
+    out.push(
+      `| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ""} | ${cell(clip(f.title, 200))} |`
+    );
   }
   if (counted.length > d.findings) out.push(`| | \u2026 ${counted.length - d.findings} more | | |`);
-  for (const f of ignored.slice(0, d.findings)) out.push(`| ignored | ${cell(f.id)} | ${cell(f.package)} | ${cell(`${f.ignored.reason}${f.ignored.until ? ` (until ${f.ignored.until})` : ""}`)} |`);
+  for (const f of ignored.slice(0, d.findings))
+    out.push(
+      `| ignored | ${cell(f.id)} | ${cell(f.package)} | ${cell(`${f.ignored.reason}${f.ignored.until ? ` (until ${f.ignored.until})` : ""}`)} |`
+    );
   return [...out, ""];
 }
 function lintFindings(r, d) {
@@ -65258,7 +65528,9 @@ function lintFindings(r, d) {
   if (errors.length === 0) return [];
   const out = [`### Lint errors (${errors.length})`, ""];
   for (const f of errors.slice(0, d.findings)) {
-    out.push(`- ${code(`${f.path}${f.line ? `:${f.line}` : ""}`)}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine3(f.message, 300))}`);
+    out.push(
+      `- ${code(`${f.path}${f.line ? `:${f.line}` : ""}`)}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine3(f.message, 300))}`
+    );
   }
   if (errors.length > d.findings) out.push(`- \u2026 and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ""];
@@ -66462,7 +66734,10 @@ async function commitBadge(octokit, repo, branch, files, message) {
   let parent;
   try {
     const { data } = await octokit.rest.git.getRef({ ...repo, ref });
-    const { data: commit2 } = await apiStep(`reading the tip of ${branch}`, () => octokit.rest.git.getCommit({ ...repo, commit_sha: data.object.sha }));
+    const { data: commit2 } = await apiStep(
+      `reading the tip of ${branch}`,
+      () => octokit.rest.git.getCommit({ ...repo, commit_sha: data.object.sha })
+    );
     parent = { sha: commit2.sha, tree: commit2.tree.sha };
   } catch (error63) {
     if (httpStatus(error63) !== 404) throw error63;
@@ -66484,10 +66759,16 @@ async function commitBadge(octokit, repo, branch, files, message) {
     () => octokit.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: parent ? [parent.sha] : [] })
   );
   if (parent) {
-    await apiStep(`moving ${branch} to the badge commit`, () => octokit.rest.git.updateRef({ ...repo, ref, sha: commit.sha, force: false }));
+    await apiStep(
+      `moving ${branch} to the badge commit`,
+      () => octokit.rest.git.updateRef({ ...repo, ref, sha: commit.sha, force: false })
+    );
     return { action: "updated", sha: commit.sha };
   }
-  await apiStep(`creating branch ${branch}`, () => octokit.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: commit.sha }));
+  await apiStep(
+    `creating branch ${branch}`,
+    () => octokit.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: commit.sha })
+  );
   return { action: "created", sha: commit.sha };
 }
 
@@ -66514,7 +66795,10 @@ ${marker}`;
     );
     return { action: "updated", id: data2.id, url: data2.html_url, ignored };
   }
-  const { data } = await apiStep(`commenting on #${issueNumber}`, () => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full }));
+  const { data } = await apiStep(
+    `commenting on #${issueNumber}`,
+    () => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full })
+  );
   return { action: "created", id: data.id, url: data.html_url, ignored };
 }
 
@@ -66557,7 +66841,11 @@ async function tokenLogin(octokit, app) {
 
 // src/action/fallback.ts
 var COMMAND_ANNOTATION_CAP = 10;
-var LEVEL2 = { failure: "failure", warning: "warning", notice: "notice" };
+var LEVEL2 = {
+  failure: "failure",
+  warning: "warning",
+  notice: "notice"
+};
 function emitCommandAnnotations(io, annotations) {
   const used = { failure: 0, warning: 0, notice: 0 };
   let emitted = 0;
@@ -66621,7 +66909,12 @@ function writeOutputs(io, report5, extra) {
 
 // src/github/zip.ts
 var REPORT_ENTRY = "readygate-report.json";
-var DEFAULT_ZIP_LIMITS = { maxZipBytes: 64 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxEntries: 20, maxRatio: 200 };
+var DEFAULT_ZIP_LIMITS = {
+  maxZipBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxEntries: 20,
+  maxRatio: 200
+};
 var ArtifactError = class extends ReadygateError {
   name = "ArtifactError";
 };
@@ -66650,7 +66943,8 @@ function readReportArtifact(zipBytes, limits = DEFAULT_ZIP_LIMITS) {
       problem = `entry "${file2.name}" declares ${file2.originalSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`;
     } else if (file2.originalSize > 1024 * 1024 && file2.originalSize > file2.size * limits.maxRatio) {
       problem = `entry "${file2.name}" would expand ${Math.round(file2.originalSize / Math.max(1, file2.size))}x (limit ${limits.maxRatio}x): refusing a likely zip bomb`;
-    } else if (file2.compression !== 0 && file2.compression !== 8) problem = `entry "${file2.name}" uses unsupported compression method ${file2.compression}`;
+    } else if (file2.compression !== 0 && file2.compression !== 8)
+      problem = `entry "${file2.name}" uses unsupported compression method ${file2.compression}`;
     return problem === void 0;
   };
   let files;
@@ -66661,12 +66955,17 @@ function readReportArtifact(zipBytes, limits = DEFAULT_ZIP_LIMITS) {
   }
   if (problem) throw new ArtifactError(`${where} was rejected: ${problem}`);
   const entry = files[REPORT_ENTRY];
-  if (!entry) throw new ArtifactError(`${where} has no ${REPORT_ENTRY} (upload the file written to the action's report-path output)`);
+  if (!entry)
+    throw new ArtifactError(
+      `${where} has no ${REPORT_ENTRY} (upload the file written to the action's report-path output)`
+    );
   let value;
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(entry));
   } catch (error63) {
-    throw new ArtifactError(`${where}: ${REPORT_ENTRY} is not valid UTF-8 JSON: ${describeError(error63)}`, { cause: error63 });
+    throw new ArtifactError(`${where}: ${REPORT_ENTRY} is not valid UTF-8 JSON: ${describeError(error63)}`, {
+      cause: error63
+    });
   }
   try {
     return parseReportJson(value, `${where} (${REPORT_ENTRY})`);
@@ -66689,14 +66988,17 @@ async function downloadReportArtifact(octokit, repo, runId, limits = DEFAULT_ZIP
     );
   }
   if (artifact.size_in_bytes > limits.maxZipBytes) {
-    throw new ArtifactError(`the ${REPORT_ARTIFACT} artifact is ${artifact.size_in_bytes} bytes, over the ${limits.maxZipBytes}-byte limit`);
+    throw new ArtifactError(
+      `the ${REPORT_ARTIFACT} artifact is ${artifact.size_in_bytes} bytes, over the ${limits.maxZipBytes}-byte limit`
+    );
   }
   const response = await apiStep(
     `downloading the ${REPORT_ARTIFACT} artifact`,
     () => octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: artifact.id, archive_format: "zip" })
   );
   const body = response.data;
-  if (!(body instanceof ArrayBuffer)) throw new ArtifactError(`the ${REPORT_ARTIFACT} artifact download did not return a zip`);
+  if (!(body instanceof ArrayBuffer))
+    throw new ArtifactError(`the ${REPORT_ARTIFACT} artifact download did not return a zip`);
   return readReportArtifact(new Uint8Array(body), limits);
 }
 
@@ -66705,15 +67007,26 @@ async function uploadReport(env, report5) {
   const { inputs, io, artifacts } = env;
   if (!inputs["upload-report"]) return false;
   if ("unavailable" in artifacts) {
-    io.info(`readygate: not uploading the ${REPORT_ARTIFACT} artifact: ${artifacts.unavailable}. The report is at ${report5.path} (output report-path).`);
+    io.info(
+      `readygate: not uploading the ${REPORT_ARTIFACT} artifact: ${artifacts.unavailable}. The report is at ${report5.path} (output report-path).`
+    );
     return false;
   }
   try {
-    const uploaded = await uploadArtifact(artifacts.runtime, REPORT_ARTIFACT, { [REPORT_ENTRY]: report5.bytes }, env.upload);
-    io.info(`uploaded the report as artifact ${REPORT_ARTIFACT} (id ${uploaded.id}, ${uploaded.size} bytes, sha256:${uploaded.sha256})`);
+    const uploaded = await uploadArtifact(
+      artifacts.runtime,
+      REPORT_ARTIFACT,
+      { [REPORT_ENTRY]: report5.bytes },
+      env.upload
+    );
+    io.info(
+      `uploaded the report as artifact ${REPORT_ARTIFACT} (id ${uploaded.id}, ${uploaded.size} bytes, sha256:${uploaded.sha256})`
+    );
     return true;
   } catch (error63) {
-    io.warning(`could not upload the ${REPORT_ARTIFACT} artifact (the verdict is not affected; the report is at ${report5.path}): ${describeError(error63)}`);
+    io.warning(
+      `could not upload the ${REPORT_ARTIFACT} artifact (the verdict is not affected; the report is at ${report5.path}): ${describeError(error63)}`
+    );
     return false;
   }
 }
@@ -66739,18 +67052,37 @@ async function deliver(env, d) {
     const digest = encodeDigest(report5, d.headSha);
     const summary2 = `${renderMarkdown(report5, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}
 ${digest}`;
-    await completeCheckRun(octokit, context.repo, d.checkRun, { title: checkTitle(report5), summary: summary2, conclusion: conclusionOf(report5), annotations });
+    await completeCheckRun(octokit, context.repo, d.checkRun, {
+      title: checkTitle(report5),
+      summary: summary2,
+      conclusion: conclusionOf(report5),
+      annotations
+    });
     io.info(`check run completed: ${d.checkRun.url} (${annotations.length} annotation(s))`);
   }
   const wantsComment = inputs.comment === "always" || inputs.comment === "on-failure" && report5.verdict !== "pass";
   if (d.pullNumber !== void 0 && wantsComment && !readOnly) {
-    const body = renderMarkdown(report5, { maxChars: GITHUB_LIMITS.summaryChars - 200, ...d.checkRun && { detailsUrl: d.checkRun.url } });
+    const body = renderMarkdown(report5, {
+      maxChars: GITHUB_LIMITS.summaryChars - 200,
+      ...d.checkRun && { detailsUrl: d.checkRun.url }
+    });
     try {
       const author = await tokenLogin(octokit, d.checkRun?.app);
-      if (!author) io.warning("cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours");
-      const result2 = await upsertStickyComment(octokit, context.repo, { issueNumber: d.pullNumber, checkName: inputs["check-name"], body, author });
+      if (!author)
+        io.warning(
+          "cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours"
+        );
+      const result2 = await upsertStickyComment(octokit, context.repo, {
+        issueNumber: d.pullNumber,
+        checkName: inputs["check-name"],
+        body,
+        author
+      });
       io.info(`comment ${result2.action}: ${result2.url}`);
-      if (result2.ignored > 0) io.info(`left ${result2.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? "this token"}`);
+      if (result2.ignored > 0)
+        io.info(
+          `left ${result2.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? "this token"}`
+        );
     } catch (error63) {
       if (!isPermissionDenied(error63)) throw error63;
       readOnly = true;
@@ -66758,10 +67090,18 @@ ${digest}`;
   }
   if (d.badge && inputs["badge-branch"] && !readOnly) {
     const branch = inputs["badge-branch"];
-    const result2 = await commitBadge(octokit, context.repo, branch, renderBadge2(report5, inputs["check-name"]), `readygate badge for ${d.headSha.slice(0, 7)}: ${report5.level ?? "not ready"}`);
+    const result2 = await commitBadge(
+      octokit,
+      context.repo,
+      branch,
+      renderBadge2(report5, inputs["check-name"]),
+      `readygate badge for ${d.headSha.slice(0, 7)}: ${report5.level ?? "not ready"}`
+    );
     io.info(`badge ${result2.action} on branch ${branch}`);
   }
-  await io.appendSummary(renderMarkdown(report5, { maxChars: JOB_SUMMARY_CHARS, ...d.checkRun && { detailsUrl: d.checkRun.url } }));
+  await io.appendSummary(
+    renderMarkdown(report5, { maxChars: JOB_SUMMARY_CHARS, ...d.checkRun && { detailsUrl: d.checkRun.url } })
+  );
   const uploaded = await uploadReport(env, written);
   if (readOnly) {
     emitCommandAnnotations(io, buildAnnotations(report5));
@@ -66786,17 +67126,22 @@ async function failCheckRun(env, run, error63) {
 ${md(describeError(error63))}
 `;
   try {
-    await completeCheckRun(env.octokit, env.context.repo, run, { title: "readygate could not finish", summary: summary2, conclusion: "failure", annotations: [] });
+    await completeCheckRun(env.octokit, env.context.repo, run, {
+      title: "readygate could not finish",
+      summary: summary2,
+      conclusion: "failure",
+      annotations: []
+    });
   } catch (second) {
     env.io.warning(`could not mark the check run as failed: ${describeError(second)}`);
   }
 }
 
-// src/action/policy.ts
+// src/check/policy.ts
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 
-// src/cli/config-source.ts
+// src/check/config-source.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 
@@ -66813,7 +67158,14 @@ var DEFAULT_REPORT_GLOBS = {
     "coverage/.resultset.json",
     "**/jacoco*.xml"
   ],
-  tests: ["junit.xml", "test-results/**/*.xml", "reports/**/*.xml", "**/surefire-reports/TEST-*.xml", "**/test-results/**/TEST-*.xml", "test-report.json"],
+  tests: [
+    "junit.xml",
+    "test-results/**/*.xml",
+    "reports/**/*.xml",
+    "**/surefire-reports/TEST-*.xml",
+    "**/test-results/**/TEST-*.xml",
+    "test-report.json"
+  ],
   audit: ["audit.json", "npm-audit.json", "pip-audit.json"],
   lint: ["eslint.json", "eslint-report.json", "lint.sarif", "checkstyle-result.xml", "*.sarif"]
 };
@@ -66831,7 +67183,11 @@ var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/schema.ts
 var percent2 = external_exports.number().min(0).max(100).superRefine((v, ctx) => {
-  if (v > 0 && v < 1) ctx.addIssue({ code: "custom", message: `${v} would mean ${v}%: percents go from 0 to 100 here (did you mean ${Number((v * 100).toFixed(4))}?)` });
+  if (v > 0 && v < 1)
+    ctx.addIssue({
+      code: "custom",
+      message: `${v} would mean ${v}%: percents go from 0 to 100 here (did you mean ${Number((v * 100).toFixed(4))}?)`
+    });
 });
 var count2 = external_exports.number().int().min(0);
 var ReportEntry = external_exports.union([
@@ -66888,17 +67244,25 @@ var AuditIgnore = external_exports.strictObject({
 });
 var RoadmapConfig = external_exports.strictObject({
   files: external_exports.array(external_exports.string()).default([]).describe("Roadmap Markdown files (globs)"),
-  milestones: external_exports.union([external_exports.literal("auto"), external_exports.number().int().min(1).max(6), external_exports.literal("off")]).default("auto").describe("Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off"),
+  milestones: external_exports.union([external_exports.literal("auto"), external_exports.number().int().min(1).max(6), external_exports.literal("off")]).default("auto").describe(
+    "Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off"
+  ),
   labels: external_exports.array(external_exports.string()).default(["priority:{value}"]).describe('Label templates, e.g. "priority:{value}"'),
   close_done: external_exports.boolean().default(true),
   on_removed: external_exports.enum(["close_not_planned", "label", "ignore"]).default("close_not_planned"),
   two_way: external_exports.boolean().default(true),
   criteria_headings: external_exports.array(external_exports.string()).optional().describe("Headings whose checklists are criteria, not tasks"),
-  trusted_authors: external_exports.array(external_exports.string().min(1)).default([]).describe("Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)"),
-  cache_dir: external_exports.union([external_exports.string().min(1), external_exports.literal(false)]).optional().describe("Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate")
+  trusted_authors: external_exports.array(external_exports.string().min(1)).default([]).describe(
+    "Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)"
+  ),
+  cache_dir: external_exports.union([external_exports.string().min(1), external_exports.literal(false)]).optional().describe(
+    "Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate"
+  )
 });
 var PatchConfig = external_exports.strictObject({
-  unreported: external_exports.enum(["count", "ignore"]).default("count").describe("A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)"),
+  unreported: external_exports.enum(["count", "ignore"]).default("count").describe(
+    "A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)"
+  ),
   exclude: external_exports.array(external_exports.string()).default([]).describe("Globs of changed files never counted in patch coverage")
 });
 var Config = external_exports.strictObject({
@@ -66915,8 +67279,13 @@ var Config = external_exports.strictObject({
   missing: external_exports.enum(["fail", "warn"]).default("fail").describe("What a configured signal without a readable report does"),
   audit_ignore: external_exports.array(AuditIgnore).default([]),
   paths: external_exports.strictObject({ strip_prefixes: external_exports.array(external_exports.string()).default([]) }).default({ strip_prefixes: [] }).describe("Absolute prefixes to strip from report paths"),
-  limits: external_exports.strictObject({ max_json_bytes: external_exports.number().int().positive().optional(), max_failures: external_exports.number().int().positive().optional() }).default({}),
-  patch: PatchConfig.default({ unreported: "count", exclude: [] }).describe("How patch coverage treats changed files"),
+  limits: external_exports.strictObject({
+    max_json_bytes: external_exports.number().int().positive().optional(),
+    max_failures: external_exports.number().int().positive().optional()
+  }).default({}),
+  patch: PatchConfig.default({ unreported: "count", exclude: [] }).describe(
+    "How patch coverage treats changed files"
+  ),
   roadmap: RoadmapConfig.optional()
 }).superRefine((config2, ctx) => {
   const names = Object.keys(config2.levels);
@@ -66970,7 +67339,9 @@ function parseConfig(text, file2 = ".github/readygate.yml") {
   }
   const value = doc.toJS({ maxAliasCount: 100 });
   if (value === null || value === void 0) {
-    throw new ConfigError(`${file2} is empty`, [`${file2}: add at least a "levels:" section (run \`readygate init\` for a starter)`]);
+    throw new ConfigError(`${file2} is empty`, [
+      `${file2}: add at least a "levels:" section (run \`readygate init\` for a starter)`
+    ]);
   }
   return validateConfig(value, file2, doc, lineCounter);
 }
@@ -67031,7 +67402,20 @@ function knownKeys(path) {
     lint: ["errors", "warnings", "new_only"],
     roadmap: ["milestone", "priority", "done"]
   };
-  if (path.length === 0) return ["reports", "levels", "require", "branches", "mode", "missing", "audit_ignore", "paths", "limits", "patch", "roadmap"];
+  if (path.length === 0)
+    return [
+      "reports",
+      "levels",
+      "require",
+      "branches",
+      "mode",
+      "missing",
+      "audit_ignore",
+      "paths",
+      "limits",
+      "patch",
+      "roadmap"
+    ];
   if (path[0] === "reports" && path.length === 1) return ["coverage", "tests", "audit", "lint"];
   if (path[0] === "reports") return ["path", "format", "options"];
   if (path[0] === "levels" && path.length === 2) return Object.keys(levelKeys);
@@ -67044,7 +67428,7 @@ function knownKeys(path) {
   return [];
 }
 
-// src/cli/config-source.ts
+// src/check/config-source.ts
 var DEFAULT_CONFIG_PATH = ".github/readygate.yml";
 function readConfigFile(base, path) {
   const abs = resolve5(base, path);
@@ -67052,7 +67436,9 @@ function readConfigFile(base, path) {
   try {
     text = readFileSync2(abs, "utf8");
   } catch (error63) {
-    throw new ConfigError(`cannot read config ${path}: ${fsReason(error63) ?? describeError(error63)}`, [], { cause: error63 });
+    throw new ConfigError(`cannot read config ${path}: ${fsReason(error63) ?? describeError(error63)}`, [], {
+      cause: error63
+    });
   }
   return parseConfig(text, path);
 }
@@ -67066,11 +67452,18 @@ async function resolveConfig(root, cwd, configPath, flags) {
   else {
     usingDefault = true;
     config2 = validateConfig(DEFAULT_POLICY, "default policy");
-    notices.push(`no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`);
+    notices.push(
+      `no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`
+    );
     if (!anyFlag) {
       const reports = {};
       for (const signal of SIGNALS) {
-        const found = await glob([...DEFAULT_REPORT_GLOBS[signal]], { cwd: root, dot: false, onlyFiles: true, ignore: ["**/node_modules/**", "**/.git/**"] });
+        const found = await glob([...DEFAULT_REPORT_GLOBS[signal]], {
+          cwd: root,
+          dot: false,
+          onlyFiles: true,
+          ignore: ["**/node_modules/**", "**/.git/**"]
+        });
         if (found.length > 0) reports[signal] = found.sort();
       }
       if (Object.keys(reports).length === 0) {
@@ -67109,7 +67502,10 @@ var MAX_CONFIG_BYTES = 1024 * 1024;
 async function readRepoFile(octokit, repo, path, ref) {
   let data;
   try {
-    ({ data } = await apiStep(`reading ${path} from ${ref ?? "the default branch"}`, () => octokit.rest.repos.getContent({ ...repo, path, ...ref && { ref } })));
+    ({ data } = await apiStep(
+      `reading ${path} from ${ref ?? "the default branch"}`,
+      () => octokit.rest.repos.getContent({ ...repo, path, ...ref && { ref } })
+    ));
   } catch (error63) {
     if (httpStatus(error63) === 404 || httpStatus(error63.cause) === 404) return void 0;
     throw error63;
@@ -67117,12 +67513,14 @@ async function readRepoFile(octokit, repo, path, ref) {
   const where = ref ?? "the default branch";
   const file2 = data;
   if (Array.isArray(data) || file2.type !== "file") throw new ReadygateError(`${path} on ${where} is not a file`);
-  if (typeof file2.size === "number" && file2.size > MAX_CONFIG_BYTES) throw new ReadygateError(`${path} on ${where} is over ${MAX_CONFIG_BYTES} bytes`);
-  if (file2.encoding !== "base64" || typeof file2.content !== "string") throw new ReadygateError(`${path} on ${where} came back without base64 content`);
+  if (typeof file2.size === "number" && file2.size > MAX_CONFIG_BYTES)
+    throw new ReadygateError(`${path} on ${where} is over ${MAX_CONFIG_BYTES} bytes`);
+  if (file2.encoding !== "base64" || typeof file2.content !== "string")
+    throw new ReadygateError(`${path} on ${where} came back without base64 content`);
   return Buffer.from(file2.content, "base64").toString("utf8");
 }
 
-// src/action/policy.ts
+// src/check/policy.ts
 async function loadPolicy(req) {
   const notices = [];
   if (req.fromDefaultBranch) {
@@ -67130,11 +67528,15 @@ async function loadPolicy(req) {
     const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
     if (text !== void 0) {
       if (req.changedPaths?.has(req.path) || differsLocally(req, text)) {
-        notices.push(`this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+        notices.push(
+          `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`
+        );
       }
       return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
     }
-    notices.push(`${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`);
+    notices.push(
+      `${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`
+    );
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, "default policy"), notices };
   const local = req.workspace && existsSync4(resolve6(req.workspace, req.path)) ? resolve6(req.workspace, req.path) : void 0;
@@ -67161,17 +67563,38 @@ function judgedChange(context) {
   const event = context.event;
   switch (event.kind) {
     case "pull_request":
-      return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, pullNumber: event.number, policyFromDefaultBranch: true, badge: false };
+      return {
+        headSha: event.headSha,
+        baseSha: event.baseSha,
+        branch: event.baseRef,
+        pullNumber: event.number,
+        policyFromDefaultBranch: true,
+        badge: false
+      };
     case "merge_group":
-      return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, policyFromDefaultBranch: true, badge: false };
+      return {
+        headSha: event.headSha,
+        baseSha: event.baseSha,
+        branch: event.baseRef,
+        policyFromDefaultBranch: true,
+        badge: false
+      };
     case "push": {
       const toDefault = event.branch !== void 0 && event.branch === context.defaultBranch;
-      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: !toDefault, badge: toDefault };
+      return {
+        headSha: event.sha,
+        baseSha: event.before,
+        branch: event.branch,
+        policyFromDefaultBranch: !toDefault,
+        badge: toDefault
+      };
     }
     case "other":
       return { headSha: event.sha, policyFromDefaultBranch: true, badge: false };
     case "workflow_run":
-      throw new ConfigError("on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)");
+      throw new ConfigError(
+        "on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)"
+      );
   }
 }
 async function checkMode(env) {
@@ -67185,7 +67608,9 @@ async function checkMode(env) {
   } catch (error63) {
     if (!isPermissionDenied(error63)) throw error63;
     readOnly = true;
-    io.warning(`readygate cannot create check runs with this token (${describeError(error63)}): writing the job summary and annotations instead`);
+    io.warning(
+      `readygate cannot create check runs with this token (${describeError(error63)}): writing the job summary and annotations instead`
+    );
   }
   try {
     const root = resolve7(context.workspace, inputs["working-directory"]);
@@ -67218,10 +67643,30 @@ async function checkMode(env) {
       reports
     });
     notices.push(...policy.notices);
-    const lookup = change.baseSha ? await findBaseSnapshot(octokit, context.repo, { sha: change.baseSha, checkName: inputs["check-name"], app: checkRun?.app }) : { notice: "no base commit to compare against" };
+    const lookup = change.baseSha ? await findBaseSnapshot(octokit, context.repo, {
+      sha: change.baseSha,
+      checkName: inputs["check-name"],
+      app: checkRun?.app
+    }) : { notice: "no base commit to compare against" };
     if (lookup.notice) notices.push(lookup.notice);
-    const report5 = await runCheck({ root, config: policy.config, version: VERSION11, today: env.today, branch: change.branch, added, base: lookup.base, notices });
-    await deliver(env, { report: report5, headSha: change.headSha, pullNumber: change.pullNumber, checkRun, readOnly, badge: change.badge });
+    const report5 = await runCheck({
+      root,
+      config: policy.config,
+      version: VERSION11,
+      today: env.today,
+      branch: change.branch,
+      added,
+      base: lookup.base,
+      notices
+    });
+    await deliver(env, {
+      report: report5,
+      headSha: change.headSha,
+      pullNumber: change.pullNumber,
+      checkRun,
+      readOnly,
+      badge: change.badge
+    });
     return report5;
   } catch (error63) {
     if (checkRun) await failCheckRun(env, checkRun, error63);
@@ -67250,7 +67695,11 @@ var PullRequestEvent = external_exports.object({
   }),
   repository: Repository.optional()
 });
-var PushEvent = external_exports.object({ before: external_exports.string().optional(), after: external_exports.string().optional(), repository: Repository.optional() });
+var PushEvent = external_exports.object({
+  before: external_exports.string().optional(),
+  after: external_exports.string().optional(),
+  repository: Repository.optional()
+});
 var MergeGroupEvent = external_exports.object({
   merge_group: external_exports.object({ head_sha: Sha, head_ref: external_exports.string(), base_sha: Sha, base_ref: external_exports.string() }),
   repository: Repository.optional()
@@ -67269,7 +67718,10 @@ var WorkflowRunEvent = external_exports.object({
 function readContext(env, cwd) {
   const need = (name2) => {
     const v = env[name2];
-    if (!v) throw new ConfigError(`${name2} is not set: readygate's Action runs inside GitHub Actions (use the CLI elsewhere)`);
+    if (!v)
+      throw new ConfigError(
+        `${name2} is not set: readygate's Action runs inside GitHub Actions (use the CLI elsewhere)`
+      );
     return v;
   };
   const repo = parseRepo(need("GITHUB_REPOSITORY"));
@@ -67279,12 +67731,17 @@ function readContext(env, cwd) {
     try {
       payload = JSON.parse(readFileSync4(env.GITHUB_EVENT_PATH, "utf8"));
     } catch (error63) {
-      throw new ConfigError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${describeError(error63)}`, [], { cause: error63 });
+      throw new ConfigError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${describeError(error63)}`, [], {
+        cause: error63
+      });
     }
   }
   const parse5 = (schema) => {
     const r = schema.safeParse(payload);
-    if (!r.success) throw new ConfigError(`the ${name} event payload is missing what readygate needs: ${r.error.issues[0]?.path.join(".")} ${r.error.issues[0]?.message}`);
+    if (!r.success)
+      throw new ConfigError(
+        `the ${name} event payload is missing what readygate needs: ${r.error.issues[0]?.path.join(".")} ${r.error.issues[0]?.message}`
+      );
     return r.data;
   };
   let event;
@@ -67292,18 +67749,35 @@ function readContext(env, cwd) {
   if (name === "pull_request" || name === "pull_request_target") {
     const p = parse5(PullRequestEvent);
     const pr = p.pull_request;
-    event = { kind: "pull_request", number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref, headRepo: pr.head.repo?.full_name };
+    event = {
+      kind: "pull_request",
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      baseRef: pr.base.ref,
+      headRepo: pr.head.repo?.full_name
+    };
     defaultBranch = p.repository?.default_branch;
   } else if (name === "push") {
     const p = parse5(PushEvent);
     const ref = env.GITHUB_REF ?? "";
     const before = p.before && !/^0+$/.test(p.before) ? p.before : void 0;
-    event = { kind: "push", sha: p.after ?? need("GITHUB_SHA"), before, branch: ref.startsWith("refs/heads/") ? ref.slice(11) : void 0 };
+    event = {
+      kind: "push",
+      sha: p.after ?? need("GITHUB_SHA"),
+      before,
+      branch: ref.startsWith("refs/heads/") ? ref.slice(11) : void 0
+    };
     defaultBranch = p.repository?.default_branch;
   } else if (name === "merge_group") {
     const g = parse5(MergeGroupEvent);
     const m = g.merge_group;
-    event = { kind: "merge_group", headSha: m.head_sha, baseSha: m.base_sha, baseRef: m.base_ref.replace(/^refs\/heads\//, "") };
+    event = {
+      kind: "merge_group",
+      headSha: m.head_sha,
+      baseSha: m.base_sha,
+      baseRef: m.base_ref.replace(/^refs\/heads\//, "")
+    };
     defaultBranch = g.repository?.default_branch;
   } else if (name === "workflow_run") {
     const p = parse5(WorkflowRunEvent);
@@ -67332,7 +67806,9 @@ function readContext(env, cwd) {
 }
 
 // src/action/inputs.ts
-var lines2 = external_exports.string().optional().transform((v) => (v ?? "").split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== ""));
+var lines2 = external_exports.string().optional().transform(
+  (v) => (v ?? "").split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== "")
+);
 var bool = (fallback) => external_exports.enum(["true", "false", "True", "False", "TRUE", "FALSE"]).optional().transform((v) => v === void 0 ? fallback : v.toLowerCase() === "true");
 var ActionInputs = external_exports.strictObject({
   config: external_exports.string().default(".github/readygate.yml").describe("Policy file path, read from the default branch"),
@@ -67372,16 +67848,28 @@ function signalsFromReport(report5) {
   const signals = {};
   if (s.coverage) {
     const table = new CoverageTable();
-    table.file("(report totals)").summary = { lines: s.coverage.lines, branches: s.coverage.branches, functions: s.coverage.functions };
+    table.file("(report totals)").summary = {
+      lines: s.coverage.lines,
+      branches: s.coverage.branches,
+      functions: s.coverage.functions
+    };
     signals.coverage = { table };
   }
   if (s.tests) {
     const { failures_dropped, duration_ms, failures, ...counts2 } = s.tests;
-    signals.tests = { ...counts2, failures: failures.map((f) => ({ ...f })), failuresDropped: failures_dropped, ...duration_ms !== void 0 && { durationMs: duration_ms } };
+    signals.tests = {
+      ...counts2,
+      failures: failures.map((f) => ({ ...f })),
+      failuresDropped: failures_dropped,
+      ...duration_ms !== void 0 && { durationMs: duration_ms }
+    };
   }
   if (s.audit) {
     signals.audit = {
-      findings: s.audit.findings.map(({ fix_available, ignored: _untrusted, ...f }) => ({ ...f, ...fix_available !== void 0 && { fixAvailable: fix_available } }))
+      findings: s.audit.findings.map(({ fix_available, ignored: _untrusted, ...f }) => ({
+        ...f,
+        ...fix_available !== void 0 && { fixAvailable: fix_available }
+      }))
     };
   }
   if (s.lint) {
@@ -67405,7 +67893,9 @@ function evaluateReport(report5, options) {
     signals.audit = applied.data;
     notices.push(...applied.notices);
   }
-  const configured = new Set(SIGNALS.filter((s) => config2.reports[s] !== void 0 || signals[s] !== void 0));
+  const configured = new Set(
+    SIGNALS.filter((s) => config2.reports[s] !== void 0 || signals[s] !== void 0)
+  );
   for (const e of report5.errors) configured.add(e.signal);
   const patch = report5.signals.coverage?.patch;
   const evaluation = evaluate({
@@ -67438,7 +67928,12 @@ async function findPullRequest(octokit, repo, head) {
   const owner = head.headRepo.split("/")[0];
   const pulls = await apiStep(
     `finding the pull request for ${head.headRepo}@${head.headSha.slice(0, 7)}`,
-    () => octokit.paginate(octokit.rest.pulls.list, { ...repo, state: "open", head: `${owner}:${head.headBranch}`, per_page: 100 })
+    () => octokit.paginate(octokit.rest.pulls.list, {
+      ...repo,
+      state: "open",
+      head: `${owner}:${head.headBranch}`,
+      per_page: 100
+    })
   );
   const match2 = pulls.find((p) => p.head.sha === head.headSha && p.head.repo?.full_name === head.headRepo);
   return match2 && { number: match2.number, baseSha: match2.base.sha, baseRef: match2.base.ref, headSha: match2.head.sha };
@@ -67449,11 +67944,22 @@ async function publishMode(env) {
   const { context, inputs, octokit, io } = env;
   const event = context.event;
   if (event.kind !== "workflow_run") {
-    throw new ConfigError(`mode: publish runs on workflow_run events (this is ${event.kind === "other" ? event.name : event.kind}); use mode: check here`);
+    throw new ConfigError(
+      `mode: publish runs on workflow_run events (this is ${event.kind === "other" ? event.name : event.kind}); use mode: check here`
+    );
   }
-  const notices = [`published from workflow run ${event.runId}'s readygate-report artifact, re-evaluated with the default branch's policy`];
-  const pr = event.headRepo && event.headBranch ? await findPullRequest(octokit, context.repo, { headRepo: event.headRepo, headBranch: event.headBranch, headSha: event.headSha }) : void 0;
-  if (!pr) notices.push(`no open pull request has head ${event.headRepo ?? "?"}@${event.headSha.slice(0, 7)}: publishing the check run only`);
+  const notices = [
+    `published from workflow run ${event.runId}'s readygate-report artifact, re-evaluated with the default branch's policy`
+  ];
+  const pr = event.headRepo && event.headBranch ? await findPullRequest(octokit, context.repo, {
+    headRepo: event.headRepo,
+    headBranch: event.headBranch,
+    headSha: event.headSha
+  }) : void 0;
+  if (!pr)
+    notices.push(
+      `no open pull request has head ${event.headRepo ?? "?"}@${event.headSha.slice(0, 7)}: publishing the check run only`
+    );
   const artifact = await downloadReportArtifact(octokit, context.repo, event.runId);
   let changedPaths;
   if (pr) {
@@ -67477,13 +67983,32 @@ async function publishMode(env) {
   try {
     let base;
     if (pr) {
-      const lookup = await findBaseSnapshot(octokit, context.repo, { sha: pr.baseSha, checkName: inputs["check-name"], app: checkRun.app });
+      const lookup = await findBaseSnapshot(octokit, context.repo, {
+        sha: pr.baseSha,
+        checkName: inputs["check-name"],
+        app: checkRun.app
+      });
       if (lookup.notice) notices.push(lookup.notice);
       base = lookup.base;
     }
-    const report5 = evaluateReport(artifact, { config: policy.config, version: VERSION11, today: env.today, branch: pr?.baseRef, base, notices, diffGiven: pr !== void 0 });
+    const report5 = evaluateReport(artifact, {
+      config: policy.config,
+      version: VERSION11,
+      today: env.today,
+      branch: pr?.baseRef,
+      base,
+      notices,
+      diffGiven: pr !== void 0
+    });
     io.info(`re-evaluated the artifact: ${report5.verdict} (the artifact said ${artifact.verdict})`);
-    await deliver(env, { report: report5, headSha: event.headSha, pullNumber: pr?.number, checkRun, readOnly: false, badge: false });
+    await deliver(env, {
+      report: report5,
+      headSha: event.headSha,
+      pullNumber: pr?.number,
+      checkRun,
+      readOnly: false,
+      badge: false
+    });
     return report5;
   } catch (error63) {
     await failCheckRun(env, checkRun, error63);
@@ -67498,12 +68023,18 @@ function checkPatchCounter(artifact, added) {
   const patch = coverage.patch;
   const where = "the readygate-report artifact";
   if (!patch) {
-    if (addedLines > 0) throw new ArtifactError(`${where} has coverage but no patch coverage, though the pull request adds ${addedLines} line(s): it was not written by readygate on this pull request`);
+    if (addedLines > 0)
+      throw new ArtifactError(
+        `${where} has coverage but no patch coverage, though the pull request adds ${addedLines} line(s): it was not written by readygate on this pull request`
+      );
     return;
   }
-  if (patch.covered > patch.total) throw new ArtifactError(`${where} claims ${patch.covered} covered of ${patch.total} changed lines`);
+  if (patch.covered > patch.total)
+    throw new ArtifactError(`${where} claims ${patch.covered} covered of ${patch.total} changed lines`);
   if (patch.total > addedLines) {
-    throw new ArtifactError(`${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`);
+    throw new ArtifactError(
+      `${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`
+    );
   }
 }
 
@@ -67529,11 +68060,16 @@ async function runAction(deps) {
       tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
       today: (deps.now?.() ?? /* @__PURE__ */ new Date()).toISOString().slice(0, 10),
       artifacts: artifactRuntime(deps.env),
-      upload: { ...deps.fetch && { fetch: deps.fetch }, ...deps.uploadRetryDelayMs !== void 0 && { retryDelayMs: deps.uploadRetryDelayMs } }
+      upload: {
+        ...deps.fetch && { fetch: deps.fetch },
+        ...deps.uploadRetryDelayMs !== void 0 && { retryDelayMs: deps.uploadRetryDelayMs }
+      }
     };
     const report5 = inputs.mode === "publish" ? await publishMode(env) : await checkMode(env);
     if (report5.verdict === "fail" && inputs["fail-on"] === "required-level") {
-      io.setFailed(`readygate: not ready for ${report5.required} (reached ${report5.level ?? "no level"}); see the job summary`);
+      io.setFailed(
+        `readygate: not ready for ${report5.required} (reached ${report5.level ?? "no level"}); see the job summary`
+      );
       return 1;
     }
     return 0;

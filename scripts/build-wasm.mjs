@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 
 /** Each source and the module generated from it. */
-export const WASM_SOURCES = [{ wat: 'src/core/reports/coverage/lcov/scan.wat', ts: 'src/core/reports/coverage/lcov/scan-wasm.ts', name: 'LCOV_SCAN_WASM' }];
+export const WASM_SOURCES = [
+  {
+    wat: 'src/core/reports/coverage/lcov/scan.wat',
+    ts: 'src/core/reports/coverage/lcov/scan-wasm.ts',
+    name: 'LCOV_SCAN_WASM',
+  },
+];
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 

@@ -20,14 +20,38 @@ const io = (quiet: boolean): CliIO => ({
 
 const common = ['check', '--config', 'examples/readygate.yml', '--cwd', 'examples'];
 const base = await main(
-  [...common, '--coverage', 'reports-base/coverage/lcov.info', '--tests', 'reports-base/junit.xml', '--audit', 'reports-base/audit.json', '--lint', 'reports-base/eslint.json', '--out', 'examples/out/base.json'],
+  [
+    ...common,
+    '--coverage',
+    'reports-base/coverage/lcov.info',
+    '--tests',
+    'reports-base/junit.xml',
+    '--audit',
+    'reports-base/audit.json',
+    '--lint',
+    'reports-base/eslint.json',
+    '--out',
+    'examples/out/base.json',
+  ],
   io(true),
 );
 if (base === 2) process.exit(2);
-process.stdout.write('readygate demo: the sample project\'s change, judged against examples/readygate.yml\n\n');
+process.stdout.write("readygate demo: the sample project's change, judged against examples/readygate.yml\n\n");
 const code = await main(
-  [...common, '--base', 'examples/out/base.json', '--diff', 'examples/change.diff', '--out', 'examples/out/report.json', '--markdown-out', 'examples/out/summary.md'],
+  [
+    ...common,
+    '--base',
+    'examples/out/base.json',
+    '--diff',
+    'examples/change.diff',
+    '--out',
+    'examples/out/report.json',
+    '--markdown-out',
+    'examples/out/summary.md',
+  ],
   io(false),
 );
-process.stdout.write('\nWrote examples/out/report.json (JSON report) and examples/out/summary.md (the Markdown a pull request shows).\n');
+process.stdout.write(
+  '\nWrote examples/out/report.json (JSON report) and examples/out/summary.md (the Markdown a pull request shows).\n',
+);
 process.exitCode = code;

@@ -13,5 +13,7 @@ export const NODE_BUNDLE = {
   legalComments: 'none',
   logLevel: 'warning',
   // Some bundled CommonJS dependencies call require() for Node built-ins.
-  banner: { js: "import { createRequire as __readygateRequire } from 'node:module';\nconst require = __readygateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __readygateRequire } from 'node:module';\nconst require = __readygateRequire(import.meta.url);",
+  },
 };

@@ -12,6 +12,9 @@ for (const [path, make] of Object.entries(SCHEMA_FILES)) {
   process.stdout.write(`wrote ${path}\n`);
 }
 const readme = readFileSync('README.md', 'utf8');
-const updated = readme.replace(/(<!-- formats:start -->\n)[\s\S]*?(<!-- formats:end -->)/, (_m, start: string, end: string) => `${start}${formatsTable()}${end}`);
+const updated = readme.replace(
+  /(<!-- formats:start -->\n)[\s\S]*?(<!-- formats:end -->)/,
+  (_m, start: string, end: string) => `${start}${formatsTable()}${end}`,
+);
 writeFileSync('README.md', updated);
 process.stdout.write('updated the formats table in README.md\n');

@@ -16,7 +16,18 @@ describe('generated files stay in step with their source', () => {
 
   it('the config schema describes the documented keys', () => {
     const schema = JSON.parse(readFileSync(new URL('../schema/readygate.schema.json', import.meta.url), 'utf8'));
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['reports', 'levels', 'require', 'branches', 'mode', 'missing', 'audit_ignore', 'roadmap']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'reports',
+        'levels',
+        'require',
+        'branches',
+        'mode',
+        'missing',
+        'audit_ignore',
+        'roadmap',
+      ]),
+    );
     expect(schema.additionalProperties).toBe(false);
   });
 });

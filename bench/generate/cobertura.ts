@@ -16,7 +16,12 @@ export interface CoberturaTotals {
 
 const rate = (covered: number, valid: number): string => (valid === 0 ? '1' : (covered / valid).toFixed(4));
 
-export async function writeCobertura(sink: Sink, rng: Rng, targetBytes: number, totals?: CoberturaTotals): Promise<CoberturaTotals> {
+export async function writeCobertura(
+  sink: Sink,
+  rng: Rng,
+  targetBytes: number,
+  totals?: CoberturaTotals,
+): Promise<CoberturaTotals> {
   const t: CoberturaTotals = { linesValid: 0, linesCovered: 0, branchesValid: 0, branchesCovered: 0, classes: 0 };
   const head = totals
     ? `lines-valid="${totals.linesValid}" lines-covered="${totals.linesCovered}" line-rate="${rate(totals.linesCovered, totals.linesValid)}" branches-valid="${totals.branchesValid}" branches-covered="${totals.branchesCovered}" branch-rate="${rate(totals.branchesCovered, totals.branchesValid)}"`
@@ -48,10 +53,14 @@ export async function writeCobertura(sink: Sink, rng: Rng, targetBytes: number, 
           const taken = hits === 0 ? 0 : rng.int(0, arms);
           bv += arms;
           bc += taken;
-          lines.push(`            <line number="${line}" hits="${hits}" branch="true" condition-coverage="${Math.round((taken / arms) * 100)}% (${taken}/${arms})"/>`);
+          lines.push(
+            `            <line number="${line}" hits="${hits}" branch="true" condition-coverage="${Math.round((taken / arms) * 100)}% (${taken}/${arms})"/>`,
+          );
         } else lines.push(`            <line number="${line}" hits="${hits}" branch="false"/>`);
         if (rng.chance(0.06)) {
-          methods.push(`            <method name="${identifier(rng)}" hits="${hits}" signature="()V">\n              <lines>\n                <line number="${line}" hits="${hits}"/>\n              </lines>\n            </method>`);
+          methods.push(
+            `            <method name="${identifier(rng)}" hits="${hits}" signature="()V">\n              <lines>\n                <line number="${line}" hits="${hits}"/>\n              </lines>\n            </method>`,
+          );
         }
         line += rng.chance(0.6) ? 1 : rng.int(2, 6);
       }
@@ -65,7 +74,9 @@ export async function writeCobertura(sink: Sink, rng: Rng, targetBytes: number, 
       t.branchesCovered += bc;
       t.classes++;
     }
-    await sink.write(`    <package name="pkg${pkg}" line-rate="1" branch-rate="1" complexity="0">\n      <classes>\n${classes.join('\n')}\n      </classes>\n    </package>\n`);
+    await sink.write(
+      `    <package name="pkg${pkg}" line-rate="1" branch-rate="1" complexity="0">\n      <classes>\n${classes.join('\n')}\n      </classes>\n    </package>\n`,
+    );
     pkg++;
   }
   await sink.write('  </packages>\n</coverage>\n');

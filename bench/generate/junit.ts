@@ -13,7 +13,12 @@ export interface JunitTotals {
   suites: number;
 }
 
-export async function writeJunit(sink: Sink, rng: Rng, targetBytes: number, totals?: JunitTotals): Promise<JunitTotals> {
+export async function writeJunit(
+  sink: Sink,
+  rng: Rng,
+  targetBytes: number,
+  totals?: JunitTotals,
+): Promise<JunitTotals> {
   const counted: JunitTotals = { tests: 0, failures: 0, skipped: 0, suites: 0 };
   const root = totals
     ? `<testsuites name="bench" tests="${totals.tests}" failures="${totals.failures}" errors="0" skipped="${totals.skipped}" time="${(totals.tests * 0.004).toFixed(3)}">\n`
@@ -48,7 +53,9 @@ export async function writeJunit(sink: Sink, rng: Rng, targetBytes: number, tota
         cases.push(`    <testcase ${attrs}>\n    </testcase>`);
       }
     }
-    const out = rng.chance(0.05) ? `    <system-out><![CDATA[console.log\n    ${identifier(rng, 4)} ready & <ok>\n]]></system-out>\n` : '';
+    const out = rng.chance(0.05)
+      ? `    <system-out><![CDATA[console.log\n    ${identifier(rng, 4)} ready & <ok>\n]]></system-out>\n`
+      : '';
     await sink.write(
       `  <testsuite name="${file}" errors="0" failures="${failures}" skipped="${skipped}" timestamp="2026-01-01T00:00:00" time="${(n * 0.004).toFixed(3)}" tests="${n}">\n` +
         `${cases.join('\n')}\n${out}  </testsuite>\n`,

@@ -29,7 +29,28 @@ export function createRng(seed: number): Rng {
   };
 }
 
-const WORDS = ['cart', 'user', 'order', 'parse', 'render', 'cache', 'queue', 'token', 'session', 'invoice', 'search', 'report', 'config', 'router', 'store', 'client', 'stream', 'buffer', 'matrix', 'worker'];
+const WORDS = [
+  'cart',
+  'user',
+  'order',
+  'parse',
+  'render',
+  'cache',
+  'queue',
+  'token',
+  'session',
+  'invoice',
+  'search',
+  'report',
+  'config',
+  'router',
+  'store',
+  'client',
+  'stream',
+  'buffer',
+  'matrix',
+  'worker',
+];
 
 /** A plausible identifier such as `renderCacheQueue`. */
 export function identifier(rng: Rng, parts = 2): string {

@@ -10,7 +10,13 @@ const LEVELS = ['error', 'warning', 'warning', 'note'] as const;
 export async function writeSarif(sink: Sink, rng: Rng, results: number): Promise<{ results: number }> {
   const rules = Array.from({ length: 60 }, (_, i) => `rule-${identifier(rng)}-${i}`);
   const ruleTable = rules
-    .map((id) => JSON.stringify({ id, shortDescription: { text: `Disallow ${id.replace(/-/g, ' ')}` }, helpUri: `https://example.com/rules/${id}` }))
+    .map((id) =>
+      JSON.stringify({
+        id,
+        shortDescription: { text: `Disallow ${id.replace(/-/g, ' ')}` },
+        helpUri: `https://example.com/rules/${id}`,
+      }),
+    )
     .join(',\n          ');
   await sink.write(
     '{\n  "version": "2.1.0",\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "runs": [\n    {\n' +

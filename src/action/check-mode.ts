@@ -41,26 +41,49 @@ export function judgedChange(context: ActionContext): JudgedChange {
   const event = context.event;
   switch (event.kind) {
     case 'pull_request':
-      return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, pullNumber: event.number, policyFromDefaultBranch: true, badge: false };
+      return {
+        headSha: event.headSha,
+        baseSha: event.baseSha,
+        branch: event.baseRef,
+        pullNumber: event.number,
+        policyFromDefaultBranch: true,
+        badge: false,
+      };
     case 'merge_group':
-      return { headSha: event.headSha, baseSha: event.baseSha, branch: event.baseRef, policyFromDefaultBranch: true, badge: false };
+      return {
+        headSha: event.headSha,
+        baseSha: event.baseSha,
+        branch: event.baseRef,
+        policyFromDefaultBranch: true,
+        badge: false,
+      };
     case 'push': {
       // Only the default branch's own checkout is its policy: any other branch could relax it, and
       // its runs land on the same commits a pull request's check shows.
       const toDefault = event.branch !== undefined && event.branch === context.defaultBranch;
-      return { headSha: event.sha, baseSha: event.before, branch: event.branch, policyFromDefaultBranch: !toDefault, badge: toDefault };
+      return {
+        headSha: event.sha,
+        baseSha: event.before,
+        branch: event.branch,
+        policyFromDefaultBranch: !toDefault,
+        badge: toDefault,
+      };
     }
     case 'other':
       return { headSha: event.sha, policyFromDefaultBranch: true, badge: false };
     case 'workflow_run':
-      throw new ConfigError('on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)');
+      throw new ConfigError(
+        'on workflow_run, set `mode: publish` (mode check evaluates reports of the current checkout)',
+      );
   }
 }
 
 export async function checkMode(env: StageEnv): Promise<ReportV1> {
   const { context, inputs, octokit, io } = env;
   const change = judgedChange(context);
-  const runUrl = context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : undefined;
+  const runUrl = context.runId
+    ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
+    : undefined;
 
   // 1. Check run, in progress.
   let checkRun: CheckRunRef | undefined;
@@ -70,7 +93,9 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
   } catch (error) {
     if (!isPermissionDenied(error)) throw error;
     readOnly = true;
-    io.warning(`readygate cannot create check runs with this token (${describeError(error)}): writing the job summary and annotations instead`);
+    io.warning(
+      `readygate cannot create check runs with this token (${describeError(error)}): writing the job summary and annotations instead`,
+    );
   }
 
   try {
@@ -112,15 +137,35 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
 
     // 4. Base digest (from runs made by the same app as this one, when this token can make runs).
     const lookup: BaseLookup = change.baseSha
-      ? await findBaseSnapshot(octokit, context.repo, { sha: change.baseSha, checkName: inputs['check-name'], app: checkRun?.app })
+      ? await findBaseSnapshot(octokit, context.repo, {
+          sha: change.baseSha,
+          checkName: inputs['check-name'],
+          app: checkRun?.app,
+        })
       : { notice: 'no base commit to compare against' };
     if (lookup.notice) notices.push(lookup.notice);
 
     // 5. Check.
-    const report = await runCheck({ root, config: policy.config, version: VERSION, today: env.today, branch: change.branch, added, base: lookup.base, notices });
+    const report = await runCheck({
+      root,
+      config: policy.config,
+      version: VERSION,
+      today: env.today,
+      branch: change.branch,
+      added,
+      base: lookup.base,
+      notices,
+    });
 
     // 6. Deliver.
-    await deliver(env, { report, headSha: change.headSha, pullNumber: change.pullNumber, checkRun, readOnly, badge: change.badge });
+    await deliver(env, {
+      report,
+      headSha: change.headSha,
+      pullNumber: change.pullNumber,
+      checkRun,
+      readOnly,
+      badge: change.badge,
+    });
     return report;
   } catch (error) {
     if (checkRun) await failCheckRun(env, checkRun, error);

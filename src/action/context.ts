@@ -17,7 +17,11 @@ const PullRequestEvent = z.object({
   }),
   repository: Repository.optional(),
 });
-const PushEvent = z.object({ before: z.string().optional(), after: z.string().optional(), repository: Repository.optional() });
+const PushEvent = z.object({
+  before: z.string().optional(),
+  after: z.string().optional(),
+  repository: Repository.optional(),
+});
 const MergeGroupEvent = z.object({
   merge_group: z.object({ head_sha: Sha, head_ref: z.string(), base_sha: Sha, base_ref: z.string() }),
   repository: Repository.optional(),
@@ -39,7 +43,15 @@ export type ActionEvent =
   | { kind: 'push'; sha: string; before?: string; branch?: string }
   /** A merge queue group: the queued merge commit (head) is judged as a change to its base branch. */
   | { kind: 'merge_group'; headSha: string; baseSha: string; baseRef: string }
-  | { kind: 'workflow_run'; runId: number; triggeringEvent: string; headSha: string; headBranch?: string; headRepo?: string; runUrl?: string }
+  | {
+      kind: 'workflow_run';
+      runId: number;
+      triggeringEvent: string;
+      headSha: string;
+      headBranch?: string;
+      headRepo?: string;
+      runUrl?: string;
+    }
   | { kind: 'other'; name: string; sha: string };
 
 export interface ActionContext {
@@ -58,7 +70,10 @@ export interface ActionContext {
 export function readContext(env: Readonly<Record<string, string | undefined>>, cwd: string): ActionContext {
   const need = (name: string) => {
     const v = env[name];
-    if (!v) throw new ConfigError(`${name} is not set: readygate's Action runs inside GitHub Actions (use the CLI elsewhere)`);
+    if (!v)
+      throw new ConfigError(
+        `${name} is not set: readygate's Action runs inside GitHub Actions (use the CLI elsewhere)`,
+      );
     return v;
   };
   const repo = parseRepo(need('GITHUB_REPOSITORY'));
@@ -68,12 +83,17 @@ export function readContext(env: Readonly<Record<string, string | undefined>>, c
     try {
       payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
     } catch (error) {
-      throw new ConfigError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${describeError(error)}`, [], { cause: error });
+      throw new ConfigError(`cannot read the event payload ${env.GITHUB_EVENT_PATH}: ${describeError(error)}`, [], {
+        cause: error,
+      });
     }
   }
   const parse = <T>(schema: z.ZodType<T>): T => {
     const r = schema.safeParse(payload);
-    if (!r.success) throw new ConfigError(`the ${name} event payload is missing what readygate needs: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+    if (!r.success)
+      throw new ConfigError(
+        `the ${name} event payload is missing what readygate needs: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`,
+      );
     return r.data;
   };
   let event: ActionEvent;
@@ -81,18 +101,35 @@ export function readContext(env: Readonly<Record<string, string | undefined>>, c
   if (name === 'pull_request' || name === 'pull_request_target') {
     const p = parse(PullRequestEvent);
     const pr = p.pull_request;
-    event = { kind: 'pull_request', number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha, baseRef: pr.base.ref, headRepo: pr.head.repo?.full_name };
+    event = {
+      kind: 'pull_request',
+      number: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      baseRef: pr.base.ref,
+      headRepo: pr.head.repo?.full_name,
+    };
     defaultBranch = p.repository?.default_branch;
   } else if (name === 'push') {
     const p = parse(PushEvent);
     const ref = env.GITHUB_REF ?? '';
     const before = p.before && !/^0+$/.test(p.before) ? p.before : undefined;
-    event = { kind: 'push', sha: p.after ?? need('GITHUB_SHA'), before, branch: ref.startsWith('refs/heads/') ? ref.slice(11) : undefined };
+    event = {
+      kind: 'push',
+      sha: p.after ?? need('GITHUB_SHA'),
+      before,
+      branch: ref.startsWith('refs/heads/') ? ref.slice(11) : undefined,
+    };
     defaultBranch = p.repository?.default_branch;
   } else if (name === 'merge_group') {
     const g = parse(MergeGroupEvent);
     const m = g.merge_group;
-    event = { kind: 'merge_group', headSha: m.head_sha, baseSha: m.base_sha, baseRef: m.base_ref.replace(/^refs\/heads\//, '') };
+    event = {
+      kind: 'merge_group',
+      headSha: m.head_sha,
+      baseSha: m.base_sha,
+      baseRef: m.base_ref.replace(/^refs\/heads\//, ''),
+    };
     defaultBranch = g.repository?.default_branch;
   } else if (name === 'workflow_run') {
     const p = parse(WorkflowRunEvent);
@@ -116,6 +153,7 @@ export function readContext(env: Readonly<Record<string, string | undefined>>, c
     workspace: env.GITHUB_WORKSPACE ?? cwd,
     defaultBranch,
     event,
-    ...(env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF && { actionRef: `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF}` }),
+    ...(env.GITHUB_ACTION_REPOSITORY &&
+      env.GITHUB_ACTION_REF && { actionRef: `${env.GITHUB_ACTION_REPOSITORY}@${env.GITHUB_ACTION_REF}` }),
   };
 }

@@ -58,19 +58,38 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   if (d.checkRun) {
     const digest = encodeDigest(report, d.headSha);
     const summary = `${renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}\n${digest}`;
-    await completeCheckRun(octokit, context.repo, d.checkRun, { title: checkTitle(report), summary, conclusion: conclusionOf(report), annotations });
+    await completeCheckRun(octokit, context.repo, d.checkRun, {
+      title: checkTitle(report),
+      summary,
+      conclusion: conclusionOf(report),
+      annotations,
+    });
     io.info(`check run completed: ${d.checkRun.url} (${annotations.length} annotation(s))`);
   }
 
   const wantsComment = inputs.comment === 'always' || (inputs.comment === 'on-failure' && report.verdict !== 'pass');
   if (d.pullNumber !== undefined && wantsComment && !readOnly) {
-    const body = renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - 200, ...(d.checkRun && { detailsUrl: d.checkRun.url }) });
+    const body = renderMarkdown(report, {
+      maxChars: GITHUB_LIMITS.summaryChars - 200,
+      ...(d.checkRun && { detailsUrl: d.checkRun.url }),
+    });
     try {
       const author = await tokenLogin(octokit, d.checkRun?.app);
-      if (!author) io.warning('cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours');
-      const result = await upsertStickyComment(octokit, context.repo, { issueNumber: d.pullNumber, checkName: inputs['check-name'], body, author });
+      if (!author)
+        io.warning(
+          'cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours',
+        );
+      const result = await upsertStickyComment(octokit, context.repo, {
+        issueNumber: d.pullNumber,
+        checkName: inputs['check-name'],
+        body,
+        author,
+      });
       io.info(`comment ${result.action}: ${result.url}`);
-      if (result.ignored > 0) io.info(`left ${result.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? 'this token'}`);
+      if (result.ignored > 0)
+        io.info(
+          `left ${result.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? 'this token'}`,
+        );
     } catch (error) {
       if (!isPermissionDenied(error)) throw error;
       readOnly = true;
@@ -79,11 +98,19 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
 
   if (d.badge && inputs['badge-branch'] && !readOnly) {
     const branch = inputs['badge-branch'];
-    const result = await commitBadge(octokit, context.repo, branch, renderBadge(report, inputs['check-name']), `readygate badge for ${d.headSha.slice(0, 7)}: ${report.level ?? 'not ready'}`);
+    const result = await commitBadge(
+      octokit,
+      context.repo,
+      branch,
+      renderBadge(report, inputs['check-name']),
+      `readygate badge for ${d.headSha.slice(0, 7)}: ${report.level ?? 'not ready'}`,
+    );
     io.info(`badge ${result.action} on branch ${branch}`);
   }
 
-  await io.appendSummary(renderMarkdown(report, { maxChars: JOB_SUMMARY_CHARS, ...(d.checkRun && { detailsUrl: d.checkRun.url }) }));
+  await io.appendSummary(
+    renderMarkdown(report, { maxChars: JOB_SUMMARY_CHARS, ...(d.checkRun && { detailsUrl: d.checkRun.url }) }),
+  );
 
   const uploaded = await uploadReport(env, written);
   if (readOnly) {

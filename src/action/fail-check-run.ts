@@ -8,7 +8,12 @@ export async function failCheckRun(env: StageEnv, run: CheckRunRef, error: unkno
   // The reason may quote report data (a file or zip entry name): escaped as any report text is.
   const summary = `## ❌ readygate could not finish\n\n${md(describeError(error))}\n`;
   try {
-    await completeCheckRun(env.octokit, env.context.repo, run, { title: 'readygate could not finish', summary, conclusion: 'failure', annotations: [] });
+    await completeCheckRun(env.octokit, env.context.repo, run, {
+      title: 'readygate could not finish',
+      summary,
+      conclusion: 'failure',
+      annotations: [],
+    });
   } catch (second) {
     env.io.warning(`could not mark the check run as failed: ${describeError(second)}`);
   }

@@ -9,7 +9,11 @@ import type { ActionIO, AnnotationLevel } from './io.js';
 
 /** Per step the runner shows at most 10 annotations of each level. */
 export const COMMAND_ANNOTATION_CAP = 10;
-const LEVEL: Record<Annotation['annotation_level'], AnnotationLevel> = { failure: 'failure', warning: 'warning', notice: 'notice' };
+const LEVEL: Record<Annotation['annotation_level'], AnnotationLevel> = {
+  failure: 'failure',
+  warning: 'warning',
+  notice: 'notice',
+};
 
 export function emitCommandAnnotations(io: ActionIO, annotations: readonly Annotation[]): number {
   const used: Record<AnnotationLevel, number> = { failure: 0, warning: 0, notice: 0 };

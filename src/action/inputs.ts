@@ -9,7 +9,12 @@ import { ConfigError } from '../core/errors.js';
 const lines = z
   .string()
   .optional()
-  .transform((v) => (v ?? '').split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== ''));
+  .transform((v) =>
+    (v ?? '')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
 const bool = (fallback: boolean) =>
   z
     .enum(['true', 'false', 'True', 'False', 'TRUE', 'FALSE'])
@@ -18,12 +23,15 @@ const bool = (fallback: boolean) =>
 
 export const ActionInputs = z.strictObject({
   config: z.string().default('.github/readygate.yml').describe('Policy file path, read from the default branch'),
-  coverage: lines.describe('Coverage report globs, one per line (replace the config\'s)'),
+  coverage: lines.describe("Coverage report globs, one per line (replace the config's)"),
   tests: lines.describe('Test report globs'),
   audit: lines.describe('Dependency audit report globs'),
   lint: lines.describe('Lint report globs'),
   token: z.string({ error: 'is required: pass `token: ${{ github.token }}` (the default)' }).min(1),
-  mode: z.enum(['check', 'publish']).default('check').describe('check: evaluate reports here; publish: publish a fork PR\'s artifact from workflow_run'),
+  mode: z
+    .enum(['check', 'publish'])
+    .default('check')
+    .describe("check: evaluate reports here; publish: publish a fork PR's artifact from workflow_run"),
   'check-name': z.string().min(1).max(100).default('readygate'),
   annotations: z
     .union([z.enum(['on', 'off', 'true', 'false']), z.string().regex(/^\d+$/, 'on, off or a number')])

@@ -37,7 +37,14 @@ export function coreIO(): ActionIO {
     },
     warning: (text) => core.warning(text),
     annotate: ({ level, message, ...props }) => {
-      const properties = { title: props.title, file: props.file, startLine: props.startLine, endLine: props.endLine, startColumn: props.startColumn, endColumn: props.endColumn };
+      const properties = {
+        title: props.title,
+        file: props.file,
+        startLine: props.startLine,
+        endLine: props.endLine,
+        startColumn: props.startColumn,
+        endColumn: props.endColumn,
+      };
       if (level === 'failure') core.error(message, properties);
       else if (level === 'warning') core.warning(message, properties);
       else core.notice(message, properties);

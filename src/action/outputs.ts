@@ -16,7 +16,10 @@ export const OUTPUT_NAMES = [
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
-export function outputValues(report: ReportV1, extra: { reportPath: string; checkRunUrl?: string }): Record<OutputName, string> {
+export function outputValues(
+  report: ReportV1,
+  extra: { reportPath: string; checkRunUrl?: string },
+): Record<OutputName, string> {
   const s = report.signals;
   const lines = s.coverage?.lines;
   const str = (n: number | undefined) => (n === undefined ? '' : String(n));
@@ -34,6 +37,10 @@ export function outputValues(report: ReportV1, extra: { reportPath: string; chec
   };
 }
 
-export function writeOutputs(io: ActionIO, report: ReportV1, extra: { reportPath: string; checkRunUrl?: string }): void {
+export function writeOutputs(
+  io: ActionIO,
+  report: ReportV1,
+  extra: { reportPath: string; checkRunUrl?: string },
+): void {
   for (const [name, value] of Object.entries(outputValues(report, extra))) io.setOutput(name, value);
 }

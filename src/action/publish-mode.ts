@@ -34,16 +34,27 @@ export async function publishMode(env: StageEnv): Promise<ReportV1> {
   const { context, inputs, octokit, io } = env;
   const event = context.event;
   if (event.kind !== 'workflow_run') {
-    throw new ConfigError(`mode: publish runs on workflow_run events (this is ${event.kind === 'other' ? event.name : event.kind}); use mode: check here`);
+    throw new ConfigError(
+      `mode: publish runs on workflow_run events (this is ${event.kind === 'other' ? event.name : event.kind}); use mode: check here`,
+    );
   }
-  const notices = [`published from workflow run ${event.runId}'s readygate-report artifact, re-evaluated with the default branch's policy`];
+  const notices = [
+    `published from workflow run ${event.runId}'s readygate-report artifact, re-evaluated with the default branch's policy`,
+  ];
 
   // 1. Pull request.
   const pr =
     event.headRepo && event.headBranch
-      ? await findPullRequest(octokit, context.repo, { headRepo: event.headRepo, headBranch: event.headBranch, headSha: event.headSha })
+      ? await findPullRequest(octokit, context.repo, {
+          headRepo: event.headRepo,
+          headBranch: event.headBranch,
+          headSha: event.headSha,
+        })
       : undefined;
-  if (!pr) notices.push(`no open pull request has head ${event.headRepo ?? '?'}@${event.headSha.slice(0, 7)}: publishing the check run only`);
+  if (!pr)
+    notices.push(
+      `no open pull request has head ${event.headRepo ?? '?'}@${event.headSha.slice(0, 7)}: publishing the check run only`,
+    );
 
   // 2. Untrusted artifact.
   const artifact = await downloadReportArtifact(octokit, context.repo, event.runId);
@@ -75,17 +86,36 @@ export async function publishMode(env: StageEnv): Promise<ReportV1> {
   try {
     let base: BaseSnapshot | undefined;
     if (pr) {
-      const lookup = await findBaseSnapshot(octokit, context.repo, { sha: pr.baseSha, checkName: inputs['check-name'], app: checkRun.app });
+      const lookup = await findBaseSnapshot(octokit, context.repo, {
+        sha: pr.baseSha,
+        checkName: inputs['check-name'],
+        app: checkRun.app,
+      });
       if (lookup.notice) notices.push(lookup.notice);
       base = lookup.base;
     }
 
     // 6. Re-evaluate. With a pull request the diff is known from the API, so the patch gate always runs.
-    const report = evaluateReport(artifact, { config: policy.config, version: VERSION, today: env.today, branch: pr?.baseRef, base, notices, diffGiven: pr !== undefined });
+    const report = evaluateReport(artifact, {
+      config: policy.config,
+      version: VERSION,
+      today: env.today,
+      branch: pr?.baseRef,
+      base,
+      notices,
+      diffGiven: pr !== undefined,
+    });
     io.info(`re-evaluated the artifact: ${report.verdict} (the artifact said ${artifact.verdict})`);
 
     // 7. Deliver.
-    await deliver(env, { report, headSha: event.headSha, pullNumber: pr?.number, checkRun, readOnly: false, badge: false });
+    await deliver(env, {
+      report,
+      headSha: event.headSha,
+      pullNumber: pr?.number,
+      checkRun,
+      readOnly: false,
+      badge: false,
+    });
     return report;
   } catch (error) {
     await failCheckRun(env, checkRun, error);
@@ -107,11 +137,17 @@ export function checkPatchCounter(artifact: ReportV1, added: AddedLines): void {
   const patch = coverage.patch;
   const where = 'the readygate-report artifact';
   if (!patch) {
-    if (addedLines > 0) throw new ArtifactError(`${where} has coverage but no patch coverage, though the pull request adds ${addedLines} line(s): it was not written by readygate on this pull request`);
+    if (addedLines > 0)
+      throw new ArtifactError(
+        `${where} has coverage but no patch coverage, though the pull request adds ${addedLines} line(s): it was not written by readygate on this pull request`,
+      );
     return;
   }
-  if (patch.covered > patch.total) throw new ArtifactError(`${where} claims ${patch.covered} covered of ${patch.total} changed lines`);
+  if (patch.covered > patch.total)
+    throw new ArtifactError(`${where} claims ${patch.covered} covered of ${patch.total} changed lines`);
   if (patch.total > addedLines) {
-    throw new ArtifactError(`${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`);
+    throw new ArtifactError(
+      `${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`,
+    );
   }
 }

@@ -48,16 +48,24 @@ export async function runAction(deps: RunnerDeps): Promise<0 | 1> {
       tempDir: deps.env.RUNNER_TEMP ?? tmpdir(),
       today: (deps.now?.() ?? new Date()).toISOString().slice(0, 10),
       artifacts: artifactRuntime(deps.env),
-      upload: { ...(deps.fetch && { fetch: deps.fetch }), ...(deps.uploadRetryDelayMs !== undefined && { retryDelayMs: deps.uploadRetryDelayMs }) },
+      upload: {
+        ...(deps.fetch && { fetch: deps.fetch }),
+        ...(deps.uploadRetryDelayMs !== undefined && { retryDelayMs: deps.uploadRetryDelayMs }),
+      },
     };
     const report = inputs.mode === 'publish' ? await publishMode(env) : await checkMode(env);
     if (report.verdict === 'fail' && inputs['fail-on'] === 'required-level') {
-      io.setFailed(`readygate: not ready for ${report.required} (reached ${report.level ?? 'no level'}); see the job summary`);
+      io.setFailed(
+        `readygate: not ready for ${report.required} (reached ${report.level ?? 'no level'}); see the job summary`,
+      );
       return 1;
     }
     return 0;
   } catch (error) {
-    const issues = error instanceof ConfigError && error.issues.length > 0 ? `\n${error.issues.map((i) => `  - ${i}`).join('\n')}` : '';
+    const issues =
+      error instanceof ConfigError && error.issues.length > 0
+        ? `\n${error.issues.map((i) => `  - ${i}`).join('\n')}`
+        : '';
     io.setFailed(`readygate: ${describeError(error)}${issues}`);
     return 1;
   }

@@ -16,15 +16,26 @@ export async function uploadReport(env: StageEnv, report: { path: string; bytes:
   const { inputs, io, artifacts } = env;
   if (!inputs['upload-report']) return false;
   if ('unavailable' in artifacts) {
-    io.info(`readygate: not uploading the ${REPORT_ARTIFACT} artifact: ${artifacts.unavailable}. The report is at ${report.path} (output report-path).`);
+    io.info(
+      `readygate: not uploading the ${REPORT_ARTIFACT} artifact: ${artifacts.unavailable}. The report is at ${report.path} (output report-path).`,
+    );
     return false;
   }
   try {
-    const uploaded = await uploadArtifact(artifacts.runtime, REPORT_ARTIFACT, { [REPORT_ENTRY]: report.bytes }, env.upload);
-    io.info(`uploaded the report as artifact ${REPORT_ARTIFACT} (id ${uploaded.id}, ${uploaded.size} bytes, sha256:${uploaded.sha256})`);
+    const uploaded = await uploadArtifact(
+      artifacts.runtime,
+      REPORT_ARTIFACT,
+      { [REPORT_ENTRY]: report.bytes },
+      env.upload,
+    );
+    io.info(
+      `uploaded the report as artifact ${REPORT_ARTIFACT} (id ${uploaded.id}, ${uploaded.size} bytes, sha256:${uploaded.sha256})`,
+    );
     return true;
   } catch (error) {
-    io.warning(`could not upload the ${REPORT_ARTIFACT} artifact (the verdict is not affected; the report is at ${report.path}): ${describeError(error)}`);
+    io.warning(
+      `could not upload the ${REPORT_ARTIFACT} artifact (the verdict is not affected; the report is at ${report.path}): ${describeError(error)}`,
+    );
     return false;
   }
 }

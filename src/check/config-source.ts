@@ -25,7 +25,9 @@ export function readConfigFile(base: string, path: string): Config {
   try {
     text = readFileSync(abs, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read config ${path}: ${fsReason(error) ?? describeError(error)}`, [], { cause: error });
+    throw new ConfigError(`cannot read config ${path}: ${fsReason(error) ?? describeError(error)}`, [], {
+      cause: error,
+    });
   }
   return parseConfig(text, path);
 }
@@ -33,7 +35,9 @@ export function readConfigFile(base: string, path: string): Config {
 export async function resolveConfig(
   root: string,
   cwd: string,
-  configPath: string | undefined, flags: Partial<Record<Signal, string[]>>): Promise<ResolvedConfig> {
+  configPath: string | undefined,
+  flags: Partial<Record<Signal, string[]>>,
+): Promise<ResolvedConfig> {
   const notices: string[] = [];
   const anyFlag = SIGNALS.some((s) => (flags[s]?.length ?? 0) > 0);
   let config: Config;
@@ -43,11 +47,18 @@ export async function resolveConfig(
   else {
     usingDefault = true;
     config = validateConfig(DEFAULT_POLICY, 'default policy');
-    notices.push(`no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`);
+    notices.push(
+      `no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`,
+    );
     if (!anyFlag) {
       const reports: Config['reports'] = {};
       for (const signal of SIGNALS) {
-        const found = await glob([...DEFAULT_REPORT_GLOBS[signal]], { cwd: root, dot: false, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+        const found = await glob([...DEFAULT_REPORT_GLOBS[signal]], {
+          cwd: root,
+          dot: false,
+          onlyFiles: true,
+          ignore: ['**/node_modules/**', '**/.git/**'],
+        });
         if (found.length > 0) reports[signal] = found.sort();
       }
       if (Object.keys(reports).length === 0) {

@@ -39,16 +39,28 @@ export function signalsFromReport(report: ReportV1): Partial<SignalDataMap> {
   const signals: Partial<SignalDataMap> = {};
   if (s.coverage) {
     const table = new CoverageTable();
-    table.file('(report totals)').summary = { lines: s.coverage.lines, branches: s.coverage.branches, functions: s.coverage.functions };
+    table.file('(report totals)').summary = {
+      lines: s.coverage.lines,
+      branches: s.coverage.branches,
+      functions: s.coverage.functions,
+    };
     signals.coverage = { table };
   }
   if (s.tests) {
     const { failures_dropped, duration_ms, failures, ...counts } = s.tests;
-    signals.tests = { ...counts, failures: failures.map((f) => ({ ...f })), failuresDropped: failures_dropped, ...(duration_ms !== undefined && { durationMs: duration_ms }) };
+    signals.tests = {
+      ...counts,
+      failures: failures.map((f) => ({ ...f })),
+      failuresDropped: failures_dropped,
+      ...(duration_ms !== undefined && { durationMs: duration_ms }),
+    };
   }
   if (s.audit) {
     signals.audit = {
-      findings: s.audit.findings.map(({ fix_available, ignored: _untrusted, ...f }) => ({ ...f, ...(fix_available !== undefined && { fixAvailable: fix_available }) })),
+      findings: s.audit.findings.map(({ fix_available, ignored: _untrusted, ...f }) => ({
+        ...f,
+        ...(fix_available !== undefined && { fixAvailable: fix_available }),
+      })),
     };
   }
   if (s.lint) {
@@ -73,7 +85,9 @@ export function evaluateReport(report: ReportV1, options: EvaluateReportOptions)
     signals.audit = applied.data;
     notices.push(...applied.notices);
   }
-  const configured = new Set<Signal>(SIGNALS.filter((s) => config.reports[s] !== undefined || signals[s] !== undefined));
+  const configured = new Set<Signal>(
+    SIGNALS.filter((s) => config.reports[s] !== undefined || signals[s] !== undefined),
+  );
   for (const e of report.errors) configured.add(e.signal);
   const patch = report.signals.coverage?.patch;
   const evaluation = evaluate({

@@ -46,14 +46,19 @@ export async function loadPolicy(req: PolicyRequest): Promise<Policy> {
     const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
     if (text !== undefined) {
       if (req.changedPaths?.has(req.path) || differsLocally(req, text)) {
-        notices.push(`this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`);
+        notices.push(
+          `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`,
+        );
       }
       return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
     }
-    notices.push(`${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`);
+    notices.push(
+      `${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`,
+    );
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, 'default policy'), notices };
-  const local = req.workspace && existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
+  const local =
+    req.workspace && existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
 }

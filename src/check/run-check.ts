@@ -51,7 +51,8 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     notices.push(...applied.notices);
   }
   let patch: PatchMeasure | undefined;
-  if (options.added && collected.signals.coverage) patch = measurePatch(collected.signals.coverage.table, options.added, config.patch);
+  if (options.added && collected.signals.coverage)
+    patch = measurePatch(collected.signals.coverage.table, options.added, config.patch);
   const evaluation = evaluate({
     config,
     branch: options.branch,
@@ -59,7 +60,12 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     configured: collected.configured,
     errors: collected.errors,
     base: options.base,
-    patch: { diffGiven: options.added !== undefined, counter: patch?.counter, unreported: patch?.unreported, unmeasurable: patch?.unmeasurable },
+    patch: {
+      diffGiven: options.added !== undefined,
+      counter: patch?.counter,
+      unreported: patch?.unreported,
+      unmeasurable: patch?.unmeasurable,
+    },
     roadmap: options.roadmap,
   });
   return buildReport({

@@ -54,8 +54,14 @@ export interface CheckFlags {
 export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const format = flags.format ?? 'text';
-  if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
-  const reportFlags: Partial<Record<Signal, string[]>> = { coverage: flags.coverage, tests: flags.tests, audit: flags.audit, lint: flags.lint };
+  if (!['text', 'markdown', 'json'].includes(format))
+    throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
+  const reportFlags: Partial<Record<Signal, string[]>> = {
+    coverage: flags.coverage,
+    tests: flags.tests,
+    audit: flags.audit,
+    lint: flags.lint,
+  };
   const { config, notices } = await resolveConfig(root, io.cwd, flags.config, reportFlags);
 
   let base: BaseSnapshot | undefined;
@@ -74,12 +80,25 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
   // (imported here: the Markdown parser costs start-up time that most checks do not need)
   let roadmap: RoadmapData | undefined;
   if (config.roadmap?.files.length) {
-    const [{ loadRoadmap }, { toRoadmapData }] = await Promise.all([import('./roadmap-source.js'), import('../core/roadmap/collect.js')]);
+    const [{ loadRoadmap }, { toRoadmapData }] = await Promise.all([
+      import('./roadmap-source.js'),
+      import('../core/roadmap/collect.js'),
+    ]);
     const loaded = await loadRoadmap(root, config.roadmap);
     for (const w of loaded.warnings) notices.push(`roadmap: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
     roadmap = toRoadmapData(loaded);
   }
-  const report = await runCheck({ root, config, version: VERSION, today: io.today(), branch: flags.branch, added, base, notices, roadmap });
+  const report = await runCheck({
+    root,
+    config,
+    version: VERSION,
+    today: io.today(),
+    branch: flags.branch,
+    added,
+    base,
+    notices,
+    roadmap,
+  });
 
   if (flags.out) writeOut('--out', resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
   if (flags['markdown-out']) writeOut('--markdown-out', resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));

@@ -8,8 +8,15 @@ Lists every report format, what detection looks at, and the metrics it provides.
 `;
 
 export function formatsTable(): string {
-  const rows = ALL_PARSERS.map((p) => `| \`${p.id}\` | ${p.signal} | ${p.title} | ${p.detectedBy.replace(/\|/g, '\\|')} | ${p.metrics.join(', ')} |`);
-  return ['| Format | Signal | Tool output | Detected by | Provides |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+  const rows = ALL_PARSERS.map(
+    (p) =>
+      `| \`${p.id}\` | ${p.signal} | ${p.title} | ${p.detectedBy.replace(/\|/g, '\\|')} | ${p.metrics.join(', ')} |`,
+  );
+  return (
+    ['| Format | Signal | Tool output | Detected by | Provides |', '| --- | --- | --- | --- | --- |', ...rows].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 export function formatsCommand(flags: { format?: string }, io: CliIO): number {
@@ -18,6 +25,9 @@ export function formatsCommand(flags: { format?: string }, io: CliIO): number {
     return EXIT.ok;
   }
   const width = Math.max(...ALL_PARSERS.map((p) => p.id.length));
-  for (const p of ALL_PARSERS) io.stdout(`${p.id.padEnd(width)}  ${p.signal.padEnd(8)}  ${p.title}\n${' '.repeat(width + 12)}detected by: ${p.detectedBy}\n`);
+  for (const p of ALL_PARSERS)
+    io.stdout(
+      `${p.id.padEnd(width)}  ${p.signal.padEnd(8)}  ${p.title}\n${' '.repeat(width + 12)}detected by: ${p.detectedBy}\n`,
+    );
   return EXIT.ok;
 }

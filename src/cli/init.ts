@@ -23,7 +23,11 @@ in the usual places. Refuses to overwrite an existing file unless --force is giv
 export async function findReports(root: string): Promise<Partial<Record<Signal, { path: string; format: string }[]>>> {
   const found: Partial<Record<Signal, { path: string; format: string }[]>> = {};
   for (const signal of SIGNALS) {
-    const paths = await glob([...DEFAULT_REPORT_GLOBS[signal]], { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    const paths = await glob([...DEFAULT_REPORT_GLOBS[signal]], {
+      cwd: root,
+      onlyFiles: true,
+      ignore: ['**/node_modules/**', '**/.git/**'],
+    });
     for (const path of paths.sort()) {
       const head = await readHead(fileSource(root, path)).catch(() => '');
       const parser = detectParser(signal, head);
@@ -34,7 +38,12 @@ export async function findReports(root: string): Promise<Partial<Record<Signal, 
 }
 
 export function starterConfig(found: Partial<Record<Signal, { path: string; format: string }[]>>): string {
-  const lines = ['# readygate readiness policy. Reference: https://github.com/readygate/readygate#config', '# Validate with: npx readygate validate', '', 'reports:'];
+  const lines = [
+    '# readygate readiness policy. Reference: https://github.com/readygate/readygate#config',
+    '# Validate with: npx readygate validate',
+    '',
+    'reports:',
+  ];
   for (const signal of SIGNALS) {
     const files = found[signal];
     if (files?.length) {
@@ -69,14 +78,20 @@ export function starterConfig(found: Partial<Record<Signal, { path: string; form
   return lines.join('\n');
 }
 
-export async function initCommand(flags: { config?: string; force?: boolean; cwd?: string }, io: CliIO): Promise<number> {
+export async function initCommand(
+  flags: { config?: string; force?: boolean; cwd?: string },
+  io: CliIO,
+): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const target = resolve(root, flags.config ?? DEFAULT_CONFIG_PATH);
-  if (existsSync(target) && !flags.force) throw new UsageError(`${flags.config ?? DEFAULT_CONFIG_PATH} already exists; pass --force to overwrite it`);
+  if (existsSync(target) && !flags.force)
+    throw new UsageError(`${flags.config ?? DEFAULT_CONFIG_PATH} already exists; pass --force to overwrite it`);
   const found = await findReports(root);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, starterConfig(found));
   const count = Object.values(found).reduce((n, list) => n + list.length, 0);
-  io.stdout(`wrote ${flags.config ?? DEFAULT_CONFIG_PATH} with ${count} report${count === 1 ? '' : 's'} found; review the levels, then run \`readygate check\`\n`);
+  io.stdout(
+    `wrote ${flags.config ?? DEFAULT_CONFIG_PATH} with ${count} report${count === 1 ? '' : 's'} found; review the levels, then run \`readygate check\`\n`,
+  );
   return EXIT.ok;
 }

@@ -42,7 +42,20 @@ const COMMANDS = {
       const m = await import('./check.js');
       return { help: m.CHECK_HELP, run: (v, _p, io) => m.checkCommand(v, io) };
     },
-    options: { config: str, coverage: list, tests: list, audit: list, lint: list, base: str, diff: str, branch: str, format: str, out: str, 'markdown-out': str, cwd: str },
+    options: {
+      config: str,
+      coverage: list,
+      tests: list,
+      audit: list,
+      lint: list,
+      base: str,
+      diff: str,
+      branch: str,
+      format: str,
+      out: str,
+      'markdown-out': str,
+      cwd: str,
+    },
   },
   init: {
     load: async (): Promise<Command> => {
@@ -70,7 +83,18 @@ const COMMANDS = {
       const m = await import('./roadmap.js');
       return { help: m.ROADMAP_HELP, run: (v, p, io) => m.roadmapCommand(p, v, io) };
     },
-    options: { file: list, config: str, repo: str, token: str, 'api-url': str, 'dry-run': bool, 'cache-dir': str, 'no-cache': bool, format: str, cwd: str },
+    options: {
+      file: list,
+      config: str,
+      repo: str,
+      token: str,
+      'api-url': str,
+      'dry-run': bool,
+      'cache-dir': str,
+      'no-cache': bool,
+      format: str,
+      cwd: str,
+    },
   },
 } as const;
 
@@ -102,7 +126,12 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...args], options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: name === 'roadmap' }));
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: name === 'roadmap',
+    }));
   } catch (error) {
     throw new UsageError(`${describeError(error)}\n\n${command.help}`, { cause: error });
   }
@@ -115,7 +144,9 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
 
 function fail(error: unknown, io: CliIO): number {
   if (error instanceof ConfigError) {
-    io.stderr(`readygate: ${error.message}\n${error.issues.map((i) => `  ${i.replace(/\n/g, '\n  ')}`).join('\n')}${error.issues.length ? '\n' : ''}`);
+    io.stderr(
+      `readygate: ${error.message}\n${error.issues.map((i) => `  ${i.replace(/\n/g, '\n  ')}`).join('\n')}${error.issues.length ? '\n' : ''}`,
+    );
     return EXIT.usage;
   }
   if (error instanceof UsageError) {

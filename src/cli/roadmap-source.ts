@@ -16,18 +16,28 @@ import { readConfigFile, DEFAULT_CONFIG_PATH } from '../check/config-source.js';
 
 export type RoadmapSettings = ReturnType<typeof RoadmapConfig.parse>;
 
-export function roadmapSettings(root: string, cwd: string, configPath: string | undefined, files: string[] | undefined): RoadmapSettings {
+export function roadmapSettings(
+  root: string,
+  cwd: string,
+  configPath: string | undefined,
+  files: string[] | undefined,
+): RoadmapSettings {
   let settings: RoadmapSettings | undefined;
   if (configPath) settings = readConfigFile(cwd, configPath).roadmap;
   else if (existsSync(resolve(root, DEFAULT_CONFIG_PATH))) settings = readConfigFile(root, DEFAULT_CONFIG_PATH).roadmap;
   settings ??= RoadmapConfig.parse({});
   if (files?.length) settings = { ...settings, files };
-  if (settings.files.length === 0) throw new UsageError('no roadmap files: add `roadmap: { files: [ROADMAP.md] }` to .github/readygate.yml or pass --file');
+  if (settings.files.length === 0)
+    throw new UsageError(
+      'no roadmap files: add `roadmap: { files: [ROADMAP.md] }` to .github/readygate.yml or pass --file',
+    );
   return settings;
 }
 
 export async function loadRoadmap(root: string, settings: RoadmapSettings): Promise<Roadmap> {
-  const paths = (await glob(settings.files, { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
+  const paths = (
+    await glob(settings.files, { cwd: root, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })
+  ).sort();
   if (paths.length === 0) throw new UsageError(`no roadmap file matches ${settings.files.join(', ')} under ${root}`);
   const sources = paths.map((file) => {
     try {
@@ -36,11 +46,20 @@ export async function loadRoadmap(root: string, settings: RoadmapSettings): Prom
       throw new UsageError(`cannot read roadmap ${file}: ${describeError(error)}`, { cause: error });
     }
   });
-  return collectRoadmap(sources, { milestones: settings.milestones, criteriaHeadings: settings.criteria_headings ?? DEFAULT_CRITERIA_HEADINGS });
+  return collectRoadmap(sources, {
+    milestones: settings.milestones,
+    criteriaHeadings: settings.criteria_headings ?? DEFAULT_CRITERIA_HEADINGS,
+  });
 }
 
 export function syncOptions(settings: RoadmapSettings, roadmap: Roadmap): SyncOptions {
-  return { labels: settings.labels, closeDone: settings.close_done, onRemoved: settings.on_removed, twoWay: settings.two_way, files: roadmap.files.map((f) => f.file) };
+  return {
+    labels: settings.labels,
+    closeDone: settings.close_done,
+    onRemoved: settings.on_removed,
+    twoWay: settings.two_way,
+    files: roadmap.files.map((f) => f.file),
+  };
 }
 
 /** `owner/repo` from --repo, else from the `origin` remote (github.com or a GHES host). */
@@ -53,9 +72,15 @@ export function repoRef(root: string, flag: string | undefined): { owner: string
 
 function originUrl(root: string): string {
   try {
-    return execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['config', '--get', 'remote.origin.url'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (error) {
-    throw new UsageError('no git remote "origin" to take the repository from: pass --repo OWNER/REPO', { cause: error });
+    throw new UsageError('no git remote "origin" to take the repository from: pass --repo OWNER/REPO', {
+      cause: error,
+    });
   }
 }
 
@@ -64,7 +89,13 @@ function originUrl(root: string): string {
  * working directory) or `cache_dir` (from the repository root) choose it; else the user's cache
  * directory, else `.readygate/cache` in the repository.
  */
-export function etagCacheDir(root: string, cwd: string, settings: RoadmapSettings, flags: { 'cache-dir'?: string; 'no-cache'?: boolean }, env: Readonly<Record<string, string | undefined>>): string | undefined {
+export function etagCacheDir(
+  root: string,
+  cwd: string,
+  settings: RoadmapSettings,
+  flags: { 'cache-dir'?: string; 'no-cache'?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   if (flags['no-cache'] || (flags['cache-dir'] === undefined && settings.cache_dir === false)) return undefined;
   if (flags['cache-dir'] !== undefined) return resolve(cwd, flags['cache-dir']);
   if (typeof settings.cache_dir === 'string') return resolve(root, settings.cache_dir);

@@ -63,9 +63,15 @@ export interface RoadmapDeps {
   pacing?: Partial<PacingOptions>;
 }
 
-export async function roadmapCommand(positionals: readonly string[], flags: RoadmapFlags, io: CliIO, deps: RoadmapDeps = {}): Promise<number> {
+export async function roadmapCommand(
+  positionals: readonly string[],
+  flags: RoadmapFlags,
+  io: CliIO,
+  deps: RoadmapDeps = {},
+): Promise<number> {
   const [sub, ...extra] = positionals;
-  if (sub !== 'show' && sub !== 'plan' && sub !== 'sync' && sub !== 'pull') throw new UsageError(`roadmap needs show, plan, sync or pull${sub ? `, not "${sub}"` : ''}\n\n${ROADMAP_HELP}`);
+  if (sub !== 'show' && sub !== 'plan' && sub !== 'sync' && sub !== 'pull')
+    throw new UsageError(`roadmap needs show, plan, sync or pull${sub ? `, not "${sub}"` : ''}\n\n${ROADMAP_HELP}`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
@@ -81,7 +87,10 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
   const ref = repoRef(root, flags.repo);
   const baseUrl = flags['api-url'] ?? io.env.GITHUB_API_URL ?? DEFAULT_API;
   const cacheDir = etagCacheDir(root, io.cwd, settings, flags, io.env);
-  const etags = cacheDir === undefined ? undefined : openEtagStore(cacheDir, baseUrl, ref, (message) => io.stderr(`warning: ${message}\n`));
+  const etags =
+    cacheDir === undefined
+      ? undefined
+      : openEtagStore(cacheDir, baseUrl, ref, (message) => io.stderr(`warning: ${message}\n`));
   const octokit = createRoadmapClient({
     token,
     baseUrl,
@@ -90,7 +99,13 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
   for (const w of roadmap.warnings) io.stderr(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
   const dryRun = sub === 'plan' || flags['dry-run'] === true;
   const release = sub === 'sync' && !dryRun ? acquireLock(resolve(root, '.readygate-lock')) : undefined;
-  const bar = sub === 'sync' && !dryRun && io.isTTY ? new cliProgress.SingleBar({ format: 'roadmap sync [{bar}] {value}/{total} · ETA {eta_formatted} · {what}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+  const bar =
+    sub === 'sync' && !dryRun && io.isTTY
+      ? new cliProgress.SingleBar(
+          { format: 'roadmap sync [{bar}] {value}/{total} · ETA {eta_formatted} · {what}', stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   try {
     const outcome = await syncRoadmap(octokit, {
       ref,
@@ -106,9 +121,15 @@ export async function roadmapCommand(positionals: readonly string[], flags: Road
     bar?.stop();
     if (sub === 'pull') return pull(root, roadmap.files, outcome.plan.drift, flags['dry-run'] === true, format, io);
     io.stdout(format === 'json' ? renderPlanJson(outcome.plan) : renderPlanText(outcome.plan));
-    if (outcome.result && format === 'text') io.stdout(`applied: ${outcome.result.writes} write(s), ${outcome.result.created.length} issue(s) created\n`);
+    if (outcome.result && format === 'text')
+      io.stdout(`applied: ${outcome.result.writes} write(s), ${outcome.result.created.length} issue(s) created\n`);
     for (const w of outcome.result?.warnings ?? []) io.stderr(`warning: ${w}\n`);
-    if (outcome.plan.drift.length && format === 'text') io.stdout(patches(roadmap.files, outcome.plan.drift).map((p) => p.diff).join(''));
+    if (outcome.plan.drift.length && format === 'text')
+      io.stdout(
+        patches(roadmap.files, outcome.plan.drift)
+          .map((p) => p.diff)
+          .join(''),
+      );
     return EXIT.ok;
   } finally {
     bar?.stop();
@@ -121,15 +142,35 @@ function patches(files: Parameters<typeof applyDrift>[0][], drift: Parameters<ty
   return files.map((f) => applyDrift(f, drift)).filter((p) => p.applied.length > 0);
 }
 
-function pull(root: string, files: Parameters<typeof applyDrift>[0][], drift: Parameters<typeof applyDrift>[1], dryRun: boolean, format: string, io: CliIO): number {
+function pull(
+  root: string,
+  files: Parameters<typeof applyDrift>[0][],
+  drift: Parameters<typeof applyDrift>[1],
+  dryRun: boolean,
+  format: string,
+  io: CliIO,
+): number {
   const all = files.map((f) => applyDrift(f, drift));
   const patched = all.filter((p) => p.applied.length > 0);
   const skipped = all.flatMap((p) => p.skipped);
-  if (format === 'json') io.stdout(`${JSON.stringify({ files: patched.map((p) => ({ file: p.file, diff: p.diff, written: !dryRun })) }, null, 2)}\n`);
-  else io.stdout(patched.length ? patched.map((p) => p.diff).join('') : skipped.length ? 'roadmap pull: nothing the file spells out to rewrite\n' : 'roadmap pull: the roadmap already matches GitHub\n');
+  if (format === 'json')
+    io.stdout(
+      `${JSON.stringify({ files: patched.map((p) => ({ file: p.file, diff: p.diff, written: !dryRun })) }, null, 2)}\n`,
+    );
+  else
+    io.stdout(
+      patched.length
+        ? patched.map((p) => p.diff).join('')
+        : skipped.length
+          ? 'roadmap pull: nothing the file spells out to rewrite\n'
+          : 'roadmap pull: the roadmap already matches GitHub\n',
+    );
   if (!dryRun) for (const p of patched) writeFileSync(resolve(root, p.file), p.text);
   for (const d of skipped) {
-    const what = d.field === 'status' ? `has no status mark to rewrite; GitHub says ${d.githubStatus}` : `the ${d.field} changed on GitHub (${d.githubValue || 'none'}) has no one place in the file to write; change the file by hand to keep it`;
+    const what =
+      d.field === 'status'
+        ? `has no status mark to rewrite; GitHub says ${d.githubStatus}`
+        : `the ${d.field} changed on GitHub (${d.githubValue || 'none'}) has no one place in the file to write; change the file by hand to keep it`;
     io.stderr(`warning: ${d.file}:${d.line}: ${d.key} ${what}\n`);
   }
   return EXIT.ok;

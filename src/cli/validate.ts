@@ -15,7 +15,11 @@ export function validateCommand(flags: { config?: string; cwd?: string }, io: Cl
   const path = flags.config ?? DEFAULT_CONFIG_PATH;
   const config = flags.config ? readConfigFile(io.cwd, flags.config) : readConfigFile(root, path);
   const levels = Object.keys(config.levels);
-  const signals = Object.keys(config.reports).filter((k) => (config.reports as Record<string, unknown[] | undefined>)[k]?.length);
-  io.stdout(`${path} is valid: levels ${levels.join(' < ')}; required ${requiredLevel(config, undefined)}; reports for ${signals.join(', ') || 'no signal'}\n`);
+  const signals = Object.keys(config.reports).filter(
+    (k) => (config.reports as Record<string, unknown[] | undefined>)[k]?.length,
+  );
+  io.stdout(
+    `${path} is valid: levels ${levels.join(' < ')}; required ${requiredLevel(config, undefined)}; reports for ${signals.join(', ') || 'no signal'}\n`,
+  );
   return EXIT.ok;
 }

@@ -33,7 +33,8 @@ export interface Collected {
 /** Refuses globs that leave the repository (`../x`, `/etc/x`). */
 function checkGlob(pattern: string): string | undefined {
   const p = pattern.replace(/\\/g, '/');
-  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p)) return 'is absolute: report globs are relative to the repository root';
+  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p))
+    return 'is absolute: report globs are relative to the repository root';
   if (p.split('/').includes('..')) return 'leaves the repository (".."): report globs must stay inside it';
   return undefined;
 }
@@ -44,7 +45,13 @@ export async function expandEntry(root: string, entry: ReportEntry): Promise<{ p
   if (problem) return { paths: [], problem };
   const hasMagic = /[*?[\]{}()!]/.test(pattern);
   if (!hasMagic) return { paths: [pattern.replace(/^\.\//, '')] };
-  const found = await glob(pattern, { cwd: root, dot: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
+  const found = await glob(pattern, {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+    followSymbolicLinks: false,
+  });
   return { paths: found.sort() };
 }
 
@@ -84,17 +91,27 @@ export async function collect(options: CollectOptions): Promise<Collected> {
         try {
           const format = typeof entry === 'string' ? undefined : entry.format;
           const given = typeof entry === 'string' ? undefined : entry.options;
-          const opts = goModule !== undefined && given?.module === undefined && given?.goModule === undefined ? { ...given, goModule } : given;
+          const opts =
+            goModule !== undefined && given?.module === undefined && given?.goModule === undefined
+              ? { ...given, goModule }
+              : given;
           const parsed = await parseReport(signal, { source, paths, limits: options.limits, options: opts }, format);
           parts.push(parsed.data);
           out.reports.push({ signal, path: file, format: parsed.format });
         } catch (error) {
-          if (error instanceof ReportParseError) out.errors.push({ signal, path: error.path, message: error.reason, ...(error.line !== undefined && { line: error.line }) });
+          if (error instanceof ReportParseError)
+            out.errors.push({
+              signal,
+              path: error.path,
+              message: error.reason,
+              ...(error.line !== undefined && { line: error.line }),
+            });
           else out.errors.push({ signal, path: file, message: describeError(error) });
         }
       }
     }
-    if (parts.length > 0) (out.signals as Record<Signal, unknown>)[signal] = mergeSignal(signal, parts, options.limits.maxFailures);
+    if (parts.length > 0)
+      (out.signals as Record<Signal, unknown>)[signal] = mergeSignal(signal, parts, options.limits.maxFailures);
   }
   return out;
 }

@@ -32,7 +32,8 @@ export function fileSource(root: string, repoPath: string): ReportSource {
     openFile: async (): Promise<ReportFile> => {
       const handle = await open(abs, 'r');
       return {
-        read: async (buffer, offset, length, position) => (await handle.read(buffer, offset, length, position)).bytesRead,
+        read: async (buffer, offset, length, position) =>
+          (await handle.read(buffer, offset, length, position)).bytesRead,
         close: () => handle.close(),
       };
     },

@@ -16,7 +16,14 @@ export const DEFAULT_REPORT_GLOBS = {
     'coverage/.resultset.json',
     '**/jacoco*.xml',
   ],
-  tests: ['junit.xml', 'test-results/**/*.xml', 'reports/**/*.xml', '**/surefire-reports/TEST-*.xml', '**/test-results/**/TEST-*.xml', 'test-report.json'],
+  tests: [
+    'junit.xml',
+    'test-results/**/*.xml',
+    'reports/**/*.xml',
+    '**/surefire-reports/TEST-*.xml',
+    '**/test-results/**/TEST-*.xml',
+    'test-report.json',
+  ],
   audit: ['audit.json', 'npm-audit.json', 'pip-audit.json'],
   lint: ['eslint.json', 'eslint-report.json', 'lint.sarif', 'checkstyle-result.xml', '*.sarif'],
 } as const;

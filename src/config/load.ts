@@ -20,7 +20,9 @@ export function parseConfig(text: string, file = '.github/readygate.yml'): Confi
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   if (value === null || value === undefined) {
-    throw new ConfigError(`${file} is empty`, [`${file}: add at least a "levels:" section (run \`readygate init\` for a starter)`]);
+    throw new ConfigError(`${file} is empty`, [
+      `${file}: add at least a "levels:" section (run \`readygate init\` for a starter)`,
+    ]);
   }
   return validateConfig(value, file, doc, lineCounter);
 }
@@ -40,7 +42,11 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, doc?: Document, lc
         const where = locate(doc, lc, path, key);
         const known = knownKeys(path);
         const guess = closest(key, known);
-        const hint = guess ? `did you mean \`${guess}\`?` : known.length > 0 ? `known keys: ${known.join(', ')}` : 'remove it';
+        const hint = guess
+          ? `did you mean \`${guess}\`?`
+          : known.length > 0
+            ? `known keys: ${known.join(', ')}`
+            : 'remove it';
         return `${file}${where}: unknown key \`${[...path, key].join('.')}\`: ${hint}`;
       })
       .join('\n');
@@ -53,7 +59,9 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, doc?: Document, lc
 function friendly(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
-    return received === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeof received}`;
+    return received === undefined
+      ? `required (expected ${issue.expected})`
+      : `expected ${issue.expected}, got ${typeof received}`;
   }
   if (issue.code === 'invalid_union') return 'not one of the accepted shapes (see the config reference in the README)';
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -90,7 +98,20 @@ function knownKeys(path: string[]): string[] {
     lint: ['errors', 'warnings', 'new_only'],
     roadmap: ['milestone', 'priority', 'done'],
   };
-  if (path.length === 0) return ['reports', 'levels', 'require', 'branches', 'mode', 'missing', 'audit_ignore', 'paths', 'limits', 'patch', 'roadmap'];
+  if (path.length === 0)
+    return [
+      'reports',
+      'levels',
+      'require',
+      'branches',
+      'mode',
+      'missing',
+      'audit_ignore',
+      'paths',
+      'limits',
+      'patch',
+      'roadmap',
+    ];
   if (path[0] === 'reports' && path.length === 1) return ['coverage', 'tests', 'audit', 'lint'];
   if (path[0] === 'reports') return ['path', 'format', 'options'];
   if (path[0] === 'levels' && path.length === 2) return Object.keys(levelKeys);

@@ -10,7 +10,11 @@ const percent = z
   .min(0)
   .max(100)
   .superRefine((v, ctx) => {
-    if (v > 0 && v < 1) ctx.addIssue({ code: 'custom', message: `${v} would mean ${v}%: percents go from 0 to 100 here (did you mean ${Number((v * 100).toFixed(4))}?)` });
+    if (v > 0 && v < 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${v} would mean ${v}%: percents go from 0 to 100 here (did you mean ${Number((v * 100).toFixed(4))}?)`,
+      });
   });
 const count = z.number().int().min(0);
 
@@ -19,7 +23,10 @@ export const ReportEntry = z.union([
   z.strictObject({
     path: z.string().min(1).describe('Glob from the repository root'),
     format: z.string().optional().describe('Format id (see `readygate formats`); detected from content when absent'),
-    options: z.record(z.string(), z.unknown()).optional().describe('Format options, e.g. { pattern } for compiler-text'),
+    options: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe('Format options, e.g. { pattern } for compiler-text'),
   }),
 ]);
 export type ReportEntry = z.infer<typeof ReportEntry>;
@@ -30,7 +37,11 @@ export const CoverageGates = z.strictObject({
   lines: percent.optional().describe('Minimum line coverage, percent'),
   branches: percent.optional().describe('Minimum branch coverage, percent'),
   functions: percent.optional().describe('Minimum function coverage, percent'),
-  max_drop: z.number().min(0).optional().describe('Largest allowed drop in line coverage against the base report, in points'),
+  max_drop: z
+    .number()
+    .min(0)
+    .optional()
+    .describe('Largest allowed drop in line coverage against the base report, in points'),
   patch: percent.optional().describe('Minimum coverage of the coverable lines the change adds, percent'),
 });
 
@@ -71,7 +82,7 @@ export const LevelGates = z.strictObject({
 export type LevelGates = z.infer<typeof LevelGates>;
 
 export const AuditIgnore = z.strictObject({
-  id: z.string().min(1).describe('Advisory id (GHSA, CVE, OSV id, or the tool\'s own id); aliases match too'),
+  id: z.string().min(1).describe("Advisory id (GHSA, CVE, OSV id, or the tool's own id); aliases match too"),
   package: z.string().optional().describe('Only for this package'),
   reason: z.string().min(1).describe('Why it is safe to ignore: shown in every report'),
   until: z
@@ -87,7 +98,9 @@ export const RoadmapConfig = z.strictObject({
   milestones: z
     .union([z.literal('auto'), z.number().int().min(1).max(6), z.literal('off')])
     .default('auto')
-    .describe('Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off'),
+    .describe(
+      'Which headings become GitHub milestones: auto (headings with a date, a version or a milestone/phase number), a heading level, or off',
+    ),
   labels: z.array(z.string()).default(['priority:{value}']).describe('Label templates, e.g. "priority:{value}"'),
   close_done: z.boolean().default(true),
   on_removed: z.enum(['close_not_planned', 'label', 'ignore']).default('close_not_planned'),
@@ -96,18 +109,24 @@ export const RoadmapConfig = z.strictObject({
   trusted_authors: z
     .array(z.string().min(1))
     .default([])
-    .describe("Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)"),
+    .describe(
+      "Logins besides the token's own whose issues' roadmap markers are believed (e.g. the account earlier syncs ran as)",
+    ),
   cache_dir: z
     .union([z.string().min(1), z.literal(false)])
     .optional()
-    .describe('Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate'),
+    .describe(
+      'Directory for the ETag cache that makes repeated syncs cheap (relative to the repository root), or false; default: $XDG_CACHE_HOME/readygate or ~/.cache/readygate',
+    ),
 });
 
 export const PatchConfig = z.strictObject({
   unreported: z
     .enum(['count', 'ignore'])
     .default('count')
-    .describe('A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)'),
+    .describe(
+      'A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)',
+    ),
   exclude: z.array(z.string()).default([]).describe('Globs of changed files never counted in patch coverage'),
 });
 
@@ -126,16 +145,24 @@ export const Config = z
     require: z.string().optional().describe('Level a change must reach; default: the highest level'),
     branches: z.record(z.string(), z.string()).default({}).describe('Required level per target branch glob'),
     mode: z.enum(['enforce', 'warn']).default('enforce'),
-    missing: z.enum(['fail', 'warn']).default('fail').describe('What a configured signal without a readable report does'),
+    missing: z
+      .enum(['fail', 'warn'])
+      .default('fail')
+      .describe('What a configured signal without a readable report does'),
     audit_ignore: z.array(AuditIgnore).default([]),
     paths: z
       .strictObject({ strip_prefixes: z.array(z.string()).default([]) })
       .default({ strip_prefixes: [] })
       .describe('Absolute prefixes to strip from report paths'),
     limits: z
-      .strictObject({ max_json_bytes: z.number().int().positive().optional(), max_failures: z.number().int().positive().optional() })
+      .strictObject({
+        max_json_bytes: z.number().int().positive().optional(),
+        max_failures: z.number().int().positive().optional(),
+      })
       .default({}),
-    patch: PatchConfig.default({ unreported: 'count', exclude: [] }).describe('How patch coverage treats changed files'),
+    patch: PatchConfig.default({ unreported: 'count', exclude: [] }).describe(
+      'How patch coverage treats changed files',
+    ),
     roadmap: RoadmapConfig.optional(),
   })
   .superRefine((config, ctx) => {

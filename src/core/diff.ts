@@ -19,9 +19,11 @@ function cleanPath(path: string | undefined): string | undefined {
 }
 
 /** Languages whose line comments start with `#` (where `#` starts no code: not C, C#, or JS's `#private`). */
-const HASH_COMMENTS = /\.(py|pyi|pyw|rb|rake|sh|bash|zsh|ksh|fish|pl|pm|r|jl|ex|exs|nim|cr|coffee|tcl|ps1|psm1|awk|sed|mk|cmake|toml|ya?ml|conf|cfg)$|(^|\/)(Makefile|Dockerfile|Rakefile|Gemfile)$/i;
+const HASH_COMMENTS =
+  /\.(py|pyi|pyw|rb|rake|sh|bash|zsh|ksh|fish|pl|pm|r|jl|ex|exs|nim|cr|coffee|tcl|ps1|psm1|awk|sed|mk|cmake|toml|ya?ml|conf|cfg)$|(^|\/)(Makefile|Dockerfile|Rakefile|Gemfile)$/i;
 /** Languages with `//` line comments and C-style block comments. */
-const C_COMMENTS = /\.(c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|kt|kts|scala|groovy|gradle|go|rs|swift|dart|js|mjs|cjs|jsx|ts|mts|cts|tsx|vue|svelte|php|css|scss|less|proto|zig|sol)$/i;
+const C_COMMENTS =
+  /\.(c|h|cc|cpp|cxx|hpp|hh|hxx|m|mm|cs|java|kt|kts|scala|groovy|gradle|go|rs|swift|dart|js|mjs|cjs|jsx|ts|mts|cts|tsx|vue|svelte|php|css|scss|less|proto|zig|sol)$/i;
 
 /**
  * Tells comment-only lines from code, line by line in diff order. Hand-written and deliberately
@@ -70,7 +72,9 @@ export function addedLinesFromDiff(text: string, source = 'diff'): AddedLines {
   const added: AddedLines = new Map();
   if (text.trim() === '') return added;
   if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text)) {
-    throw new ReadygateError(`${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``);
+    throw new ReadygateError(
+      `${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``,
+    );
   }
   for (const file of parseDiff(text)) {
     const path = cleanPath(file.to);

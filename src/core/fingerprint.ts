@@ -13,7 +13,9 @@ function baseKey(f: LintFinding): string {
 }
 
 export function assignFingerprints(findings: readonly LintFinding[]): LintFinding[] {
-  const ordered = [...findings].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
+  const ordered = [...findings].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
   const rank = new Map<string, number>();
   const byFinding = new Map<LintFinding, string>();
   for (const f of ordered) {

@@ -5,7 +5,16 @@
  */
 import { CoverageTable } from './coverage/table.js';
 import { assignFingerprints } from './fingerprint.js';
-import { emptyTests, type AuditData, type CoverageData, type LintData, type LintFinding, type Signal, type SignalDataMap, type TestsData } from './model.js';
+import {
+  emptyTests,
+  type AuditData,
+  type CoverageData,
+  type LintData,
+  type LintFinding,
+  type Signal,
+  type SignalDataMap,
+  type TestsData,
+} from './model.js';
 import { dedupeFindings } from './reports/audit/common.js';
 
 export function mergeCoverage(parts: readonly CoverageData[]): CoverageData {
@@ -57,7 +66,11 @@ export function mergeLint(parts: readonly LintData[]): LintData {
   return { findings: assignFingerprints(findings) };
 }
 
-export function mergeSignal<S extends Signal>(signal: S, parts: readonly SignalDataMap[S][], maxFailures: number): SignalDataMap[S] {
+export function mergeSignal<S extends Signal>(
+  signal: S,
+  parts: readonly SignalDataMap[S][],
+  maxFailures: number,
+): SignalDataMap[S] {
   switch (signal) {
     case 'coverage':
       return mergeCoverage(parts as readonly CoverageData[]) as SignalDataMap[S];

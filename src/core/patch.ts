@@ -87,7 +87,11 @@ export function measurePatch(table: CoverageTable, added: AddedLines, options: P
   unmeasurable.sort();
   if (unreported.length === 0) return { counter: measured, unreported, unmeasurable };
   const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
-  return { counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered }, unreported, unmeasurable };
+  return {
+    counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered },
+    unreported,
+    unmeasurable,
+  };
 }
 
 /** Extensions of the files the report lists: those with per-line data, and all of them. */

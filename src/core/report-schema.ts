@@ -105,7 +105,14 @@ export const ReportV1 = z.object({
         blocked: z.number().int().min(0),
         todo: z.number().int().min(0),
         cancelled: z.number().int().min(0),
-        milestones: z.array(z.object({ title: Text(1_000), due: Text(10).optional(), total: z.number().int().min(0), done: z.number().int().min(0) })),
+        milestones: z.array(
+          z.object({
+            title: Text(1_000),
+            due: Text(10).optional(),
+            total: z.number().int().min(0),
+            done: z.number().int().min(0),
+          }),
+        ),
       })
       .optional(),
   }),
@@ -120,9 +127,18 @@ export const ReportV1 = z.object({
       delta: z.number().optional(),
     }),
   ),
-  errors: z.array(z.object({ signal: z.enum(['coverage', 'tests', 'audit', 'lint']), path: Text(4_096), message: Text(10_000), line: z.number().int().positive().optional() })),
+  errors: z.array(
+    z.object({
+      signal: z.enum(['coverage', 'tests', 'audit', 'lint']),
+      path: Text(4_096),
+      message: Text(10_000),
+      line: z.number().int().positive().optional(),
+    }),
+  ),
   notices: z.array(Text(10_000)),
-  reports: z.array(z.object({ signal: z.enum(['coverage', 'tests', 'audit', 'lint']), path: Text(4_096), format: Text(100) })),
+  reports: z.array(
+    z.object({ signal: z.enum(['coverage', 'tests', 'audit', 'lint']), path: Text(4_096), format: Text(100) }),
+  ),
   base: z.object({ source: Text(1_000) }).optional(),
 });
 

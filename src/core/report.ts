@@ -68,12 +68,15 @@ export function buildReport(input: ReportInput): ReportV1 {
     }
     report.signals.audit = {
       ...counts,
-      findings: signals.audit.findings.map(({ fixAvailable, ...f }) => (fixAvailable === undefined ? f : { ...f, fix_available: fixAvailable })),
+      findings: signals.audit.findings.map(({ fixAvailable, ...f }) =>
+        fixAvailable === undefined ? f : { ...f, fix_available: fixAvailable },
+      ),
     };
   }
   if (signals.lint) {
     const counts = { errors: 0, warnings: 0, notes: 0 };
-    for (const f of signals.lint.findings) counts[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'notes']++;
+    for (const f of signals.lint.findings)
+      counts[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'notes']++;
     report.signals.lint = {
       ...counts,
       findings: signals.lint.findings.map(({ endLine, endColumn, helpUri, ...f }) => ({
@@ -99,7 +102,12 @@ export function roadmapSummary(data: RoadmapData): NonNullable<ReportV1['signals
     cancelled: count('cancelled'),
     milestones: data.milestones.map((m) => {
       const items = data.items.filter((i) => i.milestone === m.title);
-      return { title: m.title, ...(m.due && { due: m.due }), total: items.length, done: items.filter((i) => i.status === 'done').length };
+      return {
+        title: m.title,
+        ...(m.due && { due: m.due }),
+        total: items.length,
+        done: items.filter((i) => i.status === 'done').length,
+      };
     }),
   };
 }
@@ -110,7 +118,9 @@ export function parseReportJson(value: unknown, source: string): ReportV1 {
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new ReadygateError(`${source} is not a readygate report (readygate/report@1): ${issue?.message ?? 'unexpected shape'}${where}`);
+    throw new ReadygateError(
+      `${source} is not a readygate report (readygate/report@1): ${issue?.message ?? 'unexpected shape'}${where}`,
+    );
   }
   return result.data;
 }

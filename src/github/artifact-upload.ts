@@ -56,7 +56,10 @@ export function artifactRuntime(env: Readonly<Record<string, string | undefined>
     return { unavailable: 'ACTIONS_RESULTS_URL is not a URL' };
   }
   const ids = backendIds(token);
-  if (!ids) return { unavailable: 'ACTIONS_RUNTIME_TOKEN carries no Actions.Results scope (a runner too old for artifacts v4)' };
+  if (!ids)
+    return {
+      unavailable: 'ACTIONS_RUNTIME_TOKEN carries no Actions.Results scope (a runner too old for artifacts v4)',
+    };
   return { runtime: { resultsOrigin, token, ...ids } };
 }
 
@@ -94,25 +97,43 @@ export interface UploadedArtifact {
 }
 
 const CreateResponse = z.object({ ok: z.literal(true), signed_upload_url: z.url({ protocol: /^https?$/ }) });
-const FinalizeResponse = z.object({ ok: z.literal(true), artifact_id: z.union([z.string(), z.number()]).transform(String) });
+const FinalizeResponse = z.object({
+  ok: z.literal(true),
+  artifact_id: z.union([z.string(), z.number()]).transform(String),
+});
 
 /** Zips `files` (name → bytes) and uploads them as artifact `name`. */
-export async function uploadArtifact(runtime: ArtifactRuntime, name: string, files: Record<string, Uint8Array>, options: UploadOptions = {}): Promise<UploadedArtifact> {
+export async function uploadArtifact(
+  runtime: ArtifactRuntime,
+  name: string,
+  files: Record<string, Uint8Array>,
+  options: UploadOptions = {},
+): Promise<UploadedArtifact> {
   const zip = zipSync(files, { level: 9, mtime: new Date('2000-01-01T00:00:00Z') });
-  if (zip.length > MAX_UPLOAD_BYTES) throw new ArtifactUploadError(`artifact ${name} is ${zip.length} bytes zipped, over the ${MAX_UPLOAD_BYTES}-byte limit`);
+  if (zip.length > MAX_UPLOAD_BYTES)
+    throw new ArtifactUploadError(
+      `artifact ${name} is ${zip.length} bytes zipped, over the ${MAX_UPLOAD_BYTES}-byte limit`,
+    );
   const sha256 = createHash('sha256').update(zip).digest('hex');
-  const ids = { workflow_run_backend_id: runtime.runBackendId, workflow_job_run_backend_id: runtime.jobBackendId, name };
+  const ids = {
+    workflow_run_backend_id: runtime.runBackendId,
+    workflow_job_run_backend_id: runtime.jobBackendId,
+    name,
+  };
   const http = new Http(options);
 
   const created = CreateResponse.safeParse(await http.twirp(runtime, 'CreateArtifact', { ...ids, version: 4 }));
-  if (!created.success) throw new ArtifactUploadError(`CreateArtifact for ${name} was refused or answered without an upload URL`);
+  if (!created.success)
+    throw new ArtifactUploadError(`CreateArtifact for ${name} was refused or answered without an upload URL`);
   const url = created.data.signed_upload_url;
   await http.send(`uploading ${name} to ${withoutQuery(url)}`, url, {
     method: 'PUT',
     headers: { 'x-ms-blob-type': 'BlockBlob', 'content-type': 'application/zip' },
     body: zip,
   });
-  const finalized = FinalizeResponse.safeParse(await http.twirp(runtime, 'FinalizeArtifact', { ...ids, size: String(zip.length), hash: `sha256:${sha256}` }));
+  const finalized = FinalizeResponse.safeParse(
+    await http.twirp(runtime, 'FinalizeArtifact', { ...ids, size: String(zip.length), hash: `sha256:${sha256}` }),
+  );
   if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name} was refused`);
   return { id: finalized.data.artifact_id, size: zip.length, sha256 };
 }
@@ -136,7 +157,11 @@ class Http {
     const url = `${runtime.resultsOrigin}/twirp/${SERVICE}/${method}`;
     const response = await this.send(method, url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${runtime.token}`, 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${runtime.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       body: JSON.stringify(body),
     });
     try {
@@ -157,7 +182,8 @@ class Http {
         const text = await response.text();
         if (response.ok) return text;
         failure = `HTTP ${response.status}${twirpMessage(text)}`;
-        if (response.status !== 429 && response.status < 500) throw new ArtifactUploadError(`${doing} failed: ${failure}`);
+        if (response.status !== 429 && response.status < 500)
+          throw new ArtifactUploadError(`${doing} failed: ${failure}`);
       } catch (error) {
         if (error instanceof ArtifactUploadError) throw error;
         failure = scrub(describeError(error), url);

@@ -27,12 +27,15 @@ export async function downloadReportArtifact(
     );
   }
   if (artifact.size_in_bytes > limits.maxZipBytes) {
-    throw new ArtifactError(`the ${REPORT_ARTIFACT} artifact is ${artifact.size_in_bytes} bytes, over the ${limits.maxZipBytes}-byte limit`);
+    throw new ArtifactError(
+      `the ${REPORT_ARTIFACT} artifact is ${artifact.size_in_bytes} bytes, over the ${limits.maxZipBytes}-byte limit`,
+    );
   }
   const response = await apiStep(`downloading the ${REPORT_ARTIFACT} artifact`, () =>
     octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: artifact.id, archive_format: 'zip' }),
   );
   const body = response.data as unknown;
-  if (!(body instanceof ArrayBuffer)) throw new ArtifactError(`the ${REPORT_ARTIFACT} artifact download did not return a zip`);
+  if (!(body instanceof ArrayBuffer))
+    throw new ArtifactError(`the ${REPORT_ARTIFACT} artifact download did not return a zip`);
   return readReportArtifact(new Uint8Array(body), limits);
 }

@@ -30,12 +30,20 @@ export interface BadgeCommit {
   sha: string;
 }
 
-export async function commitBadge(octokit: GitHubClient, repo: RepoRef, branch: string, files: BadgeFiles, message: string): Promise<BadgeCommit> {
+export async function commitBadge(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+  files: BadgeFiles,
+  message: string,
+): Promise<BadgeCommit> {
   const ref = `heads/${branch}`;
   let parent: { sha: string; tree: string } | undefined;
   try {
     const { data } = await octokit.rest.git.getRef({ ...repo, ref });
-    const { data: commit } = await apiStep(`reading the tip of ${branch}`, () => octokit.rest.git.getCommit({ ...repo, commit_sha: data.object.sha }));
+    const { data: commit } = await apiStep(`reading the tip of ${branch}`, () =>
+      octokit.rest.git.getCommit({ ...repo, commit_sha: data.object.sha }),
+    );
     parent = { sha: commit.sha, tree: commit.tree.sha };
   } catch (error) {
     if (httpStatus(error) !== 404) throw error;
@@ -55,9 +63,13 @@ export async function commitBadge(octokit: GitHubClient, repo: RepoRef, branch: 
     octokit.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: parent ? [parent.sha] : [] }),
   );
   if (parent) {
-    await apiStep(`moving ${branch} to the badge commit`, () => octokit.rest.git.updateRef({ ...repo, ref, sha: commit.sha, force: false }));
+    await apiStep(`moving ${branch} to the badge commit`, () =>
+      octokit.rest.git.updateRef({ ...repo, ref, sha: commit.sha, force: false }),
+    );
     return { action: 'updated', sha: commit.sha };
   }
-  await apiStep(`creating branch ${branch}`, () => octokit.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: commit.sha }));
+  await apiStep(`creating branch ${branch}`, () =>
+    octokit.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: commit.sha }),
+  );
   return { action: 'created', sha: commit.sha };
 }

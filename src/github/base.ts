@@ -29,14 +29,25 @@ export async function findBaseSnapshot(octokit: GitHubClient, repo: RepoRef, que
   const { sha, checkName, app } = query;
   const short = sha.slice(0, 7);
   const { data } = await apiStep(`reading the ${checkName} check runs of base commit ${short}`, () =>
-    octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: checkName, filter: 'all', per_page: 100, ...(app && { app_id: app.id }) }),
+    octokit.rest.checks.listForRef({
+      ...repo,
+      ref: sha,
+      check_name: checkName,
+      filter: 'all',
+      per_page: 100,
+      ...(app && { app_id: app.id }),
+    }),
   );
   const runs = data.check_runs
-    .filter((r) => r.name === checkName && r.head_sha === sha && r.status === 'completed' && (!app || r.app?.id === app.id))
+    .filter(
+      (r) => r.name === checkName && r.head_sha === sha && r.status === 'completed' && (!app || r.app?.id === app.id),
+    )
     .sort((a, b) => (b.completed_at ?? '').localeCompare(a.completed_at ?? ''));
   const by = app ? ` made by ${app.slug}` : '';
   if (runs.length === 0) {
-    return { notice: `no base to compare against: base commit ${short} has no completed "${checkName}" check run${by} (readygate runs on pushes to the default branch make one)` };
+    return {
+      notice: `no base to compare against: base commit ${short} has no completed "${checkName}" check run${by} (readygate runs on pushes to the default branch make one)`,
+    };
   }
   let problem: string | undefined;
   for (const run of runs) {
@@ -44,7 +55,9 @@ export async function findBaseSnapshot(octokit: GitHubClient, repo: RepoRef, que
     const result = decodeDigest(run.output.summary, source);
     if ('problem' in result) problem ??= result.problem;
     else if (result.sha !== sha) {
-      problem ??= result.sha ? `${source} has a digest for commit ${result.sha.slice(0, 7)}, not ${short}` : `${source} has a digest that names no commit`;
+      problem ??= result.sha
+        ? `${source} has a digest for commit ${result.sha.slice(0, 7)}, not ${short}`
+        : `${source} has a digest that names no commit`;
     } else return { base: result.snapshot };
   }
   return { notice: `no base to compare against: ${problem}` };

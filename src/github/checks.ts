@@ -27,13 +27,22 @@ export interface CheckRunRef {
 }
 
 /** Splits annotations into the batches the API accepts (50 each); none gives no batch. */
-export function annotationBatches<T>(annotations: readonly T[], size: number = GITHUB_LIMITS.annotationsPerRequest): T[][] {
+export function annotationBatches<T>(
+  annotations: readonly T[],
+  size: number = GITHUB_LIMITS.annotationsPerRequest,
+): T[][] {
   const batches: T[][] = [];
   for (let i = 0; i < annotations.length; i += size) batches.push(annotations.slice(i, i + size));
   return batches;
 }
 
-export async function createCheckRun(octokit: GitHubClient, repo: RepoRef, name: string, headSha: string, detailsUrl?: string): Promise<CheckRunRef> {
+export async function createCheckRun(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  name: string,
+  headSha: string,
+  detailsUrl?: string,
+): Promise<CheckRunRef> {
   const { data } = await apiStep('creating the check run', () =>
     octokit.rest.checks.create({
       ...repo,
@@ -55,7 +64,12 @@ export interface CheckOutput {
   annotations: readonly Annotation[];
 }
 
-export async function completeCheckRun(octokit: GitHubClient, repo: RepoRef, run: CheckRunRef, output: CheckOutput): Promise<void> {
+export async function completeCheckRun(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  run: CheckRunRef,
+  output: CheckOutput,
+): Promise<void> {
   const title = plainLine(output.title, 255);
   const summary = output.summary.slice(0, GITHUB_LIMITS.summaryChars);
   const batches = annotationBatches(output.annotations);

@@ -30,7 +30,11 @@ export interface StickyComment {
   author: string | undefined;
 }
 
-export async function upsertStickyComment(octokit: GitHubClient, repo: RepoRef, comment: StickyComment): Promise<UpsertResult> {
+export async function upsertStickyComment(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  comment: StickyComment,
+): Promise<UpsertResult> {
   const { issueNumber, author } = comment;
   const marker = commentMarker(comment.checkName);
   const full = `${comment.body.slice(0, GITHUB_LIMITS.summaryChars - marker.length - 1)}\n${marker}`;
@@ -40,7 +44,8 @@ export async function upsertStickyComment(octokit: GitHubClient, repo: RepoRef, 
   // The marker ends readygate's comment; the same text elsewhere (quoted in a test's output that a
   // comment shows, say) does not make a comment the sticky one.
   const marked = comments.filter((c) => c.body?.trimEnd().endsWith(marker));
-  const ours = author === undefined ? undefined : marked.find((c) => c.user?.login.toLowerCase() === author.toLowerCase());
+  const ours =
+    author === undefined ? undefined : marked.find((c) => c.user?.login.toLowerCase() === author.toLowerCase());
   const ignored = marked.length - (ours ? 1 : 0);
   if (ours) {
     const { data } = await apiStep(`updating the readygate comment on #${issueNumber}`, () =>
@@ -48,6 +53,8 @@ export async function upsertStickyComment(octokit: GitHubClient, repo: RepoRef, 
     );
     return { action: 'updated', id: data.id, url: data.html_url, ignored };
   }
-  const { data } = await apiStep(`commenting on #${issueNumber}`, () => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full }));
+  const { data } = await apiStep(`commenting on #${issueNumber}`, () =>
+    octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: full }),
+  );
   return { action: 'created', id: data.id, url: data.html_url, ignored };
 }

@@ -9,10 +9,17 @@ import type { RepoRef } from './repo.js';
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
-export async function readRepoFile(octokit: GitHubClient, repo: RepoRef, path: string, ref?: string): Promise<string | undefined> {
+export async function readRepoFile(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  ref?: string,
+): Promise<string | undefined> {
   let data: unknown;
   try {
-    ({ data } = await apiStep(`reading ${path} from ${ref ?? 'the default branch'}`, () => octokit.rest.repos.getContent({ ...repo, path, ...(ref && { ref }) })));
+    ({ data } = await apiStep(`reading ${path} from ${ref ?? 'the default branch'}`, () =>
+      octokit.rest.repos.getContent({ ...repo, path, ...(ref && { ref }) }),
+    ));
   } catch (error) {
     if (httpStatus(error) === 404 || httpStatus((error as { cause?: unknown }).cause) === 404) return undefined;
     throw error;
@@ -20,7 +27,9 @@ export async function readRepoFile(octokit: GitHubClient, repo: RepoRef, path: s
   const where = ref ?? 'the default branch';
   const file = data as { type?: unknown; content?: unknown; encoding?: unknown; size?: unknown };
   if (Array.isArray(data) || file.type !== 'file') throw new ReadygateError(`${path} on ${where} is not a file`);
-  if (typeof file.size === 'number' && file.size > MAX_CONFIG_BYTES) throw new ReadygateError(`${path} on ${where} is over ${MAX_CONFIG_BYTES} bytes`);
-  if (file.encoding !== 'base64' || typeof file.content !== 'string') throw new ReadygateError(`${path} on ${where} came back without base64 content`);
+  if (typeof file.size === 'number' && file.size > MAX_CONFIG_BYTES)
+    throw new ReadygateError(`${path} on ${where} is over ${MAX_CONFIG_BYTES} bytes`);
+  if (file.encoding !== 'base64' || typeof file.content !== 'string')
+    throw new ReadygateError(`${path} on ${where} came back without base64 content`);
   return Buffer.from(file.content, 'base64').toString('utf8');
 }

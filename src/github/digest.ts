@@ -22,9 +22,14 @@ const MAX_INFLATED_BYTES = 1024 * 1024;
 const Counter = z.object({ covered: z.number().int().min(0), total: z.number().int().min(0) });
 const Digest = z.strictObject({
   sha: z.string().max(64).optional(),
-  coverage: z.strictObject({ lines: Counter.optional(), branches: Counter.optional(), functions: Counter.optional() }).optional(),
+  coverage: z
+    .strictObject({ lines: Counter.optional(), branches: Counter.optional(), functions: Counter.optional() })
+    .optional(),
   /** Absent when there were too many findings to keep: new_only then says it has no base. */
-  lint: z.array(z.string().regex(/^[0-9a-f]{1,64}$/)).max(100_000).optional(),
+  lint: z
+    .array(z.string().regex(/^[0-9a-f]{1,64}$/))
+    .max(100_000)
+    .optional(),
 });
 type Digest = z.infer<typeof Digest>;
 
@@ -61,7 +66,10 @@ export function decodeDigest(summary: string | null | undefined, source: string)
     return { problem: `${source} has a corrupt readygate digest (${describeError(error)})` };
   }
   const parsed = Digest.safeParse(value);
-  if (!parsed.success) return { problem: `${source} has a readygate digest of an unknown shape (${parsed.error.issues[0]?.message ?? 'invalid'})` };
+  if (!parsed.success)
+    return {
+      problem: `${source} has a readygate digest of an unknown shape (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+    };
   const d = parsed.data;
   const snapshot: BaseSnapshot = { source };
   if (d.coverage) snapshot.coverage = d.coverage;

@@ -30,7 +30,10 @@ export class GitHubApiError extends ReadygateError {
     readonly status: number | undefined,
     options: { cause: unknown },
   ) {
-    super(`GitHub API error while ${doing}${status ? ` (HTTP ${status})` : ''}: ${describeError(options.cause)}`, options);
+    super(
+      `GitHub API error while ${doing}${status ? ` (HTTP ${status})` : ''}: ${describeError(options.cause)}`,
+      options,
+    );
   }
 }
 

@@ -48,12 +48,16 @@ export function createOctokit(options: OctokitOptions): GitHubClient {
   const t = options.tuning ?? {};
   const maxRetries = t.maxRetries ?? 2;
   const warn = options.log?.warn ?? (() => undefined);
-  const group = (minTime: number, maxConcurrent: number) => new Bottleneck.Group({ maxConcurrent, minTime, timeout: 120_000 });
-  const onLimit = (kind: string) => (retryAfter: number, request: LimitedRequest, _octokit: unknown, retryCount: number) => {
-    const again = retryCount < maxRetries;
-    warn(`GitHub ${kind} rate limit on ${request.method} ${request.url}: ${again ? `retrying after ${retryAfter} s` : 'giving up'}`);
-    return again;
-  };
+  const group = (minTime: number, maxConcurrent: number) =>
+    new Bottleneck.Group({ maxConcurrent, minTime, timeout: 120_000 });
+  const onLimit =
+    (kind: string) => (retryAfter: number, request: LimitedRequest, _octokit: unknown, retryCount: number) => {
+      const again = retryCount < maxRetries;
+      warn(
+        `GitHub ${kind} rate limit on ${request.method} ${request.url}: ${again ? `retrying after ${retryAfter} s` : 'giving up'}`,
+      );
+      return again;
+    };
   // Extra keys (global, write, …) are read by the plugin but missing from its types: passing a
   // variable rather than a literal keeps them without a cast.
   const throttle = {

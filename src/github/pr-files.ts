@@ -29,12 +29,19 @@ interface ChangedFile {
 const PR_FILES_CAP = 3000;
 const COMPARE_FILES_CAP = 300;
 
-export async function pullRequestChanges(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<PullRequestChanges> {
+export async function pullRequestChanges(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  pullNumber: number,
+): Promise<PullRequestChanges> {
   const files = await apiStep(`listing the files of pull request #${pullNumber}`, () =>
     octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 }),
   );
   const changes = changesOf(files);
-  if (files.length >= PR_FILES_CAP) changes.notices.push('the pull request changes 3,000 files or more: GitHub lists only the first 3,000, so patch coverage is partial');
+  if (files.length >= PR_FILES_CAP)
+    changes.notices.push(
+      'the pull request changes 3,000 files or more: GitHub lists only the first 3,000, so patch coverage is partial',
+    );
   return changes;
 }
 
@@ -43,19 +50,35 @@ export async function pullRequestChanges(octokit: GitHubClient, repo: RepoRef, p
  * in `notice`, when GitHub cannot compare them (a base rewritten by a force-push, say): the caller
  * then measures no patch coverage rather than failing the run.
  */
-export async function commitRangeChanges(octokit: GitHubClient, repo: RepoRef, base: string, head: string): Promise<PullRequestChanges | { notice: string }> {
+export async function commitRangeChanges(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  base: string,
+  head: string,
+): Promise<PullRequestChanges | { notice: string }> {
   const range = `${base.slice(0, 7)}...${head.slice(0, 7)}`;
   let files: ChangedFile[];
   try {
     // No paging parameters: the files list (at most 300) is not paged, and paging only splits commits.
-    files = await apiStep(`comparing ${range}`, async () => (await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}` })).data.files ?? []);
+    files = await apiStep(
+      `comparing ${range}`,
+      async () =>
+        (await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}` })).data.files ??
+        [],
+    );
   } catch (error) {
     const status = error instanceof GitHubApiError ? error.status : httpStatus(error);
-    if (status === 404 || status === 422) return { notice: `GitHub cannot compare ${range}, so this run measures no patch coverage (${describeError(error)})` };
+    if (status === 404 || status === 422)
+      return {
+        notice: `GitHub cannot compare ${range}, so this run measures no patch coverage (${describeError(error)})`,
+      };
     throw error;
   }
   const changes = changesOf(files);
-  if (files.length >= COMPARE_FILES_CAP) changes.notices.push('the change touches 300 files or more: GitHub compares only the first 300, so patch coverage is partial');
+  if (files.length >= COMPARE_FILES_CAP)
+    changes.notices.push(
+      'the change touches 300 files or more: GitHub compares only the first 300, so patch coverage is partial',
+    );
   return changes;
 }
 
@@ -76,7 +99,9 @@ function changesOf(files: readonly ChangedFile[]): PullRequestChanges {
   }
   const notices: string[] = [];
   if (noPatch.length > 0) {
-    notices.push(`GitHub sent no diff for ${noPatch.length} changed file(s) (binary or too large), so patch coverage leaves them out: ${noPatch.slice(0, 5).join(', ')}${noPatch.length > 5 ? ', …' : ''}`);
+    notices.push(
+      `GitHub sent no diff for ${noPatch.length} changed file(s) (binary or too large), so patch coverage leaves them out: ${noPatch.slice(0, 5).join(', ')}${noPatch.length > 5 ? ', …' : ''}`,
+    );
   }
   return { added, paths, notices };
 }

@@ -21,10 +21,19 @@ export interface HeadCoordinates {
   headSha: string;
 }
 
-export async function findPullRequest(octokit: GitHubClient, repo: RepoRef, head: HeadCoordinates): Promise<PullRef | undefined> {
+export async function findPullRequest(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  head: HeadCoordinates,
+): Promise<PullRef | undefined> {
   const owner = head.headRepo.split('/')[0]!;
   const pulls = await apiStep(`finding the pull request for ${head.headRepo}@${head.headSha.slice(0, 7)}`, () =>
-    octokit.paginate(octokit.rest.pulls.list, { ...repo, state: 'open', head: `${owner}:${head.headBranch}`, per_page: 100 }),
+    octokit.paginate(octokit.rest.pulls.list, {
+      ...repo,
+      state: 'open',
+      head: `${owner}:${head.headBranch}`,
+      per_page: 100,
+    }),
   );
   const match = pulls.find((p) => p.head.sha === head.headSha && p.head.repo?.full_name === head.headRepo);
   return match && { number: match.number, baseSha: match.base.sha, baseRef: match.base.ref, headSha: match.head.sha };

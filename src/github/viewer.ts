@@ -46,5 +46,10 @@ export async function viewerLogin(octokit: ViewerClient): Promise<Viewer> {
 /** GraphqlResponseError's own message spans lines; its `errors` say it in one. */
 function graphqlMessages(error: Error): string {
   const errors = (error as { errors?: { message?: string }[] }).errors;
-  return errors?.map((e) => e.message).filter(Boolean).join('; ') || describeError(error);
+  return (
+    errors
+      ?.map((e) => e.message)
+      .filter(Boolean)
+      .join('; ') || describeError(error)
+  );
 }

@@ -23,7 +23,12 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxZipBytes: 64 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxEntries: 20, maxRatio: 200 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxZipBytes: 64 * 1024 * 1024,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxEntries: 20,
+  maxRatio: 200,
+};
 
 export class ArtifactError extends ReadygateError {
   override name = 'ArtifactError';
@@ -56,7 +61,8 @@ export function readReportArtifact(zipBytes: Uint8Array, limits: ZipLimits = DEF
       problem = `entry "${file.name}" declares ${file.originalSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`;
     } else if (file.originalSize > 1024 * 1024 && file.originalSize > file.size * limits.maxRatio) {
       problem = `entry "${file.name}" would expand ${Math.round(file.originalSize / Math.max(1, file.size))}x (limit ${limits.maxRatio}x): refusing a likely zip bomb`;
-    } else if (file.compression !== 0 && file.compression !== 8) problem = `entry "${file.name}" uses unsupported compression method ${file.compression}`;
+    } else if (file.compression !== 0 && file.compression !== 8)
+      problem = `entry "${file.name}" uses unsupported compression method ${file.compression}`;
     return problem === undefined;
   };
   let files: Record<string, Uint8Array>;
@@ -67,12 +73,17 @@ export function readReportArtifact(zipBytes: Uint8Array, limits: ZipLimits = DEF
   }
   if (problem) throw new ArtifactError(`${where} was rejected: ${problem}`);
   const entry = files[REPORT_ENTRY];
-  if (!entry) throw new ArtifactError(`${where} has no ${REPORT_ENTRY} (upload the file written to the action's report-path output)`);
+  if (!entry)
+    throw new ArtifactError(
+      `${where} has no ${REPORT_ENTRY} (upload the file written to the action's report-path output)`,
+    );
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(entry));
   } catch (error) {
-    throw new ArtifactError(`${where}: ${REPORT_ENTRY} is not valid UTF-8 JSON: ${describeError(error)}`, { cause: error });
+    throw new ArtifactError(`${where}: ${REPORT_ENTRY} is not valid UTF-8 JSON: ${describeError(error)}`, {
+      cause: error,
+    });
   }
   try {
     return parseReportJson(value, `${where} (${REPORT_ENTRY})`);

@@ -13,11 +13,24 @@ import { fakeIO } from './harness.js';
 describe('deliver', () => {
   it('sheds detail to fit a huge report in the check-run summary, keeping the digest', async () => {
     const base = sampleReport();
-    const failures = Array.from({ length: 300 }, (_, i) => ({ name: `case ${i}`, file: 'test/a.test.ts', line: i + 1, message: `boom ${i}`, details: 'x'.repeat(3000), kind: 'failure' as const }));
-    const report = sampleReport({ verdict: 'fail', signals: { ...base.signals, tests: { ...base.signals.tests!, failed: 300, failures } } });
+    const failures = Array.from({ length: 300 }, (_, i) => ({
+      name: `case ${i}`,
+      file: 'test/a.test.ts',
+      line: i + 1,
+      message: `boom ${i}`,
+      details: 'x'.repeat(3000),
+      kind: 'failure' as const,
+    }));
+    const report = sampleReport({
+      verdict: 'fail',
+      signals: { ...base.signals, tests: { ...base.signals.tests!, failed: 300, failures } },
+    });
     let summary = '';
     const scope = nock(API)
-      .patch('/repos/acme/widgets/check-runs/7', (b: { output: { summary?: string } }) => ((summary = b.output.summary ?? summary), true))
+      .patch(
+        '/repos/acme/widgets/check-runs/7',
+        (b: { output: { summary?: string } }) => ((summary = b.output.summary ?? summary), true),
+      )
       .times(7) // 301 annotations: 6 batches in progress, the 7th completes
       .reply(200, {});
     const { io, rec } = fakeIO();
@@ -41,7 +54,12 @@ describe('deliver', () => {
   ])('%i lint findings: %i check-run update(s), every annotation sent once', async (n, updates) => {
     const base = sampleReport();
     const finding = base.signals.lint!.findings[0]!;
-    const findings = Array.from({ length: n }, (_, i) => ({ ...finding, line: i + 1, message: `finding ${i}`, fingerprint: i.toString(16).padStart(20, '0') }));
+    const findings = Array.from({ length: n }, (_, i) => ({
+      ...finding,
+      line: i + 1,
+      message: `finding ${i}`,
+      fingerprint: i.toString(16).padStart(20, '0'),
+    }));
     const report = sampleReport({ signals: { lint: { errors: n, warnings: 0, notes: 0, findings } } });
     const bodies: { status?: string; output: { annotations?: { message: string }[] } }[] = [];
     const scope = nock(API)
@@ -54,14 +72,22 @@ describe('deliver', () => {
     expect(bodies).toHaveLength(updates);
     expect(bodies.map((b) => b.status)).toEqual([...Array<undefined>(updates - 1).fill(undefined), 'completed']);
     expect(bodies.every((b) => (b.output.annotations?.length ?? 0) <= 50)).toBe(true);
-    expect(bodies.flatMap((b) => b.output.annotations ?? []).map((a) => a.message)).toEqual(findings.map((f) => f.message));
+    expect(bodies.flatMap((b) => b.output.annotations ?? []).map((a) => a.message)).toEqual(
+      findings.map((f) => f.message),
+    );
   });
 });
 
 function stageEnv(io: ActionIO): StageEnv {
   return {
     inputs: parseInputs({ INPUT_TOKEN: 't', INPUT_COMMENT: 'never' }),
-    context: { repo: REPO, apiUrl: API, serverUrl: 'https://github.com', workspace: '.', event: { kind: 'other', name: 'x', sha: SHA } },
+    context: {
+      repo: REPO,
+      apiUrl: API,
+      serverUrl: 'https://github.com',
+      workspace: '.',
+      event: { kind: 'other', name: 'x', sha: SHA },
+    },
     octokit: testOctokit(),
     io,
     tempDir: mkdtempSync(join(tmpdir(), 'rg-')),

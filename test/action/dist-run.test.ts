@@ -29,7 +29,12 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
   let text = '';
   for await (const chunk of req) text += String(chunk);
   const path = req.url ?? '';
-  const entry: Seen = { method: req.method ?? '', path, body: text ? JSON.parse(text) : undefined, auth: req.headers.authorization };
+  const entry: Seen = {
+    method: req.method ?? '',
+    path,
+    body: text ? JSON.parse(text) : undefined,
+    auth: req.headers.authorization,
+  };
   seen.push(entry);
   const reply = (status: number, body: unknown) => {
     entry.status = status;
@@ -37,13 +42,20 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
     res.end(JSON.stringify(body));
   };
   const route = `${req.method} ${path.split('?')[0]}`;
-  if (route === 'POST /repos/acme/widgets/check-runs') return reply(201, { id: 7, html_url: 'https://github.com/acme/widgets/runs/7', app: ACTIONS_APP });
-  if (route === 'GET /repos/acme/widgets/pulls/5/files') return reply(200, [{ filename: 'src/math.js', status: 'modified', additions: 1, patch: '@@ -1,1 +1,2 @@\n a\n+b' }]);
-  if (route === 'GET /repos/acme/widgets/contents/.github%2Freadygate.yml') return reply(200, { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) });
-  if (route === `GET /repos/acme/widgets/commits/${BASE_SHA}/check-runs`) return reply(200, { total_count: 0, check_runs: [] });
+  if (route === 'POST /repos/acme/widgets/check-runs')
+    return reply(201, { id: 7, html_url: 'https://github.com/acme/widgets/runs/7', app: ACTIONS_APP });
+  if (route === 'GET /repos/acme/widgets/pulls/5/files')
+    return reply(200, [
+      { filename: 'src/math.js', status: 'modified', additions: 1, patch: '@@ -1,1 +1,2 @@\n a\n+b' },
+    ]);
+  if (route === 'GET /repos/acme/widgets/contents/.github%2Freadygate.yml')
+    return reply(200, { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) });
+  if (route === `GET /repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+    return reply(200, { total_count: 0, check_runs: [] });
   if (route === 'PATCH /repos/acme/widgets/check-runs/7') return reply(200, {});
   if (route === 'GET /repos/acme/widgets/issues/5/comments') return reply(200, []);
-  if (route === 'POST /repos/acme/widgets/issues/5/comments') return reply(201, { id: 9, html_url: 'https://github.com/acme/widgets/pull/5#issuecomment-9' });
+  if (route === 'POST /repos/acme/widgets/issues/5/comments')
+    return reply(201, { id: 9, html_url: 'https://github.com/acme/widgets/pull/5#issuecomment-9' });
   return reply(404, { message: `Not Found: ${route}` });
 }
 
@@ -68,10 +80,17 @@ describe('dist/index.js as the runner starts it', () => {
   it('on a pull request: completes the check run, comments, writes outputs and the job summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'readygate-dist-run-'));
     const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
-    writeFileSync(files.event, JSON.stringify({
-      pull_request: { number: 5, head: { sha: SHA, repo: { full_name: 'acme/widgets' } }, base: { sha: BASE_SHA, ref: 'main' } },
-      repository: { full_name: 'acme/widgets', default_branch: 'main' },
-    }));
+    writeFileSync(
+      files.event,
+      JSON.stringify({
+        pull_request: {
+          number: 5,
+          head: { sha: SHA, repo: { full_name: 'acme/widgets' } },
+          base: { sha: BASE_SHA, ref: 'main' },
+        },
+        repository: { full_name: 'acme/widgets', default_branch: 'main' },
+      }),
+    );
     writeFileSync(files.output, '');
     writeFileSync(files.summary, '');
     const r = await runDist({
@@ -87,9 +106,9 @@ describe('dist/index.js as the runner starts it', () => {
       GITHUB_OUTPUT: files.output,
       GITHUB_STEP_SUMMARY: files.summary,
       RUNNER_TEMP: dir,
-      'INPUT_TOKEN': 'ghs_distSmokeToken0123456789',
+      INPUT_TOKEN: 'ghs_distSmokeToken0123456789',
       'INPUT_CHECK-NAME': 'readygate',
-      'INPUT_COMMENT': 'always',
+      INPUT_COMMENT: 'always',
       'INPUT_FAIL-ON': 'required-level',
       'INPUT_UPLOAD-REPORT': 'true',
     });
@@ -105,7 +124,11 @@ describe('dist/index.js as the runner starts it', () => {
     );
     expect(seen.filter((s) => s.auth !== 'token ghs_distSmokeToken0123456789')).toEqual([]);
     expect(seen.filter((s) => s.status === 404)).toEqual([]); // every request was one the stand-in expects
-    const completed = seen.find((s) => s.method === 'PATCH')!.body as { status: string; conclusion: string; output: { summary: string } };
+    const completed = seen.find((s) => s.method === 'PATCH')!.body as {
+      status: string;
+      conclusion: string;
+      output: { summary: string };
+    };
     expect(completed).toMatchObject({ status: 'completed', conclusion: 'success' });
     expect(completed.output.summary).toContain('readygate');
     const outputs = readFileSync(files.output, 'utf8');

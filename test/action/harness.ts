@@ -74,5 +74,12 @@ export const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** Every line the run wrote (log, warnings, failures, outputs, summary), for "never leaks" checks. */
 export function everythingLogged(rec: Recorded): string {
-  return [...rec.info, ...rec.warnings, ...rec.failed, ...rec.summary, ...Object.values(rec.outputs), ...rec.annotations.map((a) => a.message)].join('\n');
+  return [
+    ...rec.info,
+    ...rec.warnings,
+    ...rec.failed,
+    ...rec.summary,
+    ...Object.values(rec.outputs),
+    ...rec.annotations.map((a) => a.message),
+  ].join('\n');
 }

@@ -2,11 +2,23 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, BASE_SHA, SHA } from '../github/helpers.js';
 import { readFileSync } from 'node:fs';
-import { RESULTS, TOKEN, TWIRP, artifactEnv, checkUpload, uploadScopes, type UploadSeen } from '../github/artifact-helpers.js';
+import {
+  RESULTS,
+  TOKEN,
+  TWIRP,
+  artifactEnv,
+  checkUpload,
+  uploadScopes,
+  type UploadSeen,
+} from '../github/artifact-helpers.js';
 import { EXAMPLE_POLICY, base64, everythingLogged, runWith } from './harness.js';
 
 const payload = {
-  pull_request: { number: 5, head: { sha: SHA, repo: { full_name: 'forker/widgets' } }, base: { sha: BASE_SHA, ref: 'main' } },
+  pull_request: {
+    number: 5,
+    head: { sha: SHA, repo: { full_name: 'forker/widgets' } },
+    base: { sha: BASE_SHA, ref: 'main' },
+  },
   repository: { full_name: 'acme/widgets', default_branch: 'main' },
 };
 const denied = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' };
@@ -43,13 +55,19 @@ describe('runner on a fork pull request (read-only token)', () => {
     expect(upload.results.isDone() && upload.blob.isDone()).toBe(true);
     // The artifact holds exactly the report written to report-path, under the name publish mode reads.
     expect(checkUpload(seen)).toEqual({ 'readygate-report.json': readFileSync(rec.outputs['report-path']!, 'utf8') });
-    expect(rec.info).toContainEqual(expect.stringMatching(/^uploaded the report as artifact readygate-report \(id 4242, \d+ bytes, sha256:[0-9a-f]{64}\)$/));
+    expect(rec.info).toContainEqual(
+      expect.stringMatching(
+        /^uploaded the report as artifact readygate-report \(id 4242, \d+ bytes, sha256:[0-9a-f]{64}\)$/,
+      ),
+    );
     const logged = everythingLogged(rec);
     expect(logged).not.toContain(TOKEN);
     expect(logged).not.toContain('TopSecretSignature');
     expect(code).toBe(0);
     expect(rec.failed).toEqual([]);
-    expect(rec.warnings[0]).toMatch(/cannot create check runs with this token \(Resource not accessible by integration/);
+    expect(rec.warnings[0]).toMatch(
+      /cannot create check runs with this token \(Resource not accessible by integration/,
+    );
     expect(rec.summary).toHaveLength(1);
     expect(rec.summary[0]).toContain('no base to compare against');
     expect(rec.annotations).toHaveLength(5);
@@ -62,7 +80,7 @@ describe('runner on a fork pull request (read-only token)', () => {
     expect(rec.outputs.verdict).toBe('pass');
   });
 
-  it('without the runner\'s artifact credentials, says why and prints the upload step to add, naming the report path', async () => {
+  it("without the runner's artifact credentials, says why and prints the upload step to add, naming the report path", async () => {
     const scope = forkScope({ path: 'readygate.yml', query: true, status: 404, body: { message: 'Not Found' } });
     // The default branch has no policy: the PR's own file (examples/readygate.yml via `config`) is used.
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, inputs: { config: 'readygate.yml' } });
@@ -79,22 +97,46 @@ describe('runner on a fork pull request (read-only token)', () => {
   });
 
   it('a failed upload is a warning: the verdict, outputs and instructions stand', async () => {
-    const scope = forkScope({ path: '.github%2Freadygate.yml', query: { ref: 'main' }, status: 200, body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) } });
-    const results = nock(RESULTS).post(`${TWIRP}/CreateArtifact`).times(3).reply(500, { code: 'internal', msg: 'boom' });
+    const scope = forkScope({
+      path: '.github%2Freadygate.yml',
+      query: { ref: 'main' },
+      status: 200,
+      body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) },
+    });
+    const results = nock(RESULTS)
+      .post(`${TWIRP}/CreateArtifact`)
+      .times(3)
+      .reply(500, { code: 'internal', msg: 'boom' });
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, env: artifactEnv() });
     expect(scope.isDone() && results.isDone()).toBe(true);
     expect(code).toBe(0);
     expect(rec.failed).toEqual([]);
     expect(rec.outputs.verdict).toBe('pass');
-    expect(rec.warnings).toContainEqual(expect.stringMatching(/^could not upload the readygate-report artifact \(the verdict is not affected; .*CreateArtifact failed after 3 attempts: HTTP 500: boom$/));
-    expect(rec.info.find((l) => l.includes('cannot create check runs or comments'))).toContain('uses: actions/upload-artifact@v4');
+    expect(rec.warnings).toContainEqual(
+      expect.stringMatching(
+        /^could not upload the readygate-report artifact \(the verdict is not affected; .*CreateArtifact failed after 3 attempts: HTTP 500: boom$/,
+      ),
+    );
+    expect(rec.info.find((l) => l.includes('cannot create check runs or comments'))).toContain(
+      'uses: actions/upload-artifact@v4',
+    );
     expect(everythingLogged(rec)).not.toContain(TOKEN);
   });
 
   it('upload-report: false uploads nothing', async () => {
-    const scope = forkScope({ path: '.github%2Freadygate.yml', query: { ref: 'main' }, status: 200, body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) } });
+    const scope = forkScope({
+      path: '.github%2Freadygate.yml',
+      query: { ref: 'main' },
+      status: 200,
+      body: { type: 'file', encoding: 'base64', content: base64(EXAMPLE_POLICY) },
+    });
     // No results-service scope: any upload request would fail the run on nock's "no match".
-    const { code, rec } = await runWith({ eventName: 'pull_request', payload, env: artifactEnv(), inputs: { 'upload-report': 'false' } });
+    const { code, rec } = await runWith({
+      eventName: 'pull_request',
+      payload,
+      env: artifactEnv(),
+      inputs: { 'upload-report': 'false' },
+    });
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(0);
     expect(rec.warnings.filter((w) => w.includes('upload'))).toEqual([]);
@@ -108,7 +150,14 @@ describe('command annotations cap', () => {
     const { fakeIO } = await import('./harness.js');
     const { io, rec } = fakeIO();
     const make = (level: 'failure' | 'warning' | 'notice', n: number) =>
-      Array.from({ length: n }, (_, i) => ({ path: 'a.ts', start_line: i + 1, end_line: i + 1, annotation_level: level, title: 't', message: 'm' }));
+      Array.from({ length: n }, (_, i) => ({
+        path: 'a.ts',
+        start_line: i + 1,
+        end_line: i + 1,
+        annotation_level: level,
+        title: 't',
+        message: 'm',
+      }));
     expect(emitCommandAnnotations(io, [...make('failure', 15), ...make('warning', 3), ...make('notice', 12)])).toBe(23);
     expect(rec.annotations.filter((a) => a.level === 'failure')).toHaveLength(10);
     expect(rec.annotations.filter((a) => a.level === 'notice')).toHaveLength(10);

@@ -6,7 +6,15 @@ import { commentMarker } from '../../src/github/comment.js';
 import { base64, runWith } from './harness.js';
 
 const payload = {
-  workflow_run: { id: 42, event: 'pull_request', head_sha: SHA, head_branch: 'feature', head_repository: { full_name: 'forker/widgets' }, html_url: 'https://github.com/acme/widgets/actions/runs/42', pull_requests: [] },
+  workflow_run: {
+    id: 42,
+    event: 'pull_request',
+    head_sha: SHA,
+    head_branch: 'feature',
+    head_repository: { full_name: 'forker/widgets' },
+    html_url: 'https://github.com/acme/widgets/actions/runs/42',
+    pull_requests: [],
+  },
   repository: { full_name: 'acme/widgets', default_branch: 'main' },
 };
 const STRICT = 'levels:\n  ready:\n    tests: { max_failed: 0 }\n    coverage: { lines: 70, patch: 80 }\n';
@@ -25,10 +33,15 @@ function upToArtifact(zip: Buffer) {
   return nock(API)
     .get('/repos/acme/widgets/pulls')
     .query({ state: 'open', head: 'forker:feature', per_page: '100' })
-    .reply(200, [{ number: 5, head: { sha: SHA, repo: { full_name: 'forker/widgets' } }, base: { sha: BASE_SHA, ref: 'main' } }])
+    .reply(200, [
+      { number: 5, head: { sha: SHA, repo: { full_name: 'forker/widgets' } }, base: { sha: BASE_SHA, ref: 'main' } },
+    ])
     .get('/repos/acme/widgets/actions/runs/42/artifacts')
     .query(true)
-    .reply(200, { total_count: 1, artifacts: [{ id: 9, name: 'readygate-report', expired: false, size_in_bytes: zip.length }] })
+    .reply(200, {
+      total_count: 1,
+      artifacts: [{ id: 9, name: 'readygate-report', expired: false, size_in_bytes: zip.length }],
+    })
     .get('/repos/acme/widgets/actions/artifacts/9/zip')
     .reply(200, zip, { 'content-type': 'application/zip' });
 }
@@ -37,7 +50,11 @@ describe('runner in publish mode (workflow_run)', () => {
   it('re-evaluates the artifact with the default branch policy, never trusting its verdict', async () => {
     // The artifact claims a pass, but its one failed test fails the default branch's max_failed: 0.
     const zip = reportZip(withPatch({ covered: 1, total: 2 }));
-    const bodies: { check?: unknown; patch?: { conclusion: string; output: { title: string; summary: string } }; comment?: string } = {};
+    const bodies: {
+      check?: unknown;
+      patch?: { conclusion: string; output: { title: string; summary: string } };
+      comment?: string;
+    } = {};
     const scope = upToArtifact(zip)
       .get('/repos/acme/widgets/pulls/5/files')
       .query({ per_page: '100' })
@@ -59,8 +76,16 @@ describe('runner in publish mode (workflow_run)', () => {
       .reply(201, { id: 1, html_url: 'c' });
     const { code, rec } = await runWith({ eventName: 'workflow_run', payload, inputs: { mode: 'publish' } });
     expect(scope.isDone()).toBe(true);
-    expect(bodies.check).toEqual({ name: 'readygate', head_sha: SHA, status: 'in_progress', details_url: 'https://github.com/acme/widgets/actions/runs/42' });
-    expect(bodies.patch).toMatchObject({ conclusion: 'failure', output: { title: 'Not ready for ready: no level reached' } });
+    expect(bodies.check).toEqual({
+      name: 'readygate',
+      head_sha: SHA,
+      status: 'in_progress',
+      details_url: 'https://github.com/acme/widgets/actions/runs/42',
+    });
+    expect(bodies.patch).toMatchObject({
+      conclusion: 'failure',
+      output: { title: 'Not ready for ready: no level reached' },
+    });
     expect(bodies.patch!.output.summary).toContain("re-evaluated with the default branch's policy");
     expect(bodies.comment).toContain('1 failed tests, more than the 0 allowed');
     // The patch gate uses the artifact's counter, which fits the 3 lines the API says the PR adds.
@@ -71,8 +96,16 @@ describe('runner in publish mode (workflow_run)', () => {
   });
 
   it.each([
-    ['a "../" entry', zipOf({ 'readygate-report.json': strToU8('{}'), '../evil.sh': strToU8('rm -rf /') }), 'the readygate-report artifact was rejected: entry "../evil.sh" climbs out of the archive ("..")'],
-    ['a report failing the schema', zipOf({ 'readygate-report.json': strToU8(JSON.stringify({ ...sampleReport(), schema: 'other@9' })) }), 'is not a readygate report (readygate/report@1)'],
+    [
+      'a "../" entry',
+      zipOf({ 'readygate-report.json': strToU8('{}'), '../evil.sh': strToU8('rm -rf /') }),
+      'the readygate-report artifact was rejected: entry "../evil.sh" climbs out of the archive ("..")',
+    ],
+    [
+      'a report failing the schema',
+      zipOf({ 'readygate-report.json': strToU8(JSON.stringify({ ...sampleReport(), schema: 'other@9' })) }),
+      'is not a readygate report (readygate/report@1)',
+    ],
   ])('rejects %s with a clear message and publishes nothing', async (_, zip, message) => {
     const scope = upToArtifact(zip);
     const { code, rec } = await runWith({ eventName: 'workflow_run', payload, inputs: { mode: 'publish' } });
@@ -95,11 +128,22 @@ describe('runner in publish mode (workflow_run)', () => {
   });
 
   it.each([
-    ['counts more changed lines than the pull request adds', withPatch({ covered: 50, total: 50 }), 'counts 50 changed coverable line(s), but the pull request adds only 3 (from the GitHub API): refusing a forged report'],
-    ['has coverage but leaves the patch counter out', withPatch(), 'has coverage but no patch coverage, though the pull request adds 3 line(s)'],
+    [
+      'counts more changed lines than the pull request adds',
+      withPatch({ covered: 50, total: 50 }),
+      'counts 50 changed coverable line(s), but the pull request adds only 3 (from the GitHub API): refusing a forged report',
+    ],
+    [
+      'has coverage but leaves the patch counter out',
+      withPatch(),
+      'has coverage but no patch coverage, though the pull request adds 3 line(s)',
+    ],
     ['claims more covered than counted', withPatch({ covered: 3, total: 2 }), 'claims 3 covered of 2 changed lines'],
   ])('refuses an artifact that %s, publishing nothing', async (_, report, message) => {
-    const scope = upToArtifact(reportZip(report)).get('/repos/acme/widgets/pulls/5/files').query(true).reply(200, FILES);
+    const scope = upToArtifact(reportZip(report))
+      .get('/repos/acme/widgets/pulls/5/files')
+      .query(true)
+      .reply(200, FILES);
     const { code, rec } = await runWith({ eventName: 'workflow_run', payload, inputs: { mode: 'publish' } });
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(1);
@@ -155,7 +199,10 @@ describe('runner in publish mode (workflow_run)', () => {
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(1);
     expect(rec.failed[0]).toMatch(/reading the readygate check runs of base commit bbbbbbb \(HTTP 422\)/);
-    expect(done).toMatchObject({ conclusion: 'failure', output: { summary: expect.stringContaining('readygate could not finish') } });
+    expect(done).toMatchObject({
+      conclusion: 'failure',
+      output: { summary: expect.stringContaining('readygate could not finish') },
+    });
   });
 
   it('refuses to publish on other events', async () => {

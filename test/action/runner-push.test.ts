@@ -46,7 +46,11 @@ describe('runner on a push to the default branch', () => {
       .reply(404, { message: 'Not Found' })
       .post('/repos/acme/widgets/git/trees', (b: unknown) => trees.push(b) > 0)
       .reply(201, { sha: 't1' })
-      .post('/repos/acme/widgets/git/commits', { message: `readygate badge for ${SHA.slice(0, 7)}: beta`, tree: 't1', parents: [] })
+      .post('/repos/acme/widgets/git/commits', {
+        message: `readygate badge for ${SHA.slice(0, 7)}: beta`,
+        tree: 't1',
+        parents: [],
+      })
       .reply(201, { sha: 'c1' })
       .post('/repos/acme/widgets/git/refs', { ref: 'refs/heads/readygate-badges', sha: 'c1' })
       .reply(201, {});
@@ -66,7 +70,11 @@ describe('runner on a push to the default branch', () => {
     // `before` could not be compared (a force-push rewrote it): no patch coverage, and the report says why.
     const report = JSON.parse(readFileSync(rec.outputs['report-path']!, 'utf8'));
     expect(report.signals.coverage.patch).toBeUndefined();
-    expect(report.notices).toContainEqual(expect.stringMatching(/^GitHub cannot compare [0-9a-f]{7}\.\.\.[0-9a-f]{7}, so this run measures no patch coverage/));
+    expect(report.notices).toContainEqual(
+      expect.stringMatching(
+        /^GitHub cannot compare [0-9a-f]{7}\.\.\.[0-9a-f]{7}, so this run measures no patch coverage/,
+      ),
+    );
   });
 
   it('fails the step on a failed verdict unless fail-on is never', async () => {
@@ -75,29 +83,50 @@ describe('runner on a push to the default branch', () => {
     // commit even with badge-branch set (nock refuses any git request, which would fail the run).
     const env = { GITHUB_REF: 'refs/heads/release/1.0' };
     let scope = mock();
-    const failed = await runWith({ eventName: 'push', payload, inputs: { config: 'readygate.yml', 'badge-branch': 'readygate-badges' }, env });
+    const failed = await runWith({
+      eventName: 'push',
+      payload,
+      inputs: { config: 'readygate.yml', 'badge-branch': 'readygate-badges' },
+      env,
+    });
     expect(scope.isDone()).toBe(true);
     expect(failed.code).toBe(1);
     expect(failed.rec.failed).toEqual(['readygate: not ready for production (reached beta); see the job summary']);
     scope = mock();
-    const lenient = await runWith({ eventName: 'push', payload, inputs: { config: 'readygate.yml', 'fail-on': 'never' }, env });
+    const lenient = await runWith({
+      eventName: 'push',
+      payload,
+      inputs: { config: 'readygate.yml', 'fail-on': 'never' },
+      env,
+    });
     expect(scope.isDone()).toBe(true);
     expect(lenient.code).toBe(0);
     expect(lenient.rec.outputs.verdict).toBe('fail');
   });
 
-  it('on a push to another branch, judges by the default branch\'s policy, not the one the branch carries', async () => {
+  it("on a push to another branch, judges by the default branch's policy, not the one the branch carries", async () => {
     // The branch relaxes release/* from production to mvp in its own readygate.yml.
     const workspace = mkdtempSync(join(tmpdir(), 'readygate-push-'));
     cpSync(EXAMPLES, workspace, { recursive: true });
-    writeFileSync(join(workspace, 'readygate.yml'), EXAMPLE_POLICY.replace('"release/*": production', '"release/*": mvp'));
+    writeFileSync(
+      join(workspace, 'readygate.yml'),
+      EXAMPLE_POLICY.replace('"release/*": production', '"release/*": mvp'),
+    );
     const patches: CheckPatch[] = [];
     const scope = otherBranchScope(patches);
-    const { code, rec } = await runWith({ eventName: 'push', payload, workspace, inputs: { config: 'readygate.yml' }, env: { GITHUB_REF: 'refs/heads/release/1.0' } });
+    const { code, rec } = await runWith({
+      eventName: 'push',
+      payload,
+      workspace,
+      inputs: { config: 'readygate.yml' },
+      env: { GITHUB_REF: 'refs/heads/release/1.0' },
+    });
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(1);
     expect(rec.failed).toEqual(['readygate: not ready for production (reached beta); see the job summary']);
-    expect(patches.at(-1)!.output.summary).toContain("this change modifies readygate.yml: it is judged by the default branch's policy (main)");
+    expect(patches.at(-1)!.output.summary).toContain(
+      "this change modifies readygate.yml: it is judged by the default branch's policy (main)",
+    );
   });
 
   it('on GitHub Enterprise Server, sends every call to GITHUB_API_URL and skips the artifact upload (v4 is not there)', async () => {
@@ -116,11 +145,20 @@ describe('runner on a push to the default branch', () => {
       eventName: 'push',
       payload,
       inputs: { config: 'readygate.yml' },
-      env: { GITHUB_REF: 'refs/heads/main', GITHUB_API_URL: `${ghes}/api/v3`, GITHUB_SERVER_URL: ghes, ...artifactEnv() },
+      env: {
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_API_URL: `${ghes}/api/v3`,
+        GITHUB_SERVER_URL: ghes,
+        ...artifactEnv(),
+      },
     });
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(0);
     expect(rec.outputs['check-run-url']).toBe(`${ghes}/acme/widgets/runs/8`);
-    expect(rec.info).toContainEqual(expect.stringMatching(/^readygate: not uploading the readygate-report artifact: artifact upload v4 is not available on GitHub Enterprise Server\./));
+    expect(rec.info).toContainEqual(
+      expect.stringMatching(
+        /^readygate: not uploading the readygate-report artifact: artifact upload v4 is not available on GitHub Enterprise Server\./,
+      ),
+    );
   });
 });

@@ -30,6 +30,10 @@ describe('safeLines', () => {
     const token = vi.fn().mockReturnValueOnce('abc').mockReturnValueOnce('xyz');
     expect(safeLines('::abc:: resume attempt', token)[0]).toBe('::stop-commands::xyz');
     const legacy = vi.fn().mockReturnValueOnce('abc').mockReturnValueOnce('xyz');
-    expect(safeLines('##[abc] resume attempt', legacy)).toEqual(['::stop-commands::xyz', '##[abc] resume attempt', '::xyz::']);
+    expect(safeLines('##[abc] resume attempt', legacy)).toEqual([
+      '::stop-commands::xyz',
+      '##[abc] resume attempt',
+      '::xyz::',
+    ]);
   });
 });

@@ -13,7 +13,8 @@ interface Workflow {
   permissions: Record<string, string>;
   jobs: Record<string, { steps: Step[]; if?: string }>;
 }
-const read = (name: string) => parse(readFileSync(new URL(`../../.github/workflows/${name}`, import.meta.url), 'utf8')) as Workflow;
+const read = (name: string) =>
+  parse(readFileSync(new URL(`../../.github/workflows/${name}`, import.meta.url), 'utf8')) as Workflow;
 
 describe('.github/workflows', () => {
   it('readygate.yml runs the Action from this checkout, which uploads the report itself', () => {
@@ -29,7 +30,10 @@ describe('.github/workflows', () => {
     expect(wf.on).toEqual({ workflow_run: { workflows: ['readygate'], types: ['completed'] } });
     const [job] = Object.values(wf.jobs);
     const checkout = job!.steps.find((s) => s.uses?.startsWith('actions/checkout'));
-    expect(checkout?.with).toEqual({ ref: '${{ github.event.repository.default_branch }}', 'persist-credentials': false });
+    expect(checkout?.with).toEqual({
+      ref: '${{ github.event.repository.default_branch }}',
+      'persist-credentials': false,
+    });
     expect(job!.steps.find((s) => s.uses === './')?.with).toEqual({ mode: 'publish' });
     expect(job!.steps.some((s) => s.run !== undefined)).toBe(false);
   });

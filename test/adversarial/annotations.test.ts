@@ -11,14 +11,23 @@ const COUNT = 100_000;
 describe('100,000 annotations', () => {
   it('are built in bounded time and memory, every one within GitHub limits', () => {
     const findings = Array.from({ length: COUNT }, (_, i) => {
-      const f = lintFinding(`src/dir${i % 100}/file${i}.ts`, (i % 5_000) + 1, i % 3 === 0 ? 'error' : 'warning', `rule-${i % 50}`, `finding ${i}: @org/team <script> a|b\n::set-output name=x::y`);
+      const f = lintFinding(
+        `src/dir${i % 100}/file${i}.ts`,
+        (i % 5_000) + 1,
+        i % 3 === 0 ? 'error' : 'warning',
+        `rule-${i % 50}`,
+        `finding ${i}: @org/team <script> a|b\n::set-output name=x::y`,
+      );
       // Every thousandth one is hostile: outside the repo, or with an oversized message and title.
       if (i % 1_000 === 1) f.path = i % 2000 === 1 ? '../outside.ts' : '/etc/passwd';
       if (i % 1_000 === 2) f.message = 'm'.repeat(70_000);
       if (i % 1_000 === 3) f.rule = 'r'.repeat(1_000);
       return f;
     });
-    const report = reportFrom({ lint: { findings: assignFingerprints(findings) } }, { levels: { ready: { lint: { errors: 0 } } } });
+    const report = reportFrom(
+      { lint: { findings: assignFingerprints(findings) } },
+      { levels: { ready: { lint: { errors: 0 } } } },
+    );
     const before = process.memoryUsage().heapUsed;
     const annotations = buildAnnotations(report);
     expect(annotations).toHaveLength(COUNT - COUNT / 1_000);
@@ -32,7 +41,9 @@ describe('100,000 annotations', () => {
         a.end_line < a.start_line,
     );
     expect(bad).toEqual([]);
-    expect(annotations.filter((a) => a.message.startsWith('mmm') && a.message.endsWith('… (truncated)'))).toHaveLength(COUNT / 1_000);
+    expect(annotations.filter((a) => a.message.startsWith('mmm') && a.message.endsWith('… (truncated)'))).toHaveLength(
+      COUNT / 1_000,
+    );
     // Generous: 100,000 small annotations are tens of MB at most.
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(500 * 1024 * 1024);
   });

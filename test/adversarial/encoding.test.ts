@@ -14,7 +14,11 @@ const rejection = (p: Promise<unknown>) =>
 
 describe('invalid UTF-8', () => {
   it('lcov: a path with invalid bytes is kept, with replacement characters', async () => {
-    const bytes = Buffer.concat([Buffer.from('SF:src/caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('.ts\nDA:1,1\nend_of_record\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('SF:src/caf'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('.ts\nDA:1,1\nend_of_record\n'),
+    ]);
     const data = await parseWith(lcov, textSource(bytes));
     expect([...data.table.files.keys()]).toEqual(['src/caf\uFFFD(\uFFFD.ts']);
     expect(data.table.totals().lines).toEqual({ covered: 1, total: 1 });
@@ -50,7 +54,9 @@ describe('NUL bytes', () => {
   ] as const)('%s: refused as a binary file, with the line of the first NUL', async (_name, parser, text, line) => {
     const error = await rejection(parseWith(parser as typeof lcov, textSource(text, 'r.txt')));
     expect(error).toBeInstanceOf(ReportParseError);
-    expect((error as ReportParseError).message).toBe(`r.txt:${line}: contains a NUL byte: this is a binary file, not a text report`);
+    expect((error as ReportParseError).message).toBe(
+      `r.txt:${line}: contains a NUL byte: this is a binary file, not a text report`,
+    );
   });
 
   it('finds the line of a NUL far into a multi-chunk file', async () => {

@@ -36,12 +36,16 @@ export async function fixturesByParser(parsers: readonly AnyParser[]): Promise<M
   return byParser;
 }
 
-type Mutation = { kind: 'flip' | 'insert' | 'delete'; at: number; byte: number } | { kind: 'cut'; at: number; byte: number };
+type Mutation =
+  { kind: 'flip' | 'insert' | 'delete'; at: number; byte: number } | { kind: 'cut'; at: number; byte: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom('flip', 'insert', 'delete', 'cut'),
   at: fc.nat(),
-  byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x3c, 0x3e, 0x22, 0x2c, 0x3a, 0x0a, 0x7b, 0x7d, 0x5b, 0x5d, 0x26)),
+  byte: fc.oneof(
+    fc.integer({ min: 0, max: 255 }),
+    fc.constantFrom(0x3c, 0x3e, 0x22, 0x2c, 0x3a, 0x0a, 0x7b, 0x7d, 0x5b, 0x5d, 0x26),
+  ),
 });
 
 export function mutate(bytes: Buffer, mutations: readonly Mutation[]): Buffer {
@@ -89,7 +93,11 @@ export async function violation(parser: AnyParser, bytes: Buffer): Promise<strin
   }
 }
 
-export async function fuzzParser(parser: AnyParser, fixtures: readonly Fixture[], params: fc.Parameters<[Buffer]>): Promise<void> {
+export async function fuzzParser(
+  parser: AnyParser,
+  fixtures: readonly Fixture[],
+  params: fc.Parameters<[Buffer]>,
+): Promise<void> {
   await fc.assert(
     fc.asyncProperty(inputs(fixtures), async (bytes) => {
       const problem = await violation(parser, bytes);

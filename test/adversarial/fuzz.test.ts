@@ -6,9 +6,12 @@ import { fixturesByParser, fuzzParser, mutate, violation } from './fuzz-property
 const fixtures = await fixturesByParser(ALL_PARSERS);
 
 describe('fuzzing every parser in the registry', () => {
-  it.each(ALL_PARSERS.map((p) => [p.id, p] as const))('%s: returns data or throws ReportParseError', async (_id, parser) => {
-    await fuzzParser(parser, fixtures.get(parser.id) ?? [], { numRuns: 40, seed: 20261121 });
-  });
+  it.each(ALL_PARSERS.map((p) => [p.id, p] as const))(
+    '%s: returns data or throws ReportParseError',
+    async (_id, parser) => {
+      await fuzzParser(parser, fixtures.get(parser.id) ?? [], { numRuns: 40, seed: 20261121 });
+    },
+  );
 
   it('mutations change the input, and a truncated fixture is reported, not crashed on', async () => {
     const junit = ALL_PARSERS.find((p) => p.id === 'junit')!;
@@ -25,7 +28,10 @@ describe('fuzzing every parser in the registry', () => {
   });
 
   it('the property catches a parser that breaks the contract', async () => {
-    const broken = { ...ALL_PARSERS[0]!, parse: () => Promise.reject(new TypeError('boom')) } as (typeof ALL_PARSERS)[number];
+    const broken = {
+      ...ALL_PARSERS[0]!,
+      parse: () => Promise.reject(new TypeError('boom')),
+    } as (typeof ALL_PARSERS)[number];
     expect(await violation(broken, Buffer.from('x'))).toMatch(/^parse threw TypeError: boom/);
   });
 });

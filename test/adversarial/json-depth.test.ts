@@ -24,7 +24,9 @@ describe('JSON nested a million deep', () => {
     const deep = `${'{"a":'.repeat(DEPTH)}1${'}'.repeat(DEPTH)}`;
     const error = await parseAudit(`{"auditReportVersion":2,"vulnerabilities":{"pkg":${deep}},"metadata":{}}`);
     expect(error).toBeInstanceOf(ReportParseError);
-    expect((error as ReportParseError).message).toMatch(/^audit\.json: (JSON is nested too deeply|not a valid|invalid JSON)/);
+    expect((error as ReportParseError).message).toMatch(
+      /^audit\.json: (JSON is nested too deeply|not a valid|invalid JSON)/,
+    );
   });
 
   it('unclosed nesting (truncated upload)', async () => {

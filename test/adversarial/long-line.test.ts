@@ -21,14 +21,20 @@ describe('a 200 MB line with no newline', () => {
         yield piece;
       }
     }
-    const source = { path: 'huge.info', size: TOTAL + 3, open: () => Readable.from(bytes(), { objectMode: false, highWaterMark: MB }) };
+    const source = {
+      path: 'huge.info',
+      size: TOTAL + 3,
+      open: () => Readable.from(bytes(), { objectMode: false, highWaterMark: MB }),
+    };
     const before = process.memoryUsage().rss;
     const error = await parseWith(lcov, source).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ReportParseError);
-    expect((error as ReportParseError).message).toBe(`huge.info:1: line is longer than ${DEFAULT_LIMITS.maxLineBytes} characters: not a report this format writes`);
+    expect((error as ReportParseError).message).toBe(
+      `huge.info:1: line is longer than ${DEFAULT_LIMITS.maxLineBytes} characters: not a report this format writes`,
+    );
     // The limit is 4 MiB: the stream was abandoned long before its 200 MB end (read-ahead allowed).
     expect(produced).toBeLessThan(DEFAULT_LIMITS.maxLineBytes + 16 * MB);
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * MB);
@@ -58,7 +64,9 @@ describe('a 200 MB line with no newline', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect((error as ReportParseError).message).toBe(`huge.info:1: line is longer than ${DEFAULT_LIMITS.maxLineBytes} characters: not a report this format writes`);
+    expect((error as ReportParseError).message).toBe(
+      `huge.info:1: line is longer than ${DEFAULT_LIMITS.maxLineBytes} characters: not a report this format writes`,
+    );
     expect(produced).toBeLessThan(DEFAULT_LIMITS.maxLineBytes + 16 * MB);
     expect(process.memoryUsage().rss - before).toBeLessThan(150 * MB);
   });

@@ -12,10 +12,16 @@ import { renderMarkdown } from '../../src/core/render/markdown.js';
 import { finding } from '../helpers/signals.js';
 import { reportFrom } from '../helpers/report.js';
 
-const PAYLOAD = '<img src=https://tracker.example/p.png><!-- readygate:comment readygate --> @acme/security-team <a href=https://evil.example>re-run</a>\n# Injected';
+const PAYLOAD =
+  '<img src=https://tracker.example/p.png><!-- readygate:comment readygate --> @acme/security-team <a href=https://evil.example>re-run</a>\n# Injected';
 
 /** Node types of the Markdown tree GitHub's parser family builds from `markdown`. */
-function nodeTypes(markdown: string): { types: Set<string>; html: string[]; headings: string[]; hiddenLinks: string[] } {
+function nodeTypes(markdown: string): {
+  types: Set<string>;
+  html: string[];
+  headings: string[];
+  hiddenLinks: string[];
+} {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
   const types = new Set<string>();
   const html: string[] = [];
@@ -46,9 +52,22 @@ describe('a lone carriage return in report text', () => {
   it('cannot end the failure list, its code block or a table early in the rendered summary', () => {
     const tests = emptyTests();
     tests.total = tests.failed = 1;
-    tests.failures.push({ name: `t\r${PAYLOAD}`, file: 'src/a.ts', line: 1, message: `boom\r${PAYLOAD}`, details: `stack\r${PAYLOAD}`, kind: 'failure' });
-    const audit = { findings: [{ ...finding('GHSA-1', 'high', `pkg\r${PAYLOAD}`), title: `t\r${PAYLOAD}`, version: `1\r${PAYLOAD}` }] };
-    const report = reportFrom({ tests, audit }, { levels: { ready: { tests: { pass_rate: 100 }, audit: { high: 0 } } } }, []);
+    tests.failures.push({
+      name: `t\r${PAYLOAD}`,
+      file: 'src/a.ts',
+      line: 1,
+      message: `boom\r${PAYLOAD}`,
+      details: `stack\r${PAYLOAD}`,
+      kind: 'failure',
+    });
+    const audit = {
+      findings: [{ ...finding('GHSA-1', 'high', `pkg\r${PAYLOAD}`), title: `t\r${PAYLOAD}`, version: `1\r${PAYLOAD}` }],
+    };
+    const report = reportFrom(
+      { tests, audit },
+      { levels: { ready: { tests: { pass_rate: 100 }, audit: { high: 0 } } } },
+      [],
+    );
     const markdown = renderMarkdown(report, { maxChars: 60_000 });
     const { types, html, headings, hiddenLinks } = nodeTypes(markdown);
     expect(types.has('image')).toBe(false);

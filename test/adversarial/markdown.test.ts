@@ -12,7 +12,15 @@ function hostile(failures: number) {
   tests.total = tests.failed = failures;
   for (let i = 0; i < failures; i++) {
     const name = NAMES[i % NAMES.length]!;
-    tests.failures.push({ name, suite: name, file: `src/${name}.ts`, line: 1, message: `${name}\n${'x'.repeat(70_000)}`, details: `${'```'}\n${'y'.repeat(70_000)}`, kind: 'failure' });
+    tests.failures.push({
+      name,
+      suite: name,
+      file: `src/${name}.ts`,
+      line: 1,
+      message: `${name}\n${'x'.repeat(70_000)}`,
+      details: `${'```'}\n${'y'.repeat(70_000)}`,
+      kind: 'failure',
+    });
   }
   const audit = { findings: NAMES.map((n, i) => ({ ...finding(`GHSA-${i}`, 'high', n), title: n, version: n })) };
   return reportFrom({ tests, audit }, { levels: { ready: { tests: { pass_rate: 100 }, audit: { high: 0 } } } }, NAMES);
@@ -63,9 +71,12 @@ function openFenceAtEnd(md: string): boolean {
 }
 
 describe('renderMarkdown with hostile content', () => {
-  it.each([1, 4, 60, 2_000])('%s hostile failures: mentions neutralised, HTML escaped, pipes escaped, fences closed, ≤ 65,535', (n) => {
-    checkSafe(renderMarkdown(hostile(n)), 65_535);
-  });
+  it.each([1, 4, 60, 2_000])(
+    '%s hostile failures: mentions neutralised, HTML escaped, pipes escaped, fences closed, ≤ 65,535',
+    (n) => {
+      checkSafe(renderMarkdown(hostile(n)), 65_535);
+    },
+  );
 
   it('still holds when the limit forces a cut mid-content', () => {
     for (const max of [2_000, 5_000, 20_000]) checkSafe(renderMarkdown(hostile(60), { maxChars: max }), max);

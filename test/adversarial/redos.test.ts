@@ -15,7 +15,10 @@ describe('no catastrophic backtracking on report text', () => {
 
   it('JUnit: failure messages of `a.a.a…` are located quickly', async () => {
     const message = 'a.'.repeat(10_000);
-    const cases = Array.from({ length: 30 }, (_, i) => `<testcase name="t${i}"><failure message="${message}">${message}</failure></testcase>`).join('');
+    const cases = Array.from(
+      { length: 30 },
+      (_, i) => `<testcase name="t${i}"><failure message="${message}">${message}</failure></testcase>`,
+    ).join('');
     const started = Date.now();
     const data = await parseWith(junit, textSource(`<testsuite>${cases}</testsuite>`, 'junit.xml'));
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -28,14 +28,16 @@ describe('XML entities and nesting', () => {
   });
 
   it('refuses an external entity and never reads the file it names', async () => {
-    const xml = '<?xml version="1.0"?>\n<!DOCTYPE testsuites [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<testsuites><testsuite name="s"><testcase name="t"><failure message="&xxe;"/></testcase></testsuite></testsuites>\n';
+    const xml =
+      '<?xml version="1.0"?>\n<!DOCTYPE testsuites [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<testsuites><testsuite name="s"><testcase name="t"><failure message="&xxe;"/></testcase></testsuite></testsuites>\n';
     const error = await refusal(xml);
     expect(error.message).toMatch(/invalid XML: undefined entity/);
     expect(error.message).not.toMatch(/root:|nologin/);
   });
 
   it('refuses a parameter-entity external DTD the same way (no fetch, no expansion)', async () => {
-    const xml = '<?xml version="1.0"?>\n<!DOCTYPE testsuites [<!ENTITY % remote SYSTEM "http://127.0.0.1:1/evil.dtd"> %remote;]>\n<testsuites><testsuite name="&exfil;"/></testsuites>\n';
+    const xml =
+      '<?xml version="1.0"?>\n<!DOCTYPE testsuites [<!ENTITY % remote SYSTEM "http://127.0.0.1:1/evil.dtd"> %remote;]>\n<testsuites><testsuite name="&exfil;"/></testsuites>\n';
     const error = await refusal(xml);
     expect(error.message).toMatch(/invalid XML/);
   });

@@ -42,11 +42,14 @@ describe('hostile report artifacts', () => {
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100 * MB);
   });
 
-  it.each(['../../.github/workflows/evil.yml', '/etc/cron.d/evil', 'C:\\Windows\\evil.dll', 'a/../../evil'])('refuses zip-slip entry %s', async (name) => {
-    const zip = zipSync({ [name]: strToU8('x'), 'readygate-report.json': strToU8('{}') });
-    const error = await refusal(zip);
-    expect(error.message).toMatch(/absolute path|climbs out/);
-  });
+  it.each(['../../.github/workflows/evil.yml', '/etc/cron.d/evil', 'C:\\Windows\\evil.dll', 'a/../../evil'])(
+    'refuses zip-slip entry %s',
+    async (name) => {
+      const zip = zipSync({ [name]: strToU8('x'), 'readygate-report.json': strToU8('{}') });
+      const error = await refusal(zip);
+      expect(error.message).toMatch(/absolute path|climbs out/);
+    },
+  );
 
   it('refuses bytes that are not a zip, and a zip without the report', async () => {
     expect((await refusal(new Uint8Array([1, 2, 3, 4]))).message).toMatch(/not a readable zip/);

@@ -16,7 +16,9 @@ describe('README performance targets', () => {
 
   it('are written between the markers, and nowhere without them', () => {
     const doc = `# x\n\nbefore\n${README_START}\nold table\n${README_END}\nafter\n`;
-    expect(withReadmeTargets(doc, 'new table\n')).toBe(`# x\n\nbefore\n${README_START}\nnew table\n${README_END}\nafter\n`);
+    expect(withReadmeTargets(doc, 'new table\n')).toBe(
+      `# x\n\nbefore\n${README_START}\nnew table\n${README_END}\nafter\n`,
+    );
     expect(withReadmeTargets('# no markers\n', 'new table\n')).toBeUndefined();
   });
 });

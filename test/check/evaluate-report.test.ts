@@ -4,7 +4,8 @@ import { validateConfig } from '../../src/config/load.js';
 import { ReportV1 } from '../../src/core/report-schema.js';
 import { sampleReport } from '../github/helpers.js';
 
-const policy = (levels: unknown, extra: Record<string, unknown> = {}) => validateConfig({ levels, ...extra }, 'test policy');
+const policy = (levels: unknown, extra: Record<string, unknown> = {}) =>
+  validateConfig({ levels, ...extra }, 'test policy');
 const withAudit = sampleReport({
   signals: {
     ...sampleReport().signals,
@@ -15,25 +16,45 @@ const withAudit = sampleReport({
       low: 0,
       info: 0,
       ignored: 1,
-      findings: [{ id: 'GHSA-xxxx', aliases: [], package: 'left-pad', severity: 'critical', title: 'bad', ignored: { reason: 'trust me' } }],
+      findings: [
+        {
+          id: 'GHSA-xxxx',
+          aliases: [],
+          package: 'left-pad',
+          severity: 'critical',
+          title: 'bad',
+          ignored: { reason: 'trust me' },
+        },
+      ],
     },
   },
 });
 
 describe('evaluateReport', () => {
   it('discards the artifact verdict and gates and applies the given policy', () => {
-    const out = evaluateReport(sampleReport({ verdict: 'pass' }), { config: policy({ ready: { tests: { max_failed: 0 } } }), version: '0.1.0', today: '2026-11-21' });
+    const out = evaluateReport(sampleReport({ verdict: 'pass' }), {
+      config: policy({ ready: { tests: { max_failed: 0 } } }),
+      version: '0.1.0',
+      today: '2026-11-21',
+    });
     expect(ReportV1.parse(out)).toEqual(out);
     expect(out.verdict).toBe('fail');
     expect(out.gates.map((g) => [g.id, g.status])).toEqual([['tests.max_failed', 'fail']]);
   });
 
-  it('does not honour audit ignores written by the artifact, only the policy\'s', () => {
-    const strict = evaluateReport(withAudit, { config: policy({ ready: { audit: { critical: 0 } } }), version: '0.1.0', today: '2026-11-21' });
+  it("does not honour audit ignores written by the artifact, only the policy's", () => {
+    const strict = evaluateReport(withAudit, {
+      config: policy({ ready: { audit: { critical: 0 } } }),
+      version: '0.1.0',
+      today: '2026-11-21',
+    });
     expect(strict.verdict).toBe('fail');
     expect(strict.signals.audit).toMatchObject({ critical: 1, ignored: 0 });
     const ignoring = evaluateReport(withAudit, {
-      config: policy({ ready: { audit: { critical: 0 } } }, { audit_ignore: [{ id: 'GHSA-xxxx', reason: 'not reachable' }] }),
+      config: policy(
+        { ready: { audit: { critical: 0 } } },
+        { audit_ignore: [{ id: 'GHSA-xxxx', reason: 'not reachable' }] },
+      ),
       version: '0.1.0',
       today: '2026-11-21',
     });
@@ -53,9 +74,13 @@ describe('evaluateReport', () => {
     expect(out.base).toEqual({ source: 'base run' });
   });
 
-  it('turns the artifact\'s report errors into failed gates', () => {
+  it("turns the artifact's report errors into failed gates", () => {
     const broken = sampleReport({ errors: [{ signal: 'tests', path: 'junit.xml', message: 'invalid XML' }] });
-    const out = evaluateReport(broken, { config: policy({ ready: { tests: { max_failed: 5 } } }), version: '0.1.0', today: '2026-11-21' });
+    const out = evaluateReport(broken, {
+      config: policy({ ready: { tests: { max_failed: 5 } } }),
+      version: '0.1.0',
+      today: '2026-11-21',
+    });
     expect(out.verdict).toBe('fail');
     expect(out.gates[0]).toMatchObject({ id: 'tests.report', status: 'fail' });
   });

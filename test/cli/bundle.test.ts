@@ -13,7 +13,8 @@ describe('the bundled CLI', () => {
   it('runs check, roadmap show and formats from its chunks', async () => {
     const out = mkdtempSync(join(tmpdir(), 'readygate-cli-bundle-'));
     await build(cliBundleOptions(out));
-    const run = (args: string[]) => spawnSync(process.execPath, [join(out, 'run.js'), ...args], { cwd: ROOT as string, encoding: 'utf8' });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(out, 'run.js'), ...args], { cwd: ROOT as string, encoding: 'utf8' });
     const check = run(['check', '--config', 'examples/readygate.yml', '--cwd', 'examples', '--format', 'json']);
     expect(check.stderr).toBe('');
     expect(JSON.parse(check.stdout)).toMatchObject({ schema: 'readygate/report@1', level: expect.any(String) });

@@ -5,7 +5,8 @@ import { ReportV1 } from '../../src/core/report-schema.js';
 import { cli, tempRepo } from '../helpers/cli.js';
 
 const LCOV = 'SF:src/a.ts\nDA:1,1\nDA:2,1\nDA:3,0\nend_of_record\n';
-const JUNIT = '<testsuite name="s"><testcase name="ok" classname="c"/><testcase name="bad" classname="c" file="src/a.test.ts" line="4"><failure message="expected 1">trace</failure></testcase></testsuite>';
+const JUNIT =
+  '<testsuite name="s"><testcase name="ok" classname="c"/><testcase name="bad" classname="c" file="src/a.test.ts" line="4"><failure message="expected 1">trace</failure></testcase></testsuite>';
 const POLICY = `reports:
   coverage: [coverage/lcov.info]
   tests: [junit.xml]
@@ -25,18 +26,31 @@ describe('readygate check', () => {
     const report = ReportV1.parse(JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')));
     expect(report.signals.coverage?.lines).toEqual({ covered: 2, total: 3 });
     expect(report.signals.tests).toMatchObject({ total: 2, passed: 1, failed: 1 });
-    expect(report.signals.tests?.failures[0]).toMatchObject({ name: 'bad', file: 'src/a.test.ts', line: 4, message: 'expected 1' });
+    expect(report.signals.tests?.failures[0]).toMatchObject({
+      name: 'bad',
+      file: 'src/a.test.ts',
+      line: 4,
+      message: 'expected 1',
+    });
   });
 
   it('exit 1 when gates fail; --branch picks a stricter level', async () => {
-    const dir = tempRepo({ '.github/readygate.yml': `${POLICY}branches: { main: beta }\n`, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
+    const dir = tempRepo({
+      '.github/readygate.yml': `${POLICY}branches: { main: beta }\n`,
+      'coverage/lcov.info': LCOV,
+      'junit.xml': JUNIT,
+    });
     const r = await cli(['check', '--branch', 'main', '--format', 'json'], dir);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'fail', level: 'mvp', required: 'beta' });
   });
 
   it('flags override the config globs per signal', async () => {
-    const dir = tempRepo({ '.github/readygate.yml': POLICY, 'other.info': 'SF:x\nDA:1,0\nend_of_record\n', 'junit.xml': JUNIT });
+    const dir = tempRepo({
+      '.github/readygate.yml': POLICY,
+      'other.info': 'SF:x\nDA:1,0\nend_of_record\n',
+      'junit.xml': JUNIT,
+    });
     const r = await cli(['check', '--coverage', 'other.info', '--format', 'json'], dir);
     expect(JSON.parse(r.stdout).signals.coverage.lines).toEqual({ covered: 0, total: 1 });
   });
@@ -54,17 +68,26 @@ describe('readygate check', () => {
       'diff --git a/src/untested.ts b/src/untested.ts\nnew file mode 100644\n--- /dev/null\n+++ b/src/untested.ts\n@@ -0,0 +1,3 @@\n+// new\n+export const x = 1;\n+export const y = 2;\n',
       'diff --git a/src/untested.test.ts b/src/untested.test.ts\nnew file mode 100644\n--- /dev/null\n+++ b/src/untested.test.ts\n@@ -0,0 +1,1 @@\n+test();\n',
     ].join('');
-    const policy = POLICY.replace('mvp: { tests: { max_failed: 1 } }', 'mvp: { tests: { max_failed: 1 }, coverage: { patch: 80 } }');
+    const policy = POLICY.replace(
+      'mvp: { tests: { max_failed: 1 } }',
+      'mvp: { tests: { max_failed: 1 }, coverage: { patch: 80 } }',
+    );
     const dir = tempRepo({ '.github/readygate.yml': policy, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
     const r = await cli(['check', '--diff', '-', '--format', 'json'], dir, { stdin: diff });
     const report = JSON.parse(r.stdout);
     expect(report.signals.coverage.patch).toEqual({ covered: 1, total: 3 });
     const gate = report.gates.find((g: { id: string }) => g.id === 'coverage.patch');
     expect(gate).toMatchObject({ status: 'fail' });
-    expect(gate.message).toContain('2 added lines of 1 changed file(s) the coverage report does not list as uncovered: src/untested.ts');
+    expect(gate.message).toContain(
+      '2 added lines of 1 changed file(s) the coverage report does not list as uncovered: src/untested.ts',
+    );
     expect(r.code).toBe(1);
 
-    const ignoring = tempRepo({ '.github/readygate.yml': `${policy}patch: { unreported: ignore }\n`, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
+    const ignoring = tempRepo({
+      '.github/readygate.yml': `${policy}patch: { unreported: ignore }\n`,
+      'coverage/lcov.info': LCOV,
+      'junit.xml': JUNIT,
+    });
     const r2 = await cli(['check', '--diff', '-', '--format', 'json'], ignoring, { stdin: diff });
     expect(JSON.parse(r2.stdout).signals.coverage.patch).toEqual({ covered: 1, total: 1 });
   });
@@ -73,9 +96,21 @@ describe('readygate check', () => {
     it.each([
       ['an empty file', '', 'junit.xml: file is empty'],
       ['truncated XML', '<testsuite name="s"><testcase name="a">', 'junit.xml:1: invalid XML'],
-      ['random bytes', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0xff, 0xfe, 0x00]), 'junit.xml:1: contains a NUL byte: this is a binary file, not a text report'],
-      ['invalid UTF-8 without NUL', Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]), 'junit.xml: not a tests report readygate recognises'],
-      ['JSON of the wrong shape', '{"hello": "world"}', 'junit.xml: not a tests report readygate recognises (tried: junit'],
+      [
+        'random bytes',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x1a, 0xff, 0xfe, 0x00]),
+        'junit.xml:1: contains a NUL byte: this is a binary file, not a text report',
+      ],
+      [
+        'invalid UTF-8 without NUL',
+        Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1]),
+        'junit.xml: not a tests report readygate recognises',
+      ],
+      [
+        'JSON of the wrong shape',
+        '{"hello": "world"}',
+        'junit.xml: not a tests report readygate recognises (tried: junit',
+      ],
     ])('%s', async (_name, content, expected) => {
       const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': content });
       const r = await cli(['check'], dir);
@@ -97,22 +132,36 @@ describe('readygate check', () => {
     });
 
     it('JUnit with zero tests does not pass a pass-rate gate', async () => {
-      const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': '<testsuites tests="0"></testsuites>' });
+      const dir = tempRepo({
+        '.github/readygate.yml': POLICY,
+        'coverage/lcov.info': LCOV,
+        'junit.xml': '<testsuites tests="0"></testsuites>',
+      });
       const r = await cli(['check', '--branch', 'x', '--format', 'json'], dir);
       const report = JSON.parse(r.stdout);
       expect(report.signals.tests.total).toBe(0);
-      expect(report.gates.find((g: { id: string; level: string }) => g.id === 'tests.pass_rate' && g.level === 'beta').status).toBe('fail');
+      expect(
+        report.gates.find((g: { id: string; level: string }) => g.id === 'tests.pass_rate' && g.level === 'beta')
+          .status,
+      ).toBe('fail');
     });
 
     it('lcov with negative counts names the line', async () => {
-      const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': 'SF:a\nDA:1,-1\n', 'junit.xml': JUNIT });
+      const dir = tempRepo({
+        '.github/readygate.yml': POLICY,
+        'coverage/lcov.info': 'SF:a\nDA:1,-1\n',
+        'junit.xml': JUNIT,
+      });
       const r = await cli(['check'], dir);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('error: coverage/lcov.info:2: negative execution count -1 for line 1');
     });
 
     it('a glob that leaves the repository is refused', async () => {
-      const dir = tempRepo({ '.github/readygate.yml': POLICY.replace('[junit.xml]', '["../../etc/*.xml"]'), 'coverage/lcov.info': LCOV });
+      const dir = tempRepo({
+        '.github/readygate.yml': POLICY.replace('[junit.xml]', '["../../etc/*.xml"]'),
+        'coverage/lcov.info': LCOV,
+      });
       const r = await cli(['check'], dir);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain('glob leaves the repository');
@@ -124,22 +173,41 @@ describe('readygate check', () => {
       const dir = tempRepo({ '.github/readygate.yml': POLICY.replace('require:', 'requir:') });
       const r = await cli(['check'], dir);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe('readygate: .github/readygate.yml has 1 problem\n  .github/readygate.yml:7: unknown key `requir`: did you mean `require`?\n');
+      expect(r.stderr).toBe(
+        'readygate: .github/readygate.yml has 1 problem\n  .github/readygate.yml:7: unknown key `requir`: did you mean `require`?\n',
+      );
     });
 
     it('an unknown flag, a bad --format, an unreadable --base, a non-diff', async () => {
-      const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT, 'base.json': '{"schema": 1}', 'x.diff': 'nope' });
+      const dir = tempRepo({
+        '.github/readygate.yml': POLICY,
+        'coverage/lcov.info': LCOV,
+        'junit.xml': JUNIT,
+        'base.json': '{"schema": 1}',
+        'x.diff': 'nope',
+      });
       expect((await cli(['check', '--colour'], dir)).stderr).toMatch(/^readygate: Unknown option '--colour'/);
-      expect((await cli(['check', '--format', 'yaml'], dir)).stderr).toBe('readygate: --format must be text, markdown or json, not "yaml"\n');
+      expect((await cli(['check', '--format', 'yaml'], dir)).stderr).toBe(
+        'readygate: --format must be text, markdown or json, not "yaml"\n',
+      );
       const base = await cli(['check', '--base', 'base.json'], dir);
       expect(base.code).toBe(2);
       expect(base.stderr).toMatch(/^readygate: --base base\.json is not a readygate report \(readygate\/report@1\)/);
-      expect((await cli(['check', '--base', 'nope.json'], dir)).stderr).toMatch(/--base: cannot read .*nope\.json: file not found/);
-      expect((await cli(['check', '--diff', 'x.diff'], dir)).stderr).toBe('readygate: x.diff is not a unified diff (expected "diff --git" or "---/+++" headers); make it with `git diff base...head`\n');
+      expect((await cli(['check', '--base', 'nope.json'], dir)).stderr).toMatch(
+        /--base: cannot read .*nope\.json: file not found/,
+      );
+      expect((await cli(['check', '--diff', 'x.diff'], dir)).stderr).toBe(
+        'readygate: x.diff is not a unified diff (expected "diff --git" or "---/+++" headers); make it with `git diff base...head`\n',
+      );
     });
 
     it('--out or --markdown-out that names a directory, or sits under a file', async () => {
-      const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT, 'out/keep.txt': 'x' });
+      const dir = tempRepo({
+        '.github/readygate.yml': POLICY,
+        'coverage/lcov.info': LCOV,
+        'junit.xml': JUNIT,
+        'out/keep.txt': 'x',
+      });
       const r = await cli(['check', '--out', 'out'], dir);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^readygate: --out: cannot write .*out: is a directory, not a file\n$/);
@@ -165,7 +233,11 @@ describe('readygate check', () => {
   });
 
   it('a base report enables delta gates', async () => {
-    const dir = tempRepo({ '.github/readygate.yml': POLICY.replace('lines: 60 }', 'lines: 60, max_drop: 1 }'), 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
+    const dir = tempRepo({
+      '.github/readygate.yml': POLICY.replace('lines: 60 }', 'lines: 60, max_drop: 1 }'),
+      'coverage/lcov.info': LCOV,
+      'junit.xml': JUNIT,
+    });
     await cli(['check', '--out', 'base.json'], dir);
     const r = await cli(['check', '--base', 'base.json', '--format', 'json'], dir);
     const gate = JSON.parse(r.stdout).gates.find((g: { id: string }) => g.id === 'coverage.max_drop');
@@ -189,7 +261,10 @@ describe('the default policy', () => {
   });
 
   it('gates only the signals that have reports', async () => {
-    const r = await cli(['check', '--format', 'json'], tempRepo({ 'eslint.json': '[{"filePath":"a.js","messages":[]}]' }));
+    const r = await cli(
+      ['check', '--format', 'json'],
+      tempRepo({ 'eslint.json': '[{"filePath":"a.js","messages":[]}]' }),
+    );
     const report = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
     expect(report.gates.map((g: { id: string }) => g.id)).toEqual(['lint.errors']);
@@ -198,7 +273,11 @@ describe('the default policy', () => {
 });
 
 describe('crafted JUnit summaries', () => {
-  it.each(['<testsuite tests="1" failures="-10"/>', '<testsuite tests="2" failures="1.5"/>', '<testsuite tests="1" failures="3"/>'])('%s is refused, not passed', async (xml) => {
+  it.each([
+    '<testsuite tests="1" failures="-10"/>',
+    '<testsuite tests="2" failures="1.5"/>',
+    '<testsuite tests="1" failures="3"/>',
+  ])('%s is refused, not passed', async (xml) => {
     const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': xml });
     const r = await cli(['check'], dir);
     expect(r.code).toBe(1);

@@ -14,9 +14,18 @@ let cache: string;
 let err: string[];
 
 function io(): CliIO {
-  return { cwd: dir, env: { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache }, stdout: () => {}, stderr: (t) => void err.push(t), isTTY: false, readStdin: async () => '', today: () => '2026-01-01' };
+  return {
+    cwd: dir,
+    env: { GITHUB_TOKEN: TOKEN, XDG_CACHE_HOME: cache },
+    stdout: () => {},
+    stderr: (t) => void err.push(t),
+    isTTY: false,
+    readStdin: async () => '',
+    today: () => '2026-01-01',
+  };
 }
-const run = (sub: string, ...extra: string[]) => main(['roadmap', sub, '--file', 'ROADMAP.md', '--repo', 'acme/app', '--api-url', API, ...extra], io());
+const run = (sub: string, ...extra: string[]) =>
+  main(['roadmap', sub, '--file', 'ROADMAP.md', '--repo', 'acme/app', '--api-url', API, ...extra], io());
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'readygate-roadmap-'));
@@ -30,22 +39,33 @@ describe('readygate roadmap keeps its ETag cache between runs', () => {
   it('a second run on an unchanged repository sends If-None-Match and is answered 304', async () => {
     const gh = new FakeGitHub();
     const fast = { pacing: { writeGapMs: 0, createGapMs: 0, retryAfterUnitMs: 1, sleep: async () => {} } };
-    expect(await roadmapCommand(['sync'], { file: ['ROADMAP.md'], repo: 'acme/app', 'api-url': API }, io(), fast)).toBe(0);
+    expect(await roadmapCommand(['sync'], { file: ['ROADMAP.md'], repo: 'acme/app', 'api-url': API }, io(), fast)).toBe(
+      0,
+    );
     expect(readdirSync(join(cache, 'readygate'))).toEqual([expect.stringMatching(/^roadmap-[0-9a-f]{16}\.json$/)]);
     let before = gh.requests.length;
     expect(await run('plan')).toBe(0); // the sync changed issues and milestones since it listed them
-    expect(gh.requests.slice(before).map((r) => [r.path.split('?')[0], r.ifNoneMatch !== undefined, r.status])).toEqual([
-      ['/graphql', false, undefined],
-      ['/repos/acme/app/issues', true, 200],
-      ['/repos/acme/app/milestones', true, 200],
-      ['/repos/acme/app/labels', true, 304],
-    ]);
+    expect(gh.requests.slice(before).map((r) => [r.path.split('?')[0], r.ifNoneMatch !== undefined, r.status])).toEqual(
+      [
+        ['/graphql', false, undefined],
+        ['/repos/acme/app/issues', true, 200],
+        ['/repos/acme/app/milestones', true, 200],
+        ['/repos/acme/app/labels', true, 304],
+      ],
+    );
     before = gh.requests.length;
     expect(await run('plan')).toBe(0);
     // The identity query (GraphQL, not conditional) and three conditional listings, all 304.
     const reads = gh.requests.slice(before);
-    expect(reads.map((r) => r.path.split('?')[0])).toEqual(['/graphql', '/repos/acme/app/issues', '/repos/acme/app/milestones', '/repos/acme/app/labels']);
-    expect(reads.slice(1).every((r) => r.method === 'GET' && r.ifNoneMatch !== undefined && r.status === 304)).toBe(true);
+    expect(reads.map((r) => r.path.split('?')[0])).toEqual([
+      '/graphql',
+      '/repos/acme/app/issues',
+      '/repos/acme/app/milestones',
+      '/repos/acme/app/labels',
+    ]);
+    expect(reads.slice(1).every((r) => r.method === 'GET' && r.ifNoneMatch !== undefined && r.status === 304)).toBe(
+      true,
+    );
     expect(err).toEqual([]);
   });
 
@@ -69,7 +89,10 @@ describe('readygate roadmap keeps its ETag cache between runs', () => {
     await run('plan', '--no-cache');
     expect(existsSync(cache)).toBe(false);
     mkdirSync(join(dir, '.github'));
-    writeFileSync(join(dir, '.github/readygate.yml'), 'roadmap:\n  files: [ROADMAP.md]\n  cache_dir: false\nlevels:\n  x: {}\n');
+    writeFileSync(
+      join(dir, '.github/readygate.yml'),
+      'roadmap:\n  files: [ROADMAP.md]\n  cache_dir: false\nlevels:\n  x: {}\n',
+    );
     const before = gh.requests.length;
     await run('plan');
     await run('plan');
@@ -85,7 +108,12 @@ describe('readygate roadmap keeps its ETag cache between runs', () => {
     const before = gh.requests.length;
     expect(await run('plan')).toBe(0);
     expect(err.join('')).toMatch(/^warning: the ETag cache .* is not valid JSON; reading everything afresh\n$/);
-    expect(gh.requests.slice(before).filter((r) => r.path !== '/graphql').every((r) => r.status === 200)).toBe(true);
+    expect(
+      gh.requests
+        .slice(before)
+        .filter((r) => r.path !== '/graphql')
+        .every((r) => r.status === 200),
+    ).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).schema).toBe('readygate/etag-cache@1');
   });
 });

@@ -13,7 +13,15 @@ let out: string[];
 let err: string[];
 
 function io(env: Record<string, string> = {}): CliIO {
-  return { cwd: dir, env, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), isTTY: false, readStdin: async () => '', today: () => '2026-01-01' };
+  return {
+    cwd: dir,
+    env,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    isTTY: false,
+    readStdin: async () => '',
+    today: () => '2026-01-01',
+  };
 }
 const FLAGS = ['--repo', 'acme/app', '--token', 't', '--api-url', API];
 const fast = { pacing: { writeGapMs: 0, createGapMs: 0, retryAfterUnitMs: 1, sleep: async () => {} } };
@@ -46,7 +54,10 @@ describe('readygate roadmap', () => {
     const flags = { file: ['ROADMAP.md'], repo: 'acme/app', 'api-url': API };
     expect(await roadmapCommand(['sync'], flags, io({ GITHUB_TOKEN: 't' }), fast)).toBe(0);
     expect(out.join('')).toContain('applied: 4 write(s), 2 issue(s) created\n');
-    expect(gh.issues.map((i) => [i.title, i.state])).toEqual([['SHIP-1: Pick a name', 'closed'], ['SHIP-2: Write the docs', 'open']]);
+    expect(gh.issues.map((i) => [i.title, i.state])).toEqual([
+      ['SHIP-1: Pick a name', 'closed'],
+      ['SHIP-2: Write the docs', 'open'],
+    ]);
     out = [];
     expect(await roadmapCommand(['sync'], flags, io({ GITHUB_TOKEN: 't' }), fast)).toBe(0);
     expect(out.join('')).toMatch(/^roadmap plan: 0 to create.*; 2 unchanged\n$/);
@@ -54,11 +65,18 @@ describe('readygate roadmap', () => {
 
   it('pull writes drift from GitHub into the file; --dry-run only prints the patch', async () => {
     const gh = new FakeGitHub();
-    await roadmapCommand(['sync'], { file: ['ROADMAP.md'], ...{ repo: 'acme/app', token: 't', 'api-url': API } }, io(), fast);
+    await roadmapCommand(
+      ['sync'],
+      { file: ['ROADMAP.md'], ...{ repo: 'acme/app', token: 't', 'api-url': API } },
+      io(),
+      fast,
+    );
     gh.issue('SHIP-2')!.state = 'closed';
     out = [];
     await main(['roadmap', 'pull', '--dry-run', '--file', 'ROADMAP.md', ...FLAGS], io());
-    expect(out.join('')).toBe('--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] SHIP-2 Write the docs\n+- [x] SHIP-2 Write the docs\n');
+    expect(out.join('')).toBe(
+      '--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] SHIP-2 Write the docs\n+- [x] SHIP-2 Write the docs\n',
+    );
     expect(readFileSync(join(dir, 'ROADMAP.md'), 'utf8')).toBe(ROADMAP);
     expect(await main(['roadmap', 'pull', '--file', 'ROADMAP.md', ...FLAGS], io())).toBe(0);
     expect(readFileSync(join(dir, 'ROADMAP.md'), 'utf8')).toBe(ROADMAP.replace('- [ ] SHIP-2', '- [x] SHIP-2'));
@@ -71,9 +89,15 @@ describe('readygate roadmap', () => {
     gh.issue('SHIP-1')!.milestone = null;
     out = [];
     expect(await main(['roadmap', 'pull', '--file', 'ROADMAP.md', ...FLAGS], io())).toBe(0);
-    expect(out.join('')).toBe('--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] SHIP-2 Write the docs\n+- [ ] SHIP-2 Write the user docs\n');
-    expect(readFileSync(join(dir, 'ROADMAP.md'), 'utf8')).toBe(ROADMAP.replace('Write the docs', 'Write the user docs'));
-    expect(err.join('')).toBe('warning: ROADMAP.md:5: SHIP-1 the milestone changed on GitHub (none) has no one place in the file to write; change the file by hand to keep it\n');
+    expect(out.join('')).toBe(
+      '--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] SHIP-2 Write the docs\n+- [ ] SHIP-2 Write the user docs\n',
+    );
+    expect(readFileSync(join(dir, 'ROADMAP.md'), 'utf8')).toBe(
+      ROADMAP.replace('Write the docs', 'Write the user docs'),
+    );
+    expect(err.join('')).toBe(
+      'warning: ROADMAP.md:5: SHIP-1 the milestone changed on GitHub (none) has no one place in the file to write; change the file by hand to keep it\n',
+    );
   });
 
   it('says what is missing: subcommand, token, files', async () => {
@@ -97,10 +121,23 @@ describe('readygate roadmap', () => {
 describe('readygate check with roadmap.files', () => {
   it('adds signals.roadmap and evaluates roadmap gates', async () => {
     mkdirSync(join(dir, '.github'));
-    writeFileSync(join(dir, '.github/readygate.yml'), 'roadmap:\n  files: [ROADMAP.md]\nlevels:\n  launch:\n    roadmap: { milestone: Launch, done: 100 }\n');
+    writeFileSync(
+      join(dir, '.github/readygate.yml'),
+      'roadmap:\n  files: [ROADMAP.md]\nlevels:\n  launch:\n    roadmap: { milestone: Launch, done: 100 }\n',
+    );
     expect(await main(['check', '--format', 'json'], io())).toBe(1);
     const report = JSON.parse(out.join(''));
-    expect(report.signals.roadmap).toEqual({ total: 2, done: 1, in_progress: 0, blocked: 0, todo: 1, cancelled: 0, milestones: [{ title: 'Launch', due: '2026-03-01', total: 2, done: 1 }] });
-    expect(report.gates).toContainEqual(expect.objectContaining({ id: 'roadmap.done', status: 'fail', actual: 50, threshold: 100 }));
+    expect(report.signals.roadmap).toEqual({
+      total: 2,
+      done: 1,
+      in_progress: 0,
+      blocked: 0,
+      todo: 1,
+      cancelled: 0,
+      milestones: [{ title: 'Launch', due: '2026-03-01', total: 2, done: 1 }],
+    });
+    expect(report.gates).toContainEqual(
+      expect.objectContaining({ id: 'roadmap.done', status: 'fail', actual: 50, threshold: 100 }),
+    );
   });
 });

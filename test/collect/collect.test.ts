@@ -19,7 +19,10 @@ describe('collect', () => {
   });
 
   it('merges several files of one signal and records each file and format', async () => {
-    const dir = tempRepo({ 'a.info': 'SF:x.ts\nDA:1,1\nDA:2,0\nend_of_record\n', 'b.info': 'SF:x.ts\nDA:2,1\nend_of_record\n' });
+    const dir = tempRepo({
+      'a.info': 'SF:x.ts\nDA:1,1\nDA:2,0\nend_of_record\n',
+      'b.info': 'SF:x.ts\nDA:2,1\nend_of_record\n',
+    });
     const out = await collect({ root: dir, reports: { coverage: ['*.info'] }, limits: DEFAULT_LIMITS });
     expect(out.reports).toEqual([
       { signal: 'coverage', path: 'a.info', format: 'lcov' },
@@ -29,9 +32,14 @@ describe('collect', () => {
   });
 
   it('reads a file that two globs match once', async () => {
-    const junit = '<testsuite name="s" tests="3"><testcase name="a"/><testcase name="b"/><testcase name="c"/></testsuite>\n';
+    const junit =
+      '<testsuite name="s" tests="3"><testcase name="a"/><testcase name="b"/><testcase name="c"/></testsuite>\n';
     const dir = tempRepo({ 'reports/junit.xml': junit });
-    const out = await collect({ root: dir, reports: { tests: ['reports/junit.xml', 'reports/**/*.xml', './reports/junit.xml'] }, limits: DEFAULT_LIMITS });
+    const out = await collect({
+      root: dir,
+      reports: { tests: ['reports/junit.xml', 'reports/**/*.xml', './reports/junit.xml'] },
+      limits: DEFAULT_LIMITS,
+    });
     expect(out.errors).toEqual([]);
     expect(out.reports).toEqual([{ signal: 'tests', path: 'reports/junit.xml', format: 'junit' }]);
     expect(out.signals.tests!.total).toBe(3);

@@ -44,18 +44,26 @@ describe('parseConfig', () => {
 
   it('catches typos in nested gate keys with their line', () => {
     const text = VALID.replace('beta: { coverage: { lines: 70 } }', 'beta:\n    coverage:\n      line: 70');
-    expect(problems(text)).toEqual(['.github/readygate.yml:8: unknown key `levels.beta.coverage.line`: did you mean `lines`?']);
+    expect(problems(text)).toEqual([
+      '.github/readygate.yml:8: unknown key `levels.beta.coverage.line`: did you mean `lines`?',
+    ]);
   });
 
   it('reports wrong types and ranges with the key path and line', () => {
     const text = VALID.replace('pass_rate: 90', 'pass_rate: 190');
     expect(problems(text)).toEqual(['.github/readygate.yml:5: `levels.mvp.tests.pass_rate`: must be at most 100']);
-    expect(problems(VALID.replace('require: mvp', 'require: prod'))).toEqual(['.github/readygate.yml:7: `require`: unknown level "prod" (levels: mvp, beta)']);
-    expect(problems(VALID + 'mode: loud\n')[0]).toBe('.github/readygate.yml:11: `mode`: must be one of "enforce", "warn"');
+    expect(problems(VALID.replace('require: mvp', 'require: prod'))).toEqual([
+      '.github/readygate.yml:7: `require`: unknown level "prod" (levels: mvp, beta)',
+    ]);
+    expect(problems(VALID + 'mode: loud\n')[0]).toBe(
+      '.github/readygate.yml:11: `mode`: must be one of "enforce", "warn"',
+    );
   });
 
   it('refuses a fraction where a percent goes, and suggests the percent', () => {
-    expect(problems(VALID.replace('lines: 70', 'lines: 0.85'))).toEqual(['.github/readygate.yml:6: `levels.beta.coverage.lines`: 0.85 would mean 0.85%: percents go from 0 to 100 here (did you mean 85?)']);
+    expect(problems(VALID.replace('lines: 70', 'lines: 0.85'))).toEqual([
+      '.github/readygate.yml:6: `levels.beta.coverage.lines`: 0.85 would mean 0.85%: percents go from 0 to 100 here (did you mean 85?)',
+    ]);
     expect(() => parseConfig(VALID.replace('lines: 70', 'lines: 0'))).not.toThrow();
     expect(() => parseConfig(VALID.replace('lines: 70', 'lines: 1.5'))).not.toThrow();
   });
@@ -67,12 +75,21 @@ describe('parseConfig', () => {
   });
 
   it('refuses an empty file and a file without levels, saying what to add', () => {
-    expect(problems('')).toEqual(['.github/readygate.yml: add at least a "levels:" section (run `readygate init` for a starter)']);
+    expect(problems('')).toEqual([
+      '.github/readygate.yml: add at least a "levels:" section (run `readygate init` for a starter)',
+    ]);
     expect(problems('mode: warn\n')).toEqual(['.github/readygate.yml:1: `levels`: required (expected record)']);
   });
 
   it('refuses alias bombs instead of expanding them', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     expect(() => parseConfig(`${bomb}\nlevels: { a: {} }\n`)).toThrow();
   });
 });

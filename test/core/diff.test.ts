@@ -10,7 +10,22 @@ describe('addedLinesFromDiff', () => {
   });
 
   it('skips deleted files and handles new files', () => {
-    const diff = ['diff --git a/old.ts b/old.ts', 'deleted file mode 100644', '--- a/old.ts', '+++ /dev/null', '@@ -1 +0,0 @@', '-x', 'diff --git a/new.ts b/new.ts', 'new file mode 100644', '--- /dev/null', '+++ b/new.ts', '@@ -0,0 +1,2 @@', '+a', '+b', ''].join('\n');
+    const diff = [
+      'diff --git a/old.ts b/old.ts',
+      'deleted file mode 100644',
+      '--- a/old.ts',
+      '+++ /dev/null',
+      '@@ -1 +0,0 @@',
+      '-x',
+      'diff --git a/new.ts b/new.ts',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/new.ts',
+      '@@ -0,0 +1,2 @@',
+      '+a',
+      '+b',
+      '',
+    ].join('\n');
     expect(addedLinesFromDiff(diff)).toEqual(new Map([['new.ts', [1, 2]]]));
   });
 
@@ -39,7 +54,18 @@ describe('addedLinesFromDiff', () => {
   });
 
   it('drops comments only in languages known to write them that way', () => {
-    const file = (name: string) => [`--- a/${name}`, `+++ b/${name}`, '@@ -1 +1,5 @@', ' x', '+# hash', '+// slashes', '+/* block */', '+code', ''].join('\n');
+    const file = (name: string) =>
+      [
+        `--- a/${name}`,
+        `+++ b/${name}`,
+        '@@ -1 +1,5 @@',
+        ' x',
+        '+# hash',
+        '+// slashes',
+        '+/* block */',
+        '+code',
+        '',
+      ].join('\n');
     expect(addedLinesFromDiff(file('a.py')).get('a.py')).toEqual([3, 4, 5]);
     expect(addedLinesFromDiff(file('a.go')).get('a.go')).toEqual([2, 5]);
     expect(addedLinesFromDiff(file('a.unknown')).get('a.unknown')).toEqual([2, 3, 4, 5]);

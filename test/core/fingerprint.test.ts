@@ -22,7 +22,10 @@ describe('lint fingerprints', () => {
   });
 
   it('merging drops exact duplicates from several reports', () => {
-    const merged = mergeLint([{ findings: [lintFinding('a.ts', 1, 'error')] }, { findings: [lintFinding('a.ts', 1, 'error'), lintFinding('a.ts', 2, 'error')] }]);
+    const merged = mergeLint([
+      { findings: [lintFinding('a.ts', 1, 'error')] },
+      { findings: [lintFinding('a.ts', 1, 'error'), lintFinding('a.ts', 2, 'error')] },
+    ]);
     expect(merged.findings.map((f) => f.line)).toEqual([1, 2]);
     expect(merged.findings.every((f) => /^[0-9a-f]{20}$/.test(f.fingerprint))).toBe(true);
   });

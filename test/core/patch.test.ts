@@ -50,7 +50,14 @@ describe('measurePatch', () => {
   });
 
   it('leaves unreported files out when the policy says ignore', () => {
-    const m = measurePatch(table(), new Map([['src/new.ts', [1, 2]], ['src/cart.ts', [11]]]), { unreported: 'ignore', exclude: [] });
+    const m = measurePatch(
+      table(),
+      new Map([
+        ['src/new.ts', [1, 2]],
+        ['src/cart.ts', [11]],
+      ]),
+      { unreported: 'ignore', exclude: [] },
+    );
     expect(m).toEqual({ counter: { covered: 0, total: 1 }, unreported: [], unmeasurable: [] });
   });
 
@@ -62,7 +69,16 @@ describe('measurePatch', () => {
   it('calls changed files unmeasurable when the report has totals only for them, instead of passing them', () => {
     const t = new CoverageTable();
     t.file('lib/a.py').summary = { lines: { covered: 1, total: 2 } };
-    const m = measurePatch(t, new Map([['lib/a.py', [1]], ['lib/b.py', [1]], ['docs/x.md', [1]], ['tests/test_a.py', [1]]]), COUNT);
+    const m = measurePatch(
+      t,
+      new Map([
+        ['lib/a.py', [1]],
+        ['lib/b.py', [1]],
+        ['docs/x.md', [1]],
+        ['tests/test_a.py', [1]],
+      ]),
+      COUNT,
+    );
     // The listed file has no lines to look up; the new one looks like the report's files, which
     // have no per-line data to compare it with; docs and tests are not code the report covers.
     expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: ['lib/a.py', 'lib/b.py'] });
@@ -88,6 +104,10 @@ describe('measurePatch', () => {
     ].join('\n');
     const added = addedLinesFromDiff(diff);
     expect(added.get('src/new.ts')).toEqual([5, 7, 8, 9]);
-    expect(measurePatch(table(), added, COUNT)).toEqual({ counter: { covered: 0, total: 4 }, unreported: [{ path: 'src/new.ts', lines: 4 }], unmeasurable: [] });
+    expect(measurePatch(table(), added, COUNT)).toEqual({
+      counter: { covered: 0, total: 4 },
+      unreported: [{ path: 'src/new.ts', lines: 4 }],
+      unmeasurable: [],
+    });
   });
 });

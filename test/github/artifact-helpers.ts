@@ -19,7 +19,10 @@ export function runtimeToken(scp = `Actions.ExampleScope Actions.Results:${RUN_I
 }
 
 export const TOKEN = runtimeToken();
-export const artifactEnv = (token = TOKEN): Record<string, string> => ({ ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: `${RESULTS}/` });
+export const artifactEnv = (token = TOKEN): Record<string, string> => ({
+  ACTIONS_RUNTIME_TOKEN: token,
+  ACTIONS_RESULTS_URL: `${RESULTS}/`,
+});
 
 export interface UploadSeen {
   create?: unknown;
@@ -35,7 +38,10 @@ export function uploadScopes(seen: UploadSeen, name = 'readygate-report') {
     .matchHeader('authorization', `Bearer ${TOKEN}`)
     .matchHeader('content-type', 'application/json')
     .reply(200, { ok: true, signed_upload_url: `${BLOB}${BLOB_PATH}?${SIG}` })
-    .post(`${TWIRP}/FinalizeArtifact`, (b: UploadSeen['finalize'] & object) => ((seen.finalize = b), JSON.stringify(b).includes(RUN_ID)))
+    .post(
+      `${TWIRP}/FinalizeArtifact`,
+      (b: UploadSeen['finalize'] & object) => ((seen.finalize = b), JSON.stringify(b).includes(RUN_ID)),
+    )
     .matchHeader('authorization', `Bearer ${TOKEN}`)
     .reply(200, { ok: true, artifact_id: '4242' });
   const blob = nock(BLOB)
@@ -53,6 +59,12 @@ export function checkUpload(seen: UploadSeen, name = 'readygate-report'): Record
   expect(seen.create).toEqual({ ...ids, version: 4 });
   expect(seen.zip).toBeDefined();
   const zip = seen.zip!;
-  expect(seen.finalize).toEqual({ ...ids, size: String(zip.length), hash: `sha256:${createHash('sha256').update(zip).digest('hex')}` });
-  return Object.fromEntries(Object.entries(unzipSync(new Uint8Array(zip))).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+  expect(seen.finalize).toEqual({
+    ...ids,
+    size: String(zip.length),
+    hash: `sha256:${createHash('sha256').update(zip).digest('hex')}`,
+  });
+  return Object.fromEntries(
+    Object.entries(unzipSync(new Uint8Array(zip))).map(([k, v]) => [k, new TextDecoder().decode(v)]),
+  );
 }

@@ -15,8 +15,16 @@ const treeBody = (base?: string) => ({
 describe('renderBadge', () => {
   it('shows the level reached, as SVG and as a shields.io endpoint', () => {
     expect(files.svg).toMatch(/^<svg[\s\S]*beta[\s\S]*<\/svg>$/);
-    expect(JSON.parse(files.json)).toEqual({ schemaVersion: 1, label: 'readygate', message: 'beta', color: 'brightgreen' });
-    expect(JSON.parse(renderBadge(sampleReport({ verdict: 'fail', level: null })).json)).toMatchObject({ message: 'not ready', color: 'red' });
+    expect(JSON.parse(files.json)).toEqual({
+      schemaVersion: 1,
+      label: 'readygate',
+      message: 'beta',
+      color: 'brightgreen',
+    });
+    expect(JSON.parse(renderBadge(sampleReport({ verdict: 'fail', level: null })).json)).toMatchObject({
+      message: 'not ready',
+      color: 'red',
+    });
   });
 });
 

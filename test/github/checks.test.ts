@@ -20,9 +20,22 @@ describe('annotationBatches', () => {
 describe('createCheckRun', () => {
   it('creates the run in progress on the head SHA, and learns which app the token acts as', async () => {
     const scope = nock(API)
-      .post('/repos/acme/widgets/check-runs', { name: 'readygate', head_sha: SHA, status: 'in_progress', details_url: 'https://ci/run/1' })
-      .reply(201, { id: 7, html_url: RUN.url, url: 'api', app: { ...ACTIONS_APP, owner: { login: 'github' }, name: 'GitHub Actions' } });
-    expect(await createCheckRun(testOctokit(), REPO, 'readygate', SHA, 'https://ci/run/1')).toEqual({ ...RUN, app: ACTIONS_APP });
+      .post('/repos/acme/widgets/check-runs', {
+        name: 'readygate',
+        head_sha: SHA,
+        status: 'in_progress',
+        details_url: 'https://ci/run/1',
+      })
+      .reply(201, {
+        id: 7,
+        html_url: RUN.url,
+        url: 'api',
+        app: { ...ACTIONS_APP, owner: { login: 'github' }, name: 'GitHub Actions' },
+      });
+    expect(await createCheckRun(testOctokit(), REPO, 'readygate', SHA, 'https://ci/run/1')).toEqual({
+      ...RUN,
+      app: ACTIONS_APP,
+    });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -45,14 +58,23 @@ describe('completeCheckRun', () => {
       .times(updates)
       .reply(200, { id: 7 });
     const list = annotations(n);
-    await completeCheckRun(testOctokit(), REPO, RUN, { title: 'Ready', summary: 'ok', conclusion: 'success', annotations: list });
+    await completeCheckRun(testOctokit(), REPO, RUN, {
+      title: 'Ready',
+      summary: 'ok',
+      conclusion: 'success',
+      annotations: list,
+    });
     expect(scope.isDone()).toBe(true);
     expect(bodies).toHaveLength(updates);
     const sent = bodies.flatMap((b) => ((b.output as { annotations?: unknown[] }).annotations ?? []) as unknown[]);
     expect(bodies.filter((b) => (b.output as { annotations?: unknown[] }).annotations).length).toBe(annotationWrites);
     expect(sent).toEqual(list);
     // Only the last update completes the run; the earlier ones keep it in progress.
-    expect(bodies.at(-1)).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'Ready', summary: 'ok' } });
+    expect(bodies.at(-1)).toMatchObject({
+      status: 'completed',
+      conclusion: 'success',
+      output: { title: 'Ready', summary: 'ok' },
+    });
     for (const b of bodies.slice(0, -1)) expect(b).not.toHaveProperty('status');
   });
 
@@ -64,7 +86,12 @@ describe('completeCheckRun', () => {
         return true;
       })
       .reply(200, {});
-    await completeCheckRun(testOctokit(), REPO, RUN, { title: 'x', summary: 'y'.repeat(70_000), conclusion: 'failure', annotations: [] });
+    await completeCheckRun(testOctokit(), REPO, RUN, {
+      title: 'x',
+      summary: 'y'.repeat(70_000),
+      conclusion: 'failure',
+      annotations: [],
+    });
     expect(scope.isDone()).toBe(true);
     expect(summary).toHaveLength(65_535);
   });

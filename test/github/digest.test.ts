@@ -5,7 +5,8 @@ import { findBaseSnapshot } from '../../src/github/base.js';
 import { MAX_DIGEST_CHARS, decodeDigest, encodeDigest } from '../../src/github/digest.js';
 import { ACTIONS_APP, API, BASE_SHA, REPO, SHA, sampleReport, testOctokit } from './helpers.js';
 
-const marker = (json: string) => `<!-- readygate:digest:v1 ${Buffer.from(deflateSync(new TextEncoder().encode(json))).toString('base64')} -->`;
+const marker = (json: string) =>
+  `<!-- readygate:digest:v1 ${Buffer.from(deflateSync(new TextEncoder().encode(json))).toString('base64')} -->`;
 
 describe('base digest', () => {
   it('round-trips coverage totals, lint fingerprints and the commit through a summary', () => {
@@ -20,8 +21,14 @@ describe('base digest', () => {
 
   it('drops lint fingerprints rather than overflow the summary budget', () => {
     const base = sampleReport();
-    const findings = Array.from({ length: 5000 }, (_, i) => ({ ...base.signals.lint!.findings[0]!, fingerprint: (i * 7919).toString(16).padStart(20, 'f') }));
-    const digest = encodeDigest(sampleReport({ signals: { ...base.signals, lint: { ...base.signals.lint!, findings } } }), BASE_SHA);
+    const findings = Array.from({ length: 5000 }, (_, i) => ({
+      ...base.signals.lint!.findings[0]!,
+      fingerprint: (i * 7919).toString(16).padStart(20, 'f'),
+    }));
+    const digest = encodeDigest(
+      sampleReport({ signals: { ...base.signals, lint: { ...base.signals.lint!, findings } } }),
+      BASE_SHA,
+    );
     expect(digest.length).toBeLessThanOrEqual(MAX_DIGEST_CHARS);
     const result = decodeDigest(digest, 's');
     expect('snapshot' in result && result.snapshot.lintFingerprints).toBeUndefined();
@@ -30,7 +37,11 @@ describe('base digest', () => {
 
   it.each([
     ['no marker', 'just a summary', /carries no readygate digest/],
-    ['a marker that does not end the summary', `${encodeDigest(sampleReport(), BASE_SHA)}\nmore text after it`, /carries no readygate digest at the end/],
+    [
+      'a marker that does not end the summary',
+      `${encodeDigest(sampleReport(), BASE_SHA)}\nmore text after it`,
+      /carries no readygate digest at the end/,
+    ],
     ['bad base64 deflate', '<!-- readygate:digest:v1 AAAAAAAA -->', /corrupt readygate digest/],
     ['not JSON', marker('{nope'), /corrupt readygate digest/],
     ['unknown shape', marker('{"coverage":{"lines":{"covered":-1,"total":2}}}'), /unknown shape/],
@@ -45,7 +56,8 @@ describe('findBaseSnapshot', () => {
   const path = `/repos/acme/widgets/commits/${BASE_SHA}/check-runs`;
   const query = { check_name: 'readygate', filter: 'all', per_page: '100', app_id: String(ACTIONS_APP.id) };
   const lookup = { sha: BASE_SHA, checkName: 'readygate', app: ACTIONS_APP };
-  const digestOf = (lines: number, sha = BASE_SHA) => encodeDigest(sampleReport({ signals: { coverage: { lines: { covered: lines, total: 100 }, files: 1 } } }), sha);
+  const digestOf = (lines: number, sha = BASE_SHA) =>
+    encodeDigest(sampleReport({ signals: { coverage: { lines: { covered: lines, total: 100 }, files: 1 } } }), sha);
   const run = (completedAt: string, summary: string, extra: object = {}) => ({
     name: 'readygate',
     head_sha: BASE_SHA,
@@ -82,17 +94,33 @@ describe('findBaseSnapshot', () => {
     const scope = nock(API)
       .get(path)
       .query(query)
-      .reply(200, { total_count: 2, check_runs: [run('2026-01-02T00:00:00Z', 'readygate could not finish'), run('2026-01-01T00:00:00Z', `x\n${digestOf(42)}`)] });
-    expect((await findBaseSnapshot(testOctokit(), REPO, lookup)).base?.coverage?.lines).toEqual({ covered: 42, total: 100 });
+      .reply(200, {
+        total_count: 2,
+        check_runs: [
+          run('2026-01-02T00:00:00Z', 'readygate could not finish'),
+          run('2026-01-01T00:00:00Z', `x\n${digestOf(42)}`),
+        ],
+      });
+    expect((await findBaseSnapshot(testOctokit(), REPO, lookup)).base?.coverage?.lines).toEqual({
+      covered: 42,
+      total: 100,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
   it.each([
     ['another commit', digestOf(80, SHA), /has a digest for commit aaaaaaa, not bbbbbbb/],
-    ['no commit (an older digest)', marker('{"coverage":{"lines":{"covered":1,"total":4}}}'), /has a digest that names no commit/],
+    [
+      'no commit (an older digest)',
+      marker('{"coverage":{"lines":{"covered":1,"total":4}}}'),
+      /has a digest that names no commit/,
+    ],
     ['a corrupt digest', '<!-- readygate:digest:v1 Zm9v -->', /corrupt readygate digest/],
   ])('treats a digest naming %s as absent, and says so', async (_, digest, notice) => {
-    const scope = nock(API).get(path).query(query).reply(200, { total_count: 1, check_runs: [run('2026-01-01T00:00:00Z', `x\n${digest}`)] });
+    const scope = nock(API)
+      .get(path)
+      .query(query)
+      .reply(200, { total_count: 1, check_runs: [run('2026-01-01T00:00:00Z', `x\n${digest}`)] });
     const found = await findBaseSnapshot(testOctokit(), REPO, lookup);
     expect(scope.isDone()).toBe(true);
     expect(found.base).toBeUndefined();
@@ -108,11 +136,14 @@ describe('findBaseSnapshot', () => {
     expect(found.notice).toMatch(/base commit bbbbbbb has no completed "readygate" check run made by github-actions/);
   });
 
-  it('without a known app (a read-only token), any app\'s run counts', async () => {
+  it("without a known app (a read-only token), any app's run counts", async () => {
     const scope = nock(API)
       .get(path)
       .query({ check_name: 'readygate', filter: 'all', per_page: '100' })
-      .reply(200, { total_count: 1, check_runs: [run('2026-01-01T00:00:00Z', `x\n${digestOf(80)}`, { app: { id: 9, slug: 'readygate' } })] });
+      .reply(200, {
+        total_count: 1,
+        check_runs: [run('2026-01-01T00:00:00Z', `x\n${digestOf(80)}`, { app: { id: 9, slug: 'readygate' } })],
+      });
     const found = await findBaseSnapshot(testOctokit(), REPO, { sha: BASE_SHA, checkName: 'readygate' });
     expect(scope.isDone()).toBe(true);
     expect(found.base?.coverage?.lines).toEqual({ covered: 80, total: 100 });

@@ -19,7 +19,11 @@ export function tempRepo(files: Record<string, string | Buffer> = {}): string {
   return dir;
 }
 
-export async function cli(args: string[], cwd: string, options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean } = {}): Promise<CliResult> {
+export async function cli(
+  args: string[],
+  cwd: string,
+  options: { stdin?: string; env?: Record<string, string>; isTTY?: boolean } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {

@@ -3,7 +3,13 @@ import { Readable } from 'node:stream';
 import { fileSource } from '../../src/collect/file-source.js';
 import { createPathMapper } from '../../src/core/paths.js';
 import { parseReport } from '../../src/core/reports/registry.js';
-import { DEFAULT_LIMITS, type ParseContext, type ParseLimits, type ReportParser, type ReportSource } from '../../src/core/reports/types.js';
+import {
+  DEFAULT_LIMITS,
+  type ParseContext,
+  type ParseLimits,
+  type ReportParser,
+  type ReportSource,
+} from '../../src/core/reports/types.js';
 import type { Signal, SignalDataMap } from '../../src/core/model.js';
 
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
@@ -34,7 +40,15 @@ export function memoryFileSource(text: string | Buffer, path = 'report'): Report
   };
 }
 
-export function context(source: ReportSource, options: { root?: string; limits?: Partial<ParseLimits>; stripPrefixes?: string[]; parserOptions?: Record<string, unknown> } = {}): ParseContext {
+export function context(
+  source: ReportSource,
+  options: {
+    root?: string;
+    limits?: Partial<ParseLimits>;
+    stripPrefixes?: string[];
+    parserOptions?: Record<string, unknown>;
+  } = {},
+): ParseContext {
   return {
     source,
     paths: createPathMapper({ root: options.root ?? '/repo', stripPrefixes: options.stripPrefixes }),
@@ -43,10 +57,18 @@ export function context(source: ReportSource, options: { root?: string; limits?:
   };
 }
 
-export function parseWith<S extends Signal>(parser: ReportParser<S>, source: ReportSource, options?: Parameters<typeof context>[1]): Promise<SignalDataMap[S]> {
+export function parseWith<S extends Signal>(
+  parser: ReportParser<S>,
+  source: ReportSource,
+  options?: Parameters<typeof context>[1],
+): Promise<SignalDataMap[S]> {
   return parser.parse(context(source, options));
 }
 
-export async function parseFixture<S extends Signal>(signal: S, relPath: string, options?: Parameters<typeof context>[1] & { format?: string }): Promise<{ data: SignalDataMap[S]; format: string }> {
+export async function parseFixture<S extends Signal>(
+  signal: S,
+  relPath: string,
+  options?: Parameters<typeof context>[1] & { format?: string },
+): Promise<{ data: SignalDataMap[S]; format: string }> {
   return parseReport(signal, context(fixtureSource(relPath), options), options?.format);
 }

@@ -23,5 +23,13 @@ export function reportFrom(signals: Partial<SignalDataMap>, policy: ConfigInput,
   const config = validateConfig(policy, 'test');
   const configured = new Set(Object.keys(signals) as Signal[]);
   const evaluation = evaluate({ config, signals, configured, errors: [], patch: { diffGiven: false } });
-  return buildReport({ version: '0.0.0-test', evaluation, mode: config.mode, signals, errors: [], notices, reports: [] });
+  return buildReport({
+    version: '0.0.0-test',
+    evaluation,
+    mode: config.mode,
+    signals,
+    errors: [],
+    notices,
+    reports: [],
+  });
 }

@@ -4,7 +4,10 @@ import type { AuditFinding, CoverageData, LintFinding, TestsData } from '../../s
 import { emptyTests } from '../../src/core/model.js';
 
 /** A file with `covered` of `total` lines covered (lines 1..total, the first `covered` hit). */
-export function coverage(files: Record<string, [covered: number, total: number]>, branches?: [number, number]): CoverageData {
+export function coverage(
+  files: Record<string, [covered: number, total: number]>,
+  branches?: [number, number],
+): CoverageData {
   const table = new CoverageTable();
   for (const [path, [covered, total]] of Object.entries(files)) {
     const f = table.file(path);
@@ -20,10 +23,21 @@ export function tests(passed: number, failed: number, skipped = 0): TestsData {
   return t;
 }
 
-export function finding(id: string, severity: AuditFinding['severity'], pkg = 'pkg', aliases: string[] = []): AuditFinding {
+export function finding(
+  id: string,
+  severity: AuditFinding['severity'],
+  pkg = 'pkg',
+  aliases: string[] = [],
+): AuditFinding {
   return { id, aliases, package: pkg, severity, title: `${id} title` };
 }
 
-export function lintFinding(path: string, line: number, severity: LintFinding['severity'], rule = 'no-x', message = 'bad'): LintFinding {
+export function lintFinding(
+  path: string,
+  line: number,
+  severity: LintFinding['severity'],
+  rule = 'no-x',
+  message = 'bad',
+): LintFinding {
   return { path, line, severity, rule, message, tool: 'eslint', fingerprint: '' };
 }

@@ -9,7 +9,12 @@ import { fmtCount, missingData, plural, result, type GateContext } from './commo
 
 const GATED = ['critical', 'high', 'moderate', 'low'] as const;
 
-export function auditGates(ctx: GateContext, gates: z.infer<typeof AuditGates>, data: AuditData | undefined, why: string): GateResult[] {
+export function auditGates(
+  ctx: GateContext,
+  gates: z.infer<typeof AuditGates>,
+  data: AuditData | undefined,
+  why: string,
+): GateResult[] {
   const out: GateResult[] = [];
   for (const severity of GATED) {
     const max = gates[severity];
@@ -21,7 +26,10 @@ export function auditGates(ctx: GateContext, gates: z.infer<typeof AuditGates>, 
     }
     const atOrAbove = SEVERITIES.slice(0, SEVERITIES.indexOf(severity) + 1);
     const counted = data.findings.filter((f) => !f.ignored && atOrAbove.includes(f.severity));
-    const what = severity === 'critical' ? plural(counted.length, 'critical vulnerability', 'critical vulnerabilities') : `${plural(counted.length, 'vulnerability', 'vulnerabilities')} at ${severity} or above`;
+    const what =
+      severity === 'critical'
+        ? plural(counted.length, 'critical vulnerability', 'critical vulnerabilities')
+        : `${plural(counted.length, 'vulnerability', 'vulnerabilities')} at ${severity} or above`;
     const examples = counted
       .slice(0, 3)
       .map((f) => `${f.id} in ${f.package}`)
@@ -29,7 +37,14 @@ export function auditGates(ctx: GateContext, gates: z.infer<typeof AuditGates>, 
     out.push(
       counted.length <= max
         ? result(ctx, id, 'pass', counted.length, max, `${what} (at most ${fmtCount(max)} allowed)`)
-        : result(ctx, id, 'fail', counted.length, max, `${what}, more than the ${fmtCount(max)} allowed: ${examples}${counted.length > 3 ? ', …' : ''}`),
+        : result(
+            ctx,
+            id,
+            'fail',
+            counted.length,
+            max,
+            `${what}, more than the ${fmtCount(max)} allowed: ${examples}${counted.length > 3 ? ', …' : ''}`,
+          ),
     );
   }
   return out;

@@ -68,7 +68,12 @@ export function result(
 }
 
 /** A gate whose data is not there: failed (or warned), never passed. */
-export function missingData(ctx: GateContext, id: string, threshold: GateResult['threshold'], message: string): GateResult {
+export function missingData(
+  ctx: GateContext,
+  id: string,
+  threshold: GateResult['threshold'],
+  message: string,
+): GateResult {
   return result(ctx, id, ctx.missing === 'fail' ? 'fail' : 'warn', null, threshold, message);
 }
 

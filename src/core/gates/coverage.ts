@@ -3,7 +3,17 @@ import type { z } from 'zod';
 import type { CoverageGates } from '../../config/schema.js';
 import type { Counter, CoverageData, GateResult } from '../model.js';
 import type { UnreportedFile } from '../patch.js';
-import { fmtCount, fmtPct, missingData, percent, result, shownAbove, shownBelow, skipped, type GateContext } from './common.js';
+import {
+  fmtCount,
+  fmtPct,
+  missingData,
+  percent,
+  result,
+  shownAbove,
+  shownBelow,
+  skipped,
+  type GateContext,
+} from './common.js';
 
 export interface PatchInput {
   /** undefined: no diff was given. */
@@ -54,26 +64,50 @@ export function coverageGates(
     const head = totals?.lines;
     const base = ctx.base?.coverage?.lines;
     if (!ctx.base) out.push(skipped(ctx, id, gates.max_drop, 'no base report to compare against'));
-    else if (!base || base.total === 0) out.push(skipped(ctx, id, gates.max_drop, `the base report (${ctx.base.source}) has no line coverage`));
-    else if (!head || head.total === 0) out.push(missingData(ctx, id, gates.max_drop, `no line coverage to compare: ${why}`));
+    else if (!base || base.total === 0)
+      out.push(skipped(ctx, id, gates.max_drop, `the base report (${ctx.base.source}) has no line coverage`));
+    else if (!head || head.total === 0)
+      out.push(missingData(ctx, id, gates.max_drop, `no line coverage to compare: ${why}`));
     else {
       const drop = percent(base) - percent(head);
       const change = `${fmtPct(percent(base))} → ${fmtPct(percent(head))}`;
       out.push(
         drop <= gates.max_drop + 1e-9
-          ? result(ctx, id, 'pass', round(Math.max(0, drop)), gates.max_drop, `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : 'no drop, allowed'} ${gates.max_drop}`)
-          : result(ctx, id, 'fail', shownAbove(drop, gates.max_drop), gates.max_drop, `line coverage dropped ${shownAbove(drop, gates.max_drop)} points (${change}), more than the ${gates.max_drop} allowed`),
+          ? result(
+              ctx,
+              id,
+              'pass',
+              round(Math.max(0, drop)),
+              gates.max_drop,
+              `line coverage ${change}: ${drop > 0 ? `drop of ${round(drop)} points is within` : 'no drop, allowed'} ${gates.max_drop}`,
+            )
+          : result(
+              ctx,
+              id,
+              'fail',
+              shownAbove(drop, gates.max_drop),
+              gates.max_drop,
+              `line coverage dropped ${shownAbove(drop, gates.max_drop)} points (${change}), more than the ${gates.max_drop} allowed`,
+            ),
       );
     }
   }
   if (gates.patch !== undefined) {
     const id = 'coverage.patch';
-    if (!patch.diffGiven) out.push(skipped(ctx, id, gates.patch, 'no diff to measure (pass --diff, or run on a pull request)'));
+    if (!patch.diffGiven)
+      out.push(skipped(ctx, id, gates.patch, 'no diff to measure (pass --diff, or run on a pull request)'));
     else if (!data) out.push(missingData(ctx, id, gates.patch, `no coverage for the changed lines: ${why}`));
     else if (patch.unmeasurable && patch.unmeasurable.length > 0) {
       const files = patch.unmeasurable;
       const named = `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
-      out.push(missingData(ctx, id, gates.patch, `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, …)`));
+      out.push(
+        missingData(
+          ctx,
+          id,
+          gates.patch,
+          `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, …)`,
+        ),
+      );
     } else if (!patch.counter || patch.counter.total === 0) {
       out.push(result(ctx, id, 'pass', null, gates.patch, 'the change adds no coverable lines'));
     } else {
@@ -99,7 +133,10 @@ function round(n: number): number {
 function unreportedNote(files: readonly UnreportedFile[] | undefined): string {
   if (!files || files.length === 0) return '';
   const lines = files.reduce((n, f) => n + f.lines, 0);
-  const names = files.slice(0, 5).map((f) => f.path).join(', ');
+  const names = files
+    .slice(0, 5)
+    .map((f) => f.path)
+    .join(', ');
   const more = files.length > 5 ? ` and ${fmtCount(files.length - 5)} more` : '';
   return `, counting ${fmtCount(lines)} added lines of ${fmtCount(files.length)} changed file(s) the coverage report does not list as uncovered: ${names}${more}`;
 }

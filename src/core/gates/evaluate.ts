@@ -49,7 +49,9 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const why = (signal: Signal) => {
     if (!input.configured.has(signal)) return `no ${signal} report is configured (add reports.${signal})`;
     const errs = input.errors.filter((e) => e.signal === signal);
-    return errs.length > 0 ? `its report could not be read (${errs[0]!.path}: ${errs[0]!.message})` : 'no readable report';
+    return errs.length > 0
+      ? `its report could not be read (${errs[0]!.path}: ${errs[0]!.message})`
+      : 'no readable report';
   };
 
   for (const error of input.errors) {
@@ -66,7 +68,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
 
   for (const [level, def] of Object.entries(config.levels)) {
     const ctx: GateContext = { level, missing: config.missing, base: input.base };
-    if (def.coverage) gates.push(...coverageGates(ctx, def.coverage, input.signals.coverage, input.patch, why('coverage')));
+    if (def.coverage)
+      gates.push(...coverageGates(ctx, def.coverage, input.signals.coverage, input.patch, why('coverage')));
     if (def.tests) gates.push(...testsGates(ctx, def.tests, input.signals.tests, why('tests')));
     if (def.audit) gates.push(...auditGates(ctx, def.audit, input.signals.audit, why('audit')));
     if (def.lint) gates.push(...lintGates(ctx, def.lint, input.signals.lint, why('lint')));

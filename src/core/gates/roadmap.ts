@@ -7,9 +7,17 @@ import type { RoadmapGates } from '../../config/schema.js';
 import type { GateResult, RoadmapData } from '../model.js';
 import { fmtCount, fmtPct, missingData, result, type GateContext } from './common.js';
 
-export function roadmapGates(ctx: GateContext, gates: z.infer<typeof RoadmapGates>[], data: RoadmapData | undefined, why: string): GateResult[] {
+export function roadmapGates(
+  ctx: GateContext,
+  gates: z.infer<typeof RoadmapGates>[],
+  data: RoadmapData | undefined,
+  why: string,
+): GateResult[] {
   return gates.map((gate, i) => {
-    const scope = [gate.milestone && `milestone "${gate.milestone}"`, gate.priority && `priority ${gate.priority.join('/')}`].filter(Boolean).join(', ') || 'all items';
+    const scope =
+      [gate.milestone && `milestone "${gate.milestone}"`, gate.priority && `priority ${gate.priority.join('/')}`]
+        .filter(Boolean)
+        .join(', ') || 'all items';
     const id = gates.length === 1 ? 'roadmap.done' : `roadmap.done[${i}]`;
     if (!data) return missingData(ctx, id, gate.done, `no roadmap: ${why}`);
     const wantMilestone = gate.milestone?.trim().toLowerCase();
@@ -17,7 +25,9 @@ export function roadmapGates(ctx: GateContext, gates: z.infer<typeof RoadmapGate
     const items = data.items.filter(
       (item) =>
         item.status !== 'cancelled' &&
-        (!wantMilestone || item.milestone?.toLowerCase() === wantMilestone || item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) &&
+        (!wantMilestone ||
+          item.milestone?.toLowerCase() === wantMilestone ||
+          item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) &&
         (!priorities || (item.priority !== undefined && priorities.includes(item.priority.toLowerCase()))),
     );
     if (items.length === 0) return missingData(ctx, id, gate.done, `no roadmap items match ${scope}`);

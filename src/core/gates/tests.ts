@@ -4,7 +4,12 @@ import type { TestsGates } from '../../config/schema.js';
 import type { GateResult, TestsData } from '../model.js';
 import { fmtCount, fmtPct, missingData, result, shownBelow, type GateContext } from './common.js';
 
-export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, data: TestsData | undefined, why: string): GateResult[] {
+export function testsGates(
+  ctx: GateContext,
+  gates: z.infer<typeof TestsGates>,
+  data: TestsData | undefined,
+  why: string,
+): GateResult[] {
   const out: GateResult[] = [];
   const most = (id: string, max: number | undefined, actual: number | undefined, what: string) => {
     if (max === undefined) return;
@@ -20,7 +25,16 @@ export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, 
     const min = gates.pass_rate;
     if (!data) out.push(missingData(ctx, id, min, `no test results: ${why}`));
     else if (data.passed + data.failed === 0) {
-      out.push(missingData(ctx, id, min, data.total === 0 ? 'no tests ran: a pass rate needs at least one test' : `all ${fmtCount(data.total)} tests were skipped`));
+      out.push(
+        missingData(
+          ctx,
+          id,
+          min,
+          data.total === 0
+            ? 'no tests ran: a pass rate needs at least one test'
+            : `all ${fmtCount(data.total)} tests were skipped`,
+        ),
+      );
     } else {
       const rate = (data.passed / (data.passed + data.failed)) * 100;
       const pass = rate >= min;
@@ -43,14 +57,35 @@ export function testsGates(ctx: GateContext, gates: z.infer<typeof TestsGates>, 
       const aside = data.skipped > 0 ? ` (${fmtCount(data.skipped)} more skipped)` : '';
       out.push(
         ran >= gates.min_total
-          ? result(ctx, id, 'pass', ran, gates.min_total, `${fmtCount(ran)} tests ran, at least ${fmtCount(gates.min_total)} required${aside}`)
-          : result(ctx, id, 'fail', ran, gates.min_total, `only ${fmtCount(ran)} tests ran, fewer than the ${fmtCount(gates.min_total)} required${aside}`),
+          ? result(
+              ctx,
+              id,
+              'pass',
+              ran,
+              gates.min_total,
+              `${fmtCount(ran)} tests ran, at least ${fmtCount(gates.min_total)} required${aside}`,
+            )
+          : result(
+              ctx,
+              id,
+              'fail',
+              ran,
+              gates.min_total,
+              `only ${fmtCount(ran)} tests ran, fewer than the ${fmtCount(gates.min_total)} required${aside}`,
+            ),
       );
     }
   }
   most('tests.max_skipped', gates.max_skipped, data?.skipped, 'skipped tests');
   if (data && data.flaky === undefined && gates.max_flaky !== undefined) {
-    out.push(missingData(ctx, 'tests.max_flaky', gates.max_flaky, 'the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)'));
+    out.push(
+      missingData(
+        ctx,
+        'tests.max_flaky',
+        gates.max_flaky,
+        'the test report format does not record reruns, so flaky tests cannot be counted (JUnit with rerun elements and CTRF do)',
+      ),
+    );
   } else most('tests.max_flaky', gates.max_flaky, data?.flaky, 'flaky tests (passed on rerun)');
   return out;
 }

@@ -43,7 +43,8 @@ export function renderMarkdown(report: ReportV1, options: MarkdownOptions = {}):
 
 /** Cuts at a line boundary, closes an open code fence, and says it was cut. */
 export function truncate(text: string, max: number): string {
-  const notice = '\n\n> [!WARNING]\n> This summary was cut to fit GitHub\'s size limit; the JSON report has everything.\n';
+  const notice =
+    "\n\n> [!WARNING]\n> This summary was cut to fit GitHub's size limit; the JSON report has everything.\n";
   let cut = text.slice(0, Math.max(0, max - notice.length - 40));
   const nl = cut.lastIndexOf('\n');
   if (nl > 0) cut = cut.slice(0, nl);
@@ -54,7 +55,8 @@ export function truncate(text: string, max: number): string {
 
 function verdictLine(r: ReportV1, title: string): string {
   const reached = r.level ? `**${md(r.level)}**` : 'no level';
-  if (r.verdict === 'pass') return `## ${ICON.pass} ${title}: ready, reached ${reached} (required: **${md(r.required)}**)`;
+  if (r.verdict === 'pass')
+    return `## ${ICON.pass} ${title}: ready, reached ${reached} (required: **${md(r.required)}**)`;
   const icon = r.verdict === 'warn' ? ICON.warn : ICON.fail;
   const mode = r.verdict === 'warn' ? ' (warn mode: not blocking)' : '';
   return `## ${icon} ${title}: not ready for **${md(r.required)}**, reached ${reached}${mode}`;
@@ -75,7 +77,12 @@ function render(r: ReportV1, options: MarkdownOptions, detail: Detail): string {
     out.push('');
   }
   if (options.detailsUrl) out.push(`[Full report](${options.detailsUrl})`, '');
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function levelsOf(r: ReportV1): string[] {
@@ -109,19 +116,26 @@ function gateTable(r: ReportV1): string[] {
       const g = r.gates.find((x) => x.id === id && x.level === level);
       if (!g) return '';
       const op = /max|errors|warnings|critical|high|moderate|low|failed|skipped|flaky|new_only/.test(id) ? '≤' : '≥';
-      const threshold = g.threshold === null || typeof g.threshold === 'boolean' ? '' : ` ${op} ${fmtValue(g.threshold, id)}`;
+      const threshold =
+        g.threshold === null || typeof g.threshold === 'boolean' ? '' : ` ${op} ${fmtValue(g.threshold, id)}`;
       return `${ICON[g.status]} ${cell(fmtValue(g.actual, id))}${fmtDelta(g.delta)}${cell(threshold)}`;
     });
     return `| ${code(id, true)} | ${cells.join(' | ')} |`;
   });
-  const reportRows = r.gates.filter((g) => g.level === null).map((g) => `| ${code(g.id, true)} | ${levels.map(() => ICON[g.status]).join(' | ')} |`);
+  const reportRows = r.gates
+    .filter((g) => g.level === null)
+    .map((g) => `| ${code(g.id, true)} | ${levels.map(() => ICON[g.status]).join(' | ')} |`);
   return [header, rule, ...reportRows, ...rows];
 }
 
 function blockers(r: ReportV1): string[] {
   const levels = levelsOf(r);
   const next = r.level === null ? levels[0] : levels[levels.indexOf(r.level) + 1];
-  const failing = r.gates.filter((g) => (g.status === 'fail' || g.status === 'warn') && (g.level === null || g.level === next || (r.verdict !== 'pass' && g.level === r.required)));
+  const failing = r.gates.filter(
+    (g) =>
+      (g.status === 'fail' || g.status === 'warn') &&
+      (g.level === null || g.level === next || (r.verdict !== 'pass' && g.level === r.required)),
+  );
   if (failing.length === 0) return [];
   const seen = new Set<string>();
   const lines = [`### What blocks ${next ? `**${md(next)}**` : 'readiness'}`, ''];
@@ -129,14 +143,18 @@ function blockers(r: ReportV1): string[] {
     const key = `${g.id}\u0000${g.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lines.push(`- ${ICON[g.status]} ${code(g.id)}${g.level && g.level !== next ? ` (${md(g.level)})` : ''}: ${md(g.message)}`);
+    lines.push(
+      `- ${ICON[g.status]} ${code(g.id)}${g.level && g.level !== next ? ` (${md(g.level)})` : ''}: ${md(g.message)}`,
+    );
   }
   return [...lines, ''];
 }
 
 function pct(c: { covered: number; total: number } | undefined): string {
   if (!c) return '–';
-  return c.total === 0 ? 'n/a' : `${Number(((c.covered / c.total) * 100).toFixed(2))}% (${c.covered.toLocaleString('en-US')}/${c.total.toLocaleString('en-US')})`;
+  return c.total === 0
+    ? 'n/a'
+    : `${Number(((c.covered / c.total) * 100).toFixed(2))}% (${c.covered.toLocaleString('en-US')}/${c.total.toLocaleString('en-US')})`;
 }
 
 function signalTotals(r: ReportV1): string[] {
@@ -151,13 +169,20 @@ function signalTotals(r: ReportV1): string[] {
   }
   if (s.tests) {
     const t = s.tests;
-    rows.push(`| Tests | ${t.total} total · ${t.passed} passed · ${t.failed} failed · ${t.skipped} skipped${t.flaky ? ` · ${t.flaky} flaky` : ''} |`);
+    rows.push(
+      `| Tests | ${t.total} total · ${t.passed} passed · ${t.failed} failed · ${t.skipped} skipped${t.flaky ? ` · ${t.flaky} flaky` : ''} |`,
+    );
   }
   if (s.audit) {
     const a = s.audit;
-    rows.push(`| Audit | ${a.critical} critical · ${a.high} high · ${a.moderate} moderate · ${a.low} low${a.ignored ? ` · ${a.ignored} ignored` : ''} |`);
+    rows.push(
+      `| Audit | ${a.critical} critical · ${a.high} high · ${a.moderate} moderate · ${a.low} low${a.ignored ? ` · ${a.ignored} ignored` : ''} |`,
+    );
   }
-  if (s.lint) rows.push(`| Lint | ${s.lint.errors} errors · ${s.lint.warnings} warnings${s.lint.notes ? ` · ${s.lint.notes} notes` : ''} |`);
+  if (s.lint)
+    rows.push(
+      `| Lint | ${s.lint.errors} errors · ${s.lint.warnings} warnings${s.lint.notes ? ` · ${s.lint.notes} notes` : ''} |`,
+    );
   if (s.roadmap) {
     const m = s.roadmap;
     rows.push(`| Roadmap | ${m.done}/${m.total} done · ${m.in_progress} in progress · ${m.blocked} blocked |`);
@@ -195,10 +220,15 @@ function auditFindings(r: ReportV1, d: Detail): string[] {
   for (const f of counted.slice(0, d.findings)) {
     const url = safeUrl(f.url);
     const id = url ? `[${cell(f.id)}](${url})` : cell(f.id);
-    out.push(`| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ''} | ${cell(clip(f.title, 200))} |`);
+    out.push(
+      `| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ''} | ${cell(clip(f.title, 200))} |`,
+    );
   }
   if (counted.length > d.findings) out.push(`| | … ${counted.length - d.findings} more | | |`);
-  for (const f of ignored.slice(0, d.findings)) out.push(`| ignored | ${cell(f.id)} | ${cell(f.package)} | ${cell(`${f.ignored!.reason}${f.ignored!.until ? ` (until ${f.ignored!.until})` : ''}`)} |`);
+  for (const f of ignored.slice(0, d.findings))
+    out.push(
+      `| ignored | ${cell(f.id)} | ${cell(f.package)} | ${cell(`${f.ignored!.reason}${f.ignored!.until ? ` (until ${f.ignored!.until})` : ''}`)} |`,
+    );
   return [...out, ''];
 }
 
@@ -209,7 +239,9 @@ function lintFindings(r: ReportV1, d: Detail): string[] {
   if (errors.length === 0) return [];
   const out = [`### Lint errors (${errors.length})`, ''];
   for (const f of errors.slice(0, d.findings)) {
-    out.push(`- ${code(`${f.path}${f.line ? `:${f.line}` : ''}`)}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`);
+    out.push(
+      `- ${code(`${f.path}${f.line ? `:${f.line}` : ''}`)}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`,
+    );
   }
   if (errors.length > d.findings) out.push(`- … and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ''];

@@ -11,11 +11,20 @@ export function renderText(report: ReportV1, options: TextOptions): string {
   const paint = (code: keyof typeof SGR, s: string) => (options.color ? `\u001b[${SGR[code]}m${s}\u001b[0m` : s);
   // Report text comes from files: strip control characters so it cannot drive the terminal.
   const safe = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-  const mark = { pass: paint('green', '✔'), fail: paint('red', '✖'), warn: paint('yellow', '!'), skip: paint('dim', '-') };
+  const mark = {
+    pass: paint('green', '✔'),
+    fail: paint('red', '✖'),
+    warn: paint('yellow', '!'),
+    skip: paint('dim', '-'),
+  };
   const lines: string[] = [];
   const reached = report.level ?? 'no level';
-  if (report.verdict === 'pass') lines.push(paint('green', paint('bold', `READY: reached ${reached} (required: ${report.required})`)));
-  else if (report.verdict === 'warn') lines.push(paint('yellow', paint('bold', `NOT READY (warn mode): reached ${reached}, required ${report.required}`)));
+  if (report.verdict === 'pass')
+    lines.push(paint('green', paint('bold', `READY: reached ${reached} (required: ${report.required})`)));
+  else if (report.verdict === 'warn')
+    lines.push(
+      paint('yellow', paint('bold', `NOT READY (warn mode): reached ${reached}, required ${report.required}`)),
+    );
   else lines.push(paint('red', paint('bold', `NOT READY: reached ${reached}, required ${report.required}`)));
   for (const n of report.notices) lines.push(paint('yellow', `note: ${safe(n)}`));
   lines.push('');
@@ -23,22 +32,39 @@ export function renderText(report: ReportV1, options: TextOptions): string {
   for (const g of report.gates) {
     if (g.level !== level) {
       level = g.level;
-      lines.push(paint('bold', level === null ? 'reports' : `${level}${level === report.required ? ' (required)' : ''}`));
+      lines.push(
+        paint('bold', level === null ? 'reports' : `${level}${level === report.required ? ' (required)' : ''}`),
+      );
     }
     lines.push(`  ${mark[g.status]} ${g.id}: ${safe(g.message)}`);
   }
   const s = report.signals;
   lines.push('');
-  if (s.tests) lines.push(`tests: ${s.tests.total} total, ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped`);
-  if (s.coverage?.lines) lines.push(`coverage: lines ${ratio(s.coverage.lines)}${s.coverage.branches ? `, branches ${ratio(s.coverage.branches)}` : ''}${s.coverage.patch ? `, patch ${ratio(s.coverage.patch)}` : ''}`);
-  if (s.audit) lines.push(`audit: ${s.audit.critical} critical, ${s.audit.high} high, ${s.audit.moderate} moderate, ${s.audit.low} low${s.audit.ignored ? `, ${s.audit.ignored} ignored` : ''}`);
+  if (s.tests)
+    lines.push(
+      `tests: ${s.tests.total} total, ${s.tests.passed} passed, ${s.tests.failed} failed, ${s.tests.skipped} skipped`,
+    );
+  if (s.coverage?.lines)
+    lines.push(
+      `coverage: lines ${ratio(s.coverage.lines)}${s.coverage.branches ? `, branches ${ratio(s.coverage.branches)}` : ''}${s.coverage.patch ? `, patch ${ratio(s.coverage.patch)}` : ''}`,
+    );
+  if (s.audit)
+    lines.push(
+      `audit: ${s.audit.critical} critical, ${s.audit.high} high, ${s.audit.moderate} moderate, ${s.audit.low} low${s.audit.ignored ? `, ${s.audit.ignored} ignored` : ''}`,
+    );
   if (s.lint) lines.push(`lint: ${s.lint.errors} errors, ${s.lint.warnings} warnings`);
   if (s.roadmap) lines.push(`roadmap: ${s.roadmap.done}/${s.roadmap.total} done`);
   for (const f of (s.tests?.failures ?? []).slice(0, 10)) {
-    lines.push(paint('red', `  ✖ ${safe(f.suite ? `${f.suite} › ${f.name}` : f.name)}${f.file ? ` (${safe(f.file)}${f.line ? `:${f.line}` : ''})` : ''}`));
+    lines.push(
+      paint(
+        'red',
+        `  ✖ ${safe(f.suite ? `${f.suite} › ${f.name}` : f.name)}${f.file ? ` (${safe(f.file)}${f.line ? `:${f.line}` : ''})` : ''}`,
+      ),
+    );
     lines.push(`    ${safe(f.message.split('\n')[0] ?? '')}`);
   }
-  for (const e of report.errors) lines.push(paint('red', `error: ${safe(e.path)}${e.line ? `:${e.line}` : ''}: ${safe(e.message)}`));
+  for (const e of report.errors)
+    lines.push(paint('red', `error: ${safe(e.path)}${e.line ? `:${e.line}` : ''}: ${safe(e.message)}`));
   return lines.join('\n') + '\n';
 }
 

@@ -7,7 +7,15 @@ import type { RoadmapStatus } from '../model.js';
 import { findDate, resolveDate } from './dates.js';
 import { idList, ownerFields, type Fields } from './fields.js';
 import { derivedKey, slug, splitId } from './keys.js';
-import type { Criterion, ParseOptions, RoadmapItem, RoadmapMilestone, RoadmapWarning, StatusSpan, TextSpan } from './types.js';
+import type {
+  Criterion,
+  ParseOptions,
+  RoadmapItem,
+  RoadmapMilestone,
+  RoadmapWarning,
+  StatusSpan,
+  TextSpan,
+} from './types.js';
 
 /** `(depends on T003)` inside a title, as spec-kit task lists write it. */
 const INLINE_DEPENDS = /\s*\((?:depends on|after|blocked by|requires)\s+([^)]+)\)/i;
@@ -86,7 +94,8 @@ export class Builder {
     const heading = this.stack[this.stack.length - 1]?.title ?? '';
     const criterion = { text, done, heading, line };
     const milestone = this.milestone();
-    if (milestone && this.stack.some((f) => f.milestone === milestone && !f.criteria)) milestone.criteria.push(criterion);
+    if (milestone && this.stack.some((f) => f.milestone === milestone && !f.criteria))
+      milestone.criteria.push(criterion);
     else this.criteria.push(criterion);
   }
 
@@ -111,11 +120,14 @@ export class Builder {
       draft.fields = { ...draft.fields, dependsOn: [...(draft.fields.dependsOn ?? []), ...idList(inline[1]!)] };
     }
     const fields: Fields = Object.assign({}, ...this.stack.map((f) => f.defaults), draft.fields);
-    const owner = draft.owner !== undefined ? ownerFields(draft.owner) : { owner: fields.owner, assignee: fields.assignee };
+    const owner =
+      draft.owner !== undefined ? ownerFields(draft.owner) : { owner: fields.owner, assignee: fields.assignee };
     const section = this.section();
     const milestone = this.milestone();
     const item: RoadmapItem = {
-      key: split.id ?? (draft.parent ? `${draft.parent}/${slug(split.title) || 'item'}` : derivedKey(section, split.title)),
+      key:
+        split.id ??
+        (draft.parent ? `${draft.parent}/${slug(split.title) || 'item'}` : derivedKey(section, split.title)),
       explicit: split.id !== undefined,
       title: split.title,
       status: this.statusOf(draft),
@@ -139,7 +151,8 @@ export class Builder {
     };
     const titleSpan = draft.titleArea && this.locate(split.title, draft.titleArea, draft.table);
     if (titleSpan) item.titleSpan = titleSpan;
-    const assigneeSpan = item.assignee && draft.fieldArea && this.locate(`@${item.assignee}`, draft.fieldArea, draft.table);
+    const assigneeSpan =
+      item.assignee && draft.fieldArea && this.locate(`@${item.assignee}`, draft.fieldArea, draft.table);
     if (assigneeSpan) item.assigneeSpan = assigneeSpan;
     this.items.push(item);
     return item;
@@ -148,7 +161,11 @@ export class Builder {
   /** Where `needle` is written verbatim in `[start, end)` (an `@handle` not followed by more of a handle), if it is. */
   locate(needle: string, [start, end]: [number, number], table?: boolean): TextSpan | undefined {
     if (!needle) return undefined;
-    for (let at = this.text.indexOf(needle, start); at >= 0 && at + needle.length <= end; at = this.text.indexOf(needle, at + 1)) {
+    for (
+      let at = this.text.indexOf(needle, start);
+      at >= 0 && at + needle.length <= end;
+      at = this.text.indexOf(needle, at + 1)
+    ) {
       if (needle.startsWith('@') && /[\w-]/.test(this.text[at + needle.length] ?? '')) continue;
       return { start: at, end: at + needle.length, raw: needle, ...(table && { table: true }) };
     }

@@ -16,7 +16,10 @@ export interface Roadmap {
   warnings: RoadmapWarning[];
 }
 
-export function collectRoadmap(sources: readonly { file: string; text: string }[], options: Partial<ParseOptions> = {}): Roadmap {
+export function collectRoadmap(
+  sources: readonly { file: string; text: string }[],
+  options: Partial<ParseOptions> = {},
+): Roadmap {
   const files = sources.map((s) => parseRoadmap(s.file, s.text, options));
   const items = files.flatMap((f) => f.items);
   const warnings = files.flatMap((f) => f.warnings);
@@ -24,7 +27,11 @@ export function collectRoadmap(sources: readonly { file: string; text: string }[
   for (const item of items) byKey.set(item.key, [...(byKey.get(item.key) ?? []), item]);
   for (const [key, same] of byKey) {
     if (same.length < 2) continue;
-    warnings.push({ file: same[1]!.file, line: same[1]!.line, message: `key "${key}" is used ${same.length} times (also ${same[0]!.file}:${same[0]!.line}); give items unique IDs` });
+    warnings.push({
+      file: same[1]!.file,
+      line: same[1]!.line,
+      message: `key "${key}" is used ${same.length} times (also ${same[0]!.file}:${same[0]!.line}); give items unique IDs`,
+    });
     same.forEach((item, i) => {
       const renamed = `${basename(item.file)}:${key}${i > 0 && same[i - 1]!.file === item.file ? `~${i + 1}` : ''}`;
       for (const other of items) {
@@ -41,7 +48,11 @@ export function collectRoadmap(sources: readonly { file: string; text: string }[
       if (keys.has(qualified)) return [qualified];
       const group = items.filter((i) => i.key.startsWith(`${dep}.`)).map((i) => i.key);
       if (group.length > 0) return group; // "P2B" names the whole P2B.x block
-      warnings.push({ file: item.file, line: item.line, message: `${item.key} depends on "${dep}", which is no item in the roadmap` });
+      warnings.push({
+        file: item.file,
+        line: item.line,
+        message: `${item.key} depends on "${dep}", which is no item in the roadmap`,
+      });
       return [];
     });
   }
@@ -52,7 +63,13 @@ export function collectRoadmap(sources: readonly { file: string; text: string }[
 /** What gates and `signals.roadmap` read. */
 export function toRoadmapData(roadmap: Roadmap): RoadmapData {
   return {
-    items: roadmap.items.map((i) => ({ key: i.key, title: i.title, status: i.status, ...(i.milestone && { milestone: i.milestone }), ...(i.priority && { priority: i.priority }) })),
+    items: roadmap.items.map((i) => ({
+      key: i.key,
+      title: i.title,
+      status: i.status,
+      ...(i.milestone && { milestone: i.milestone }),
+      ...(i.priority && { priority: i.priority }),
+    })),
     milestones: uniqueMilestones(roadmap.milestones).map((m) => ({ title: m.title, ...(m.due && { due: m.due }) })),
   };
 }

@@ -18,7 +18,8 @@ export function checkContradictions(b: Builder, text: string): void {
   const hasTotal = lines.some((l) => TOTAL.test(l));
   if (!hasTotal || items.length === 0) return;
   const count = (status: RoadmapStatus) => items.filter((i) => i.status === status).length;
-  const say = (line: number, claim: string, actual: string) => b.warn(`the document says ${claim} but its items say ${actual}`, line);
+  const say = (line: number, claim: string, actual: string) =>
+    b.warn(`the document says ${claim} but its items say ${actual}`, line);
   lines.forEach((raw, index) => {
     const line = index + 1;
     const plain = raw.replace(/[*_`]/g, '');
@@ -30,20 +31,25 @@ export function checkContradictions(b: Builder, text: string): void {
     const completion = COMPLETION.exec(plain);
     if (completion) {
       const pct = (count('done') / items.length) * 100;
-      if (Math.abs(pct - Number(completion[1])) > 0.5) say(line, `${completion[1]}% complete`, `${pct.toFixed(1)}% (${count('done')}/${items.length})`);
+      if (Math.abs(pct - Number(completion[1])) > 0.5)
+        say(line, `${completion[1]}% complete`, `${pct.toFixed(1)}% (${count('done')}/${items.length})`);
       return;
     }
     const owner = OWNER_COUNT.exec(plain);
     if (owner) {
       const name = owner[1]!.toLowerCase();
-      const actual = items.filter((i) => i.owner?.toLowerCase() === name || i.assignee?.toLowerCase() === name.replace(/^@/, '')).length;
-      if (actual !== Number(owner[2]) && (actual > 0 || items.some((i) => i.owner))) say(line, `${owner[1]} has ${owner[2]} tasks`, `${actual}`);
+      const actual = items.filter(
+        (i) => i.owner?.toLowerCase() === name || i.assignee?.toLowerCase() === name.replace(/^@/, ''),
+      ).length;
+      if (actual !== Number(owner[2]) && (actual > 0 || items.some((i) => i.owner)))
+        say(line, `${owner[1]} has ${owner[2]} tasks`, `${actual}`);
       return;
     }
     const statusLine = STATUS_COUNT.exec(plain);
     if (statusLine && /^\s*[-*]|^\s*\p{Extended_Pictographic}/u.test(raw)) {
       const status = statusOf(statusLine[1]!) ?? statusOf(raw.slice(0, raw.indexOf(':')));
-      if (status && count(status) !== Number(statusLine[2])) say(line, `${statusLine[1]!.trim()}: ${statusLine[2]}`, `${count(status)}`);
+      if (status && count(status) !== Number(statusLine[2]))
+        say(line, `${statusLine[1]!.trim()}: ${statusLine[2]}`, `${count(status)}`);
     }
   });
 }

@@ -49,7 +49,12 @@ export function issueTitle(item: RoadmapItem): string {
 
 /** `priority:{value}` → `priority:high`; `{priority}`, `{effort}`, `{status}`, `{milestone}` too. Empty values give no label. */
 export function labelsFor(item: RoadmapItem, templates: readonly string[]): string[] {
-  const values: Record<string, string | undefined> = { priority: item.priority, effort: item.effort, status: item.status, milestone: item.milestone };
+  const values: Record<string, string | undefined> = {
+    priority: item.priority,
+    effort: item.effort,
+    status: item.status,
+    milestone: item.milestone,
+  };
   const out = new Set<string>();
   for (const template of templates) {
     const prefixField = /^(\w+)\s*:\s*\{value\}$/.exec(template)?.[1];
@@ -95,7 +100,11 @@ function neutralise(text: string): string {
   );
 }
 
-export function desiredIssue(item: RoadmapItem, options: SyncOptions, blockedByLines: readonly string[] = []): DesiredIssue {
+export function desiredIssue(
+  item: RoadmapItem,
+  options: SyncOptions,
+  blockedByLines: readonly string[] = [],
+): DesiredIssue {
   const title = issueTitle(item);
   const content = managedContent(item, blockedByLines);
   const closed = item.status === 'cancelled' || (item.status === 'done' && options.closeDone);

@@ -74,7 +74,10 @@ function assign(fields: Fields, name: Exclude<FieldName, 'ignored'>, value: stri
       fields.requirements = value.split(/\s*,\s*/).filter(Boolean);
       return;
     case 'labels':
-      fields.labels = value.split(/\s*,\s*/).map((l) => l.replace(/^`|`$/g, '')).filter(Boolean);
+      fields.labels = value
+        .split(/\s*,\s*/)
+        .map((l) => l.replace(/^`|`$/g, ''))
+        .filter(Boolean);
       return;
     default:
       fields[name] = value;
@@ -92,6 +95,13 @@ export function ownerFields(value: string): Pick<Fields, 'owner' | 'assignee'> {
 export function idList(value: string): string[] {
   return value
     .split(/\s*(?:,|;|\band\b)\s*/)
-    .map((part) => part.replace(/\(.*?\)/g, '').replace(/^#/, '').trim().split(/\s+/)[0] ?? '')
+    .map(
+      (part) =>
+        part
+          .replace(/\(.*?\)/g, '')
+          .replace(/^#/, '')
+          .trim()
+          .split(/\s+/)[0] ?? '',
+    )
     .filter((id) => id !== '' && !/^(none|n\/a|-|—|–)$/i.test(id));
 }

@@ -5,7 +5,8 @@
  */
 
 /** `SEC-001`, `ITEM-001`, `P2A.1`, `T001`, `US-12`: letters, then digits, dots, letters. Not P0–P4. */
-const WORD_ID = /^([A-Z][A-Z0-9]*-\d+[A-Z0-9.]*|[A-Z]{1,4}\d+[A-Z]?(?:\.\d+)*|T\d{3,})(?=[:.\s)\]]|\s[-–—]|$)[:.)]?\s*(?:[-–—]\s*)?/;
+const WORD_ID =
+  /^([A-Z][A-Z0-9]*-\d+[A-Z0-9.]*|[A-Z]{1,4}\d+[A-Z]?(?:\.\d+)*|T\d{3,})(?=[:.\s)\]]|\s[-–—]|$)[:.)]?\s*(?:[-–—]\s*)?/;
 /** `1.`, `2.1`, `3.2.1.` numbered titles. */
 const NUMBER_ID = /^(\d+(?:\.\d+)*)\.?(?=\s)\s*/;
 const PRIORITY_WORD = /^P[0-4]$/;

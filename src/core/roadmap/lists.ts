@@ -66,7 +66,8 @@ function itemFields(item: ListItem): Fields {
   const fields: Fields = {};
   const visit = (nodes: ListItem['children']) => {
     for (const node of nodes) {
-      if (node.type === 'paragraph' && node !== item.children[0]) Object.assign(fields, parseFields(toString(node)) ?? {});
+      if (node.type === 'paragraph' && node !== item.children[0])
+        Object.assign(fields, parseFields(toString(node)) ?? {});
       if (node.type === 'list') for (const li of node.children) if (li.checked == null) visit(li.children);
     }
   };
@@ -74,7 +75,10 @@ function itemFields(item: ListItem): Fields {
   return fields;
 }
 
-function checkboxSpan(text: string, item: ListItem): { kind: 'checkbox'; start: number; end: number; raw: string } | undefined {
+function checkboxSpan(
+  text: string,
+  item: ListItem,
+): { kind: 'checkbox'; start: number; end: number; raw: string } | undefined {
   const start = item.position?.start.offset ?? 0;
   const firstLine = text.slice(start, text.indexOf('\n', start) === -1 ? undefined : text.indexOf('\n', start));
   const m = CHECKBOX.exec(firstLine);
@@ -99,5 +103,8 @@ function dedent(block: string): string {
   const lines = block.split('\n');
   const indents = lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length);
   const cut = Math.min(...indents, 1_000);
-  return lines.map((l) => l.slice(cut)).join('\n').trimEnd();
+  return lines
+    .map((l) => l.slice(cut))
+    .join('\n')
+    .trimEnd();
 }

@@ -33,14 +33,20 @@ export function similarity(a: string, b: string): number {
 /** One-to-one matches, best first; ambiguous pairs (two candidates within MARGIN) are left unmatched. */
 export function matchRenamed(orphans: readonly Candidate[], fresh: readonly Candidate[]): Match[] {
   const pairs = orphans
-    .flatMap((o) => fresh.filter((f) => f.source === o.source).map((f) => ({ from: o.key, to: f.key, similarity: similarity(o.title, f.title) })))
+    .flatMap((o) =>
+      fresh
+        .filter((f) => f.source === o.source)
+        .map((f) => ({ from: o.key, to: f.key, similarity: similarity(o.title, f.title) })),
+    )
     .filter((p) => p.similarity >= THRESHOLD)
     .sort((x, y) => y.similarity - x.similarity);
   const used = new Set<string>();
   const out: Match[] = [];
   for (const pair of pairs) {
     if (used.has(pair.from) || used.has(pair.to)) continue;
-    const rivals = pairs.filter((p) => p !== pair && (p.from === pair.from || p.to === pair.to) && !used.has(p.from) && !used.has(p.to));
+    const rivals = pairs.filter(
+      (p) => p !== pair && (p.from === pair.from || p.to === pair.to) && !used.has(p.from) && !used.has(p.to),
+    );
     if (rivals.some((r) => pair.similarity - r.similarity < MARGIN)) continue;
     used.add(pair.from);
     used.add(pair.to);

@@ -12,7 +12,8 @@
  * `milestones: <level>` keeps the fixed-level choice and `off` turns milestones off.
  */
 const VERSION = /^(?:(?:release|version)\s+)?v?\d+\.\d+(?:\.\d+)*\b|^v\d+\b/i;
-const NUMBERED = /^(?:milestone|phase|stage|sprint|iteration|release|week|month|wave|increment|quarter|cycle)\s*[-#]?\s*\d+[a-z]?\b|^[MQ]\d{1,2}\b/i;
+const NUMBERED =
+  /^(?:milestone|phase|stage|sprint|iteration|release|week|month|wave|increment|quarter|cycle)\s*[-#]?\s*\d+[a-z]?\b|^[MQ]\d{1,2}\b/i;
 
 export interface HeadingFacts {
   depth: number;

@@ -15,7 +15,10 @@ for (let b = 0xa0; b <= 0xff; b++) BYTE_OF.set(String.fromCharCode(b), b);
 
 const CONT = `[\\u0080-\\u00bf${CP1252_HIGH.replace(/[\u0080-\u009f]/g, '')}]`;
 /** Named so the intent reads: a 2-, 3- or 4-byte UTF-8 sequence seen through Windows-1252. */
-const MOJIBAKE_SEQUENCE = new RegExp(`[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`, 'g');
+const MOJIBAKE_SEQUENCE = new RegExp(
+  `[\\u00c2-\\u00df]${CONT}|[\\u00e0-\\u00ef]${CONT}{2}|[\\u00f0-\\u00f4]${CONT}{3}`,
+  'g',
+);
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -21,17 +21,24 @@ import { HEADING_STATUS, statusOf } from './status.js';
 import { walkTable } from './tables.js';
 import { DEFAULT_CRITERIA_HEADINGS, type ParseOptions, type ParsedRoadmap } from './types.js';
 
-const DATE_SUFFIX = /\s*[([]?\s*(?:target|due|eta|by)?:?\s*((?:\d{4}-\d{2}-\d{2})|(?:[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?))\s*[)\]]?\s*$/i;
+const DATE_SUFFIX =
+  /\s*[([]?\s*(?:target|due|eta|by)?:?\s*((?:\d{4}-\d{2}-\d{2})|(?:[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?))\s*[)\]]?\s*$/i;
 const DECORATION = /^[^\p{L}\p{N}[(]+/u;
 
 export function parseRoadmap(file: string, raw: string, options: Partial<ParseOptions> = {}): ParsedRoadmap {
-  const opts: ParseOptions = { milestones: options.milestones ?? 'auto', criteriaHeadings: options.criteriaHeadings ?? DEFAULT_CRITERIA_HEADINGS };
+  const opts: ParseOptions = {
+    milestones: options.milestones ?? 'auto',
+    criteriaHeadings: options.criteriaHeadings ?? DEFAULT_CRITERIA_HEADINGS,
+  };
   const bom = raw.startsWith('\uFEFF');
   const unmarked = bom ? raw.slice(1) : raw;
   const repaired = repairMojibake(unmarked);
   const text = repaired.text;
   const b = new Builder(file, text, opts, anchorDate(text.split('\n')));
-  if (repaired.count > 0) b.warn(`repaired ${repaired.count} double-encoded UTF-8 sequence(s) (e.g. "âœ…" → "✅"); save the file as UTF-8 to silence this`);
+  if (repaired.count > 0)
+    b.warn(
+      `repaired ${repaired.count} double-encoded UTF-8 sequence(s) (e.g. "âœ…" → "✅"); save the file as UTF-8 to silence this`,
+    );
   // Front matter (`---` YAML or `+++` TOML at the top) is metadata: without the plugin its closing
   // `---` makes it a setext heading, and so a milestone.
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
@@ -85,14 +92,16 @@ function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boo
     if (fields.status) {
       item.status = fields.status.status;
       const start = b.text.indexOf(fields.status.raw, node.position?.start.offset ?? 0);
-      if (start >= 0) item.statusSpan = { kind: 'field', start, end: start + fields.status.raw.length, raw: fields.status.raw };
+      if (start >= 0)
+        item.statusSpan = { kind: 'field', start, end: start + fields.status.raw.length, raw: fields.status.raw };
     }
     if (fields.priority) item.priority = fields.priority;
     if (fields.effort) item.effort = fields.effort;
     if (fields.owner) item.owner = fields.owner;
     if (fields.assignee) {
       item.assignee = fields.assignee;
-      const span = node.position && b.locate(`@${fields.assignee}`, [node.position.start.offset!, node.position.end.offset!]);
+      const span =
+        node.position && b.locate(`@${fields.assignee}`, [node.position.start.offset!, node.position.end.offset!]);
       if (span) item.assigneeSpan = span;
     }
     if (fields.dependsOn) item.dependsOn = fields.dependsOn;
@@ -117,12 +126,22 @@ function enterHeading(b: Builder, node: Heading): void {
   });
   const dated = DATE_SUFFIX.exec(text);
   const dateText = dated && findDate(dated[1]!) ? dated[1]! : undefined;
-  const title = (dateText ? text.slice(0, dated!.index) : text).replace(DECORATION, '').replace(/\s*[-–—:]+\s*$/, '').trim();
+  const title = (dateText ? text.slice(0, dated!.index) : text)
+    .replace(DECORATION, '')
+    .replace(/\s*[-–—:]+\s*$/, '')
+    .trim();
   const criteria = b.options.criteriaHeadings.some((c) => title.toLowerCase().includes(c.toLowerCase()));
   const frame: Frame = { depth: node.depth, title, defaults, criteria };
   b.enter(frame);
   const split = splitId(title);
-  const facts = { depth: node.depth, title, hasDate: dateText !== undefined, hasStatusMark: mark !== null, hasItemId: split.id !== undefined, insideMilestone: b.stack.some((f) => f.milestone) };
+  const facts = {
+    depth: node.depth,
+    title,
+    hasDate: dateText !== undefined,
+    hasStatusMark: mark !== null,
+    hasItemId: split.id !== undefined,
+    insideMilestone: b.stack.some((f) => f.milestone),
+  };
   if (!criteria && isMilestoneHeading(b.options.milestones, facts)) {
     frame.milestone = { title, line, file: b.file, criteria: [], ...(dateText && b.due(dateText, line)) };
     b.milestones.push(frame.milestone);
@@ -131,8 +150,19 @@ function enterHeading(b: Builder, node: Heading): void {
   if (criteria || node.depth === 1) return;
   if (mark || split.id) {
     b.stack.pop();
-    const area: [number, number] | undefined = node.position && [node.position.start.offset!, node.position.end.offset!];
-    const item = b.addItem({ text: title, status: mark ? (statusOf(mark[1] ?? mark[2] ?? '') ?? 'todo') : 'todo', fields: {}, body: '', line, parent: b.headingItem()?.key, ...(area && { titleArea: area }) });
+    const area: [number, number] | undefined = node.position && [
+      node.position.start.offset!,
+      node.position.end.offset!,
+    ];
+    const item = b.addItem({
+      text: title,
+      status: mark ? (statusOf(mark[1] ?? mark[2] ?? '') ?? 'todo') : 'todo',
+      fields: {},
+      body: '',
+      line,
+      parent: b.headingItem()?.key,
+      ...(area && { titleArea: area }),
+    });
     if (mark) {
       const raw = (mark[1] ?? mark[2])!;
       const start = b.text.indexOf(raw, node.position?.start.offset ?? 0);

@@ -24,12 +24,17 @@ export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncO
   for (const issue of current.issues) {
     if (!issue.marker) continue;
     const seen = managed.get(issue.marker.key);
-    if (seen) warnings.push(`issues #${seen.number} and #${issue.number} both carry key "${issue.marker.key}"; readygate uses #${Math.min(seen.number, issue.number)}`);
+    if (seen)
+      warnings.push(
+        `issues #${seen.number} and #${issue.number} both carry key "${issue.marker.key}"; readygate uses #${Math.min(seen.number, issue.number)}`,
+      );
     if (!seen || issue.number < seen.number) managed.set(issue.marker.key, issue);
   }
   const desired = roadmap.items.map((item) => desiredIssue(item, options, blockedLines(item.key, roadmap, managed)));
   const wanted = new Set(desired.map((d) => d.key));
-  const orphans = [...managed.values()].filter((i) => !wanted.has(i.marker!.key) && options.files.includes(i.marker!.source));
+  const orphans = [...managed.values()].filter(
+    (i) => !wanted.has(i.marker!.key) && options.files.includes(i.marker!.source),
+  );
   const fresh = desired.filter((d) => !managed.has(d.key));
   const renames = matchRenamed(
     orphans.map((o) => ({ key: o.marker!.key, title: o.title, source: o.marker!.source })),
@@ -71,8 +76,19 @@ export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncO
 
 /** Issues are created open: the marker says so, and a done item's close request carries the final marker. */
 function createOp(want: DesiredIssue): PlanOp {
-  const synced = { title: fieldHash(want.title), milestone: fieldHash(want.milestone ?? ''), assignees: want.assignees };
-  const marker = { key: want.key, source: want.item.file, hash: want.hash, status: want.item.status, labels: want.labels, ...synced };
+  const synced = {
+    title: fieldHash(want.title),
+    milestone: fieldHash(want.milestone ?? ''),
+    assignees: want.assignees,
+  };
+  const marker = {
+    key: want.key,
+    source: want.item.file,
+    hash: want.hash,
+    status: want.item.status,
+    labels: want.labels,
+    ...synced,
+  };
   return {
     op: 'create_issue',
     key: want.key,
@@ -81,7 +97,9 @@ function createOp(want: DesiredIssue): PlanOp {
     labels: want.labels,
     ...(want.milestone && { milestone: want.milestone }),
     assignees: want.assignees,
-    ...(want.closed && { close: { state_reason: want.stateReason!, body: managedRegion({ ...marker, state: 'closed' }, want.content) } }),
+    ...(want.closed && {
+      close: { state_reason: want.stateReason!, body: managedRegion({ ...marker, state: 'closed' }, want.content) },
+    }),
   };
 }
 
@@ -90,18 +108,35 @@ function removalOp(orphan: CurrentIssue, options: SyncOptions): PlanOp | undefin
   if (options.onRemoved === 'ignore' || orphan.state === 'closed') return undefined;
   if (options.onRemoved === 'label') {
     if (orphan.labels.includes(REMOVED_LABEL)) return undefined;
-    return { op: 'update_issue', key: orphan.marker!.key, number: orphan.number, why, labels: [...orphan.labels, REMOVED_LABEL] };
+    return {
+      op: 'update_issue',
+      key: orphan.marker!.key,
+      number: orphan.number,
+      why,
+      labels: [...orphan.labels, REMOVED_LABEL],
+    };
   }
   // The marker records the close, so an item that comes back is reopened (the file changed), not
   // taken for one a person closed on GitHub.
   const body = restateMarker(orphan.body ?? '', { state: 'closed' });
-  return { op: 'update_issue', key: orphan.marker!.key, number: orphan.number, why, state: 'closed', state_reason: 'not_planned', ...(body !== orphan.body && { body }) };
+  return {
+    op: 'update_issue',
+    key: orphan.marker!.key,
+    number: orphan.number,
+    why,
+    state: 'closed',
+    state_reason: 'not_planned',
+    ...(body !== orphan.body && { body }),
+  };
 }
 
 function labelOps(desired: readonly DesiredIssue[], current: CurrentState): PlanOp[] {
   const have = new Set(current.labels.map((l) => l.toLowerCase()));
   const names = new Set(desired.flatMap((d) => d.labels));
-  return [...names].filter((n) => !have.has(n.toLowerCase())).sort().map((name) => ({ op: 'create_label' as const, name, color: colorFor(name) }));
+  return [...names]
+    .filter((n) => !have.has(n.toLowerCase()))
+    .sort()
+    .map((name) => ({ op: 'create_label' as const, name, color: colorFor(name) }));
 }
 
 /** Stable colours: the same label name always gets the same colour. */
@@ -121,7 +156,13 @@ function milestoneOps(roadmap: Roadmap, current: CurrentState): PlanOp[] {
       const description = `From \`${m.file}\` (readygate roadmap sync).${criteria ? `\n\n${criteria}` : ''}`;
       ops.push({ op: 'create_milestone', title: m.title, ...(m.due && { due_on: dueOn(m.due) }), description });
     } else if (m.due && have.due !== m.due) {
-      ops.push({ op: 'update_milestone', number: have.number, title: m.title, due_on: dueOn(m.due), ...(have.due && { was: have.due }) });
+      ops.push({
+        op: 'update_milestone',
+        number: have.number,
+        title: m.title,
+        due_on: dueOn(m.due),
+        ...(have.due && { was: have.due }),
+      });
     }
   }
   return ops;

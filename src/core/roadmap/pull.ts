@@ -21,7 +21,8 @@ export interface Patched {
 
 export function applyDrift(parsed: ParsedRoadmap, drift: readonly Drift[]): Patched {
   const mine = drift.filter((d) => d.file === parsed.file);
-  const patchable = (d: Drift) => (d.field === 'status' ? d.span !== undefined : d.span !== undefined && d.replacement !== undefined);
+  const patchable = (d: Drift) =>
+    d.field === 'status' ? d.span !== undefined : d.span !== undefined && d.replacement !== undefined;
   const applied = mine.filter(patchable).sort((a, b) => b.span!.start - a.span!.start);
   let text = parsed.text;
   for (const d of applied) {
@@ -30,13 +31,22 @@ export function applyDrift(parsed: ParsedRoadmap, drift: readonly Drift[]): Patc
   }
   // The diff is against the file as it is, so repaired mojibake shows as changed lines too, and
   // the file keeps its BOM.
-  return { file: parsed.file, text: `${parsed.bom ? '\uFEFF' : ''}${text}`, diff: unifiedDiff(parsed.file, parsed.original ?? parsed.text, text), applied, skipped: mine.filter((d) => !patchable(d)) };
+  return {
+    file: parsed.file,
+    text: `${parsed.bom ? '\uFEFF' : ''}${text}`,
+    diff: unifiedDiff(parsed.file, parsed.original ?? parsed.text, text),
+    applied,
+    skipped: mine.filter((d) => !patchable(d)),
+  };
 }
 
 function wordFor(parsed: ParsedRoadmap, span: StatusSpan, status: RoadmapStatus): string {
-  if (span.kind === 'checkbox') return status === 'done' || status === 'cancelled' ? (/X/.test(usedCheck(parsed)) ? '[X]' : '[x]') : '[ ]';
+  if (span.kind === 'checkbox')
+    return status === 'done' || status === 'cancelled' ? (/X/.test(usedCheck(parsed)) ? '[X]' : '[x]') : '[ ]';
   if (span.kind === 'heading' && /^\[/.test(span.raw)) return status === 'done' ? '[x]' : '[ ]';
-  const seen = parsed.items.map((i) => i.statusSpan).find((s) => s && s.kind === span.kind && statusOf(s.raw) === status);
+  const seen = parsed.items
+    .map((i) => i.statusSpan)
+    .find((s) => s && s.kind === span.kind && statusOf(s.raw) === status);
   return seen?.raw ?? DEFAULT_WORDS[span.kind][status];
 }
 

@@ -7,7 +7,11 @@ import type { DesiredIssue } from './desired.js';
 import type { PlanOp } from './plan-types.js';
 import type { CurrentIssue } from './state.js';
 
-export function planRelations(desired: readonly DesiredIssue[], issueOf: ReadonlyMap<string, CurrentIssue>, warnings: string[]): PlanOp[] {
+export function planRelations(
+  desired: readonly DesiredIssue[],
+  issueOf: ReadonlyMap<string, CurrentIssue>,
+  warnings: string[],
+): PlanOp[] {
   const ops: PlanOp[] = [];
   const keys = new Set(desired.map((d) => d.key));
   for (const want of desired) {
@@ -17,7 +21,9 @@ export function planRelations(desired: readonly DesiredIssue[], issueOf: Readonl
     const parent = issueOf.get(parentKey);
     if (child?.parent !== undefined && parent && child.parent === parent.number) continue;
     if (child?.parent !== undefined) {
-      warnings.push(`#${child.number} (${want.key}) is a sub-issue of #${child.parent} on GitHub, not of ${parentKey}: left as it is`);
+      warnings.push(
+        `#${child.number} (${want.key}) is a sub-issue of #${child.parent} on GitHub, not of ${parentKey}: left as it is`,
+      );
       continue;
     }
     ops.push({ op: 'add_sub_issue', parent: parentKey, child: want.key });

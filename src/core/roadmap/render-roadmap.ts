@@ -9,7 +9,13 @@ import type { RoadmapItem } from './types.js';
 
 export const ROADMAP_SCHEMA = 'readygate/roadmap@1';
 
-const MARK: Record<RoadmapStatus, string> = { done: '[x]', in_progress: '[~]', blocked: '[!]', cancelled: '[-]', todo: '[ ]' };
+const MARK: Record<RoadmapStatus, string> = {
+  done: '[x]',
+  in_progress: '[~]',
+  blocked: '[!]',
+  cancelled: '[-]',
+  todo: '[ ]',
+};
 const STATUSES: readonly RoadmapStatus[] = ['done', 'in_progress', 'blocked', 'cancelled', 'todo'];
 
 function counts(items: readonly RoadmapItem[]): Record<RoadmapStatus, number> {
@@ -56,9 +62,15 @@ export function renderRoadmapText(roadmap: Roadmap): string {
     const milestone = milestones.find((m) => m.title === title);
     if (title === undefined && group.length === 0) continue;
     const done = group.filter((i) => i.status === 'done').length;
-    const criteria = milestone?.criteria.length ? `; criteria ${milestone.criteria.filter((c) => c.done).length}/${milestone.criteria.length} met` : '';
+    const criteria = milestone?.criteria.length
+      ? `; criteria ${milestone.criteria.filter((c) => c.done).length}/${milestone.criteria.length} met`
+      : '';
     lines.push('');
-    lines.push(title === undefined ? `No milestone: ${done}/${group.length} done` : `${title}${milestone?.due ? ` (due ${milestone.due})` : ''}: ${done}/${group.length} done${criteria}`);
+    lines.push(
+      title === undefined
+        ? `No milestone: ${done}/${group.length} done`
+        : `${title}${milestone?.due ? ` (due ${milestone.due})` : ''}: ${done}/${group.length} done${criteria}`,
+    );
     for (const item of group) {
       const d = depth(item);
       depthOf.set(item.key, d);
@@ -72,6 +84,10 @@ export function renderRoadmapText(roadmap: Roadmap): string {
 
 export function renderRoadmapJson(roadmap: Roadmap): string {
   const items = roadmap.items.map(({ statusSpan: _s, titleSpan: _t, assigneeSpan: _a, ...item }) => item);
-  const summary = { files: roadmap.files.map((f) => ({ file: f.file, repaired_encoding: f.repaired })), total: items.length, ...counts(roadmap.items) };
+  const summary = {
+    files: roadmap.files.map((f) => ({ file: f.file, repaired_encoding: f.repaired })),
+    total: items.length,
+    ...counts(roadmap.items),
+  };
   return `${JSON.stringify({ schema: ROADMAP_SCHEMA, summary, milestones: roadmap.milestones, items, criteria: roadmap.criteria, warnings: roadmap.warnings }, null, 2)}\n`;
 }

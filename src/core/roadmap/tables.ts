@@ -66,7 +66,7 @@ export function walkTable(b: Builder, table: Table): void {
       continue;
     }
     b.addItem({
-      text: explicit ? (titleCell || idCell) : text,
+      text: explicit ? titleCell || idCell : text,
       ...(explicit && titleCell && { id: idCell }),
       status: status ?? 'todo',
       fields,
@@ -82,7 +82,10 @@ export function walkTable(b: Builder, table: Table): void {
   }
 }
 
-function cellSpan(text: string, cell: TableCell): { kind: 'table'; start: number; end: number; raw: string } | undefined {
+function cellSpan(
+  text: string,
+  cell: TableCell,
+): { kind: 'table'; start: number; end: number; raw: string } | undefined {
   const first = cell.children[0]?.position?.start.offset;
   const last = cell.children[cell.children.length - 1]?.position?.end.offset;
   if (first === undefined || last === undefined) return undefined;

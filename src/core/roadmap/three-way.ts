@@ -18,8 +18,16 @@ export interface Synced {
   assignees: string[];
 }
 
-export function mergeFields(want: DesiredIssue, issue: CurrentIssue, marker: Marker, options: SyncOptions, op: UpdateIssueOp, drift: Drift[]): Synced {
-  const report = (d: Omit<FieldDrift, 'key' | 'number' | 'file' | 'line'>) => drift.push({ key: want.key, number: issue.number, file: want.item.file, line: want.item.line, ...d });
+export function mergeFields(
+  want: DesiredIssue,
+  issue: CurrentIssue,
+  marker: Marker,
+  options: SyncOptions,
+  op: UpdateIssueOp,
+  drift: Drift[],
+): Synced {
+  const report = (d: Omit<FieldDrift, 'key' | 'number' | 'file' | 'line'>) =>
+    drift.push({ key: want.key, number: issue.number, file: want.item.file, line: want.item.line, ...d });
   return {
     title: mergeTitle(want, issue, marker, options, op, report),
     milestone: mergeMilestone(want, issue, marker, options, op, report),
@@ -29,7 +37,14 @@ export function mergeFields(want: DesiredIssue, issue: CurrentIssue, marker: Mar
 
 type Report = (d: Omit<FieldDrift, 'key' | 'number' | 'file' | 'line'>) => void;
 
-function mergeTitle(want: DesiredIssue, issue: CurrentIssue, marker: Marker, options: SyncOptions, op: UpdateIssueOp, report: Report): string {
+function mergeTitle(
+  want: DesiredIssue,
+  issue: CurrentIssue,
+  marker: Marker,
+  options: SyncOptions,
+  op: UpdateIssueOp,
+  report: Report,
+): string {
   const fileHash = fieldHash(want.title);
   if (issue.title === want.title) return fileHash;
   const base = options.twoWay ? marker.title : undefined;
@@ -37,15 +52,31 @@ function mergeTitle(want: DesiredIssue, issue: CurrentIssue, marker: Marker, opt
     const item = want.item;
     const github = itemTitle(issue.title, want);
     const span = item.titleSpan;
-    report({ field: 'title', fileValue: item.title, githubValue: github, ...(span && { span, replacement: span.table ? github.replace(/\|/g, '\\|') : github }) });
+    report({
+      field: 'title',
+      fileValue: item.title,
+      githubValue: github,
+      ...(span && { span, replacement: span.table ? github.replace(/\|/g, '\\|') : github }),
+    });
     return base;
   }
   op.title = want.title;
-  op.why.push(base !== undefined && fieldHash(issue.title) !== base ? `title changed in the roadmap and on GitHub (there: "${cut(issue.title)}"): the roadmap wins` : 'title changed');
+  op.why.push(
+    base !== undefined && fieldHash(issue.title) !== base
+      ? `title changed in the roadmap and on GitHub (there: "${cut(issue.title)}"): the roadmap wins`
+      : 'title changed',
+  );
   return fileHash;
 }
 
-function mergeMilestone(want: DesiredIssue, issue: CurrentIssue, marker: Marker, options: SyncOptions, op: UpdateIssueOp, report: Report): string {
+function mergeMilestone(
+  want: DesiredIssue,
+  issue: CurrentIssue,
+  marker: Marker,
+  options: SyncOptions,
+  op: UpdateIssueOp,
+  report: Report,
+): string {
   const file = want.milestone ?? '';
   const github = issue.milestone ?? '';
   const base = options.twoWay ? marker.milestone : undefined;
@@ -58,11 +89,22 @@ function mergeMilestone(want: DesiredIssue, issue: CurrentIssue, marker: Marker,
   }
   op.milestone = file === '' ? null : file;
   const what = file === '' ? `milestone ${github} removed` : `milestone ${file}`;
-  op.why.push(base !== undefined && fieldHash(github) !== base ? `${what}: changed in the roadmap and on GitHub (there: ${github || 'none'}); the roadmap wins` : what);
+  op.why.push(
+    base !== undefined && fieldHash(github) !== base
+      ? `${what}: changed in the roadmap and on GitHub (there: ${github || 'none'}); the roadmap wins`
+      : what,
+  );
   return fieldHash(file);
 }
 
-function mergeAssignees(want: DesiredIssue, issue: CurrentIssue, marker: Marker, options: SyncOptions, op: UpdateIssueOp, report: Report): string[] {
+function mergeAssignees(
+  want: DesiredIssue,
+  issue: CurrentIssue,
+  marker: Marker,
+  options: SyncOptions,
+  op: UpdateIssueOp,
+  report: Report,
+): string[] {
   const file = want.assignees;
   const github = issue.assignees;
   const base = options.twoWay ? marker.assignees : undefined;
@@ -70,7 +112,12 @@ function mergeAssignees(want: DesiredIssue, issue: CurrentIssue, marker: Marker,
     const lost = base.filter((login) => !has(github, login));
     if (lost.length > 0) {
       const span = want.item.assigneeSpan;
-      report({ field: 'assignee', fileValue: handles(file), githubValue: handles(github), ...(span && github.length === 1 && { span, replacement: `@${github[0]}` }) });
+      report({
+        field: 'assignee',
+        fileValue: handles(file),
+        githubValue: handles(github),
+        ...(span && github.length === 1 && { span, replacement: `@${github[0]}` }),
+      });
     }
     return base;
   }
@@ -78,9 +125,15 @@ function mergeAssignees(want: DesiredIssue, issue: CurrentIssue, marker: Marker,
   const remove = (base ?? []).filter((login) => !has(file, login) && has(github, login));
   if (add.length === 0 && remove.length === 0) return file;
   op.assignees = [...github.filter((login) => !has(remove, login)), ...add];
-  const what = [add.length && `assign ${handles(add)}`, remove.length && `unassign ${handles(remove)}`].filter(Boolean).join(', ');
+  const what = [add.length && `assign ${handles(add)}`, remove.length && `unassign ${handles(remove)}`]
+    .filter(Boolean)
+    .join(', ');
   const conflict = base !== undefined && base.some((login) => !has(github, login));
-  op.why.push(conflict ? `${what}: assignees changed in the roadmap and on GitHub (there: ${handles(github)}); the roadmap wins` : what);
+  op.why.push(
+    conflict
+      ? `${what}: assignees changed in the roadmap and on GitHub (there: ${handles(github)}); the roadmap wins`
+      : what,
+  );
   return file;
 }
 

@@ -15,7 +15,10 @@ export interface MarkerTrust {
   anyBot: boolean;
 }
 
-export function acceptMarkers(issues: readonly CurrentIssue[], trust: MarkerTrust): { issues: CurrentIssue[]; warnings: string[] } {
+export function acceptMarkers(
+  issues: readonly CurrentIssue[],
+  trust: MarkerTrust,
+): { issues: CurrentIssue[]; warnings: string[] } {
   const logins = new Set(trust.logins.map((l) => l.toLowerCase()));
   const warnings: string[] = [];
   const accepted = issues.map((issue) => {
@@ -23,8 +26,14 @@ export function acceptMarkers(issues: readonly CurrentIssue[], trust: MarkerTrus
     const author = issue.author;
     if (author && (logins.has(author.login.toLowerCase()) || (trust.anyBot && author.bot))) return issue;
     const by = author ? `@${author.login}` : 'an unknown account';
-    const expected = trust.logins.length ? trust.logins.map((l) => `@${l}`).join(', ') : trust.anyBot ? 'an app (bot) account' : 'no account';
-    warnings.push(`#${issue.number} carries a roadmap marker (key "${issue.marker.key}") but was opened by ${by}, not by ${expected}: marker ignored. If ${by} ran earlier syncs, add it to roadmap.trusted_authors`);
+    const expected = trust.logins.length
+      ? trust.logins.map((l) => `@${l}`).join(', ')
+      : trust.anyBot
+        ? 'an app (bot) account'
+        : 'no account';
+    warnings.push(
+      `#${issue.number} carries a roadmap marker (key "${issue.marker.key}") but was opened by ${by}, not by ${expected}: marker ignored. If ${by} ran earlier syncs, add it to roadmap.trusted_authors`,
+    );
     const { marker: _ignored, ...rest } = issue;
     return rest;
   });

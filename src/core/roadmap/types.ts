@@ -93,4 +93,9 @@ export interface ParseOptions {
   criteriaHeadings: string[];
 }
 
-export const DEFAULT_CRITERIA_HEADINGS = ['success criteria', 'definition of done', 'acceptance criteria', 'exit criteria'];
+export const DEFAULT_CRITERIA_HEADINGS = [
+  'success criteria',
+  'definition of done',
+  'acceptance criteria',
+  'exit criteria',
+];

@@ -15,7 +15,12 @@ import { mergeFields } from './three-way.js';
 /** The label `on_removed: label` puts on an issue whose item left the roadmap; taken off when it returns. */
 export const REMOVED_LABEL = 'roadmap:removed';
 
-export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: SyncOptions, drift: Drift[]): UpdateIssueOp | undefined {
+export function planUpdate(
+  want: DesiredIssue,
+  issue: CurrentIssue,
+  options: SyncOptions,
+  drift: Drift[],
+): UpdateIssueOp | undefined {
   const marker = issue.marker!;
   const op: UpdateIssueOp = { op: 'update_issue', key: want.key, number: issue.number, why: [] };
   const item = want.item;
@@ -25,10 +30,26 @@ export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: Syn
   if (want.closed !== ghClosed) {
     const githubChanged = ghClosed !== baseClosed;
     const fileChanged = want.closed !== baseClosed;
-    const githubStatus: RoadmapStatus = ghClosed ? (issue.stateReason === 'not_planned' ? 'cancelled' : 'done') : marker.status === 'done' || marker.status === 'cancelled' ? 'todo' : marker.status;
+    const githubStatus: RoadmapStatus = ghClosed
+      ? issue.stateReason === 'not_planned'
+        ? 'cancelled'
+        : 'done'
+      : marker.status === 'done' || marker.status === 'cancelled'
+        ? 'todo'
+        : marker.status;
     if (options.twoWay && githubChanged && !fileChanged) {
       stateAfter = baseClosed ? 'closed' : 'open';
-      if (githubStatus !== item.status) drift.push({ key: want.key, number: issue.number, file: item.file, line: item.line, field: 'status', fileStatus: item.status, githubStatus, ...(item.statusSpan && { span: item.statusSpan }) });
+      if (githubStatus !== item.status)
+        drift.push({
+          key: want.key,
+          number: issue.number,
+          file: item.file,
+          line: item.line,
+          field: 'status',
+          fileStatus: item.status,
+          githubStatus,
+          ...(item.statusSpan && { span: item.statusSpan }),
+        });
     } else {
       op.state = stateAfter = want.closed ? 'closed' : 'open';
       op.state_reason = want.closed ? want.stateReason! : 'reopened';
@@ -36,15 +57,32 @@ export function planUpdate(want: DesiredIssue, issue: CurrentIssue, options: Syn
     }
   }
   const synced = mergeFields(want, issue, marker, options, op, drift);
-  const region = managedRegion({ key: want.key, source: item.file, hash: want.hash, status: item.status, state: stateAfter, labels: want.labels, ...synced, ...(marker.deps && { deps: marker.deps }) }, want.content);
+  const region = managedRegion(
+    {
+      key: want.key,
+      source: item.file,
+      hash: want.hash,
+      status: item.status,
+      state: stateAfter,
+      labels: want.labels,
+      ...synced,
+      ...(marker.deps && { deps: marker.deps }),
+    },
+    want.content,
+  );
   const body = replaceRegion(issue.body, region);
   if (body !== issue.body) {
     op.body = body;
     op.why.push(marker.hash !== want.hash ? 'roadmap text changed' : 'marker changed');
   }
-  const removable = new Set([...marker.labels.filter((l) => !want.labels.includes(l)), REMOVED_LABEL].map((l) => l.toLowerCase()));
+  const removable = new Set(
+    [...marker.labels.filter((l) => !want.labels.includes(l)), REMOVED_LABEL].map((l) => l.toLowerCase()),
+  );
   const have = new Set(issue.labels.map((l) => l.toLowerCase()));
-  const labels = [...issue.labels.filter((l) => !removable.has(l.toLowerCase())), ...want.labels.filter((l) => !have.has(l.toLowerCase()))];
+  const labels = [
+    ...issue.labels.filter((l) => !removable.has(l.toLowerCase())),
+    ...want.labels.filter((l) => !have.has(l.toLowerCase())),
+  ];
   if (labels.length !== issue.labels.length || labels.some((l, i) => l !== issue.labels[i])) {
     op.labels = labels;
     op.why.push('labels changed');

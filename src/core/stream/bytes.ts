@@ -32,7 +32,11 @@ const FILE_CHUNK = 1024 * 1024;
  * false, having used only the first chunk, when the file is not plain UTF-8: the caller then reads
  * it as text instead.
  */
-export async function forEachLineBlock(source: ReportSource, maxLineBytes: number, sink: LineBlockSink): Promise<boolean> {
+export async function forEachLineBlock(
+  source: ReportSource,
+  maxLineBytes: number,
+  sink: LineBlockSink,
+): Promise<boolean> {
   if (source.openFile) return fromFile(source, source.openFile.bind(source), maxLineBytes, sink);
   // The start of a line that continues in the next chunk, copied out of the chunk: a Buffer like the
   // chunks, so the parser's loop sees one kind of array.
@@ -109,7 +113,11 @@ export async function forEachLineBlock(source: ReportSource, maxLineBytes: numbe
       }
       const nul = chunk.indexOf(0);
       if (nul !== -1) {
-        throw new ReportParseError(source.path, 'contains a NUL byte: this is a binary file, not a text report', await lineOfOffset(source, offset + nul));
+        throw new ReportParseError(
+          source.path,
+          'contains a NUL byte: this is a binary file, not a text report',
+          await lineOfOffset(source, offset + nul),
+        );
       }
       offset += chunk.length;
       feed(chunk);
@@ -130,7 +138,12 @@ export async function forEachLineBlock(source: ReportSource, maxLineBytes: numbe
  * of the other buffer, and the next read continues after it; a line longer than a buffer grows it
  * (up to the limit).
  */
-async function fromFile(source: ReportSource, openFile: () => Promise<ReportFile>, maxLineBytes: number, sink: LineBlockSink): Promise<boolean> {
+async function fromFile(
+  source: ReportSource,
+  openFile: () => Promise<ReportFile>,
+  maxLineBytes: number,
+  sink: LineBlockSink,
+): Promise<boolean> {
   let file: ReportFile;
   try {
     file = await openFile();
@@ -176,7 +189,11 @@ async function fromFile(source: ReportSource, openFile: () => Promise<ReportFile
       }
       const nul = buf.subarray(Math.max(kept, start), filled).indexOf(0);
       if (nul !== -1) {
-        throw new ReportParseError(source.path, 'contains a NUL byte: this is a binary file, not a text report', await lineOfOffset(source, at + Math.max(kept, start) + nul));
+        throw new ReportParseError(
+          source.path,
+          'contains a NUL byte: this is a binary file, not a text report',
+          await lineOfOffset(source, at + Math.max(kept, start) + nul),
+        );
       }
       const last = buf.lastIndexOf(NL, filled - 1);
       const tail = last >= start ? last + 1 : start;
@@ -190,7 +207,8 @@ async function fromFile(source: ReportSource, openFile: () => Promise<ReportFile
       // 3. The cut line moves to the spare buffer (grown if it would leave little room to read),
       //    and the next read starts after it.
       kept = filled - tail;
-      if (spare.length - kept < FILE_CHUNK / 4) spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
+      if (spare.length - kept < FILE_CHUNK / 4)
+        spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
       spare.set(buf.subarray(tail, filled), 0);
       pending = read(spare, kept);
       // 4. The whole lines are parsed while that read runs.
@@ -203,7 +221,11 @@ async function fromFile(source: ReportSource, openFile: () => Promise<ReportFile
 }
 
 function tooLongError(path: string, maxLineBytes: number, linesBefore: number): ReportParseError {
-  return new ReportParseError(path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, linesBefore + 1);
+  return new ReportParseError(
+    path,
+    `line is longer than ${maxLineBytes} characters: not a report this format writes`,
+    linesBefore + 1,
+  );
 }
 
 function ignoreAfterAbandon(): void {

@@ -35,7 +35,9 @@ export function parseJsonText(path: string, text: string, lineOffset = 0): unkno
     const message = error instanceof Error ? error.message : String(error);
     const pos = /position (\d+)/.exec(message);
     const line = pos ? lineOffset + lineAt(text, Number(pos[1])) : lineOffset || undefined;
-    throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}`, line, { cause: error });
+    throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}`, line, {
+      cause: error,
+    });
   }
 }
 
@@ -49,12 +51,20 @@ function lineAt(text: string, position: number): number {
  * Validates a parsed value against a raw-shape schema, naming the first mismatch; `at` is where
  * `value` sits in the document, when it is a part of it.
  */
-export function checkShape<T>(path: string, schema: z.ZodType<T>, value: unknown, what: string, at: readonly PropertyKey[] = []): T {
+export function checkShape<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  value: unknown,
+  what: string,
+  at: readonly PropertyKey[] = [],
+): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && at.length + issue.path.length > 0 ? ` at ${[...at, ...issue.path].map(String).join('.')}` : '';
-  throw new ReportParseError(path, `not a valid ${what}: ${issue?.message ?? 'unexpected shape'}${where}`, undefined, { cause: result.error });
+  throw new ReportParseError(path, `not a valid ${what}: ${issue?.message ?? 'unexpected shape'}${where}`, undefined, {
+    cause: result.error,
+  });
 }
 
 export function formatBytes(bytes: number): string {

@@ -17,8 +17,10 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bomLe
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
-  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) return { encoding: 'utf-16le', bomLength: 0 };
-  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) return { encoding: 'utf-16be', bomLength: 0 };
+  if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00)
+    return { encoding: 'utf-16le', bomLength: 0 };
+  if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f)
+    return { encoding: 'utf-16be', bomLength: 0 };
   if (head[0] === 0x3c && head[1] === 0x3f) {
     const decl = Buffer.from(head.subarray(0, 200)).toString('latin1');
     const match = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
@@ -62,14 +64,19 @@ export async function* readText(source: ReportSource): AsyncGenerator<string> {
         const nul = chunk.indexOf(0);
         if (nul !== -1) {
           const line = await lineOfOffset(source, offset + nul);
-          throw new ReportParseError(source.path, 'contains a NUL byte: this is a binary file, not a text report', line);
+          throw new ReportParseError(
+            source.path,
+            'contains a NUL byte: this is a binary file, not a text report',
+            line,
+          );
         }
       }
       offset += chunk.length;
       if (ascii && clean && isAscii(chunk)) {
         // Pieces below Node's external-string threshold (~1 MB): an external string is invisible
         // to V8's heap accounting, so hundreds of them pile up before a GC frees them.
-        for (let at = 0; at < chunk.length; at += ASCII_PIECE) yield chunk.toString('latin1', at, Math.min(chunk.length, at + ASCII_PIECE));
+        for (let at = 0; at < chunk.length; at += ASCII_PIECE)
+          yield chunk.toString('latin1', at, Math.min(chunk.length, at + ASCII_PIECE));
       } else {
         const text = decoder.decode(chunk, { stream: true });
         clean = chunk.length === 0 || chunk[chunk.length - 1]! < 0x80;
@@ -109,7 +116,10 @@ export async function lineOfOffset(source: ReportSource, offset: number): Promis
 export function asReadError(path: string, error: unknown): ReportParseError {
   if (error instanceof ReportParseError) return error;
   const known = fsReason(error);
-  const reason = known === 'is a directory, not a file' ? 'is a directory, not a report file' : (known ?? `cannot read: ${describeError(error)}`);
+  const reason =
+    known === 'is a directory, not a file'
+      ? 'is a directory, not a report file'
+      : (known ?? `cannot read: ${describeError(error)}`);
   return new ReportParseError(path, reason, undefined, { cause: error });
 }
 
@@ -154,7 +164,11 @@ export async function forEachLineSpan(
     if (start < text.length) {
       const rest = text.length - start;
       if (carry.length + rest > maxLineBytes) {
-        throw new ReportParseError(source.path, `line is longer than ${maxLineBytes} characters: not a report this format writes`, lineNo + 1);
+        throw new ReportParseError(
+          source.path,
+          `line is longer than ${maxLineBytes} characters: not a report this format writes`,
+          lineNo + 1,
+        );
       }
       carry = carry.length === 0 ? text.slice(start) : carry + text.slice(start);
     }

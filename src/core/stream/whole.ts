@@ -39,7 +39,11 @@ export async function readWholeText(source: ReportSource, maxBytes: number, tooB
   if (encoding === 'utf-8' || encoding === 'windows-1252') {
     const nul = bytes.indexOf(0);
     if (nul !== -1) {
-      throw new ReportParseError(source.path, 'contains a NUL byte: this is a binary file, not a text report', await lineOfOffset(source, bomLength + nul));
+      throw new ReportParseError(
+        source.path,
+        'contains a NUL byte: this is a binary file, not a text report',
+        await lineOfOffset(source, bomLength + nul),
+      );
     }
   }
   // ASCII (most reports) reads the same as Latin-1, which skips UTF-8 validation.

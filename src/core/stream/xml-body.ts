@@ -131,7 +131,6 @@ export class BodyReader {
     throw new XmlSyntaxError('documents may contain only one root.', this.t.lineAfter(j));
   }
 
-
   private closeTag(i: number): number {
     const t = this.t;
     const { s } = t;
@@ -139,7 +138,8 @@ export class BodyReader {
     const stack = this.stack;
     const top = stack[stack.length - 1];
     let j = i + 2;
-    if (top !== undefined && j + top.length < n && s.charCodeAt(j + top.length) === GT && s.startsWith(top, j)) j += top.length;
+    if (top !== undefined && j + top.length < n && s.charCodeAt(j + top.length) === GT && s.startsWith(top, j))
+      j += top.length;
     else {
       while (j < n && isNameCode(s.charCodeAt(j))) j++;
       const name = s.slice(i + 2, j);
@@ -170,7 +170,8 @@ export class BodyReader {
       this.mode = CDATA;
       return i + 9;
     }
-    if (s.startsWith('DOCTYPE', i + 2)) throw new XmlSyntaxError('inappropriately located doctype declaration.', t.lineAt(i + 8));
+    if (s.startsWith('DOCTYPE', i + 2))
+      throw new XmlSyntaxError('inappropriately located doctype declaration.', t.lineAt(i + 8));
     // saxes reads seven characters (`\r\n` is one) before it gives up on `<!…`.
     let k = i + 2;
     for (let read = 0; read < 7; read++) {
@@ -231,19 +232,28 @@ export class BodyReader {
     if (i + 2 >= n) return CUT;
     const first = s.charCodeAt(i + 2);
     if (!isNameStartCode(first)) {
-      throw t.errorAt(i + 2, first === QUESTION || isSpaceCode(first) ? 'processing instruction without a target.' : 'disallowed character in processing instruction name.', true);
+      throw t.errorAt(
+        i + 2,
+        first === QUESTION || isSpaceCode(first)
+          ? 'processing instruction without a target.'
+          : 'disallowed character in processing instruction name.',
+        true,
+      );
     }
     let j = i + 3;
     while (j < n && isNameCode(s.charCodeAt(j))) j++;
     if (j >= n) return CUT;
     const target = s.slice(i + 2, j);
     const after = s.charCodeAt(j);
-    if (after !== QUESTION && !isSpaceCode(after)) throw t.errorAt(j, 'disallowed character in processing instruction name.');
-    if (target === 'xml') throw new XmlSyntaxError('an XML declaration must be at the start of the document.', t.lineAfter(j));
+    if (after !== QUESTION && !isSpaceCode(after))
+      throw t.errorAt(j, 'disallowed character in processing instruction name.');
+    if (target === 'xml')
+      throw new XmlSyntaxError('an XML declaration must be at the start of the document.', t.lineAfter(j));
     const end = s.indexOf('?>', j);
     this.noForbidden(j, end === -1 ? n : end);
     if (end === -1) return CUT;
-    if (target.toLowerCase() === 'xml') throw new XmlSyntaxError('the XML declaration must appear at the start of the document.', t.lineAt(end + 1));
+    if (target.toLowerCase() === 'xml')
+      throw new XmlSyntaxError('the XML declaration must appear at the start of the document.', t.lineAt(end + 1));
     return end + 2;
   }
 }

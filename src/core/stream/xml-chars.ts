@@ -37,7 +37,14 @@ export function isNameStartCode(c: number): boolean {
 
 export function isNameCode(c: number): boolean {
   if (c < 128) return ASCII[c]! !== 0;
-  return isNameStartCode(c) || c === 0xb7 || (c >= 0x300 && c <= 0x36f) || c === 0x203f || c === 0x2040 || (c >= 0xdc00 && c <= 0xdfff);
+  return (
+    isNameStartCode(c) ||
+    c === 0xb7 ||
+    (c >= 0x300 && c <= 0x36f) ||
+    c === 0x203f ||
+    c === 0x2040 ||
+    (c >= 0xdc00 && c <= 0xdfff)
+  );
 }
 
 export function isXmlName(s: string): boolean {
@@ -48,7 +55,14 @@ export function isXmlName(s: string): boolean {
 
 /** A code point a character reference may name (production [2], Char). */
 export function isXmlChar(n: number): boolean {
-  return n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  return (
+    n === 0x9 ||
+    n === 0xa ||
+    n === 0xd ||
+    (n >= 0x20 && n <= 0xd7ff) ||
+    (n >= 0xe000 && n <= 0xfffd) ||
+    (n >= 0x10000 && n <= 0x10ffff)
+  );
 }
 
 /** Characters XML 1.0 forbids anywhere (production [2]); text from a decoder has no lone surrogates. */

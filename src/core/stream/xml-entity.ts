@@ -21,7 +21,10 @@ export function readEntity(t: TextCursor, at: number): number {
   if (!complete) {
     if (semi === -1 && s.length - at <= MAX_ENTITY) return -1;
     // saxes would read on to the next `;`, however far: the one place the scanner stops sooner.
-    throw new XmlSyntaxError(`unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`, t.lineAt(at));
+    throw new XmlSyntaxError(
+      `unterminated entity reference: no ";" within ${MAX_ENTITY} characters of this "&" (an unescaped "&"?)`,
+      t.lineAt(at),
+    );
   }
   const name = s.slice(at + 1, semi);
   const text = decodeEntity(name);

@@ -27,7 +27,9 @@ const XML_DECL = new RegExp(
     `(?:${S}+standalone${S}*=${S}*(["'])(?:yes|no)\\3)?${S}*\\?>$`,
 );
 const QUOTED = `(?:"[\\x20\\x21\\x23-\\x7e]*"|'[\\x20-\\x26\\x28-\\x7e]*')`;
-const DOCTYPE = new RegExp(`^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`);
+const DOCTYPE = new RegExp(
+  `^<!DOCTYPE${S}+[A-Za-z_:][A-Za-z0-9._:-]*(?:${S}+(?:SYSTEM${S}+${QUOTED}|PUBLIC${S}+${QUOTED}${S}+${QUOTED}))?${S}*>$`,
+);
 
 export function readProlog(s: string, final: boolean): Prolog {
   const more = (): Prolog => (final || s.length > MAX_PROLOG ? { kind: 'saxes' } : { kind: 'more' });

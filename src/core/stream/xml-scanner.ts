@@ -146,7 +146,8 @@ export class XmlScanner {
       const line = t.lineAt(t.s.length);
       if (stack.length > 0) throw this.unclosed(line);
       // saxes has seen the root once its name is read.
-      if (!rootClosed && nameRunsToEnd(t.s, at + 1)) throw new XmlSyntaxError('document must contain a root element.', line);
+      if (!rootClosed && nameRunsToEnd(t.s, at + 1))
+        throw new XmlSyntaxError('document must contain a root element.', line);
       throw new XmlSyntaxError('unexpected end.', line);
     }
     t.lineAt(at);

@@ -91,7 +91,11 @@ export class StartTagReader {
       while (isNameCode((c = s.charCodeAt(j))));
       const attr = this.intern(s, attrStart, j);
       for (let white = false; c !== EQ; c = s.charCodeAt(j), white = true) {
-        if (!isSpaceCode(c)) throw t.errorAt(j, white || c === GT ? 'attribute without value.' : 'disallowed character in attribute name.');
+        if (!isSpaceCode(c))
+          throw t.errorAt(
+            j,
+            white || c === GT ? 'attribute without value.' : 'disallowed character in attribute name.',
+          );
         if (++j >= n) return CUT;
       }
       do if (++j >= n) return CUT;

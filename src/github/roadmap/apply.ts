@@ -38,7 +38,8 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
   const { ref } = ctx;
   const result: ApplyResult = { writes: 0, created: [], warnings: [] };
   const issues = new Map<string, Known>();
-  for (const i of ctx.current.issues) if (i.marker && !issues.has(i.marker.key)) issues.set(i.marker.key, { number: i.number, id: i.id, body: i.body });
+  for (const i of ctx.current.issues)
+    if (i.marker && !issues.has(i.marker.key)) issues.set(i.marker.key, { number: i.number, id: i.id, body: i.body });
   const milestones = new Map(ctx.current.milestones.map((m) => [m.title, m.number]));
   const blockedBy = new Map<number, Set<number>>();
   const viaBody = new Set<string>();
@@ -54,7 +55,10 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
       return out;
     } catch (error) {
       const done = result.writes;
-      throw new ReadygateError(`roadmap sync stopped at "${what}" after ${done} change(s): ${describeError(error)}. Run it again to resume; nothing is duplicated.`, { cause: error });
+      throw new ReadygateError(
+        `roadmap sync stopped at "${what}" after ${done} change(s): ${describeError(error)}. Run it again to resume; nothing is duplicated.`,
+        { cause: error },
+      );
     }
   };
 
@@ -62,32 +66,59 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
     ctx.onProgress?.(index, plan.ops.length, label(op));
     switch (op.op) {
       case 'create_label':
-        await write(`label ${op.name}`, () => octokit.rest.issues.createLabel({ ...ref, name: op.name, color: op.color }));
+        await write(`label ${op.name}`, () =>
+          octokit.rest.issues.createLabel({ ...ref, name: op.name, color: op.color }),
+        );
         break;
       case 'create_milestone': {
-        const res = await write(`milestone ${op.title}`, () => octokit.rest.issues.createMilestone({ ...ref, title: op.title, description: op.description, ...(op.due_on && { due_on: op.due_on }) }));
+        const res = await write(`milestone ${op.title}`, () =>
+          octokit.rest.issues.createMilestone({
+            ...ref,
+            title: op.title,
+            description: op.description,
+            ...(op.due_on && { due_on: op.due_on }),
+          }),
+        );
         milestones.set(op.title, res.data.number);
         break;
       }
       case 'update_milestone':
-        await write(`milestone ${op.title}`, () => octokit.rest.issues.updateMilestone({ ...ref, milestone_number: op.number, due_on: op.due_on }));
+        await write(`milestone ${op.title}`, () =>
+          octokit.rest.issues.updateMilestone({ ...ref, milestone_number: op.number, due_on: op.due_on }),
+        );
         break;
       case 'create_issue': {
         const milestone = op.milestone === undefined ? undefined : milestones.get(op.milestone);
         const res = await write(`create ${op.key}`, () =>
-          octokit.rest.issues.create({ ...ref, title: op.title, body: op.body, labels: op.labels, ...(op.assignees.length && { assignees: op.assignees }), ...(milestone !== undefined && { milestone }) }),
+          octokit.rest.issues.create({
+            ...ref,
+            title: op.title,
+            body: op.body,
+            labels: op.labels,
+            ...(op.assignees.length && { assignees: op.assignees }),
+            ...(milestone !== undefined && { milestone }),
+          }),
         );
         issues.set(op.key, { number: res.data.number, id: res.data.id, body: op.body });
         result.created.push({ key: op.key, number: res.data.number });
         const close = op.close;
         if (close) {
-          await write(`close ${op.key}`, () => octokit.rest.issues.update({ ...ref, issue_number: res.data.number, state: 'closed', state_reason: close.state_reason, body: close.body }));
+          await write(`close ${op.key}`, () =>
+            octokit.rest.issues.update({
+              ...ref,
+              issue_number: res.data.number,
+              state: 'closed',
+              state_reason: close.state_reason,
+              body: close.body,
+            }),
+          );
           issues.get(op.key)!.body = close.body;
         }
         break;
       }
       case 'update_issue': {
-        const milestone = op.milestone === undefined ? undefined : op.milestone === null ? null : milestones.get(op.milestone);
+        const milestone =
+          op.milestone === undefined ? undefined : op.milestone === null ? null : milestones.get(op.milestone);
         await write(`update #${op.number}`, () =>
           octokit.rest.issues.update({
             ...ref,
@@ -108,7 +139,13 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
       case 'add_sub_issue': {
         const parent = need(op.parent);
         const child = need(op.child);
-        await write(`sub-issue ${op.child}`, () => octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', { ...ref, issue_number: parent.number, sub_issue_id: child.id }));
+        await write(`sub-issue ${op.child}`, () =>
+          octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+            ...ref,
+            issue_number: parent.number,
+            sub_issue_id: child.id,
+          }),
+        );
         break;
       }
       case 'add_blocked_by': {
@@ -118,16 +155,28 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
         try {
           // Reading the existing blockers is as much the dependencies API as adding one: a GitHub
           // without it (Enterprise Server) refuses both, and body lines stand in.
-          const existing = await existingBlockers(octokit, ref, issue.number, blockedBy, result.created.some((c) => c.key === op.key));
+          const existing = await existingBlockers(
+            octokit,
+            ref,
+            issue.number,
+            blockedBy,
+            result.created.some((c) => c.key === op.key),
+          );
           if (existing.has(blocker.id)) break;
-          await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', { ...ref, issue_number: issue.number, issue_id: blocker.id });
+          await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
+            ...ref,
+            issue_number: issue.number,
+            issue_id: blocker.id,
+          });
           result.writes++;
           existing.add(blocker.id);
         } catch (error) {
           const status = asHttpError(error)?.status;
           if (status !== 403 && status !== 404 && status !== 410 && status !== 422) throw error;
           viaBody.add(op.key);
-          result.warnings.push(`the dependencies API refused #${issue.number} (${status}): "Blocked by" lines in its body stand in`);
+          result.warnings.push(
+            `the dependencies API refused #${issue.number} (${status}): "Blocked by" lines in its body stand in`,
+          );
           await write(`blocked-by lines for ${op.key}`, () => blockedByBody(octokit, ctx, op.key, issue, issues));
         }
         break;
@@ -138,29 +187,57 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
   return result;
 }
 
-async function existingBlockers(octokit: Octokit, ref: RepoRef, number: number, cache: Map<number, Set<number>>, isNew: boolean): Promise<Set<number>> {
+async function existingBlockers(
+  octokit: Octokit,
+  ref: RepoRef,
+  number: number,
+  cache: Map<number, Set<number>>,
+  isNew: boolean,
+): Promise<Set<number>> {
   let set = cache.get(number);
   if (set) return set;
   set = new Set<number>();
   if (!isNew) {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', { ...ref, issue_number: number, per_page: 100 });
+    const res = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by', {
+      ...ref,
+      issue_number: number,
+      per_page: 100,
+    });
     for (const i of res.data as { id: number }[]) set.add(i.id);
   }
   cache.set(number, set);
   return set;
 }
 
-async function blockedByBody(octokit: Octokit, ctx: ApplyContext, key: string, issue: Known, issues: Map<string, Known>): Promise<void> {
+async function blockedByBody(
+  octokit: Octokit,
+  ctx: ApplyContext,
+  key: string,
+  issue: Known,
+  issues: Map<string, Known>,
+): Promise<void> {
   const want = ctx.desired.get(key);
   if (!want) return;
-  const lines = want.item.dependsOn.map((dep) => (issues.get(dep) ? `Blocked by #${issues.get(dep)!.number}` : `Blocked by ${dep}`));
+  const lines = want.item.dependsOn.map((dep) =>
+    issues.get(dep) ? `Blocked by #${issues.get(dep)!.number}` : `Blocked by ${dep}`,
+  );
   const next = desiredIssue(want.item, ctx.options, lines);
-  const marker = readMarker(issue.body) ?? { key, source: want.item.file, hash: next.hash, status: want.item.status, labels: next.labels };
+  const marker = readMarker(issue.body) ?? {
+    key,
+    source: want.item.file,
+    hash: next.hash,
+    status: want.item.status,
+    labels: next.labels,
+  };
   const region = managedRegion({ ...marker, hash: next.hash, deps: 'body' }, next.content);
   issue.body = replaceRegion(issue.body, region);
   await octokit.rest.issues.update({ ...ctx.ref, issue_number: issue.number, body: issue.body });
 }
 
 function label(op: PlanOp): string {
-  return 'key' in op ? `${op.op} ${op.key}` : op.op === 'add_sub_issue' ? `sub-issue ${op.child}` : `${op.op} ${'name' in op ? op.name : op.title}`;
+  return 'key' in op
+    ? `${op.op} ${op.key}`
+    : op.op === 'add_sub_issue'
+      ? `sub-issue ${op.child}`
+      : `${op.op} ${'name' in op ? op.name : op.title}`;
 }

@@ -30,10 +30,18 @@ export interface EtagStore extends EtagCache {
   save(): boolean;
 }
 
-export function openEtagStore(dir: string, api: string, ref: RepoRef, warn: (message: string) => void = () => {}): EtagStore {
+export function openEtagStore(
+  dir: string,
+  api: string,
+  ref: RepoRef,
+  warn: (message: string) => void = () => {},
+): EtagStore {
   const apiBase = withoutCredentials(api);
   const repo = `${ref.owner}/${ref.repo}`;
-  const path = join(dir, `roadmap-${createHash('sha256').update(`${apiBase}\n${repo}`).digest('hex').slice(0, 16)}.json`);
+  const path = join(
+    dir,
+    `roadmap-${createHash('sha256').update(`${apiBase}\n${repo}`).digest('hex').slice(0, 16)}.json`,
+  );
   const loaded = load(path, apiBase, repo, warn);
   const used = new Map<string, CachedResponse>();
   return {
@@ -71,7 +79,8 @@ function load(path: string, api: string, repo: string, warn: (message: string) =
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOENT') warn(`cannot read the ETag cache ${path}: ${describeError(error)}; reading everything afresh`);
+    if ((error as { code?: string }).code !== 'ENOENT')
+      warn(`cannot read the ETag cache ${path}: ${describeError(error)}; reading everything afresh`);
     return new Map();
   }
   let json: unknown;
@@ -87,7 +96,12 @@ function load(path: string, api: string, repo: string, warn: (message: string) =
     warn(`the ETag cache ${path} is not one readygate wrote for ${repo}; reading everything afresh`);
     return new Map();
   }
-  return new Map(Object.entries(parsed.data.entries).map(([url, e]) => [url, { etag: e.etag, data: e.data, ...(e.link !== undefined && { link: e.link }) }]));
+  return new Map(
+    Object.entries(parsed.data.entries).map(([url, e]) => [
+      url,
+      { etag: e.etag, data: e.data, ...(e.link !== undefined && { link: e.link }) },
+    ]),
+  );
 }
 
 /** `https://user:secret@ghe.example/api/v3` must not end up in a file. */

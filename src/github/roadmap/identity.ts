@@ -7,7 +7,10 @@ import type { Octokit } from '@octokit/rest';
 import type { MarkerTrust } from '../../core/roadmap/trust.js';
 import { viewerLogin } from '../viewer.js';
 
-export async function markerTrust(octokit: Octokit, trusted: readonly string[] = []): Promise<{ trust: MarkerTrust; warning?: string }> {
+export async function markerTrust(
+  octokit: Octokit,
+  trusted: readonly string[] = [],
+): Promise<{ trust: MarkerTrust; warning?: string }> {
   const viewer = await viewerLogin(octokit);
   if (viewer.login !== undefined) return { trust: { logins: [viewer.login, ...trusted], anyBot: false } };
   return {

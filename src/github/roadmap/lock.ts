@@ -45,7 +45,9 @@ export function acquireLock(path: string, options: LockOptions = {}): () => void
     if (!createWith(claim, content)) {
       const taker = readLock(claim);
       if (taker && holderAlive(taker)) throw busy(path, taker.pid);
-      throw new ReadygateError(`a takeover of the stale roadmap sync lock ${path} did not finish (${claim} is left). If no sync is running, delete both files.`);
+      throw new ReadygateError(
+        `a takeover of the stale roadmap sync lock ${path} did not finish (${claim} is left). If no sync is running, delete both files.`,
+      );
     }
     options.step?.('claimed');
     if (readLock(path)?.raw !== held.raw) {
@@ -59,7 +61,9 @@ export function acquireLock(path: string, options: LockOptions = {}): () => void
 }
 
 function busy(path: string, pid: number): ReadygateError {
-  return new ReadygateError(`another roadmap sync (pid ${pid}) is running: lock ${path}. If no sync is running, delete that file.`);
+  return new ReadygateError(
+    `another roadmap sync (pid ${pid}) is running: lock ${path}. If no sync is running, delete that file.`,
+  );
 }
 
 /** Removes the lock only while it is still ours (a process that judged us dead may have taken it). */
@@ -115,7 +119,11 @@ function readLock(path: string): Held | undefined {
     if (codeOf(error) === 'ENOENT') return undefined;
     throw error;
   }
-  return { pid: Number(raw.trim().split(/\s+/)[0]), raw, id: createHash('sha256').update(raw).digest('hex').slice(0, 16) };
+  return {
+    pid: Number(raw.trim().split(/\s+/)[0]),
+    raw,
+    id: createHash('sha256').update(raw).digest('hex').slice(0, 16),
+  };
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -59,7 +59,9 @@ export function installPacing(octokit: Octokit, options: PacingOptions): void {
     for (let attempt = 0; ; attempt++) {
       if (isWrite) {
         const creates = CREATES.test(route);
-        const wait = Math.max(lastWrite + options.writeGapMs, creates ? lastCreate + options.createGapMs : -Infinity) - options.now();
+        const wait =
+          Math.max(lastWrite + options.writeGapMs, creates ? lastCreate + options.createGapMs : -Infinity) -
+          options.now();
         if (wait > 0) await options.sleep(wait);
         lastWrite = options.now();
         if (creates) lastCreate = lastWrite;
@@ -67,16 +69,28 @@ export function installPacing(octokit: Octokit, options: PacingOptions): void {
       try {
         const response = await request(endpoint);
         const etag = response.headers.etag;
-        if (method === 'GET' && etag && options.etags) options.etags.set(url, { etag, data: response.data, ...(response.headers.link && { link: response.headers.link }) });
+        if (method === 'GET' && etag && options.etags)
+          options.etags.set(url, {
+            etag,
+            data: response.data,
+            ...(response.headers.link && { link: response.headers.link }),
+          });
         return response;
       } catch (error) {
         const http = asHttpError(error);
         if (http?.status === 304 && cached) {
-          return { status: 200, url, headers: { ...(cached.link && { link: cached.link }) }, data: cached.data } as Awaited<ReturnType<typeof request>>;
+          return {
+            status: 200,
+            url,
+            headers: { ...(cached.link && { link: cached.link }) },
+            data: cached.data,
+          } as Awaited<ReturnType<typeof request>>;
         }
         const delay = secondaryDelay(error, options);
         if (delay === undefined || attempt >= options.retries) throw error;
-        options.onWait?.(`GitHub asked to slow down (rate limit); waiting ${Math.ceil(delay / options.retryAfterUnitMs)} s before retrying ${route}`);
+        options.onWait?.(
+          `GitHub asked to slow down (rate limit); waiting ${Math.ceil(delay / options.retryAfterUnitMs)} s before retrying ${route}`,
+        );
         await options.sleep(delay);
       }
     }

@@ -32,15 +32,32 @@ interface RawIssue {
 /** Markers count only on issues opened by an account `trust` names (see core/roadmap/trust.ts). */
 export async function readState(octokit: Octokit, ref: RepoRef, trust: MarkerTrust): Promise<CurrentState> {
   const issues: CurrentIssue[] = [];
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { ...ref, state: 'all', per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+    ...ref,
+    state: 'all',
+    per_page: 100,
+  })) {
     for (const raw of page.data as RawIssue[]) if (!raw.pull_request) issues.push(toIssue(raw));
   }
   const milestones: CurrentMilestone[] = [];
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listMilestones, { ...ref, state: 'all', per_page: 100 })) {
-    for (const m of page.data) milestones.push({ number: m.number, title: m.title, state: m.state === 'closed' ? 'closed' : 'open', ...(m.due_on && { due: m.due_on.slice(0, 10) }) });
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listMilestones, {
+    ...ref,
+    state: 'all',
+    per_page: 100,
+  })) {
+    for (const m of page.data)
+      milestones.push({
+        number: m.number,
+        title: m.title,
+        state: m.state === 'closed' ? 'closed' : 'open',
+        ...(m.due_on && { due: m.due_on.slice(0, 10) }),
+      });
   }
   const labels: string[] = [];
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listLabelsForRepo, { ...ref, per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listLabelsForRepo, {
+    ...ref,
+    per_page: 100,
+  })) {
     for (const l of page.data) labels.push(l.name);
   }
   const accepted = acceptMarkers(issues, trust);
@@ -61,7 +78,9 @@ export function toIssue(raw: RawIssue): CurrentIssue {
     assignees: (raw.assignees ?? []).map((a) => a.login),
     ...(raw.milestone && { milestone: raw.milestone.title }),
     ...(parent !== undefined && Number.isFinite(parent) && { parent }),
-    ...(raw.issue_dependencies_summary?.total_blocked_by !== undefined && { blockedBy: raw.issue_dependencies_summary.total_blocked_by }),
+    ...(raw.issue_dependencies_summary?.total_blocked_by !== undefined && {
+      blockedBy: raw.issue_dependencies_summary.total_blocked_by,
+    }),
     ...(raw.user && { author: { login: raw.user.login, bot: raw.user.type === 'Bot' } }),
     ...(marker && { marker }),
   };

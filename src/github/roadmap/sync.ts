@@ -38,12 +38,22 @@ export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncO
     if (warning) current.warnings = [warning, ...(current.warnings ?? [])];
   } catch (error) {
     const status = asHttpError(error)?.status;
-    const hint = status === 401 ? ' (check the token)' : status === 404 ? ' (check --repo and that the token can see it)' : '';
-    throw new ReadygateError(`cannot list the issues, milestones and labels of ${run.ref.owner}/${run.ref.repo}: ${describeError(error)}${hint}`, { cause: error });
+    const hint =
+      status === 401 ? ' (check the token)' : status === 404 ? ' (check --repo and that the token can see it)' : '';
+    throw new ReadygateError(
+      `cannot list the issues, milestones and labels of ${run.ref.owner}/${run.ref.repo}: ${describeError(error)}${hint}`,
+      { cause: error },
+    );
   }
   const plan = planSync(run.roadmap, current, run.options);
   if (run.dryRun || plan.ops.length === 0) return { plan, current };
   const desired = new Map(run.roadmap.items.map((item) => [item.key, desiredIssue(item, run.options)]));
-  const result = await applyPlan(octokit, plan, { ref: run.ref, current, desired, options: run.options, ...(run.onProgress && { onProgress: run.onProgress }) });
+  const result = await applyPlan(octokit, plan, {
+    ref: run.ref,
+    current,
+    desired,
+    options: run.options,
+    ...(run.onProgress && { onProgress: run.onProgress }),
+  });
   return { plan, current, result };
 }

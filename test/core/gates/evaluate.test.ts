@@ -33,7 +33,12 @@ describe('evaluate', () => {
     expect(ev.level).toBe('beta');
     expect(ev.required).toBe('beta');
     expect(ev.verdict).toBe('pass');
-    expect(ev.gates.find((g) => g.level === 'production')).toMatchObject({ id: 'coverage.lines', status: 'fail', actual: 75, threshold: 85 });
+    expect(ev.gates.find((g) => g.level === 'production')).toMatchObject({
+      id: 'coverage.lines',
+      status: 'fail',
+      actual: 75,
+      threshold: 85,
+    });
   });
 
   it('fails when the required level is not reached, and does not skip a failed lower level', () => {
@@ -54,7 +59,10 @@ describe('evaluate', () => {
   });
 
   it('warn mode reports but never fails', () => {
-    const ev = run({ signals: { coverage: coverage({ 'a.ts': [10, 100] }), tests: tests(1, 9) } }, { ...POLICY, mode: 'warn' });
+    const ev = run(
+      { signals: { coverage: coverage({ 'a.ts': [10, 100] }), tests: tests(1, 9) } },
+      { ...POLICY, mode: 'warn' },
+    );
     expect(ev.verdict).toBe('warn');
     expect(ev.gates.some((g) => g.status === 'fail')).toBe(false);
     expect(ev.gates.filter((g) => g.status === 'warn').length).toBeGreaterThan(0);
@@ -64,11 +72,21 @@ describe('evaluate', () => {
     const ev = run({ errors: [{ signal: 'tests', path: 'junit.xml', message: 'invalid XML: unclosed tag', line: 7 }] });
     expect(ev.level).toBeNull();
     expect(ev.verdict).toBe('fail');
-    expect(ev.gates[0]).toEqual({ id: 'tests.report', level: null, status: 'fail', actual: null, threshold: null, message: 'junit.xml:7: invalid XML: unclosed tag' });
+    expect(ev.gates[0]).toEqual({
+      id: 'tests.report',
+      level: null,
+      status: 'fail',
+      actual: null,
+      threshold: null,
+      message: 'junit.xml:7: invalid XML: unclosed tag',
+    });
   });
 
   it('with missing: warn a report error warns instead', () => {
-    const ev = run({ errors: [{ signal: 'tests', path: 'junit.xml', message: 'file not found' }] }, { ...POLICY, missing: 'warn' });
+    const ev = run(
+      { errors: [{ signal: 'tests', path: 'junit.xml', message: 'file not found' }] },
+      { ...POLICY, missing: 'warn' },
+    );
     expect(ev.gates[0]!.status).toBe('warn');
     expect(ev.verdict).toBe('pass');
   });

@@ -6,19 +6,35 @@ import { emptyTests } from '../../../src/core/model.js';
 import { exampleReport, reportFrom } from '../../helpers/report.js';
 import { finding, lintFinding } from '../../helpers/signals.js';
 
-const HOSTILE = ['@org/team', '<script>alert(1)</script>', 'a|b|c', '::set-output name=x::y', '`code` **bold** [link](http://x)'];
+const HOSTILE = [
+  '@org/team',
+  '<script>alert(1)</script>',
+  'a|b|c',
+  '::set-output name=x::y',
+  '`code` **bold** [link](http://x)',
+];
 
 function hostileReport(failures = HOSTILE.length, messageChars = 200) {
   const tests = emptyTests();
   tests.total = tests.failed = failures;
   for (let i = 0; i < failures; i++) {
     const name = HOSTILE[i % HOSTILE.length]!;
-    tests.failures.push({ name, suite: `suite | ${i}`, file: 'src/a.ts', line: i + 1, message: `${name} failed ${'x'.repeat(messageChars)}`, details: 'at a (src/a.ts:1:1)\n```\nnot a fence end\n```', kind: 'failure' });
+    tests.failures.push({
+      name,
+      suite: `suite | ${i}`,
+      file: 'src/a.ts',
+      line: i + 1,
+      message: `${name} failed ${'x'.repeat(messageChars)}`,
+      details: 'at a (src/a.ts:1:1)\n```\nnot a fence end\n```',
+      kind: 'failure',
+    });
   }
   return reportFrom(
     {
       tests,
-      audit: { findings: [{ ...finding('GHSA-aaaa', 'high', '@evil/pkg|x'), title: '<img src=x onerror=alert(1)> @admins' }] },
+      audit: {
+        findings: [{ ...finding('GHSA-aaaa', 'high', '@evil/pkg|x'), title: '<img src=x onerror=alert(1)> @admins' }],
+      },
       lint: { findings: assignFingerprints([lintFinding('src/a|b.ts', 3, 'error', 'no-@mention', '@here look')]) },
     },
     { levels: { ready: { tests: { pass_rate: 100 }, audit: { high: 0 }, lint: { errors: 0 } } } },
@@ -74,7 +90,9 @@ describe('renderMarkdown', () => {
 describe('safeUrl', async () => {
   const { safeUrl } = await import('../../../src/core/render/markdown.js');
   it('links only https URLs, encoding what could break out of the link or the cell', () => {
-    expect(safeUrl('https://github.com/advisories/GHSA-aaaa-bbbb-cccc')).toBe('https://github.com/advisories/GHSA-aaaa-bbbb-cccc');
+    expect(safeUrl('https://github.com/advisories/GHSA-aaaa-bbbb-cccc')).toBe(
+      'https://github.com/advisories/GHSA-aaaa-bbbb-cccc',
+    );
     expect(safeUrl('https://x.io/a|@org/team <img src=x>')).toBe('https://x.io/a%7C%40org/team%20%3Cimg%20src=x%3E');
     expect(safeUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeUrl('http://x.io')).toBeUndefined();

@@ -21,7 +21,18 @@ describe('roadmap pull', () => {
     const raw = '\uFEFF# Plan\n\n- [ ] AUTH-1 Login âœ…\n- [ ] AUTH-2 Signup\n';
     const parsed = parseRoadmap('ROADMAP.md', raw);
     const item = parsed.items.find((i) => i.key === 'AUTH-2')!;
-    const patched = applyDrift(parsed, [{ key: 'AUTH-2', number: 2, file: 'ROADMAP.md', line: item.line, field: 'status', fileStatus: 'todo', githubStatus: 'done', span: item.statusSpan! }]);
+    const patched = applyDrift(parsed, [
+      {
+        key: 'AUTH-2',
+        number: 2,
+        file: 'ROADMAP.md',
+        line: item.line,
+        field: 'status',
+        fileStatus: 'todo',
+        githubStatus: 'done',
+        span: item.statusSpan!,
+      },
+    ]);
     expect(patched.text).toBe('\uFEFF# Plan\n\n- [ ] AUTH-1 Login ✅\n- [x] AUTH-2 Signup\n');
     expect(patched.diff).toContain('-- [ ] AUTH-1 Login âœ…');
     expect(patched.diff).toContain('+- [x] AUTH-2 Signup');
@@ -30,7 +41,10 @@ describe('roadmap pull', () => {
 
 describe('what pull writes, parse reads', () => {
   it('reads every heading mark pull writes back, cancelled and blocked included', () => {
-    const parsed = parseRoadmap('ROADMAP.md', '# Plan\n\n## Phase 1\n\n### Task A ❌\n\n### Task B ✅\n\n### Task C ⛔\n');
+    const parsed = parseRoadmap(
+      'ROADMAP.md',
+      '# Plan\n\n## Phase 1\n\n### Task A ❌\n\n### Task B ✅\n\n### Task C ⛔\n',
+    );
     expect(parsed.items.map((i) => [i.title, i.status])).toEqual([
       ['Task A', 'cancelled'],
       ['Task B', 'done'],
@@ -54,7 +68,10 @@ describe('front matter', () => {
   it('is metadata, not a milestone that takes the tasks below it', () => {
     for (const head of ['---\ntitle: Roadmap\nupdated: 2026-01-15\n---\n', '+++\ntitle = "Roadmap"\n+++\n']) {
       const parsed = parseRoadmap('ROADMAP.md', `${head}\n# Plan\n\n## Phase 1\n\n- [ ] A\n- [x] B\n`);
-      expect(parsed.milestones.map((m) => m.title), head).toEqual(['Phase 1']);
+      expect(
+        parsed.milestones.map((m) => m.title),
+        head,
+      ).toEqual(['Phase 1']);
       expect(parsed.items.map((i) => [i.title, i.milestone])).toEqual([
         ['A', 'Phase 1'],
         ['B', 'Phase 1'],

@@ -10,14 +10,22 @@ const EXAMPLES = ['kiro-style-tasks.md', 'team-task-tables.md', 'session-review-
 function firstPlan(name: string) {
   const file = `docs/${name}`;
   const text = readFileSync(new URL(`../../fixtures/roadmaps/${name}`, import.meta.url), 'utf8');
-  const options: SyncOptions = { labels: ['priority:{value}'], closeDone: true, onRemoved: 'close_not_planned', twoWay: true, files: [file] };
+  const options: SyncOptions = {
+    labels: ['priority:{value}'],
+    closeDone: true,
+    onRemoved: 'close_not_planned',
+    twoWay: true,
+    files: [file],
+  };
   return planSync(collectRoadmap([{ file, text }]), { issues: [], milestones: [], labels: [] }, options);
 }
 
 describe('first-sync plans of the three shared example roadmaps, with the default config (snapshots)', () => {
   for (const name of EXAMPLES) {
     it(name, async () => {
-      await expect(renderPlanText(firstPlan(name))).toMatchFileSnapshot(`__snapshots__/plan-${name.replace(/\.md$/, '')}.txt`);
+      await expect(renderPlanText(firstPlan(name))).toMatchFileSnapshot(
+        `__snapshots__/plan-${name.replace(/\.md$/, '')}.txt`,
+      );
     });
   }
 });

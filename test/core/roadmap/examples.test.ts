@@ -9,7 +9,13 @@ describe('the three shared example roadmaps (counts, keys and statuses checked b
   it('kiro-style-tasks.md: 7 numbered tasks, 2 done; 14 success criteria kept apart', () => {
     const r = parse('kiro-style-tasks.md');
     expect(r.items.map((i) => [i.key, i.status])).toEqual([
-      ['1', 'done'], ['2', 'done'], ['3', 'todo'], ['4', 'todo'], ['5', 'todo'], ['6', 'todo'], ['7', 'todo'],
+      ['1', 'done'],
+      ['2', 'done'],
+      ['3', 'todo'],
+      ['4', 'todo'],
+      ['5', 'todo'],
+      ['6', 'todo'],
+      ['7', 'todo'],
     ]);
     expect(r.items[0]!.title).toBe('Comprehensive System Audit and Code Review');
     expect(r.items[0]!.requirements).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5']);
@@ -18,7 +24,10 @@ describe('the three shared example roadmaps (counts, keys and statuses checked b
     expect(r.items[0]!.line).toBe(15);
     expect(r.criteria).toHaveLength(14);
     expect(r.criteria.every((c) => !c.done)).toBe(true);
-    expect(r.criteria[0]).toMatchObject({ text: 'All audit findings addressed or documented for future work', heading: 'Production Readiness Validation' });
+    expect(r.criteria[0]).toMatchObject({
+      text: 'All audit findings addressed or documented for future work',
+      heading: 'Production Readiness Validation',
+    });
     expect(r.warnings).toEqual([]);
   });
 
@@ -30,7 +39,13 @@ describe('the three shared example roadmaps (counts, keys and statuses checked b
     expect(r.items.filter((i) => i.status === 'done').map((i) => i.key)).toEqual(['INFRA-003']);
     expect(r.items.filter((i) => i.status === 'todo')).toHaveLength(29);
     const sec = r.items[0]!;
-    expect(sec).toMatchObject({ title: 'Fix SQL injection vulnerabilities, add parameterized queries', priority: 'CRITICAL', effort: 'High', owner: 'code-hygiene-master', line: 13 });
+    expect(sec).toMatchObject({
+      title: 'Fix SQL injection vulnerabilities, add parameterized queries',
+      priority: 'CRITICAL',
+      effort: 'High',
+      owner: 'code-hygiene-master',
+      line: 13,
+    });
     expect(sec.assignee).toBeUndefined(); // an agent name, not a GitHub handle
     expect(r.items.find((i) => i.key === 'DOC-001')!.priority).toBe('LOW');
     expect(r.criteria).toHaveLength(8);
@@ -41,7 +56,10 @@ describe('the three shared example roadmaps (counts, keys and statuses checked b
   });
 
   it('team-task-tables.md: a progress summary that disagrees with the tables is a warning', () => {
-    const text = read('team-task-tables.md').replace('| DB-001 | Migrate from SQLite to PostgreSQL | system-architect | High | 🔴 Pending |', '| DB-001 | Migrate from SQLite to PostgreSQL | system-architect | High | ✅ Complete |');
+    const text = read('team-task-tables.md').replace(
+      '| DB-001 | Migrate from SQLite to PostgreSQL | system-architect | High | 🔴 Pending |',
+      '| DB-001 | Migrate from SQLite to PostgreSQL | system-architect | High | ✅ Complete |',
+    );
     const messages = parseRoadmap('t.md', text).warnings.map((w) => w.message);
     expect(messages).toContain('the document says Pending: 29 but its items say 28');
     expect(messages).toContain('the document says Complete: 1 but its items say 2');
@@ -77,7 +95,12 @@ describe('other real-world shapes', () => {
       ['P2B.1', 'todo', null],
       ['P3.1', 'todo', null],
     ]);
-    expect(r.items[0]).toMatchObject({ priority: 'HIGH', effort: '3-4 hours', assignee: 'octocat', body: 'Users sign in with GitHub. Tokens are stored server-side only.' });
+    expect(r.items[0]).toMatchObject({
+      priority: 'HIGH',
+      effort: '3-4 hours',
+      assignee: 'octocat',
+      body: 'Users sign in with GitHub. Tokens are stored server-side only.',
+    });
     expect(r.items[6]!.dependsOn).toEqual(['P2A.1', 'P2A.2']);
     expect(r.milestones.map((m) => [m.title, m.due, m.criteria.length])).toEqual([
       ['Milestone 1: Core Functionality', '2025-10-31', 0],
@@ -87,18 +110,44 @@ describe('other real-world shapes', () => {
 
   it('spec-kit tasks: capital X, [P] and [US1] tags as labels, inline dependency, priority from the phase heading', () => {
     const r = parse('spec-kit-tasks.md');
-    expect(r.items.map((i) => [i.key, i.status])).toEqual([['T001', 'done'], ['T002', 'done'], ['T003', 'done'], ['T004', 'todo'], ['T005', 'todo'], ['T006', 'todo']]);
-    expect(r.items[2]).toMatchObject({ title: 'Album model in src/models/album.py', labels: ['parallel', 'US1'], priority: 'P1' });
+    expect(r.items.map((i) => [i.key, i.status])).toEqual([
+      ['T001', 'done'],
+      ['T002', 'done'],
+      ['T003', 'done'],
+      ['T004', 'todo'],
+      ['T005', 'todo'],
+      ['T006', 'todo'],
+    ]);
+    expect(r.items[2]).toMatchObject({
+      title: 'Album model in src/models/album.py',
+      labels: ['parallel', 'US1'],
+      priority: 'P1',
+    });
     expect(r.items[3]).toMatchObject({ title: 'Album service in src/services/album_service.py', dependsOn: ['T003'] });
   });
 
   it('headings that carry a status, struck-through items, an impossible date reported', () => {
     const r = parse('heading-status.md');
     const byKey = Object.fromEntries(r.items.map((i) => [i.key, i.status]));
-    expect(byKey).toMatchObject({ 'v0-1-0-foundation/phase-1': 'done', 'v0-1-0-foundation/phase-2': 'todo', 'v1-0/hardening': 'in_progress', 'v0-1-0-foundation/phase-2/xml-output': 'cancelled' });
+    expect(byKey).toMatchObject({
+      'v0-1-0-foundation/phase-1': 'done',
+      'v0-1-0-foundation/phase-2': 'todo',
+      'v1-0/hardening': 'in_progress',
+      'v0-1-0-foundation/phase-2/xml-output': 'cancelled',
+    });
     expect(r.items).toHaveLength(10);
-    expect(r.milestones.map((m) => [m.title, m.due ?? null])).toEqual([['v0.1.0 -- Foundation', '2026-02-01'], ['v1.0', '2026-03-01'], ['Later', null]]);
-    expect(r.warnings).toEqual([{ file: 'docs/heading-status.md', line: 24, message: 'ambiguous date: "feb 30" is not a calendar date; write it as YYYY-MM-DD' }]);
+    expect(r.milestones.map((m) => [m.title, m.due ?? null])).toEqual([
+      ['v0.1.0 -- Foundation', '2026-02-01'],
+      ['v1.0', '2026-03-01'],
+      ['Later', null],
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        file: 'docs/heading-status.md',
+        line: 24,
+        message: 'ambiguous date: "feb 30" is not a calendar date; write it as YYYY-MM-DD',
+      },
+    ]);
   });
 
   it('double-encoded UTF-8 is repaired before parsing', () => {

@@ -32,7 +32,10 @@ describe('which headings are milestones (default: auto, by what the heading carr
   });
 
   it('a phase heading with a status mark is an item; an ID heading with a date is an item with a due date', () => {
-    const r = parseRoadmap('R.md', '# Plan\n\n### Phase 1: Analysis ✅\n\nDone.\n\n#### P2A.1: Login (2026-02-01)\n\n**Status:** NOT STARTED\n');
+    const r = parseRoadmap(
+      'R.md',
+      '# Plan\n\n### Phase 1: Analysis ✅\n\nDone.\n\n#### P2A.1: Login (2026-02-01)\n\n**Status:** NOT STARTED\n',
+    );
     expect(r.items.map((i) => [i.key, i.status, i.due ?? null, i.milestone ?? null])).toEqual([
       ['phase-1-analysis', 'done', null, null],
       ['P2A.1', 'todo', '2026-02-01', null],

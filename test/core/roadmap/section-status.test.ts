@@ -3,15 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { collectRoadmap } from '../../../src/core/roadmap/collect.js';
 
-const statuses = (text: string) => collectRoadmap([{ file: 'ROADMAP.md', text }]).items.map((i) => `${i.title}: ${i.status}`);
+const statuses = (text: string) =>
+  collectRoadmap([{ file: 'ROADMAP.md', text }]).items.map((i) => `${i.title}: ${i.status}`);
 
 describe('section status lines', () => {
   it('do not override checkboxes', () => {
-    expect(statuses('# Plan\n\n## Phase 1: Foundation\n**Status:** Done\n\n- [x] Repo\n- [ ] CI\n- [ ] Docs\n')).toEqual(['Repo: done', 'CI: todo', 'Docs: todo']);
+    expect(
+      statuses('# Plan\n\n## Phase 1: Foundation\n**Status:** Done\n\n- [x] Repo\n- [ ] CI\n- [ ] Docs\n'),
+    ).toEqual(['Repo: done', 'CI: todo', 'Docs: todo']);
   });
 
   it('do not override a status cell', () => {
-    const table = '# Plan\n\n## Sprint 2\n**Status:** In Progress\n\n| Task | Status |\n| --- | --- |\n| Login | ✅ Done |\n| Signup | ⬜ Todo |\n';
+    const table =
+      '# Plan\n\n## Sprint 2\n**Status:** In Progress\n\n| Task | Status |\n| --- | --- |\n| Login | ✅ Done |\n| Signup | ⬜ Todo |\n';
     expect(statuses(table)).toEqual(['Login: done', 'Signup: todo']);
   });
 

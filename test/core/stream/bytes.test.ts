@@ -14,7 +14,13 @@ import { forEachLineBlock, type LineBlockSink } from '../../../src/core/stream/b
  * A sink that keeps views of every block and copies of what they held when handed over, and at
  * each release() checks that no view handed over so far has been written yet.
  */
-function collector(): LineBlockSink & { lineNo: number; views: Uint8Array[]; copies: string[]; writtenBeforeRelease: number; text(): string } {
+function collector(): LineBlockSink & {
+  lineNo: number;
+  views: Uint8Array[];
+  copies: string[];
+  writtenBeforeRelease: number;
+  text(): string;
+} {
   const views: Uint8Array[] = [];
   const copies: string[] = [];
   let released = 0; // views before this one were released: their buffers may since hold other bytes
@@ -30,7 +36,8 @@ function collector(): LineBlockSink & { lineNo: number; views: Uint8Array[]; cop
       for (const b of view) if (b === 10) this.lineNo++;
     },
     release() {
-      for (let i = released; i < views.length; i++) if (Buffer.from(views[i]!).toString('latin1') !== copies[i]) this.writtenBeforeRelease++;
+      for (let i = released; i < views.length; i++)
+        if (Buffer.from(views[i]!).toString('latin1') !== copies[i]) this.writtenBeforeRelease++;
       released = views.length;
     },
     text: () => copies.join(''),
@@ -86,7 +93,14 @@ describe.each([
     const lines = Array.from({ length: 2_000 }, (_, i) => `DA:${i + 1},${i % 3}\n`).join('');
     const bytes = Buffer.from(lines);
     const sink = collector();
-    await forEachLineBlock(sourceOf(bytes, Array.from({ length: Math.ceil(bytes.length / 97) }, (_, i) => i * 97)), 1000, sink);
+    await forEachLineBlock(
+      sourceOf(
+        bytes,
+        Array.from({ length: Math.ceil(bytes.length / 97) }, (_, i) => i * 97),
+      ),
+      1000,
+      sink,
+    );
     expect(sink.views.length).toBeGreaterThan(100);
     expect(sink.writtenBeforeRelease).toBe(0);
     expect(sink.text()).toBe(lines);
@@ -106,18 +120,28 @@ describe.each([
     const bytes = Buffer.concat([Buffer.from('TN:\nSF:'), Buffer.alloc(1200, 0x61)]);
     const error = await forEachLineBlock(sourceOf(bytes, [7, 607]), 1000, collector()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReportParseError);
-    expect((error as ReportParseError).message).toBe('r.info:2: line is longer than 1000 characters: not a report this format writes');
+    expect((error as ReportParseError).message).toBe(
+      'r.info:2: line is longer than 1000 characters: not a report this format writes',
+    );
   });
 
   it('refuses a NUL byte, naming its line', async () => {
     const bytes = Buffer.from('TN:\nSF:a\nDA:1,1\nDA:2\u0000,1\n');
     const error = await forEachLineBlock(sourceOf(bytes, [12]), 1000, collector()).catch((e: unknown) => e);
-    expect((error as ReportParseError).message).toBe('r.info:4: contains a NUL byte: this is a binary file, not a text report');
+    expect((error as ReportParseError).message).toBe(
+      'r.info:4: contains a NUL byte: this is a binary file, not a text report',
+    );
   });
 
   it('passes errors from the parser through as they are', async () => {
     const bug = new TypeError('a bug in the parser');
-    const sink = { lineNo: 0, block: () => { throw bug; }, release: () => undefined };
+    const sink = {
+      lineNo: 0,
+      block: () => {
+        throw bug;
+      },
+      release: () => undefined,
+    };
     await expect(forEachLineBlock(sourceOf(Buffer.from('TN:\n')), 1000, sink)).rejects.toBe(bug);
   });
 });
@@ -146,7 +170,13 @@ describe('forEachLineBlock from a file', () => {
     await forEachLineBlock(ok, 1000, collector());
     expect(ok.closed).toBe(1);
     const failing = fileOf(Buffer.from('TN:\n'));
-    const sink = { lineNo: 0, block: () => { throw new Error('parser'); }, release: () => undefined };
+    const sink = {
+      lineNo: 0,
+      block: () => {
+        throw new Error('parser');
+      },
+      release: () => undefined,
+    };
     await expect(forEachLineBlock(failing, 1000, sink)).rejects.toThrow('parser');
     expect(failing.closed).toBe(1);
     const broken: ReportSource & { closed: number } = {
@@ -178,7 +208,16 @@ describe('forEachLineBlock from a file', () => {
 
 describe('forEachLineBlock from a stream', () => {
   it('reports a read error with the file named', async () => {
-    const failing = { path: 'r.info', open: () => Readable.from((async function* () { yield Buffer.from('TN:\n'); throw new Error('disk gone'); })()) };
+    const failing = {
+      path: 'r.info',
+      open: () =>
+        Readable.from(
+          (async function* () {
+            yield Buffer.from('TN:\n');
+            throw new Error('disk gone');
+          })(),
+        ),
+    };
     const readError = await forEachLineBlock(failing, 1000, collector()).catch((e: unknown) => e);
     expect(readError).toBeInstanceOf(ReportParseError);
     expect((readError as ReportParseError).message).toBe('r.info: cannot read: disk gone');
@@ -186,7 +225,18 @@ describe('forEachLineBlock from a stream', () => {
 
   it('leaves UTF-16 to the text reader after its first chunk', async () => {
     let pulled = 0;
-    const utf16 = { path: 'u.info', open: () => Readable.from((function* () { for (;;) { pulled++; yield Buffer.from([0xff, 0xfe, 0x54, 0x00]); } })()) };
+    const utf16 = {
+      path: 'u.info',
+      open: () =>
+        Readable.from(
+          (function* () {
+            for (;;) {
+              pulled++;
+              yield Buffer.from([0xff, 0xfe, 0x54, 0x00]);
+            }
+          })(),
+        ),
+    };
     expect(await forEachLineBlock(utf16, 1000, collector())).toBe(false);
     expect(pulled).toBeLessThanOrEqual(2); // the first chunk, and at most one asked for ahead
   });

@@ -10,7 +10,10 @@ import { memoryFileSource } from '../../helpers/parse.js';
 const streamOf = (bytes: Buffer, every: number, size?: number): ReportSource => ({
   path: 'r.json',
   size,
-  open: () => Readable.from(Array.from({ length: Math.ceil(bytes.length / every) }, (_, i) => bytes.subarray(i * every, (i + 1) * every))),
+  open: () =>
+    Readable.from(
+      Array.from({ length: Math.ceil(bytes.length / every) }, (_, i) => bytes.subarray(i * every, (i + 1) * every)),
+    ),
 });
 const tooBig = () => new ReportParseError('r.json', 'too big');
 const read = (source: ReportSource, max = 1 << 20) => readWholeText(source, max, tooBig).catch((e: unknown) => e);
@@ -26,7 +29,9 @@ describe('readWholeText', () => {
 
   it('skips a UTF-8 BOM and reads UTF-16 with its BOM', async () => {
     expect(await read(streamOf(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 333))).toBe(text);
-    expect(await read(streamOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 333))).toBe(text);
+    expect(await read(streamOf(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 333))).toBe(
+      text,
+    );
   });
 
   it('refuses a NUL byte with its line, and a file over the limit as soon as it passes it', async () => {

@@ -8,7 +8,9 @@ import { chunked, viaScanner } from './xml-events.js';
 import { context, textSource } from '../../helpers/parse.js';
 
 /** Element names and attribute objects parseXml hands a visitor, or the error it throws. */
-async function visit(xml: string): Promise<{ names: string[]; attributes: Record<string, string>[]; text: string } | ReportParseError> {
+async function visit(
+  xml: string,
+): Promise<{ names: string[]; attributes: Record<string, string>[]; text: string } | ReportParseError> {
   const names: string[] = [];
   const attributes: Record<string, string>[] = [];
   let text = '';
@@ -43,11 +45,22 @@ describe('which documents the scanner leaves to saxes', () => {
   });
 
   it.each([
-    ['a declaration, a comment and an external DTD', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- tool 1.2 -->\n<!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">\n<r/>'],
+    [
+      'a declaration, a comment and an external DTD',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!-- tool 1.2 -->\n<!DOCTYPE report PUBLIC "-//JACOCO//DTD Report 1.1//EN" "report.dtd">\n<r/>',
+    ],
     ['a declaration with single quotes and a space before ?>', "<?xml version='1.0' encoding='UTF-8' ?><r/>"],
-    ['a DOCTYPE naming a system DTD', '<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd"><coverage/>'],
+    [
+      'a DOCTYPE naming a system DTD',
+      '<!DOCTYPE coverage SYSTEM "http://cobertura.sourceforge.net/xml/coverage-04.dtd"><coverage/>',
+    ],
   ])('but reads %s itself', (_what, xml) => {
-    expect(viaScanner([xml])).toMatchObject({ events: [['open', expect.any(String), {}, expect.any(Number)], ['close', expect.any(String)]] });
+    expect(viaScanner([xml])).toMatchObject({
+      events: [
+        ['open', expect.any(String), {}, expect.any(Number)],
+        ['close', expect.any(String)],
+      ],
+    });
   });
 
   it('a document saxes reads still reaches the visitor, depth limit included', async () => {
@@ -63,13 +76,19 @@ describe('what the scanner reads', () => {
     const result = await visit('<r __proto__="p" constructor="c" a="1"/>');
     if (result instanceof ReportParseError) throw result;
     const [attrs] = result.attributes;
-    expect(Object.entries(attrs!)).toEqual([['__proto__', 'p'], ['constructor', 'c'], ['a', '1']]);
+    expect(Object.entries(attrs!)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['a', '1'],
+    ]);
     expect(Object.getPrototypeOf(Object.getPrototypeOf(attrs))).toBeNull();
     expect((attrs as Record<string, unknown>).toString).toBeUndefined();
   });
 
   it('decodes references and normalises newlines and attribute whitespace as XML says', async () => {
-    const result = await visit('<r a="x&#10;y\r\nz\tw&amp;&quot;">a\r\nb\rc&lt;&#x1F600;<![CDATA[<raw>&amp;]]><!-- not text --></r>');
+    const result = await visit(
+      '<r a="x&#10;y\r\nz\tw&amp;&quot;">a\r\nb\rc&lt;&#x1F600;<![CDATA[<raw>&amp;]]><!-- not text --></r>',
+    );
     if (result instanceof ReportParseError) throw result;
     expect(result.attributes[0]).toEqual({ a: 'x\ny z w&"' });
     expect(result.text).toBe('a\nb\nc<😀<raw>&amp;');
@@ -94,7 +113,16 @@ describe('what the scanner reads', () => {
 
   it('reports the line of each start tag’s “>”, as saxes does', () => {
     expect(viaScanner(['<r>\n<a\n  b="1"\n/>\r\n<c/>\r<d/></r>'], false)).toEqual({
-      events: [['open', 'r', {}, 1], ['open', 'a', { b: '1' }, 4], ['close', 'a'], ['open', 'c', {}, 5], ['close', 'c'], ['open', 'd', {}, 6], ['close', 'd'], ['close', 'r']],
+      events: [
+        ['open', 'r', {}, 1],
+        ['open', 'a', { b: '1' }, 4],
+        ['close', 'a'],
+        ['open', 'c', {}, 5],
+        ['close', 'c'],
+        ['open', 'd', {}, 6],
+        ['close', 'd'],
+        ['close', 'r'],
+      ],
     });
   });
 
@@ -111,9 +139,16 @@ describe('what the scanner reads', () => {
   it('reads a tag of megabytes cut into many chunks, in linear time', () => {
     const value = 'v'.repeat(8 * 1024 * 1024);
     const xml = `<r><a name="${value}" b="2">t</a></r>`;
-    const chunks = chunked(xml, Array.from({ length: xml.length >> 16 }, (_, k) => (k + 1) << 16));
+    const chunks = chunked(
+      xml,
+      Array.from({ length: xml.length >> 16 }, (_, k) => (k + 1) << 16),
+    );
     let read: Record<string, string> | undefined;
-    const scanner = new XmlScanner({ open: (name, attrs) => (read = name === 'a' ? attrs : read), close: () => undefined, text: undefined });
+    const scanner = new XmlScanner({
+      open: (name, attrs) => (read = name === 'a' ? attrs : read),
+      close: () => undefined,
+      text: undefined,
+    });
     for (const chunk of chunks) scanner.write(chunk);
     scanner.end();
     expect(read?.name?.length).toBe(value.length);
@@ -130,14 +165,24 @@ describe('errors', () => {
   it('an unescaped & with no ; after it is refused where it stands', async () => {
     const error = (await visit(`<r>\nTom & Jerry\n${'x'.repeat(2_000)}\n</r>`)) as ReportParseError;
     expect(error.line).toBe(2);
-    expect(error.reason).toMatch(/^invalid XML: unterminated entity reference: no ";" within 1024 characters of this "&"/);
+    expect(error.reason).toMatch(
+      /^invalid XML: unterminated entity reference: no ";" within 1024 characters of this "&"/,
+    );
   });
 
   it('reads a raw control character as its control picture, except where a name stands', async () => {
     expect(viaScanner(['<r>\n\n a\u0001</r>'])).toEqual({ error: 'disallowed character.', line: 3 });
-    expect(await visit('<r a="x\u001by">\n\n a\u0001\u001b[31m</r>')).toEqual({ names: ['r'], attributes: [{ a: 'x\u241by' }], text: '\n\n a\u2401\u241b[31m' });
+    expect(await visit('<r a="x\u001by">\n\n a\u0001\u001b[31m</r>')).toEqual({
+      names: ['r'],
+      attributes: [{ a: 'x\u241by' }],
+      text: '\n\n a\u2401\u241b[31m',
+    });
     // In a name a picture is still no name character: the element cannot turn into another.
-    for (const xml of ['<r><test\u0001case/></r>', '<r><testcase na\u001bme="x"/></r>', '<!DOCTYPE r [<!ELEMENT r ANY>]><r><a\u0001/></r>']) {
+    for (const xml of [
+      '<r><test\u0001case/></r>',
+      '<r><testcase na\u001bme="x"/></r>',
+      '<!DOCTYPE r [<!ELEMENT r ANY>]><r><a\u0001/></r>',
+    ]) {
       const error = await visit(xml);
       expect(error, xml).toBeInstanceOf(ReportParseError);
       expect((error as ReportParseError).message).toMatch(/^r\.xml:1: invalid XML: /);

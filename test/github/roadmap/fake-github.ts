@@ -62,7 +62,9 @@ export class FakeGitHub {
     });
     for (const method of ['post', 'patch'] as const) {
       // optional: a run that must not write leaves them unused and the scope still done
-      this.scope[method](/.*/).optionally().reply((uri, body) => this.write(method.toUpperCase(), uri, body as Record<string, unknown>));
+      this.scope[method](/.*/)
+        .optionally()
+        .reply((uri, body) => this.write(method.toUpperCase(), uri, body as Record<string, unknown>));
     }
   }
 
@@ -101,7 +103,10 @@ export class FakeGitHub {
   }
 
   /** Every GET answer carries an ETag over its body; a request that sends it back gets 304, as GitHub does. */
-  private conditional([status, body, headers = {}]: [number, unknown, Record<string, string>?], ifNoneMatch: string | string[] | undefined): [number, unknown, Record<string, string>] {
+  private conditional(
+    [status, body, headers = {}]: [number, unknown, Record<string, string>?],
+    ifNoneMatch: string | string[] | undefined,
+  ): [number, unknown, Record<string, string>] {
     const last = this.requests[this.requests.length - 1]!;
     const sent = Array.isArray(ifNoneMatch) ? ifNoneMatch[0] : ifNoneMatch;
     if (sent !== undefined) last.ifNoneMatch = sent;
@@ -126,12 +131,18 @@ export class FakeGitHub {
       }
       return [200, all.slice((page - 1) * per, page * per), headers];
     };
-    if (url.pathname === '/user') return this.appToken || this.anonymous ? [403, { message: 'Resource not accessible by integration' }] : [200, { login: this.viewer, type: 'User' }];
+    if (url.pathname === '/user')
+      return this.appToken || this.anonymous
+        ? [403, { message: 'Resource not accessible by integration' }]
+        : [200, { login: this.viewer, type: 'User' }];
     if (url.pathname === `${REPO}/issues`) return paged(this.issues);
     if (url.pathname === `${REPO}/milestones`) return paged(this.milestones);
     if (url.pathname === `${REPO}/labels`) return paged(this.labels.map((name) => ({ name })));
     const deps = new RegExp(`^${REPO}/issues/(\\d+)/dependencies/blocked_by$`).exec(url.pathname);
-    if (deps) return this.refuseDependencies ? [404, { message: 'Not Found' }] : [200, this.byNumber(Number(deps[1])).blocked_by.map((id) => ({ id }))];
+    if (deps)
+      return this.refuseDependencies
+        ? [404, { message: 'Not Found' }]
+        : [200, this.byNumber(Number(deps[1])).blocked_by.map((id) => ({ id }))];
     return [404, { message: 'Not Found' }];
   }
 
@@ -145,7 +156,11 @@ export class FakeGitHub {
     const path = new URL(uri, API).pathname;
     this.requests.push({ method, path, body });
     if (path === '/graphql') {
-      if (this.anonymous) return [200, { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }];
+      if (this.anonymous)
+        return [
+          200,
+          { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] },
+        ];
       return [200, { data: { viewer: { login: this.appToken ? `${this.viewer}[bot]` : this.viewer } } }];
     }
     this.writes++;
@@ -155,7 +170,12 @@ export class FakeGitHub {
       return [201, { name: body.name }];
     }
     if (method === 'POST' && path === `${REPO}/milestones`) {
-      const m = { number: 900 + this.milestones.length, title: String(body.title), due_on: (body.due_on as string) ?? null, state: 'open' };
+      const m = {
+        number: 900 + this.milestones.length,
+        title: String(body.title),
+        due_on: (body.due_on as string) ?? null,
+        state: 'open',
+      };
       this.milestones.push(m);
       return [201, m];
     }
@@ -167,7 +187,10 @@ export class FakeGitHub {
         labels: ((body.labels as string[]) ?? []).map((name) => ({ name })),
         assignees: ((body.assignees as string[]) ?? []).map((login) => ({ login })),
         milestone: ms ? { number: ms.number, title: ms.title } : null,
-        user: this.appToken || this.anonymous ? { login: `${this.viewer}[bot]`, type: 'Bot' } : { login: this.viewer, type: 'User' },
+        user:
+          this.appToken || this.anonymous
+            ? { login: `${this.viewer}[bot]`, type: 'Bot' }
+            : { login: this.viewer, type: 'User' },
       });
       return [201, issue];
     }

@@ -16,12 +16,23 @@ export function client() {
   });
 }
 
-export const OPTIONS: SyncOptions = { labels: ['priority:{value}'], closeDone: true, onRemoved: 'close_not_planned', twoWay: true, files: ['ROADMAP.md'] };
+export const OPTIONS: SyncOptions = {
+  labels: ['priority:{value}'],
+  closeDone: true,
+  onRemoved: 'close_not_planned',
+  twoWay: true,
+  files: ['ROADMAP.md'],
+};
 
 export function roadmapOf(text: string, file = 'ROADMAP.md'): Roadmap {
   return collectRoadmap([{ file, text }]);
 }
 
 export function sync(text: string, options: Partial<SyncOptions> = {}, dryRun = false) {
-  return syncRoadmap(client(), { ref: { owner: 'acme', repo: 'app' }, roadmap: roadmapOf(text), options: { ...OPTIONS, ...options }, dryRun });
+  return syncRoadmap(client(), {
+    ref: { owner: 'acme', repo: 'app' },
+    roadmap: roadmapOf(text),
+    options: { ...OPTIONS, ...options },
+    dryRun,
+  });
 }

@@ -80,8 +80,23 @@ describe('roadmap sync lock', () => {
   it('a takeover whose process died halfway is reported, not guessed at', () => {
     const path = lockPath();
     writeFileSync(path, '999 deadbeef\n');
-    expect(() => acquireLock(path, { pid: 111, alive, step: (what) => { if (what === 'claimed') throw new Error('killed'); } })).toThrow('killed');
-    writeFileSync(readdirSync(dirname(path)).map((f) => join(dirname(path), f)).find((f) => f.includes('.takeover-'))!, '998 cafe\n');
-    expect(() => acquireLock(path, { pid: 222, alive: (pid) => pid < 998 })).toThrow(/a takeover of the stale roadmap sync lock .* did not finish \(.*\.takeover-[0-9a-f]{16} is left\)/);
+    expect(() =>
+      acquireLock(path, {
+        pid: 111,
+        alive,
+        step: (what) => {
+          if (what === 'claimed') throw new Error('killed');
+        },
+      }),
+    ).toThrow('killed');
+    writeFileSync(
+      readdirSync(dirname(path))
+        .map((f) => join(dirname(path), f))
+        .find((f) => f.includes('.takeover-'))!,
+      '998 cafe\n',
+    );
+    expect(() => acquireLock(path, { pid: 222, alive: (pid) => pid < 998 })).toThrow(
+      /a takeover of the stale roadmap sync lock .* did not finish \(.*\.takeover-[0-9a-f]{16} is left\)/,
+    );
   });
 });

@@ -7,13 +7,29 @@ import { sync } from './helpers.js';
 
 function clientWith(extra: object = {}) {
   const waits: number[] = [];
-  const octokit = createRoadmapClient({ token: 't', baseUrl: API, pacing: { writeGapMs: 5, createGapMs: 50, retryAfterUnitMs: 1, sleep: async (ms) => void waits.push(ms), now: () => 0, ...extra } });
+  const octokit = createRoadmapClient({
+    token: 't',
+    baseUrl: API,
+    pacing: {
+      writeGapMs: 5,
+      createGapMs: 50,
+      retryAfterUnitMs: 1,
+      sleep: async (ms) => void waits.push(ms),
+      now: () => 0,
+      ...extra,
+    },
+  });
   return { octokit, waits };
 }
 
 describe('pacing hook', () => {
   it('spaces writes: content creation waits the longer gap (clock injected)', async () => {
-    const scope = nock(API).post('/repos/acme/app/labels').times(2).reply(201, {}).patch('/repos/acme/app/issues/1').reply(200, {});
+    const scope = nock(API)
+      .post('/repos/acme/app/labels')
+      .times(2)
+      .reply(201, {})
+      .patch('/repos/acme/app/issues/1')
+      .reply(200, {});
     const { octokit, waits } = clientWith();
     await octokit.rest.issues.createLabel({ owner: 'acme', repo: 'app', name: 'a', color: '000000' });
     await octokit.rest.issues.createLabel({ owner: 'acme', repo: 'app', name: 'b', color: '000000' });
@@ -32,8 +48,12 @@ describe('pacing hook', () => {
       .matchHeader('if-none-match', '"v1"')
       .reply(304, '');
     const { octokit } = clientWith({ etags });
-    expect((await octokit.rest.issues.listLabelsForRepo({ owner: 'acme', repo: 'app' })).data).toEqual([{ name: 'bug' }]);
-    expect((await octokit.rest.issues.listLabelsForRepo({ owner: 'acme', repo: 'app' })).data).toEqual([{ name: 'bug' }]);
+    expect((await octokit.rest.issues.listLabelsForRepo({ owner: 'acme', repo: 'app' })).data).toEqual([
+      { name: 'bug' },
+    ]);
+    expect((await octokit.rest.issues.listLabelsForRepo({ owner: 'acme', repo: 'app' })).data).toEqual([
+      { name: 'bug' },
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -48,7 +68,9 @@ describe('pacing hook', () => {
     const { octokit, waits } = clientWith();
     await octokit.rest.issues.listLabelsForRepo({ owner: 'acme', repo: 'app' });
     expect(waits).toEqual([3001]);
-    await expect(octokit.rest.issues.listMilestones({ owner: 'acme', repo: 'app' })).rejects.toMatchObject({ status: 403 });
+    await expect(octokit.rest.issues.listMilestones({ owner: 'acme', repo: 'app' })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(scope.isDone()).toBe(true);
   });
 });
@@ -82,14 +104,17 @@ describe('dependencies API refused', () => {
 describe('reading GitHub fails', () => {
   it('names the repository and hints at the token on 401', async () => {
     nock(API).post('/graphql').reply(401, { message: 'Bad credentials' });
-    await expect(sync('- [ ] A thing\n')).rejects.toThrow(/^cannot list the issues, milestones and labels of acme\/app: Bad credentials.* \(check the token\)$/);
+    await expect(sync('- [ ] A thing\n')).rejects.toThrow(
+      /^cannot list the issues, milestones and labels of acme\/app: Bad credentials.* \(check the token\)$/,
+    );
   });
 });
 
 describe('a body that quotes readygate markers', () => {
   it('is written once, and the next sync writes nothing', async () => {
     const gh = new FakeGitHub();
-    const text = '- [ ] DOC-1 Explain the sync\n  It keeps its data between `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`.\n';
+    const text =
+      '- [ ] DOC-1 Explain the sync\n  It keeps its data between `<!-- readygate:roadmap … -->` and `<!-- /readygate:roadmap -->`.\n';
     await sync(text);
     const body = gh.issue('DOC-1')!.body;
     expect(body.match(/<!-- \/readygate:roadmap -->/g)).toHaveLength(1);

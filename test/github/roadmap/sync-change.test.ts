@@ -28,9 +28,16 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
     await sync(ROADMAP);
     const issue = gh.issue('now/write-the-onboarding-guide-for-new-contributors')!;
     const before = gh.issues.length;
-    const { plan } = await sync(ROADMAP.replace('Write the onboarding guide for new contributors', 'Write the onboarding guide for contributors'));
+    const { plan } = await sync(
+      ROADMAP.replace('Write the onboarding guide for new contributors', 'Write the onboarding guide for contributors'),
+    );
     expect(plan.ops).toHaveLength(1);
-    expect(plan.ops[0]).toMatchObject({ op: 'update_issue', number: issue.number, key: 'now/write-the-onboarding-guide-for-contributors', renamed_from: { key: 'now/write-the-onboarding-guide-for-new-contributors', similarity: 0.92 } });
+    expect(plan.ops[0]).toMatchObject({
+      op: 'update_issue',
+      number: issue.number,
+      key: 'now/write-the-onboarding-guide-for-contributors',
+      renamed_from: { key: 'now/write-the-onboarding-guide-for-new-contributors', similarity: 0.92 },
+    });
     expect(gh.issues).toHaveLength(before);
     expect(issue.title).toBe('Write the onboarding guide for contributors');
     expect(issue.body).toContain('key=now%2Fwrite-the-onboarding-guide-for-contributors ');
@@ -61,11 +68,20 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
       .query(true)
       .reply(200, [])
       .post('/repos/acme/app/issues')
-      .reply(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '42' })
+      .reply(
+        403,
+        { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+        { 'retry-after': '42' },
+      )
       .post('/repos/acme/app/issues', (body) => body.title === 'Ship it' && String(body.body).includes('key=ship-it '))
       .reply(201, { number: 7, id: 70 });
     const roadmap = collectRoadmap([{ file: 'ROADMAP.md', text: '- [ ] Ship it\n' }]);
-    const { result } = await syncRoadmap(client(), { ref: { owner: 'acme', repo: 'app' }, roadmap, options: OPTIONS, dryRun: false });
+    const { result } = await syncRoadmap(client(), {
+      ref: { owner: 'acme', repo: 'app' },
+      roadmap,
+      options: OPTIONS,
+      dryRun: false,
+    });
     expect(result!.created).toEqual([{ key: 'ship-it', number: 7 }]);
     expect(sleeps).toContain(42);
     expect(scope.isDone()).toBe(true);
@@ -81,17 +97,29 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
     reopened.state = 'open';
     const { plan } = await sync(ROADMAP);
     expect(plan.ops).toEqual([]);
-    expect(plan.drift.map((d) => ({ key: d.key, number: d.number, fileStatus: d.field === 'status' && d.fileStatus, githubStatus: d.field === 'status' && d.githubStatus, line: d.line }))).toEqual([
+    expect(
+      plan.drift.map((d) => ({
+        key: d.key,
+        number: d.number,
+        fileStatus: d.field === 'status' && d.fileStatus,
+        githubStatus: d.field === 'status' && d.githubStatus,
+        line: d.line,
+      })),
+    ).toEqual([
       { key: 'now/set-up-nightly-builds', number: issue.number, fileStatus: 'todo', githubStatus: 'done', line: 6 },
       { key: 'now/pick-a-license', number: reopened.number, fileStatus: 'done', githubStatus: 'todo', line: 7 },
     ]);
     const parsed = collectRoadmap([{ file: 'ROADMAP.md', text: ROADMAP }]).files[0]!;
     const patched = applyDrift(parsed, plan.drift);
-    expect(patched.diff).toBe('--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] Set up nightly builds\n+- [x] Set up nightly builds\n@@ -7 +7 @@\n-- [x] Pick a license\n+- [ ] Pick a license\n');
+    expect(patched.diff).toBe(
+      '--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -6 +6 @@\n-- [ ] Set up nightly builds\n+- [x] Set up nightly builds\n@@ -7 +7 @@\n-- [x] Pick a license\n+- [ ] Pick a license\n',
+    );
     const after = await sync(patched.text);
     expect(after.plan.drift).toEqual([]);
     expect(after.plan.ops.map((o) => o.op)).toEqual(['update_issue', 'update_issue']);
-    expect(after.plan.ops.every((o) => o.op === 'update_issue' && o.state === undefined && o.body !== undefined)).toBe(true);
+    expect(after.plan.ops.every((o) => o.op === 'update_issue' && o.state === undefined && o.body !== undefined)).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -118,6 +146,11 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
     const { plan } = await sync(text, {}, true);
     expect(plan.ops.filter((o) => o.op === 'create_issue')).toHaveLength(30);
     expect(gh.writesMade).toEqual([]);
-    expect(gh.requests.map((r) => r.path)).toEqual(['/graphql', '/repos/acme/app/issues?state=all&per_page=100', '/repos/acme/app/milestones?state=all&per_page=100', '/repos/acme/app/labels?per_page=100']);
+    expect(gh.requests.map((r) => r.path)).toEqual([
+      '/graphql',
+      '/repos/acme/app/issues?state=all&per_page=100',
+      '/repos/acme/app/milestones?state=all&per_page=100',
+      '/repos/acme/app/labels?per_page=100',
+    ]);
   });
 });
