@@ -64518,7 +64518,7 @@ function requiredLevel(config2, branch) {
       if ((0, import_picomatch2.default)(glob2, { dot: true })(branch)) return level;
     }
   }
-  return config2.require ?? levels[levels.length - 1];
+  return config2.require ?? levels[levels.length - 1] ?? "";
 }
 function evaluate(input2) {
   const { config: config2 } = input2;
@@ -64539,6 +64539,15 @@ function evaluate(input2) {
       message: `${error63.path}${error63.line ? `:${error63.line}` : ""}: ${error63.message}`
     });
   }
+  if (Object.keys(config2.levels).length === 0)
+    gates.push({
+      id: "policy.levels",
+      level: null,
+      status: "fail",
+      actual: null,
+      threshold: null,
+      message: "the policy defines no readiness levels (a roadmap-only config): add `levels:` to gate changes"
+    });
   for (const [level, def] of Object.entries(config2.levels)) {
     const ctx = { level, missing: config2.missing, base: input2.base };
     if (def.coverage)
@@ -67272,7 +67281,9 @@ var Config = external_exports.strictObject({
     audit: reportList.optional(),
     lint: reportList.optional()
   }).default({}).describe("Report globs per signal, from the repository root"),
-  levels: external_exports.record(external_exports.string(), LevelGates).describe("Readiness levels, lowest first"),
+  levels: external_exports.record(external_exports.string(), LevelGates).default({}).describe(
+    "Readiness levels, lowest first; required unless the config is for roadmap sync only (just `roadmap:`)"
+  ),
   require: external_exports.string().optional().describe("Level a change must reach; default: the highest level"),
   branches: external_exports.record(external_exports.string(), external_exports.string()).default({}).describe("Required level per target branch glob"),
   mode: external_exports.enum(["enforce", "warn"]).default("enforce"),
@@ -67289,7 +67300,12 @@ var Config = external_exports.strictObject({
   roadmap: RoadmapConfig.optional()
 }).superRefine((config2, ctx) => {
   const names = Object.keys(config2.levels);
-  if (names.length === 0) ctx.addIssue({ code: "custom", path: ["levels"], message: "define at least one level" });
+  if (names.length === 0 && !config2.roadmap)
+    ctx.addIssue({
+      code: "custom",
+      path: ["levels"],
+      message: "define at least one level (or only a `roadmap:` section, for roadmap sync alone)"
+    });
   const check2 = (value, path) => {
     if (value !== void 0 && !names.includes(value)) {
       ctx.addIssue({ code: "custom", path, message: `unknown level "${value}" (levels: ${names.join(", ")})` });

@@ -18,6 +18,10 @@ export function validateCommand(flags: { config?: string; cwd?: string }, io: Cl
   const signals = Object.keys(config.reports).filter(
     (k) => (config.reports as Record<string, unknown[] | undefined>)[k]?.length,
   );
+  if (levels.length === 0) {
+    io.stdout(`${path} is valid: roadmap sync only (no levels: \`readygate check\` has nothing to gate)\n`);
+    return EXIT.ok;
+  }
   io.stdout(
     `${path} is valid: levels ${levels.join(' < ')}; required ${requiredLevel(config, undefined)}; reports for ${signals.join(', ') || 'no signal'}\n`,
   );

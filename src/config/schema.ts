@@ -141,7 +141,12 @@ export const Config = z
       })
       .default({})
       .describe('Report globs per signal, from the repository root'),
-    levels: z.record(z.string(), LevelGates).describe('Readiness levels, lowest first'),
+    levels: z
+      .record(z.string(), LevelGates)
+      .default({})
+      .describe(
+        'Readiness levels, lowest first; required unless the config is for roadmap sync only (just `roadmap:`)',
+      ),
     require: z.string().optional().describe('Level a change must reach; default: the highest level'),
     branches: z.record(z.string(), z.string()).default({}).describe('Required level per target branch glob'),
     mode: z.enum(['enforce', 'warn']).default('enforce'),
@@ -167,7 +172,13 @@ export const Config = z
   })
   .superRefine((config, ctx) => {
     const names = Object.keys(config.levels);
-    if (names.length === 0) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'define at least one level' });
+    // A config with only `roadmap:` serves `readygate roadmap` alone: it gates nothing.
+    if (names.length === 0 && !config.roadmap)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message: 'define at least one level (or only a `roadmap:` section, for roadmap sync alone)',
+      });
     const check = (value: string | undefined, path: (string | number)[]) => {
       if (value !== undefined && !names.includes(value)) {
         ctx.addIssue({ code: 'custom', path, message: `unknown level "${value}" (levels: ${names.join(', ')})` });

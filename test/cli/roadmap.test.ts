@@ -140,4 +140,16 @@ describe('readygate check with roadmap.files', () => {
       expect.objectContaining({ id: 'roadmap.done', status: 'fail', actual: 50, threshold: 100 }),
     );
   });
+
+  it('a roadmap-only config (no levels) is valid: roadmap show reads it, validate says so', async () => {
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github/readygate.yml'), 'roadmap:\n  files: [ROADMAP.md]\n');
+    expect(await main(['roadmap', 'show'], io())).toBe(0);
+    expect(out.join('')).toContain('SHIP-2');
+    out = [];
+    expect(await main(['validate'], io())).toBe(0);
+    expect(out.join('')).toBe(
+      '.github/readygate.yml is valid: roadmap sync only (no levels: `readygate check` has nothing to gate)\n',
+    );
+  });
 });

@@ -78,7 +78,15 @@ describe('parseConfig', () => {
     expect(problems('')).toEqual([
       '.github/readygate.yml: add at least a "levels:" section (run `readygate init` for a starter)',
     ]);
-    expect(problems('mode: warn\n')).toEqual(['.github/readygate.yml:1: `levels`: required (expected record)']);
+    expect(problems('mode: warn\n')).toEqual([
+      '.github/readygate.yml:1: `levels`: define at least one level (or only a `roadmap:` section, for roadmap sync alone)',
+    ]);
+  });
+
+  it('accepts a roadmap-only config (just `roadmap:`, no levels)', () => {
+    const config = parseConfig('roadmap:\n  files: [ROADMAP.md]\n');
+    expect(config.levels).toEqual({});
+    expect(config.roadmap?.files).toEqual(['ROADMAP.md']);
   });
 
   it('refuses alias bombs instead of expanding them', () => {

@@ -40,7 +40,7 @@ export function requiredLevel(config: Config, branch: string | undefined): strin
       if (picomatch(glob, { dot: true })(branch)) return level;
     }
   }
-  return config.require ?? levels[levels.length - 1]!;
+  return config.require ?? levels[levels.length - 1] ?? '';
 }
 
 export function evaluate(input: EvaluateInput): Evaluation {
@@ -66,6 +66,15 @@ export function evaluate(input: EvaluateInput): Evaluation {
     });
   }
 
+  if (Object.keys(config.levels).length === 0)
+    gates.push({
+      id: 'policy.levels',
+      level: null,
+      status: 'fail',
+      actual: null,
+      threshold: null,
+      message: 'the policy defines no readiness levels (a roadmap-only config): add `levels:` to gate changes',
+    });
   for (const [level, def] of Object.entries(config.levels)) {
     const ctx: GateContext = { level, missing: config.missing, base: input.base };
     if (def.coverage)

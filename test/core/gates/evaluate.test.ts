@@ -98,4 +98,11 @@ describe('evaluate', () => {
     expect(gate.message).toBe('no line coverage: no coverage report is configured (add reports.coverage)');
     expect(ev.verdict).toBe('fail');
   });
+
+  it('a roadmap-only policy (no levels) gates nothing, so a check fails and says why instead of passing', () => {
+    const ev = run({}, { roadmap: { files: ['ROADMAP.md'] } });
+    expect(ev.verdict).toBe('fail');
+    expect(ev.level).toBeNull();
+    expect(ev.gates).toEqual([expect.objectContaining({ id: 'policy.levels', status: 'fail', level: null })]);
+  });
 });
