@@ -44,7 +44,7 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     limits: limitsFor(config),
     stripPrefixes: config.paths.strip_prefixes,
   });
-  const notices = [...(options.notices ?? [])];
+  const notices = [...(options.notices ?? []), ...collected.notices];
   if (collected.signals.audit) {
     const applied = applyAuditIgnores(collected.signals.audit, config.audit_ignore, options.today);
     collected.signals.audit = applied.data;

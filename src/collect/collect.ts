@@ -28,6 +28,8 @@ export interface Collected {
   configured: Set<Signal>;
   errors: ReportErrorEntry[];
   reports: { signal: Signal; path: string; format: string }[];
+  /** What the parsers said about the reports they read (data skipped, totals that disagree). */
+  notices: string[];
 }
 
 /** Refuses globs that leave the repository (`../x`, `/etc/x`). */
@@ -62,7 +64,7 @@ export async function collect(options: CollectOptions): Promise<Collected> {
     stripPrefixes: options.stripPrefixes,
     exists: (p) => existsSync(resolve(root, p)) && resolve(root, p).startsWith(root + sep),
   });
-  const out: Collected = { signals: {}, configured: new Set(), errors: [], reports: [] };
+  const out: Collected = { signals: {}, configured: new Set(), errors: [], reports: [], notices: [] };
   // Go cover profiles name files by import path: the root go.mod maps them back to repo paths.
   const goModPath = resolve(root, 'go.mod');
   const goModule = existsSync(goModPath) ? readFileSync(goModPath, 'utf8') : undefined;
@@ -95,8 +97,15 @@ export async function collect(options: CollectOptions): Promise<Collected> {
             goModule !== undefined && given?.module === undefined && given?.goModule === undefined
               ? { ...given, goModule }
               : given;
-          const parsed = await parseReport(signal, { source, paths, limits: options.limits, options: opts }, format);
+          const said: string[] = [];
+          const notice = (message: string) => void said.push(message);
+          const parsed = await parseReport(
+            signal,
+            { source, paths, limits: options.limits, options: opts, notice },
+            format,
+          );
           parts.push(parsed.data);
+          out.notices.push(...said);
           out.reports.push({ signal, path: file, format: parsed.format });
         } catch (error) {
           if (error instanceof ReportParseError)

@@ -76,6 +76,10 @@ export const LINT_SEVERITIES = ['error', 'warning', 'note'] as const;
 export type LintSeverity = (typeof LINT_SEVERITIES)[number];
 
 export interface LintFinding {
+  /**
+   * Repo-relative path; '' for a diagnostic with no location (`collect2: error: ld returned 1 exit
+   * status`): still a finding, counted and listed, but never an annotation.
+   */
   path: string;
   line?: number;
   column?: number;

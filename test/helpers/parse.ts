@@ -65,6 +65,29 @@ export function parseWith<S extends Signal>(
   return parser.parse(context(source, options));
 }
 
+/** Parses with a parser and returns what it said alongside the data (notices name the file). */
+export async function parseNoticed<S extends Signal>(
+  parser: ReportParser<S>,
+  source: ReportSource,
+  options?: Parameters<typeof context>[1],
+): Promise<{ data: SignalDataMap[S]; notices: string[] }> {
+  const notices: string[] = [];
+  const data = await parser.parse({ ...context(source, options), notice: (m) => void notices.push(m) });
+  return { data, notices };
+}
+
+/** Like parseFixture, with the notices the parser gave. */
+export async function parseFixtureNoticed<S extends Signal>(
+  signal: S,
+  relPath: string,
+  options?: Parameters<typeof context>[1] & { format?: string },
+): Promise<{ data: SignalDataMap[S]; format: string; notices: string[] }> {
+  const notices: string[] = [];
+  const ctx = { ...context(fixtureSource(relPath), options), notice: (m: string) => void notices.push(m) };
+  const parsed = await parseReport(signal, ctx, options?.format);
+  return { ...parsed, notices };
+}
+
 export async function parseFixture<S extends Signal>(
   signal: S,
   relPath: string,

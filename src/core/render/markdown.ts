@@ -240,7 +240,7 @@ function lintFindings(r: ReportV1, d: Detail): string[] {
   const out = [`### Lint errors (${errors.length})`, ''];
   for (const f of errors.slice(0, d.findings)) {
     out.push(
-      `- ${code(`${f.path}${f.line ? `:${f.line}` : ''}`)}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`,
+      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ''}`) : '(no location)'}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`,
     );
   }
   if (errors.length > d.findings) out.push(`- … and ${errors.length - d.findings} more in the JSON report`);

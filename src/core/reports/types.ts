@@ -55,6 +55,17 @@ export interface ParseContext {
   limits: ParseLimits;
   /** Free-form options from the config's `{ path, format, options }` entry (e.g. a line pattern). */
   options?: Readonly<Record<string, unknown>>;
+  /**
+   * Where a parser says what it could not place or what the report contradicts (a line number 0, a
+   * summary that disagrees with the items) while it reads the rest. Each notice reaches the
+   * report's `notices`; use `notify` (below), which names the file.
+   */
+  notice?: (message: string) => void;
+}
+
+/** Tells the reader something about this report file (a datum skipped, totals that disagree). */
+export function notify(ctx: ParseContext, message: string): void {
+  ctx.notice?.(`${ctx.source.path}: ${message}`);
 }
 
 export interface ReportParser<S extends Signal = Signal> {

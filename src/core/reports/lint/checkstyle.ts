@@ -2,7 +2,10 @@
  * Checkstyle XML (`<checkstyle><file name><error line column severity message source/>`), as written
  * by Checkstyle itself and by shellcheck, phpcs, golangci-lint, ktlint, ESLint's checkstyle formatter.
  * Severity: error, warning, info (a note); `ignore` is not reported; a missing severity is an error
- * (Checkstyle's default). The `source` (e.g. `ShellCheck.SC2035`) is the rule. Streamed.
+ * (Checkstyle's default). The `source` (e.g. `ShellCheck.SC2035`) is the rule.
+ * An `<error>` with no file (directly under `<checkstyle>`, or in a `<file>` without a name) is a
+ * finding without a location (path ''); an `<exception>` (Checkstyle's record of a file it failed
+ * on) is an error finding whose message is the exception text. Streamed.
  */
 import type { LintFinding, LintSeverity } from '../../model.js';
 import { numAttr, parseXml } from '../../stream/xml.js';
@@ -23,20 +26,22 @@ export const checkstyle: ReportParser<'lint'> = {
     const findings: LintFinding[] = [];
     let file: string | undefined;
     let root = true;
+    let exception: { path: string; text: string } | undefined;
     await parseXml(ctx, {
+      textIn: new Set(['exception']),
       open(name, attrs, line) {
         if (root) {
           root = false;
           if (name !== 'checkstyle') throw new ReportParseError(ctx.source.path, `not a Checkstyle report: root element is <${name}>, expected <checkstyle>`, line);
           return;
         }
-        if (name === 'file') file = attrs['name'] !== undefined ? ctx.paths.toRepo(attrs['name']) : undefined;
+        if (name === 'file') file = attrs['name'] ? ctx.paths.toRepo(attrs['name']) : undefined;
+        if (name === 'exception') exception = { path: file ?? '', text: '' };
         if (name !== 'error') return;
-        if (file === undefined) throw new ReportParseError(ctx.source.path, '<error> outside a <file name="…"> element', line);
         const word = (attrs['severity'] ?? 'error').trim().toLowerCase();
         const severity = word in SEVERITY ? SEVERITY[word] : 'warning';
         if (severity === null || severity === undefined) return;
-        const finding: LintFinding = { path: file, severity, message: attrs['message'] ?? '', fingerprint: '' };
+        const finding: LintFinding = { path: file ?? '', severity, message: attrs['message'] ?? '', fingerprint: '' };
         const l = numAttr(attrs, 'line');
         const c = numAttr(attrs, 'column');
         if (l !== undefined && l > 0) finding.line = l;
@@ -44,8 +49,16 @@ export const checkstyle: ReportParser<'lint'> = {
         if (attrs['source']) finding.rule = attrs['source'];
         findings.push(finding);
       },
+      text(text) {
+        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text;
+      },
       close(name) {
         if (name === 'file') file = undefined;
+        if (name === 'exception' && exception) {
+          const text = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
+          findings.push({ path: exception.path, severity: 'error', message: `the tool failed on this file: ${text || '(no message)'}`, fingerprint: '' });
+          exception = undefined;
+        }
       },
     });
     return { findings };

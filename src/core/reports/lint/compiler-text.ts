@@ -3,7 +3,18 @@
  * many linters print them:
  *   path:line[:column]: [severity:] message [rule]      (gcc, clang, mypy, shellcheck -f gcc, …)
  *   path(line,column): severity TSxxxx: message          (tsc --pretty false)
- * A trailing `[code]` becomes the rule. Lines that match neither are skipped: gcc's `In function`
+ * A trailing `[code]` becomes the rule.
+ *
+ * Diagnostics with no location are findings too (counted, shown in the summary, never annotated:
+ * their path is ''), since they are often the only sign of a failed build:
+ *   prog: fatal error|error|warning: message   (`collect2: error: ld returned 1 exit status`,
+ *                                                `cc1: fatal error: x.c: No such file or directory`,
+ *                                                `b/m.py: error: Duplicate module named "m"`)
+ *   error TSxxxx: message                       (tsc's option and project errors)
+ *   mypy: message                               (mypy's own failures: `mypy: can't read file …`)
+ * The whole line (prefix included) is their message.
+ *
+ * Lines that match none of these are skipped: gcc's `In function`
  * context lines, source excerpts with carets, tsc's indented explanations, mypy's "Found N errors"
  * summary. Severity words: error/fatal error → error; warning → warning; note/info/remark/message/
  * style → note; no severity word → `options.default_severity` (default error: a diagnostic with no
@@ -24,6 +35,11 @@ const SEVERITY_WORDS = 'fatal error|error|warning|note|info|remark|style';
 const GCC_WITH_SEVERITY = new RegExp(`^(?<path>(?:[A-Za-z]:)?[^\\s:][^:]*?):(?<line>\\d+)(?::(?<column>\\d+))?: (?<severity>${SEVERITY_WORDS}): (?<message>.*)$`);
 const GCC = /^(?<path>(?:[A-Za-z]:)?[^\s:][^:]*?):(?<line>\d+)(?::(?<column>\d+))?: (?<message>\S.*)$/;
 const GCC_CONTEXT = /^(?:(?:[A-Za-z]:)?[^\s:][^:]*: (?:In |At |note: )|In file included from )/;
+const TSC_GLOBAL = /^(?<severity>error|warning) (?<rule>TS\d+): (?<message>.*)$/;
+const PROGRAM = /^(?<prefix>(?:[A-Za-z]:)?[^\s:][^:]*?): (?<severity>fatal error|error|warning): (?<message>.*)$/;
+const MYPY_FATAL = /^mypy: (?<message>.*)$/;
+/** The linker's context line before an undefined reference (`/usr/bin/ld: x.o: in function `main':`). */
+const LINKER_CONTEXT = /^\S+: .*: in function /;
 const WORDS: Record<string, LintSeverity> = {
   'fatal error': 'error',
   fatal: 'error',
@@ -59,10 +75,26 @@ function patternOption(ctx: ParseContext): RegExp | undefined {
   return re;
 }
 
-function match(line: string, custom: RegExp | undefined): Record<string, string | undefined> | undefined {
+type Groups = Record<string, string | undefined>;
+
+function match(line: string, custom: RegExp | undefined): Groups | undefined {
   if (custom) return custom.exec(line)?.groups;
   if (line === '' || /^\s/.test(line) || GCC_CONTEXT.test(line)) return undefined;
-  return (TSC.exec(line) ?? GCC_WITH_SEVERITY.exec(line) ?? GCC.exec(line))?.groups;
+  return (TSC.exec(line) ?? GCC_WITH_SEVERITY.exec(line) ?? GCC.exec(line))?.groups ?? unlocated(line);
+}
+
+/** A diagnostic without a location: path '' and the whole line as the message. */
+function unlocated(line: string): Groups | undefined {
+  const tsc = TSC_GLOBAL.exec(line)?.groups;
+  if (tsc) return { ...tsc, path: '' };
+  const program = PROGRAM.exec(line)?.groups;
+  if (program) return { path: '', severity: program['severity'], message: line };
+  if (MYPY_FATAL.test(line)) return { path: '', severity: 'error', message: line };
+  return undefined;
+}
+
+function isDiagnostic(line: string): boolean {
+  return TSC.test(line) || GCC_WITH_SEVERITY.test(line) || TSC_GLOBAL.test(line) || PROGRAM.test(line) || MYPY_FATAL.test(line);
 }
 
 function positive(text: string | undefined): number | undefined {
@@ -75,14 +107,15 @@ export const compilerText: ReportParser<'lint'> = {
   id: 'compiler-text',
   signal: 'lint',
   title: 'Compiler-style text (tsc, mypy, gcc/clang, shellcheck -f gcc, custom pattern)',
-  detectedBy: 'first line is a `path:line[:col]: severity: message` or `path(line,col): error TS…` diagnostic (or a gcc "In function" context line followed by one)',
+  detectedBy:
+    'first line is a `path:line[:col]: severity: message`, `path(line,col): error TS…`, `error TS…:` or `prog: error: message` diagnostic (or a gcc "In function" or linker context line followed by one)',
   metrics: ['errors', 'warnings', 'notes', 'findings with locations'],
   detect(head) {
     const lines = head.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '').slice(0, 20);
     const first = lines[0];
     if (first === undefined) return false;
-    const diagnostic = (l: string) => TSC.test(l) || GCC_WITH_SEVERITY.test(l);
-    return diagnostic(first) || (GCC_CONTEXT.test(first) && lines.slice(1, 4).some(diagnostic));
+    const context = GCC_CONTEXT.test(first) || LINKER_CONTEXT.test(first);
+    return isDiagnostic(first) || (context && lines.slice(1, 4).some(isDiagnostic));
   },
   async parse(ctx) {
     const custom = patternOption(ctx);
@@ -90,7 +123,8 @@ export const compilerText: ReportParser<'lint'> = {
     const findings: LintFinding[] = [];
     await forEachLine(ctx.source, ctx.limits.maxLineBytes, (line) => {
       const g = match(line, custom);
-      if (!g?.['path'] || g['message'] === undefined) return;
+      if (g?.['path'] === undefined || g['message'] === undefined) return;
+      if (g['path'] === '' && custom) return; // a custom pattern must name a path
       let message = g['message'];
       let rule = g['rule'];
       if (rule === undefined) {
@@ -102,7 +136,8 @@ export const compilerText: ReportParser<'lint'> = {
       }
       const word = g['severity']?.trim().toLowerCase();
       const severity = word === undefined ? fallback : (WORDS[word] ?? fallback);
-      const f: LintFinding = { path: ctx.paths.toRepo(g['path']), severity, message: message.trim(), fingerprint: '' };
+      const path = g['path'] === '' ? '' : ctx.paths.toRepo(g['path']);
+      const f: LintFinding = { path, severity, message: message.trim(), fingerprint: '' };
       const l = positive(g['line']);
       const c = positive(g['column']);
       if (l !== undefined) f.line = l;
