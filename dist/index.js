@@ -62860,20 +62860,22 @@ var checkstyle = {
     const findings = [];
     let file2;
     let root = true;
+    let exception;
     await parseXml(ctx, {
+      textIn: /* @__PURE__ */ new Set(["exception"]),
       open(name, attrs, line) {
         if (root) {
           root = false;
           if (name !== "checkstyle") throw new ReportParseError(ctx.source.path, `not a Checkstyle report: root element is <${name}>, expected <checkstyle>`, line);
           return;
         }
-        if (name === "file") file2 = attrs["name"] !== void 0 ? ctx.paths.toRepo(attrs["name"]) : void 0;
+        if (name === "file") file2 = attrs["name"] ? ctx.paths.toRepo(attrs["name"]) : void 0;
+        if (name === "exception") exception = { path: file2 ?? "", text: "" };
         if (name !== "error") return;
-        if (file2 === void 0) throw new ReportParseError(ctx.source.path, '<error> outside a <file name="\u2026"> element', line);
         const word = (attrs["severity"] ?? "error").trim().toLowerCase();
         const severity = word in SEVERITY ? SEVERITY[word] : "warning";
         if (severity === null || severity === void 0) return;
-        const finding = { path: file2, severity, message: attrs["message"] ?? "", fingerprint: "" };
+        const finding = { path: file2 ?? "", severity, message: attrs["message"] ?? "", fingerprint: "" };
         const l = numAttr(attrs, "line");
         const c = numAttr(attrs, "column");
         if (l !== void 0 && l > 0) finding.line = l;
@@ -62881,8 +62883,16 @@ var checkstyle = {
         if (attrs["source"]) finding.rule = attrs["source"];
         findings.push(finding);
       },
+      text(text) {
+        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text;
+      },
       close(name) {
         if (name === "file") file2 = void 0;
+        if (name === "exception" && exception) {
+          const text = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
+          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text || "(no message)"}`, fingerprint: "" });
+          exception = void 0;
+        }
       }
     });
     return { findings };
@@ -62895,6 +62905,10 @@ var SEVERITY_WORDS2 = "fatal error|error|warning|note|info|remark|style";
 var GCC_WITH_SEVERITY = new RegExp(`^(?<path>(?:[A-Za-z]:)?[^\\s:][^:]*?):(?<line>\\d+)(?::(?<column>\\d+))?: (?<severity>${SEVERITY_WORDS2}): (?<message>.*)$`);
 var GCC = /^(?<path>(?:[A-Za-z]:)?[^\s:][^:]*?):(?<line>\d+)(?::(?<column>\d+))?: (?<message>\S.*)$/;
 var GCC_CONTEXT = /^(?:(?:[A-Za-z]:)?[^\s:][^:]*: (?:In |At |note: )|In file included from )/;
+var TSC_GLOBAL = /^(?<severity>error|warning) (?<rule>TS\d+): (?<message>.*)$/;
+var PROGRAM = /^(?<prefix>(?:[A-Za-z]:)?[^\s:][^:]*?): (?<severity>fatal error|error|warning): (?<message>.*)$/;
+var MYPY_FATAL = /^mypy: (?<message>.*)$/;
+var LINKER_CONTEXT = /^\S+: .*: in function /;
 var WORDS = {
   "fatal error": "error",
   fatal: "error",
@@ -62930,7 +62944,18 @@ function patternOption(ctx) {
 function match(line, custom2) {
   if (custom2) return custom2.exec(line)?.groups;
   if (line === "" || /^\s/.test(line) || GCC_CONTEXT.test(line)) return void 0;
-  return (TSC.exec(line) ?? GCC_WITH_SEVERITY.exec(line) ?? GCC.exec(line))?.groups;
+  return (TSC.exec(line) ?? GCC_WITH_SEVERITY.exec(line) ?? GCC.exec(line))?.groups ?? unlocated(line);
+}
+function unlocated(line) {
+  const tsc = TSC_GLOBAL.exec(line)?.groups;
+  if (tsc) return { ...tsc, path: "" };
+  const program = PROGRAM.exec(line)?.groups;
+  if (program) return { path: "", severity: program["severity"], message: line };
+  if (MYPY_FATAL.test(line)) return { path: "", severity: "error", message: line };
+  return void 0;
+}
+function isDiagnostic(line) {
+  return TSC.test(line) || GCC_WITH_SEVERITY.test(line) || TSC_GLOBAL.test(line) || PROGRAM.test(line) || MYPY_FATAL.test(line);
 }
 function positive2(text) {
   if (text === void 0) return void 0;
@@ -62941,14 +62966,14 @@ var compilerText = {
   id: "compiler-text",
   signal: "lint",
   title: "Compiler-style text (tsc, mypy, gcc/clang, shellcheck -f gcc, custom pattern)",
-  detectedBy: 'first line is a `path:line[:col]: severity: message` or `path(line,col): error TS\u2026` diagnostic (or a gcc "In function" context line followed by one)',
+  detectedBy: 'first line is a `path:line[:col]: severity: message`, `path(line,col): error TS\u2026`, `error TS\u2026:` or `prog: error: message` diagnostic (or a gcc "In function" or linker context line followed by one)',
   metrics: ["errors", "warnings", "notes", "findings with locations"],
   detect(head) {
     const lines3 = head.split("\n").map((l) => l.replace(/\r$/, "")).filter((l) => l.trim() !== "").slice(0, 20);
     const first = lines3[0];
     if (first === void 0) return false;
-    const diagnostic = (l) => TSC.test(l) || GCC_WITH_SEVERITY.test(l);
-    return diagnostic(first) || GCC_CONTEXT.test(first) && lines3.slice(1, 4).some(diagnostic);
+    const context = GCC_CONTEXT.test(first) || LINKER_CONTEXT.test(first);
+    return isDiagnostic(first) || context && lines3.slice(1, 4).some(isDiagnostic);
   },
   async parse(ctx) {
     const custom2 = patternOption(ctx);
@@ -62956,7 +62981,8 @@ var compilerText = {
     const findings = [];
     await forEachLine(ctx.source, ctx.limits.maxLineBytes, (line) => {
       const g = match(line, custom2);
-      if (!g?.["path"] || g["message"] === void 0) return;
+      if (g?.["path"] === void 0 || g["message"] === void 0) return;
+      if (g["path"] === "" && custom2) return;
       let message = g["message"];
       let rule = g["rule"];
       if (rule === void 0) {
@@ -62968,7 +62994,8 @@ var compilerText = {
       }
       const word = g["severity"]?.trim().toLowerCase();
       const severity = word === void 0 ? fallback : WORDS[word] ?? fallback;
-      const f = { path: ctx.paths.toRepo(g["path"]), severity, message: message.trim(), fingerprint: "" };
+      const path = g["path"] === "" ? "" : ctx.paths.toRepo(g["path"]);
+      const f = { path, severity, message: message.trim(), fingerprint: "" };
       const l = positive2(g["line"]);
       const c = positive2(g["column"]);
       if (l !== void 0) f.line = l;
@@ -64121,7 +64148,7 @@ async function collect(options) {
     stripPrefixes: options.stripPrefixes,
     exists: (p) => existsSync2(resolve4(root, p)) && resolve4(root, p).startsWith(root + sep3)
   });
-  const out = { signals: {}, configured: /* @__PURE__ */ new Set(), errors: [], reports: [] };
+  const out = { signals: {}, configured: /* @__PURE__ */ new Set(), errors: [], reports: [], notices: [] };
   const goModPath = resolve4(root, "go.mod");
   const goModule = existsSync2(goModPath) ? readFileSync(goModPath, "utf8") : void 0;
   for (const [signal, entries] of Object.entries(options.reports)) {
@@ -64149,8 +64176,15 @@ async function collect(options) {
           const format = typeof entry === "string" ? void 0 : entry.format;
           const given = typeof entry === "string" ? void 0 : entry.options;
           const opts = goModule !== void 0 && given?.module === void 0 && given?.goModule === void 0 ? { ...given, goModule } : given;
-          const parsed = await parseReport(signal, { source, paths, limits: options.limits, options: opts }, format);
+          const said = [];
+          const notice2 = (message) => void said.push(message);
+          const parsed = await parseReport(
+            signal,
+            { source, paths, limits: options.limits, options: opts, notice: notice2 },
+            format
+          );
           parts.push(parsed.data);
+          out.notices.push(...said);
           out.reports.push({ signal, path: file2, format: parsed.format });
         } catch (error63) {
           if (error63 instanceof ReportParseError)
@@ -64894,7 +64928,7 @@ async function runCheck(options) {
     limits: limitsFor(config2),
     stripPrefixes: config2.paths.strip_prefixes
   });
-  const notices = [...options.notices ?? []];
+  const notices = [...options.notices ?? [], ...collected.notices];
   if (collected.signals.audit) {
     const applied = applyAuditIgnores(collected.signals.audit, config2.audit_ignore, options.today);
     collected.signals.audit = applied.data;
@@ -65538,7 +65572,7 @@ function lintFindings(r, d) {
   const out = [`### Lint errors (${errors.length})`, ""];
   for (const f of errors.slice(0, d.findings)) {
     out.push(
-      `- ${code(`${f.path}${f.line ? `:${f.line}` : ""}`)}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine3(f.message, 300))}`
+      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ""}`) : "(no location)"}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine3(f.message, 300))}`
     );
   }
   if (errors.length > d.findings) out.push(`- \u2026 and ${errors.length - d.findings} more in the JSON report`);
@@ -67535,6 +67569,37 @@ async function readRepoFile(octokit, repo, path, ref) {
     throw new ReadygateError(`${path} on ${where} came back without base64 content`);
   return Buffer.from(file2.content, "base64").toString("utf8");
 }
+async function listRepoDir(octokit, repo, path, ref) {
+  let data;
+  try {
+    ({ data } = await apiStep(
+      `listing ${path} on ${ref ?? "the default branch"}`,
+      () => octokit.rest.repos.getContent({ ...repo, path, ...ref && { ref } })
+    ));
+  } catch (error63) {
+    if (httpStatus(error63) === 404 || httpStatus(error63.cause) === 404) return void 0;
+    throw error63;
+  }
+  if (!Array.isArray(data)) return void 0;
+  return data.flatMap(
+    (entry) => typeof entry.name === "string" && entry.type === "file" ? [entry.name] : []
+  );
+}
+
+// src/check/default-branch-policy.ts
+var POLICY_NAME = /^readygate[^/]*\.ya?ml$/i;
+async function defaultBranchPolicies(octokit, repo, ref) {
+  const names = await listRepoDir(octokit, repo, ".github", ref) ?? [];
+  return names.filter((name) => POLICY_NAME.test(name)).sort().map((name) => `.github/${name}`);
+}
+function refuseNewPolicyName(path, branch, others) {
+  throw new ConfigError(
+    `${branch} has no ${path}, but it has a readygate policy (${others.join(", ")}): a pull request cannot be judged by a policy file it brings under a new name`,
+    [
+      `point the \`config\` input at ${others[0]}, or land ${path} on ${branch} first (a policy judges pull requests once it is on the default branch)`
+    ]
+  );
+}
 
 // src/check/policy.ts
 async function loadPolicy(req) {
@@ -67550,14 +67615,21 @@ async function loadPolicy(req) {
       }
       return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
     }
+    const others = await defaultBranchPolicies(req.octokit, req.repo, req.defaultBranch);
+    if (others.length > 0) refuseNewPolicyName(req.path, branch, others);
+    const own2 = req.workspace && ownPolicy(req.workspace, req.root, req.path);
     notices.push(
-      `${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`
+      own2 ? `${branch} has no readygate policy: this check used the pull request's own ${own2}, which the pull request itself can change` : `${branch} has no readygate policy: using readygate's default policy`
     );
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, "default policy"), notices };
-  const local = req.workspace && existsSync4(resolve6(req.workspace, req.path)) ? resolve6(req.workspace, req.path) : void 0;
+  const local = existsSync4(resolve6(req.workspace, req.path)) ? resolve6(req.workspace, req.path) : void 0;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
+}
+function ownPolicy(workspace, root, path) {
+  if (existsSync4(resolve6(workspace, path))) return path;
+  return existsSync4(resolve6(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : void 0;
 }
 function differsLocally(req, text) {
   if (req.changedPaths || !req.workspace) return false;

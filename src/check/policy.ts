@@ -2,13 +2,14 @@
  * Which policy judges the change. On pull requests and in publish mode it is the default
  * branch's `.github/readygate.yml`, read through the API: a pull request must not be able to
  * relax the rules it is judged by. If the PR edits the policy the check says so; if the default
- * branch has none, the PR's own file (or readygate's default policy) is used, and that is said
- * too. On pushes the checked-out commit's file is the policy. Report inputs replace the policy's
+ * branch has no readygate policy at all (under any name), the PR's own file (or readygate's default
+ * policy) is used, and that is said too; if it has one under another name, the check fails. On pushes the checked-out commit's file is the policy. Report inputs replace the policy's
  * globs per signal, as the CLI's flags do.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveConfig } from './config-source.js';
+import { DEFAULT_CONFIG_PATH, resolveConfig } from './config-source.js';
+import { defaultBranchPolicies, refuseNewPolicyName } from './default-branch-policy.js';
 import { DEFAULT_POLICY } from '../config/defaults.js';
 import { parseConfig, validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
@@ -52,15 +53,25 @@ export async function loadPolicy(req: PolicyRequest): Promise<Policy> {
       }
       return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
     }
+    const others = await defaultBranchPolicies(req.octokit, req.repo, req.defaultBranch);
+    if (others.length > 0) refuseNewPolicyName(req.path, branch, others);
+    const own = req.workspace && ownPolicy(req.workspace, req.root, req.path);
     notices.push(
-      `${branch} has no ${req.path}: ${req.workspace ? "using the pull request's own policy if it has one" : "using readygate's default policy"}`,
+      own
+        ? `${branch} has no readygate policy: this check used the pull request's own ${own}, which the pull request itself can change`
+        : `${branch} has no readygate policy: using readygate's default policy`,
     );
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, 'default policy'), notices };
-  const local =
-    req.workspace && existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
+  const local = existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
+}
+
+/** The checkout's policy file the fallback reads (as resolveConfig finds it), if any. */
+function ownPolicy(workspace: string, root: string, path: string): string | undefined {
+  if (existsSync(resolve(workspace, path))) return path;
+  return existsSync(resolve(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : undefined;
 }
 
 /** Whether the checkout holds a policy file other than the default branch's (when no changed-file list says so). */

@@ -33,3 +33,25 @@ export async function readRepoFile(
     throw new ReadygateError(`${path} on ${where} came back without base64 content`);
   return Buffer.from(file.content, 'base64').toString('utf8');
 }
+
+/** Names of the entries of a folder on a ref; `undefined` when the folder does not exist there. */
+export async function listRepoDir(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  path: string,
+  ref?: string,
+): Promise<string[] | undefined> {
+  let data: unknown;
+  try {
+    ({ data } = await apiStep(`listing ${path} on ${ref ?? 'the default branch'}`, () =>
+      octokit.rest.repos.getContent({ ...repo, path, ...(ref && { ref }) }),
+    ));
+  } catch (error) {
+    if (httpStatus(error) === 404 || httpStatus((error as { cause?: unknown }).cause) === 404) return undefined;
+    throw error;
+  }
+  if (!Array.isArray(data)) return undefined; // a file, not a folder: it holds no policy
+  return data.flatMap((entry: { name?: unknown; type?: unknown }) =>
+    typeof entry.name === 'string' && entry.type === 'file' ? [entry.name] : [],
+  );
+}

@@ -82,14 +82,20 @@ describe('runner on a fork pull request (read-only token)', () => {
 
   it("without the runner's artifact credentials, says why and prints the upload step to add, naming the report path", async () => {
     const scope = forkScope({ path: 'readygate.yml', query: true, status: 404, body: { message: 'Not Found' } });
+    const github = nock(API)
+      .get('/repos/acme/widgets/contents/.github')
+      .query(true)
+      .reply(404, { message: 'Not Found' });
     // The default branch has no policy: the PR's own file (examples/readygate.yml via `config`) is used.
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, inputs: { config: 'readygate.yml' } });
-    expect(scope.isDone()).toBe(true);
+    expect(scope.isDone() && github.isDone()).toBe(true);
     expect(code).toBe(0);
     expect(rec.info).toContain(
       `readygate: not uploading the readygate-report artifact: ACTIONS_RUNTIME_TOKEN is not set (not running as a GitHub Actions step). The report is at ${rec.outputs['report-path']} (output report-path).`,
     );
-    expect(rec.summary[0]).toContain("main has no readygate.yml: using the pull request's own policy");
+    expect(rec.summary[0]).toContain(
+      "main has no readygate policy: this check used the pull request's own readygate.yml, which the pull request itself can change",
+    );
     const help = rec.info.find((l) => l.includes('cannot create check runs or comments'))!;
     expect(help).toContain(`name: readygate-report\n      path: ${rec.outputs['report-path']}`);
     // A local `uses: ./` has no action repository: the instructions say to use the checkout's copy.
