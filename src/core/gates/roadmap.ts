@@ -20,16 +20,7 @@ export function roadmapGates(
         .join(', ') || 'all items';
     const id = gates.length === 1 ? 'roadmap.done' : `roadmap.done[${i}]`;
     if (!data) return missingData(ctx, id, gate.done, `no roadmap: ${why}`);
-    const wantMilestone = gate.milestone?.trim().toLowerCase();
-    const priorities = gate.priority?.map((p) => p.trim().toLowerCase());
-    const items = data.items.filter(
-      (item) =>
-        item.status !== 'cancelled' &&
-        (!wantMilestone ||
-          item.milestone?.toLowerCase() === wantMilestone ||
-          item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) &&
-        (!priorities || (item.priority !== undefined && priorities.includes(item.priority.toLowerCase()))),
-    );
+    const items = roadmapGateItems(gate, data.items);
     if (items.length === 0) return missingData(ctx, id, gate.done, `no roadmap items match ${scope}`);
     const done = items.filter((item) => item.status === 'done').length;
     const pct = (done / items.length) * 100;
@@ -38,4 +29,21 @@ export function roadmapGates(
       ? result(ctx, id, 'pass', Number(pct.toFixed(2)), gate.done, `${detail} meets ${fmtPct(gate.done)}`)
       : result(ctx, id, 'fail', Number(pct.toFixed(2)), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
   });
+}
+
+/** The items a roadmap gate counts: its milestone and priorities, cancelled items left out. */
+export function roadmapGateItems<T extends RoadmapData['items'][number]>(
+  gate: Pick<z.infer<typeof RoadmapGates>, 'milestone' | 'priority'>,
+  items: readonly T[],
+): T[] {
+  const wantMilestone = gate.milestone?.trim().toLowerCase();
+  const priorities = gate.priority?.map((p) => p.trim().toLowerCase());
+  return items.filter(
+    (item) =>
+      item.status !== 'cancelled' &&
+      (!wantMilestone ||
+        item.milestone?.toLowerCase() === wantMilestone ||
+        item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) &&
+      (!priorities || (item.priority !== undefined && priorities.includes(item.priority.toLowerCase()))),
+  );
 }
