@@ -1,0 +1,70 @@
+/**
+ * Picks the delivery queue from the environment: with `REDIS_URL`, BullMQ on Redis (several
+ * replicas); without it, the in-memory queue (one process). `ROLE` splits a replica's work:
+ * `web` verifies and enqueues webhooks, `worker` runs deliveries, `all` (the default) does both.
+ */
+import { BullDeliveryQueue, type BullDeliveryQueueOptions, type QueueLog } from './bullmq.js';
+import { QueueConfigError } from './errors.js';
+import type { DeliveryQueue } from './types.js';
+
+export type Role = 'web' | 'worker' | 'all';
+
+export interface QueueSetup {
+  queue: DeliveryQueue;
+  kind: 'memory' | 'redis';
+  role: Role;
+  /** This process accepts webhooks. */
+  web: boolean;
+  /** This process runs deliveries: call `queue.start(process)`. */
+  workers: boolean;
+}
+
+export interface QueueFactoryOptions {
+  /** The in-memory queue, used when there is no `REDIS_URL`. */
+  memory: () => DeliveryQueue;
+  log?: QueueLog;
+  /** Test knobs for the BullMQ queue (stalled interval, backoff, …). */
+  bullmq?: Partial<BullDeliveryQueueOptions>;
+}
+
+const ROLES: readonly Role[] = ['web', 'worker', 'all'];
+
+export function parseRole(value: string | undefined): Role {
+  const role = (value ?? '').trim().toLowerCase() || 'all';
+  if ((ROLES as readonly string[]).includes(role)) return role as Role;
+  throw new QueueConfigError(`ROLE must be one of web, worker or all (got "${value}")`);
+}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new QueueConfigError(`${name} must be a whole number of 1 or more (got "${value}")`);
+  return n;
+}
+
+/** Reads `REDIS_URL`, `ROLE` and `WORKER_CONCURRENCY`; throws `QueueConfigError` naming what is wrong. */
+export function createDeliveryQueue(env: Record<string, string | undefined>, options: QueueFactoryOptions): QueueSetup {
+  const role = parseRole(env.ROLE);
+  const redisUrl = env.REDIS_URL?.trim();
+  const concurrency = positiveInteger('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY);
+  const split = { role, web: role !== 'worker', workers: role !== 'web' };
+  if (!redisUrl) {
+    if (role !== 'all') {
+      throw new QueueConfigError(
+        `ROLE=${role} needs REDIS_URL: without Redis the queue lives in one process, which must both receive and run deliveries`,
+      );
+    }
+    return { queue: options.memory(), kind: 'memory', ...split };
+  }
+  if (!/^rediss?:\/\//.test(redisUrl)) {
+    throw new QueueConfigError('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  const queue = new BullDeliveryQueue({
+    redisUrl,
+    ...(concurrency ? { concurrency } : {}),
+    ...(options.log ? { log: options.log } : {}),
+    ...options.bullmq,
+  });
+  return { queue, kind: 'redis', ...split };
+}
