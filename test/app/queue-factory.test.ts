@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BullDeliveryQueue } from '../../src/app/queue/bullmq.js';
 import { QueueConfigError } from '../../src/app/queue/errors.js';
 import { createDeliveryQueue, parseRole } from '../../src/app/queue/factory.js';
+import { MemoryPrGate, RedisPrGate } from '../../src/app/queue/pr-lock.js';
 import type { DeliveryQueue } from '../../src/app/queue/types.js';
 import { describeRedis, RedisServer } from '../helpers/redis.js';
 
@@ -26,13 +27,9 @@ describe('parseRole', () => {
 
 describe('createDeliveryQueue without REDIS_URL', () => {
   it('uses the in-memory queue, receiving and running in one process', () => {
-    expect(createDeliveryQueue({}, { memory })).toEqual({
-      queue: memoryQueue,
-      kind: 'memory',
-      role: 'all',
-      web: true,
-      workers: true,
-    });
+    const setup = createDeliveryQueue({}, { memory });
+    expect(setup).toMatchObject({ queue: memoryQueue, kind: 'memory', role: 'all', web: true, workers: true });
+    expect(setup.prs).toBeInstanceOf(MemoryPrGate);
   });
 
   it('refuses ROLE=web or worker, which need a shared queue', () => {
@@ -67,6 +64,7 @@ describeRedis('createDeliveryQueue with REDIS_URL', () => {
       const setup = createDeliveryQueue({ REDIS_URL: server.url, ROLE: role, WORKER_CONCURRENCY: '2' }, { memory });
       expect(setup).toMatchObject({ kind: 'redis', role: role ?? 'all', web, workers });
       expect(setup.queue).toBeInstanceOf(BullDeliveryQueue);
+      expect(setup.prs).toBeInstanceOf(RedisPrGate);
       expect((await setup.queue.health()).ok).toBe(true);
       await setup.queue.close();
     }

@@ -6,9 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { QueueUnavailableError } from './errors.js';
 import { classifyFailure } from './failure.js';
 import { jobIdFor } from './job-id.js';
+import { type PrGate, type PrGateOptions, RedisPrGate } from './pr-lock.js';
 import type { Delivery, DeliveryQueue, EnqueueResult, QueueHealth } from './types.js';
 
 /** Pino-compatible: `log.warn({ deliveryId }, 'message')`. */
@@ -41,6 +43,8 @@ export interface BullDeliveryQueueOptions {
   /** How long an enqueue waits for Redis before the web side gives up (and answers 503). */
   enqueueTimeoutMs?: number;
   log?: QueueLog;
+  /** The per-PR lock and head record that handlers use (`prs`). */
+  prGate?: PrGateOptions;
 }
 
 /** Stored job data: the delivery, with the payload dropped once the job completed. */
@@ -50,7 +54,10 @@ const THREE_DAYS_S = 3 * 24 * 3600;
 const silent: QueueLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class BullDeliveryQueue implements DeliveryQueue {
-  readonly #options: Required<Omit<BullDeliveryQueueOptions, 'log'>>;
+  readonly #options: Required<Omit<BullDeliveryQueueOptions, 'log' | 'prGate'>>;
+  readonly #redis: Redis;
+  /** Per pull request, the latest wins: the lock and head record, shared by every replica. */
+  readonly prs: PrGate;
   readonly #log: QueueLog;
   readonly #queue: Queue<DeliveryJobData>;
   #worker: Worker<DeliveryJobData> | undefined;
@@ -88,6 +95,9 @@ export class BullDeliveryQueue implements DeliveryQueue {
       },
     });
     this.#queue.on('error', (error) => this.#log.warn({ err: error }, 'delivery queue: Redis connection error'));
+    this.#redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
+    this.#redis.on('error', (error) => this.#log.warn({ err: error }, 'PR lock: Redis connection error'));
+    this.prs = new RedisPrGate(this.#redis, { prefix, ...options.prGate });
   }
 
   async enqueue(delivery: Delivery): Promise<EnqueueResult> {
@@ -168,6 +178,7 @@ export class BullDeliveryQueue implements DeliveryQueue {
       clearTimeout(timer);
     }
     await this.#queue.close();
+    this.#redis.disconnect();
   }
 
   async health(): Promise<QueueHealth> {

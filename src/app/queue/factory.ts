@@ -5,6 +5,7 @@
  */
 import { BullDeliveryQueue, type BullDeliveryQueueOptions, type QueueLog } from './bullmq.js';
 import { QueueConfigError } from './errors.js';
+import { MemoryPrGate, type PrGate } from './pr-lock.js';
 import type { DeliveryQueue } from './types.js';
 
 export type Role = 'web' | 'worker' | 'all';
@@ -12,6 +13,8 @@ export type Role = 'web' | 'worker' | 'all';
 export interface QueueSetup {
   queue: DeliveryQueue;
   kind: 'memory' | 'redis';
+  /** Per pull request, the latest wins: what handlers lock and compare head SHAs with. */
+  prs: PrGate;
   role: Role;
   /** This process accepts webhooks. */
   web: boolean;
@@ -55,7 +58,7 @@ export function createDeliveryQueue(env: Record<string, string | undefined>, opt
         `ROLE=${role} needs REDIS_URL: without Redis the queue lives in one process, which must both receive and run deliveries`,
       );
     }
-    return { queue: options.memory(), kind: 'memory', ...split };
+    return { queue: options.memory(), kind: 'memory', prs: new MemoryPrGate(), ...split };
   }
   if (!/^rediss?:\/\//.test(redisUrl)) {
     throw new QueueConfigError('REDIS_URL must be a redis:// or rediss:// URL');
@@ -66,5 +69,5 @@ export function createDeliveryQueue(env: Record<string, string | undefined>, opt
     ...(options.log ? { log: options.log } : {}),
     ...options.bullmq,
   });
-  return { queue, kind: 'redis', ...split };
+  return { queue, kind: 'redis', prs: queue.prs, ...split };
 }
