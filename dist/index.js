@@ -2165,9 +2165,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err2, data) => {
-              return err2 ? reject(err2) : resolve8(data);
+              return err2 ? reject(err2) : resolve9(data);
             });
           });
         }
@@ -2205,12 +2205,12 @@ var require_dispatcher_base = __commonJS({
           err2 = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err2, (err3, data) => {
               return err3 ? (
                 /* istanbul ignore next: should never error */
                 reject(err3)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4477,8 +4477,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise3 = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise3 = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise: promise3, resolve: res, reject: rej };
@@ -6729,12 +6729,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve8;
+          callback2 = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7404,12 +7404,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve8;
+          callback2 = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7888,16 +7888,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err2) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7908,7 +7908,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err2, callback2);
@@ -7959,7 +7959,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname: hostname3,
@@ -7971,7 +7971,7 @@ var require_client = __commonJS({
             if (err2) {
               reject(err2);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8307,8 +8307,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9577,7 +9577,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9590,7 +9590,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9609,7 +9609,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9626,7 +9626,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9696,18 +9696,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err2) {
@@ -9964,9 +9964,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve8(data);
+            return err2 ? reject(err2) : resolve9(data);
           });
         });
       }
@@ -10189,9 +10189,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err2, data) => {
-            return err2 ? reject(err2) : resolve8(data);
+            return err2 ? reject(err2) : resolve9(data);
           });
         });
       }
@@ -10476,9 +10476,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve8(data);
+            return err2 ? reject(err2) : resolve9(data);
           });
         });
       }
@@ -10570,9 +10570,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err2, data) => {
-            return err2 ? reject(err2) : resolve8(data);
+            return err2 ? reject(err2) : resolve9(data);
           });
         });
       }
@@ -14435,7 +14435,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url2 = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
@@ -14511,7 +14511,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText,
                 headersList,
@@ -14554,7 +14554,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18295,8 +18295,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -19607,8 +19607,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve8, reject) {
-            return setTimeout(resolve8, t);
+          return new this.Promise(function(resolve9, reject) {
+            return setTimeout(resolve9, t);
           });
         }
         computePenalty() {
@@ -19819,15 +19819,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error63, reject, resolve8, returned, task;
+          var args, cb, error63, reject, resolve9, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve9, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve8(returned);
+                  return resolve9(returned);
                 };
               } catch (error1) {
                 error63 = error1;
@@ -19842,13 +19842,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise3, reject, resolve8;
-          resolve8 = reject = null;
+          var promise3, reject, resolve9;
+          resolve9 = reject = null;
           promise3 = new this.Promise(function(_resolve, _reject) {
-            resolve8 = _resolve;
+            resolve9 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve8, reject });
+          this._queue.push({ task, args, resolve: resolve9, reject });
           this._tryToRun();
           return promise3;
         }
@@ -20249,14 +20249,14 @@ var require_light = __commonJS({
                 counts2 = this._states.counts;
                 return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
-              return new this.Promise((resolve8, reject) => {
+              return new this.Promise((resolve9, reject) => {
                 if (finished()) {
-                  return resolve8();
+                  return resolve9();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve8();
+                      return resolve9();
                     }
                   });
                 }
@@ -20349,9 +20349,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve8, reject) {
+              return new this.Promise(function(resolve9, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve8)(args3);
+                  return (args3[0] != null ? reject : resolve9)(args3);
                 });
               });
             };
@@ -28120,10 +28120,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -28137,7 +28137,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -28161,7 +28161,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -28177,7 +28177,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -28268,7 +28268,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -28282,13 +28282,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -28331,18 +28331,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -28396,8 +28396,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -28409,7 +28409,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -28420,8 +28420,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -28438,7 +28438,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -28618,7 +28618,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines3[i2][0].slice(trimIndent) + "\n";
@@ -28635,24 +28635,24 @@ var require_resolve_block_scalar = __commonJS({
           indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent2.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent2.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent2.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent2.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -28835,25 +28835,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep4 + (match2?.[1] ?? "");
+      return res + sep5 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -29663,14 +29663,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep4, value }) {
+    function stringifyItem({ start, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -30837,18 +30837,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -31001,15 +31001,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -31203,13 +31203,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -32452,11 +32452,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -32472,7 +32472,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve8(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve9(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38932,7 +38932,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve8) {
+function isRecursive(inst, stack, resolve9) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -38942,7 +38942,7 @@ function isRecursive(inst, stack, resolve8) {
   let result2 = NONE;
   const check2 = (child) => {
     if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve8);
+      const answer = isRecursive(child, stack, resolve9);
       if (answer > result2)
         result2 = answer;
     }
@@ -38953,7 +38953,7 @@ function isRecursive(inst, stack, resolve8) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -39017,7 +39017,7 @@ function isRecursive(inst, stack, resolve8) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
       merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -58125,11 +58125,11 @@ function createOctokit(options) {
 var VERSION11 = "0.1.0";
 
 // src/action/check-mode.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/collect/collect.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { resolve as resolve4, sep as sep3 } from "node:path";
+import { resolve as resolve5, sep as sep4 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -64087,13 +64087,47 @@ async function parseReport(signal, ctx, format) {
   }
 }
 
+// src/collect/confine.ts
+import { realpath as realpath2 } from "node:fs/promises";
+import { resolve as resolve3, sep as sep3 } from "node:path";
+function checkGlob(pattern) {
+  const p = pattern.replace(/\\/g, "/");
+  if (p.startsWith("/") || /^[A-Za-z]:\//.test(p))
+    return "is absolute: report globs are relative to the repository root";
+  if (p.split("/").includes("..")) return 'leaves the repository (".."): report globs must stay inside it';
+  return void 0;
+}
+async function realRoot(root) {
+  try {
+    return await realpath2(root);
+  } catch (error63) {
+    if (fsReason(error63) === "file not found") return resolve3(root);
+    throw new Error(`cannot resolve the repository root ${root}: ${fsReason(error63) ?? describeError(error63)}`, {
+      cause: error63
+    });
+  }
+}
+async function confine(root, real, file2) {
+  const abs = resolve3(root, file2);
+  let target;
+  try {
+    target = await realpath2(abs);
+  } catch (error63) {
+    if (fsReason(error63) === "file not found") return { path: abs };
+    return { problem: `cannot resolve: ${fsReason(error63) ?? describeError(error63)}` };
+  }
+  if (target === real || target.startsWith(real.endsWith(sep3) ? real : real + sep3)) return { path: target };
+  return {
+    problem: "is a symbolic link, or lies in a symlinked folder, that leads outside the repository: refused (a report named by the policy must be inside the repository)"
+  };
+}
+
 // src/collect/file-source.ts
 import { createReadStream, statSync as statSync2 } from "node:fs";
 import { open as open3 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 var CHUNK2 = 1024 * 1024;
-function fileSource(root, repoPath2) {
-  const abs = resolve3(root, repoPath2);
+function fileSource(root, repoPath2, abs = resolve4(root, repoPath2)) {
   let size;
   let seekable = true;
   try {
@@ -64119,16 +64153,9 @@ function fileSource(root, repoPath2) {
 }
 
 // src/collect/collect.ts
-function checkGlob(pattern) {
-  const p = pattern.replace(/\\/g, "/");
-  if (p.startsWith("/") || /^[A-Za-z]:\//.test(p))
-    return "is absolute: report globs are relative to the repository root";
-  if (p.split("/").includes("..")) return 'leaves the repository (".."): report globs must stay inside it';
-  return void 0;
-}
-async function expandEntry(root, entry) {
+async function expandEntry(root, entry, origin = "config") {
   const pattern = typeof entry === "string" ? entry : entry.path;
-  const problem = checkGlob(pattern);
+  const problem = origin === "config" ? checkGlob(pattern) : void 0;
   if (problem) return { paths: [], problem };
   const hasMagic = /[*?[\]{}()!]/.test(pattern);
   if (!hasMagic) return { paths: [pattern.replace(/^\.\//, "")] };
@@ -64142,23 +64169,25 @@ async function expandEntry(root, entry) {
   return { paths: found.sort() };
 }
 async function collect(options) {
-  const root = resolve4(options.root);
+  const root = resolve5(options.root);
   const paths = createPathMapper({
     root,
     stripPrefixes: options.stripPrefixes,
-    exists: (p) => existsSync2(resolve4(root, p)) && resolve4(root, p).startsWith(root + sep3)
+    exists: (p) => existsSync2(resolve5(root, p)) && resolve5(root, p).startsWith(root + sep4)
   });
   const out = { signals: {}, configured: /* @__PURE__ */ new Set(), errors: [], reports: [], notices: [] };
-  const goModPath = resolve4(root, "go.mod");
-  const goModule = existsSync2(goModPath) ? readFileSync(goModPath, "utf8") : void 0;
+  const goModPath = resolve5(root, "go.mod");
+  const real = await realRoot(root);
+  const goModule = existsSync2(goModPath) && (await confine(root, real, "go.mod")).path ? readFileSync(goModPath, "utf8") : void 0;
   for (const [signal, entries] of Object.entries(options.reports)) {
     if (!entries || entries.length === 0) continue;
     out.configured.add(signal);
     const parts = [];
     const seen = /* @__PURE__ */ new Set();
+    const origin = options.given?.has(signal) ? "given" : "config";
     for (const entry of entries) {
       const pattern = typeof entry === "string" ? entry : entry.path;
-      const { paths: files, problem } = await expandEntry(root, entry);
+      const { paths: files, problem } = await expandEntry(root, entry, origin);
       if (problem) {
         out.errors.push({ signal, path: pattern, message: `glob ${problem}` });
         continue;
@@ -64168,10 +64197,15 @@ async function collect(options) {
         continue;
       }
       for (const file2 of files) {
-        const key2 = resolve4(root, file2);
+        const where = origin === "config" ? await confine(root, real, file2) : { path: resolve5(root, file2) };
+        const key2 = where.path ?? resolve5(root, file2);
         if (seen.has(key2)) continue;
         seen.add(key2);
-        const source = fileSource(root, file2);
+        if (where.problem !== void 0) {
+          out.errors.push({ signal, path: file2, message: where.problem });
+          continue;
+        }
+        const source = fileSource(root, file2, where.path);
         try {
           const format = typeof entry === "string" ? void 0 : entry.format;
           const given = typeof entry === "string" ? void 0 : entry.options;
@@ -64458,17 +64492,20 @@ function roadmapGates(ctx, gates, data, why) {
     const scope = [gate.milestone && `milestone "${gate.milestone}"`, gate.priority && `priority ${gate.priority.join("/")}`].filter(Boolean).join(", ") || "all items";
     const id = gates.length === 1 ? "roadmap.done" : `roadmap.done[${i2}]`;
     if (!data) return missingData(ctx, id, gate.done, `no roadmap: ${why}`);
-    const wantMilestone = gate.milestone?.trim().toLowerCase();
-    const priorities = gate.priority?.map((p) => p.trim().toLowerCase());
-    const items = data.items.filter(
-      (item) => item.status !== "cancelled" && (!wantMilestone || item.milestone?.toLowerCase() === wantMilestone || item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) && (!priorities || item.priority !== void 0 && priorities.includes(item.priority.toLowerCase()))
-    );
+    const items = roadmapGateItems(gate, data.items);
     if (items.length === 0) return missingData(ctx, id, gate.done, `no roadmap items match ${scope}`);
     const done = items.filter((item) => item.status === "done").length;
     const pct2 = done / items.length * 100;
     const detail = `${fmtPct(pct2)} of ${scope} done (${fmtCount(done)}/${fmtCount(items.length)})`;
     return pct2 >= gate.done ? result(ctx, id, "pass", Number(pct2.toFixed(2)), gate.done, `${detail} meets ${fmtPct(gate.done)}`) : result(ctx, id, "fail", Number(pct2.toFixed(2)), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
   });
+}
+function roadmapGateItems(gate, items) {
+  const wantMilestone = gate.milestone?.trim().toLowerCase();
+  const priorities = gate.priority?.map((p) => p.trim().toLowerCase());
+  return items.filter(
+    (item) => item.status !== "cancelled" && (!wantMilestone || item.milestone?.toLowerCase() === wantMilestone || item.milestone?.toLowerCase().startsWith(`${wantMilestone}:`) === true) && (!priorities || item.priority !== void 0 && priorities.includes(item.priority.toLowerCase()))
+  );
 }
 
 // src/core/gates/tests.ts
@@ -64926,7 +64963,8 @@ async function runCheck(options) {
     root: options.root,
     reports: config2.reports,
     limits: limitsFor(config2),
-    stripPrefixes: config2.paths.strip_prefixes
+    stripPrefixes: config2.paths.strip_prefixes,
+    given: options.givenReports
   });
   const notices = [...options.notices ?? [], ...collected.notices];
   if (collected.signals.audit) {
@@ -67182,11 +67220,11 @@ ${md(describeError(error63))}
 
 // src/check/policy.ts
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/check/config-source.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/config/defaults.ts
 var DEFAULT_REPORT_GLOBS = {
@@ -67481,7 +67519,7 @@ function knownKeys(path) {
 // src/check/config-source.ts
 var DEFAULT_CONFIG_PATH = ".github/readygate.yml";
 function readConfigFile(base, path) {
-  const abs = resolve5(base, path);
+  const abs = resolve6(base, path);
   let text;
   try {
     text = readFileSync2(abs, "utf8");
@@ -67498,7 +67536,7 @@ async function resolveConfig(root, cwd, configPath, flags) {
   let config2;
   let usingDefault = false;
   if (configPath) config2 = readConfigFile(cwd, configPath);
-  else if (existsSync3(resolve5(root, DEFAULT_CONFIG_PATH))) config2 = readConfigFile(root, DEFAULT_CONFIG_PATH);
+  else if (existsSync3(resolve6(root, DEFAULT_CONFIG_PATH))) config2 = readConfigFile(root, DEFAULT_CONFIG_PATH);
   else {
     usingDefault = true;
     config2 = validateConfig(DEFAULT_POLICY, "default policy");
@@ -67623,17 +67661,17 @@ async function loadPolicy(req) {
     );
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, "default policy"), notices };
-  const local = existsSync4(resolve6(req.workspace, req.path)) ? resolve6(req.workspace, req.path) : void 0;
+  const local = existsSync4(resolve7(req.workspace, req.path)) ? resolve7(req.workspace, req.path) : void 0;
   const resolved = await resolveConfig(req.root, req.root, local, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
 }
 function ownPolicy(workspace, root, path) {
-  if (existsSync4(resolve6(workspace, path))) return path;
-  return existsSync4(resolve6(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : void 0;
+  if (existsSync4(resolve7(workspace, path))) return path;
+  return existsSync4(resolve7(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : void 0;
 }
 function differsLocally(req, text) {
   if (req.changedPaths || !req.workspace) return false;
-  const local = resolve6(req.workspace, req.path);
+  const local = resolve7(req.workspace, req.path);
   try {
     return existsSync4(local) && readFileSync3(local, "utf8") !== text;
   } catch {
@@ -67701,7 +67739,7 @@ async function checkMode(env) {
     );
   }
   try {
-    const root = resolve7(context.workspace, inputs["working-directory"]);
+    const root = resolve8(context.workspace, inputs["working-directory"]);
     const reports = { coverage: inputs.coverage, tests: inputs.tests, audit: inputs.audit, lint: inputs.lint };
     const notices = [];
     let added;

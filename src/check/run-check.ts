@@ -8,7 +8,7 @@ import { applyAuditIgnores } from '../core/audit-ignore.js';
 import type { AddedLines } from '../core/diff.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
 import { evaluate } from '../core/gates/evaluate.js';
-import type { RoadmapData } from '../core/model.js';
+import type { RoadmapData, Signal } from '../core/model.js';
 import { measurePatch, type PatchMeasure } from '../core/patch.js';
 import { buildReport } from '../core/report.js';
 import type { ReportV1 } from '../core/report-schema.js';
@@ -26,6 +26,8 @@ export interface CheckOptions {
   base?: BaseSnapshot;
   roadmap?: RoadmapData;
   notices?: readonly string[];
+  /** Signals whose report paths the user gave on the command line (not confined to the root; see collect). */
+  givenReports?: ReadonlySet<Signal>;
 }
 
 export function limitsFor(config: Config): ParseLimits {
@@ -43,6 +45,7 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     reports: config.reports,
     limits: limitsFor(config),
     stripPrefixes: config.paths.strip_prefixes,
+    given: options.givenReports,
   });
   const notices = [...(options.notices ?? []), ...collected.notices];
   if (collected.signals.audit) {

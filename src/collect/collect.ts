@@ -13,6 +13,7 @@ import type { ReportErrorEntry, Signal, SignalDataMap } from '../core/model.js';
 import { createPathMapper, type PathMapper } from '../core/paths.js';
 import { parseReport } from '../core/reports/registry.js';
 import type { ParseLimits } from '../core/reports/types.js';
+import { checkGlob, confine, realRoot, type PathOrigin } from './confine.js';
 import { fileSource } from './file-source.js';
 
 export interface CollectOptions {
@@ -21,6 +22,11 @@ export interface CollectOptions {
   reports: Partial<Record<Signal, readonly ReportEntry[]>>;
   limits: ParseLimits;
   stripPrefixes?: readonly string[];
+  /**
+   * Signals whose report paths the user gave on the command line: they may be absolute, outside
+   * the root, or symlinks. All others (the policy's globs, Action inputs) are confined to the root.
+   */
+  given?: ReadonlySet<Signal>;
 }
 
 export interface Collected {
@@ -32,18 +38,13 @@ export interface Collected {
   notices: string[];
 }
 
-/** Refuses globs that leave the repository (`../x`, `/etc/x`). */
-function checkGlob(pattern: string): string | undefined {
-  const p = pattern.replace(/\\/g, '/');
-  if (p.startsWith('/') || /^[A-Za-z]:\//.test(p))
-    return 'is absolute: report globs are relative to the repository root';
-  if (p.split('/').includes('..')) return 'leaves the repository (".."): report globs must stay inside it';
-  return undefined;
-}
-
-export async function expandEntry(root: string, entry: ReportEntry): Promise<{ paths: string[]; problem?: string }> {
+export async function expandEntry(
+  root: string,
+  entry: ReportEntry,
+  origin: PathOrigin = 'config',
+): Promise<{ paths: string[]; problem?: string }> {
   const pattern = typeof entry === 'string' ? entry : entry.path;
-  const problem = checkGlob(pattern);
+  const problem = origin === 'config' ? checkGlob(pattern) : undefined;
   if (problem) return { paths: [], problem };
   const hasMagic = /[*?[\]{}()!]/.test(pattern);
   if (!hasMagic) return { paths: [pattern.replace(/^\.\//, '')] };
@@ -67,16 +68,19 @@ export async function collect(options: CollectOptions): Promise<Collected> {
   const out: Collected = { signals: {}, configured: new Set(), errors: [], reports: [], notices: [] };
   // Go cover profiles name files by import path: the root go.mod maps them back to repo paths.
   const goModPath = resolve(root, 'go.mod');
-  const goModule = existsSync(goModPath) ? readFileSync(goModPath, 'utf8') : undefined;
+  const real = await realRoot(root);
+  const goModule =
+    existsSync(goModPath) && (await confine(root, real, 'go.mod')).path ? readFileSync(goModPath, 'utf8') : undefined;
   for (const [signal, entries] of Object.entries(options.reports) as [Signal, readonly ReportEntry[]][]) {
     if (!entries || entries.length === 0) continue;
     out.configured.add(signal);
     const parts: SignalDataMap[Signal][] = [];
     // Two globs matching one file (`reports/junit.xml` and `reports/**/*.xml`) must not count it twice.
     const seen = new Set<string>();
+    const origin: PathOrigin = options.given?.has(signal) ? 'given' : 'config';
     for (const entry of entries) {
       const pattern = typeof entry === 'string' ? entry : entry.path;
-      const { paths: files, problem } = await expandEntry(root, entry);
+      const { paths: files, problem } = await expandEntry(root, entry, origin);
       if (problem) {
         out.errors.push({ signal, path: pattern, message: `glob ${problem}` });
         continue;
@@ -86,10 +90,15 @@ export async function collect(options: CollectOptions): Promise<Collected> {
         continue;
       }
       for (const file of files) {
-        const key = resolve(root, file);
+        const where = origin === 'config' ? await confine(root, real, file) : { path: resolve(root, file) };
+        const key = where.path ?? resolve(root, file);
         if (seen.has(key)) continue;
         seen.add(key);
-        const source = fileSource(root, file);
+        if (where.problem !== undefined) {
+          out.errors.push({ signal, path: file, message: where.problem });
+          continue;
+        }
+        const source = fileSource(root, file, where.path);
         try {
           const format = typeof entry === 'string' ? undefined : entry.format;
           const given = typeof entry === 'string' ? undefined : entry.options;

@@ -11,9 +11,8 @@ import type { ReportFile, ReportSource } from '../core/reports/types.js';
 /** The stream's chunk size: large reads, few of them. */
 const CHUNK = 1024 * 1024;
 
-/** `repoPath` under `root` (an absolute `repoPath` stays as it is). */
-export function fileSource(root: string, repoPath: string): ReportSource {
-  const abs = resolve(root, repoPath);
+/** `repoPath` under `root` (an absolute `repoPath` stays as it is); `abs`, when given, is what is opened. */
+export function fileSource(root: string, repoPath: string, abs = resolve(root, repoPath)): ReportSource {
   let size: number | undefined;
   let seekable = true;
   try {
