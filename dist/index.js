@@ -23779,10 +23779,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler2 !== void 0) {
-                  const { text } = this;
+                  const { text: text2 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler2(text + slice);
+                  if (text2.length !== 0) {
+                    handler2(text2 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler2(slice);
@@ -23849,10 +23849,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler2 !== void 0) {
-                  const { text } = this;
+                  const { text: text2 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler2(text + slice);
+                  if (text2.length !== 0) {
+                    handler2(text2 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler2(slice);
@@ -23942,9 +23942,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text } = this;
-        if (text.length !== 0) {
-          (_a4 = this.textHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, text);
+        const { text: text2 } = this;
+        if (text2.length !== 0) {
+          (_a4 = this.textHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, text2);
           this.text = "";
         }
         this._closed = true;
@@ -25124,14 +25124,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -25148,14 +25148,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -25172,12 +25172,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -25189,12 +25189,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -25209,39 +25209,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent2) {
+    function consumeMoreIndentedLines(text2, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent2) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -32198,8 +32198,8 @@ var require_consumer = __commonJS({
           }
         }
       }
-      widthOf(text, { guess = true } = {}) {
-        return Array.from(text).reduce((accumWidth, char) => {
+      widthOf(text2, { guess = true } = {}) {
+        return Array.from(text2).reduce((accumWidth, char) => {
           const charWidth = this.widthOfCharCode(char.codePointAt(0));
           if (charWidth === void 0) {
             if (guess) {
@@ -32278,14 +32278,14 @@ var require_anafanafo = __commonJS({
         require_helvetica_11px_bold()
       )
     };
-    module.exports = function measure(text, { font, ...rest }) {
+    module.exports = function measure(text2, { font, ...rest }) {
       const consumer = consumers[font];
       if (!consumer) {
         throw Error(
           `Unknown font "${font}", expected ${Object.keys(consumers).join(", ")}`
         );
       }
-      return consumer.widthOf(text, { ...rest });
+      return consumer.widthOf(text2, { ...rest });
     };
   }
 });
@@ -32582,8 +32582,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -32679,10 +32679,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32711,9 +32711,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32724,8 +32724,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -32781,23 +32781,23 @@ function info(message) {
 
 // src/action/safe-log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-function mayHoldCommand(text) {
-  return text.includes("::") || text.includes("##[");
+function mayHoldCommand(text2) {
+  return text2.includes("::") || text2.includes("##[");
 }
-function safeLines(text, token = randomUUID2) {
-  if (!mayHoldCommand(text)) return [text];
+function safeLines(text2, token = randomUUID2) {
+  if (!mayHoldCommand(text2)) return [text2];
   let t = token();
-  while (text.includes(t)) t = token();
-  return [`::stop-commands::${t}`, text, `::${t}::`];
+  while (text2.includes(t)) t = token();
+  return [`::stop-commands::${t}`, text2, `::${t}::`];
 }
 
 // src/action/io.ts
 function coreIO() {
   return {
-    info: (text) => {
-      for (const line of safeLines(text)) info(line);
+    info: (text2) => {
+      for (const line of safeLines(text2)) info(line);
     },
-    warning: (text) => warning(text),
+    warning: (text2) => warning(text2),
     annotate: ({ level, message, ...props }) => {
       const properties = {
         title: props.title,
@@ -43215,8 +43215,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -53660,9 +53660,9 @@ async function uploadArtifact(runtime, name, files, options = {}) {
   if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name} was refused`);
   return { id: finalized.data.artifact_id, size: zip.length, sha256 };
 }
-function scrub(text, url2) {
+function scrub(text2, url2) {
   const { search } = new URL(url2);
-  return search ? text.split(url2).join(withoutQuery(url2)).split(search).join("") : text;
+  return search ? text2.split(url2).join(withoutQuery(url2)).split(search).join("") : text2;
 }
 function withoutQuery(url2) {
   const u = new URL(url2);
@@ -53698,9 +53698,9 @@ var Http = class {
       let failure2;
       try {
         const response = await fetch(url2, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs ?? 6e4) });
-        const text = await response.text();
-        if (response.ok) return text;
-        failure2 = `HTTP ${response.status}${twirpMessage(text)}`;
+        const text2 = await response.text();
+        if (response.ok) return text2;
+        failure2 = `HTTP ${response.status}${twirpMessage(text2)}`;
         if (response.status !== 429 && response.status < 500)
           throw new ArtifactUploadError(`${doing} failed: ${failure2}`);
       } catch (error63) {
@@ -53713,9 +53713,9 @@ var Http = class {
     }
   }
 };
-function twirpMessage(text) {
+function twirpMessage(text2) {
   try {
-    const msg = JSON.parse(text).msg;
+    const msg = JSON.parse(text2).msg;
     return typeof msg === "string" ? `: ${msg.slice(0, 200)}` : "";
   } catch {
     return "";
@@ -54923,8 +54923,8 @@ var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key2, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key2, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -54982,8 +54982,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString = match2[0] === '"';
@@ -54997,18 +54997,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -55137,12 +55137,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -58995,9 +58995,9 @@ async function* readText(source) {
         for (let at = 0; at < chunk.length; at += ASCII_PIECE)
           yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
       } else {
-        const text = decoder2.decode(chunk, { stream: true });
+        const text2 = decoder2.decode(chunk, { stream: true });
         clean2 = chunk.length === 0 || chunk[chunk.length - 1] < 128;
-        if (text.length > 0) yield text;
+        if (text2.length > 0) yield text2;
       }
     }
   } catch (error63) {
@@ -59027,28 +59027,28 @@ function asReadError(path, error63) {
   return new ReportParseError(path, reason, void 0, { cause: error63 });
 }
 function forEachLine(source, maxLineBytes, onLine) {
-  return forEachLineSpan(source, maxLineBytes, (text, start, end, lineNo2) => onLine(text.slice(start, end), lineNo2));
+  return forEachLineSpan(source, maxLineBytes, (text2, start, end, lineNo2) => onLine(text2.slice(start, end), lineNo2));
 }
 async function forEachLineSpan(source, maxLineBytes, onLine) {
   let carry = "";
   let lineNo2 = 0;
-  for await (const text of readText(source)) {
+  for await (const text2 of readText(source)) {
     let start = 0;
-    let nl = text.indexOf("\n");
+    let nl = text2.indexOf("\n");
     if (nl !== -1 && carry.length > 0) {
-      const first = carry + text.slice(0, nl);
+      const first = carry + text2.slice(0, nl);
       carry = "";
       emit(first, 0, first.length);
       start = nl + 1;
-      nl = text.indexOf("\n", start);
+      nl = text2.indexOf("\n", start);
     }
     while (nl !== -1) {
-      emit(text, start, nl);
+      emit(text2, start, nl);
       start = nl + 1;
-      nl = text.indexOf("\n", start);
+      nl = text2.indexOf("\n", start);
     }
-    if (start < text.length) {
-      const rest = text.length - start;
+    if (start < text2.length) {
+      const rest = text2.length - start;
       if (carry.length + rest > maxLineBytes) {
         throw new ReportParseError(
           source.path,
@@ -59056,14 +59056,14 @@ async function forEachLineSpan(source, maxLineBytes, onLine) {
           lineNo2 + 1
         );
       }
-      carry = carry.length === 0 ? text.slice(start) : carry + text.slice(start);
+      carry = carry.length === 0 ? text2.slice(start) : carry + text2.slice(start);
     }
   }
   if (carry.length > 0) emit(carry, 0, carry.length);
   return lineNo2;
-  function emit(text, start, end) {
+  function emit(text2, start, end) {
     lineNo2++;
-    onLine(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
+    onLine(text2, start, end > start && text2.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
   }
 }
 
@@ -59777,28 +59777,28 @@ async function readJsonText(ctx) {
   return readWholeText(source, limits.maxJsonBytes, tooBig);
 }
 async function readJson(ctx) {
-  const text = await readJsonText(ctx);
-  return parseJsonText(ctx.source.path, text);
+  const text2 = await readJsonText(ctx);
+  return parseJsonText(ctx.source.path, text2);
 }
-function parseJsonText(path, text, lineOffset = 0) {
-  if (text.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
+function parseJsonText(path, text2, lineOffset = 0) {
+  if (text2.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch (error63) {
     if (error63 instanceof RangeError) {
       throw new ReportParseError(path, "JSON is nested too deeply to read", void 0, { cause: error63 });
     }
     const message = error63 instanceof Error ? error63.message : String(error63);
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineOffset + lineAt(text, Number(pos[1])) : lineOffset || void 0;
+    const line = pos ? lineOffset + lineAt(text2, Number(pos[1])) : lineOffset || void 0;
     throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line, {
       cause: error63
     });
   }
 }
-function lineAt(text, position) {
+function lineAt(text2, position) {
   let line = 1;
-  for (let i2 = text.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text.indexOf("\n", i2 + 1)) line++;
+  for (let i2 = text2.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text2.indexOf("\n", i2 + 1)) line++;
   return line;
 }
 function checkShape(path, schema, value, what, at = []) {
@@ -60156,9 +60156,9 @@ var Vuln2 = external_exports.object({
 var Dependency = external_exports.object({ name: external_exports.string(), version: external_exports.string().optional(), vulns: external_exports.array(Vuln2).optional(), skip_reason: external_exports.string().optional() }).loose();
 var Report2 = external_exports.union([external_exports.object({ dependencies: external_exports.array(Dependency) }).loose(), external_exports.array(Dependency)]);
 function titleOf(id, description) {
-  const text = (description ?? "").replace(/\s+/g, " ").trim();
-  if (text === "") return id;
-  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
+  const text2 = (description ?? "").replace(/\s+/g, " ").trim();
+  if (text2 === "") return id;
+  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text2)?.[1] ?? text2;
   return sentence.length > 200 ? `${sentence.slice(0, 199)}\u2026` : sentence;
 }
 var pipAudit = {
@@ -60709,9 +60709,9 @@ function readEntity(t, at) {
     );
   }
   const name = s.slice(at + 1, semi);
-  const text = decodeEntity(name);
-  if (text === void 0) throw new XmlSyntaxError(entityError(name), t.lineAt(semi));
-  t.entityText = text;
+  const text2 = decodeEntity(name);
+  if (text2 === void 0) throw new XmlSyntaxError(entityError(name), t.lineAt(semi));
+  t.entityText = text2;
   return semi + 1;
 }
 function attributeValue(t, from, to) {
@@ -60945,14 +60945,14 @@ var BodyReader = class {
     const lt = t.nextLt(i2);
     let end = lt;
     if (lt === s.length && !t.final && s.charCodeAt(lt - 1) === CR) end--;
-    let text = false;
+    let text2 = false;
     for (let k = i2; k < end; k++) {
       const c = s.charCodeAt(k);
       if (c === 38) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(k));
       if (isForbiddenCode(c)) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
-      text ||= !isSpaceCode(c);
+      text2 ||= !isSpaceCode(c);
     }
-    if (text) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
+    if (text2) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
     if (end < s.length) return end === lt ? this.markup(lt) : ~end;
     return end;
   }
@@ -61210,9 +61210,9 @@ var XmlScanner = class {
   }
   /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
   takeProlog() {
-    const text = this.head ?? "";
+    const text2 = this.head ?? "";
     this.head = void 0;
-    return text;
+    return text2;
   }
   prolog(s, final) {
     const prolog = readProlog(s, final);
@@ -61354,9 +61354,9 @@ var XmlReader = class {
     parser.on("opentag", (tag) => events.open(tag.name, tag.attributes, parser.line));
     parser.on("closetag", (tag) => events.close(tag.name));
     if (this.wantsText) {
-      const text = (piece) => events.text?.(piece);
-      parser.on("text", text);
-      parser.on("cdata", text);
+      const text2 = (piece) => events.text?.(piece);
+      parser.on("text", text2);
+      parser.on("cdata", text2);
     }
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
@@ -61364,8 +61364,8 @@ var XmlReader = class {
 };
 var CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
 var CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
-function pictureControls(text) {
-  return CONTROL.test(text) ? text.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text;
+function pictureControls(text2) {
+  return CONTROL.test(text2) ? text2.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text2;
 }
 function xmlMessage(error63) {
   const raw = describeError(error63).replace(/^(?:[^:]*:)?\d+:\d+: /, "");
@@ -61386,14 +61386,14 @@ var BoundedText = class {
   parts = [];
   length = 0;
   truncated = false;
-  add(text) {
+  add(text2) {
     if (this.length >= this.max) {
-      if (text.length > 0) this.truncated = true;
+      if (text2.length > 0) this.truncated = true;
       return;
     }
     const room = this.max - this.length;
-    const piece = text.length > room ? text.slice(0, room) : text;
-    if (piece.length < text.length) this.truncated = true;
+    const piece = text2.length > room ? text2.slice(0, room) : text2;
+    if (piece.length < text2.length) this.truncated = true;
     this.parts.push(piece);
     this.length += piece.length;
   }
@@ -61571,8 +61571,8 @@ var cobertura = {
       close(name) {
         depth--;
         if (name === "source" && sourceText) {
-          const text = sourceText.join("").trim();
-          if (text !== "") sources.push(text);
+          const text2 = sourceText.join("").trim();
+          if (text2 !== "") sources.push(text2);
           sourceText = void 0;
         } else if (name === "method" && method && file2) {
           let perLine = ordinals.get(file2);
@@ -61586,8 +61586,8 @@ var cobertura = {
           method = void 0;
         }
       },
-      text(text) {
-        sourceText?.push(text);
+      text(text2) {
+        sourceText?.push(text2);
       }
     });
     return { table };
@@ -62442,9 +62442,9 @@ var DASH = 45;
 var END_OF_RECORD = Buffer.from("end_of_record");
 var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 var LcovScanner = class {
-  constructor(record2, text) {
+  constructor(record2, text2) {
     this.record = record2;
-    this.text = text;
+    this.text = text2;
     if (this.wasm) record2.bits = this.wasm.bits;
   }
   record;
@@ -62663,8 +62663,8 @@ var LcovTextLines = class {
     throw new ReportParseError(this.reportPath, message, lineNo2);
   }
   /** Reads the record in text[start, end) (no line break), line `lineNo` of the file. */
-  line(text, start, end, lineNo2) {
-    const line = text.slice(start, end);
+  line(text2, start, end, lineNo2) {
+    const line = text2.slice(start, end);
     const colon = line.indexOf(":");
     if (colon === -1) {
       if (line === "end_of_record") this.record.flush();
@@ -62779,11 +62779,11 @@ var lcov = {
   async parse({ source, paths, limits }) {
     const table = new CoverageTable();
     const record2 = new LcovRecord();
-    const text = new LcovTextLines(source.path, table, paths, record2);
-    const scanner = new LcovScanner(record2, text);
+    const text2 = new LcovTextLines(source.path, table, paths, record2);
+    const scanner = new LcovScanner(record2, text2);
     let lines3;
     if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines3 = scanner.lineNo;
-    else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text.line(s, start, end, lineNo2));
+    else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text2.line(s, start, end, lineNo2));
     record2.flush();
     if (lines3 === 0) throw new ReportParseError(source.path, "file is empty");
     return { table };
@@ -62883,14 +62883,14 @@ var checkstyle = {
         if (attrs["source"]) finding.rule = attrs["source"];
         findings.push(finding);
       },
-      text(text) {
-        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text;
+      text(text2) {
+        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text2;
       },
       close(name) {
         if (name === "file") file2 = void 0;
         if (name === "exception" && exception) {
-          const text = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
-          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text || "(no message)"}`, fingerprint: "" });
+          const text2 = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
+          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text2 || "(no message)"}`, fingerprint: "" });
           exception = void 0;
         }
       }
@@ -62957,9 +62957,9 @@ function unlocated(line) {
 function isDiagnostic(line) {
   return TSC.test(line) || GCC_WITH_SEVERITY.test(line) || TSC_GLOBAL.test(line) || PROGRAM.test(line) || MYPY_FATAL.test(line);
 }
-function positive2(text) {
-  if (text === void 0) return void 0;
-  const n = Number(text);
+function positive2(text2) {
+  if (text2 === void 0) return void 0;
+  const n = Number(text2);
   return Number.isInteger(n) && n > 0 ? n : void 0;
 }
 var compilerText = {
@@ -63007,13 +63007,13 @@ var compilerText = {
   }
 };
 function trailingRule(message) {
-  const text = message.trimEnd();
-  if (!text.endsWith("]")) return void 0;
-  const open4 = text.lastIndexOf("[");
-  if (open4 < 1 || !/\s/.test(text[open4 - 1])) return void 0;
-  const rule = text.slice(open4 + 1, -1);
+  const text2 = message.trimEnd();
+  if (!text2.endsWith("]")) return void 0;
+  const open4 = text2.lastIndexOf("[");
+  if (open4 < 1 || !/\s/.test(text2[open4 - 1])) return void 0;
+  const rule = text2.slice(open4 + 1, -1);
   if (rule === "" || /[\s\]]/.test(rule)) return void 0;
-  return { rule, message: text.slice(0, open4) };
+  return { rule, message: text2.slice(0, open4) };
 }
 
 // src/core/reports/lint/eslint.ts
@@ -63295,8 +63295,8 @@ var JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kt
 var JVM_SOURCES = [".java:", ".kt:", ".kts:", ".groovy:", ".scala:"];
 var JVM_SOURCE_ROOTS = { java: "java", kt: "kotlin", kts: "kotlin", groovy: "groovy", scala: "scala" };
 var IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
-function locateInTrace(text, preferFile, paths, testClass) {
-  const sample = traceSample(text);
+function locateInTrace(text2, preferFile, paths, testClass) {
+  const sample = traceSample(text2);
   if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first;
   for (const [marker, pattern] of PATTERNS) {
@@ -63311,8 +63311,8 @@ function locateInTrace(text, preferFile, paths, testClass) {
   }
   return preferFile === void 0 ? first : void 0;
 }
-function traceSample(text) {
-  const head = text.length > 2e5 ? text.slice(0, 2e5) : text;
+function traceSample(text2) {
+  const head = text2.length > 2e5 ? text2.slice(0, 2e5) : text2;
   if (fewShortLines(head)) return head;
   const kept = [];
   for (const line of head.split("\n")) {
@@ -63323,12 +63323,12 @@ function traceSample(text) {
 }
 var MAX_TRACE_LINE = 400;
 var MAX_TRACE_LINES = 200;
-function fewShortLines(text) {
+function fewShortLines(text2) {
   let lines3 = 0;
-  for (let at = 0; at <= text.length; lines3++) {
+  for (let at = 0; at <= text2.length; lines3++) {
     if (lines3 >= MAX_TRACE_LINES) return false;
-    let end = text.indexOf("\n", at);
-    if (end === -1) end = text.length;
+    let end = text2.indexOf("\n", at);
+    if (end === -1) end = text2.length;
     if (end - at > MAX_TRACE_LINE) return false;
     at = end + 1;
   }
@@ -63340,10 +63340,10 @@ function repoPath(raw, paths) {
   if (file2 === "" || file2.startsWith("../") || file2.startsWith("/") || /^[A-Za-z]:\//.test(file2)) return void 0;
   return file2;
 }
-function jvmFrame(text, testClass) {
+function jvmFrame(text2, testClass) {
   if (!testClass) return void 0;
   const outer = testClass.split("$")[0];
-  for (const match2 of text.matchAll(JVM_FRAME)) {
+  for (const match2 of text2.matchAll(JVM_FRAME)) {
     const cls = match2[1].split("$")[0];
     if (cls !== outer) continue;
     const fileName = match2[3];
@@ -63413,11 +63413,11 @@ function inRepo(path) {
   return path === "" || path.startsWith("/") || path.startsWith("../") || /^[A-Za-z]:\//.test(path) ? void 0 : path;
 }
 var TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]|[\u001b\u241b]\][^\u0007\u2407\u001b\u241b]*(?:\u0007|\u2407|[\u001b\u241b]\\)/g;
-function plain(text) {
-  return text.includes("\x1B") || text.includes("\u241B") ? text.replace(TERMINAL_ESCAPE, "") : text;
+function plain(text2) {
+  return text2.includes("\x1B") || text2.includes("\u241B") ? text2.replace(TERMINAL_ESCAPE, "") : text2;
 }
-function bound(text, max2) {
-  return text.length > max2 ? `${text.slice(0, max2)}\u2026 (truncated, ${text.length} characters in all)` : text;
+function bound(text2, max2) {
+  return text2.length > max2 ? `${text2.slice(0, max2)}\u2026 (truncated, ${text2.length} characters in all)` : text2;
 }
 
 // src/core/reports/tests/ctrf.ts
@@ -63505,8 +63505,8 @@ var goTestJson = {
       if (!line.trimStart().startsWith("{")) {
         const build2 = BUILD_FAILED.exec(line);
         if (build2) {
-          const text = loose.toString().trim();
-          builder.add("failed", { name: `${build2[1]} (build)`, suite: build2[1], message: text || line.trim(), details: text ? line.trim() : void 0, kind: "error" });
+          const text2 = loose.toString().trim();
+          builder.add("failed", { name: `${build2[1]} (build)`, suite: build2[1], message: text2 || line.trim(), details: text2 ? line.trim() : void 0, kind: "error" });
           loose = new BoundedText(max2);
         } else if (line.trim() !== "" && !line.startsWith("# ")) loose.add(`${line}
 `);
@@ -63554,14 +63554,14 @@ var goTestJson = {
     return builder.data;
     function finishPackage(name, pkg, failed) {
       for (const [test, out] of pkg.running) {
-        const text = out.toString();
+        const text2 = out.toString();
         pkg.failedTests++;
-        builder.add("failed", { name: test, suite: name || void 0, message: summarise(text) ?? "did not finish (the test binary stopped)", details: text.trim() || void 0 });
+        builder.add("failed", { name: test, suite: name || void 0, message: summarise(text2) ?? "did not finish (the test binary stopped)", details: text2.trim() || void 0 });
       }
       pkg.running.clear();
       if (failed && pkg.failedTests === 0) {
-        const text = pkg.output.toString();
-        builder.add("failed", { name: `${name || "(unknown package)"} (package)`, suite: name || void 0, message: summarise(text) ?? "package failed", details: text.trim() || void 0, kind: "error" });
+        const text2 = pkg.output.toString();
+        builder.add("failed", { name: `${name || "(unknown package)"} (package)`, suite: name || void 0, message: summarise(text2) ?? "package failed", details: text2.trim() || void 0, kind: "error" });
       }
       packages.delete(name);
     }
@@ -63617,14 +63617,14 @@ var jestJson = {
         if (a.status === "passed") builder.add("passed");
         else if (SKIPPED.has(a.status)) builder.add("skipped");
         else {
-          const text = (a.failureMessages ?? []).join("\n").trim();
+          const text2 = (a.failureMessages ?? []).join("\n").trim();
           builder.add("failed", {
             name: a.fullName?.trim() || a.title,
             suite: a.ancestorTitles?.join(" > ") || void 0,
             file: file2.name,
             line: a.location?.line,
-            message: text.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
-            details: text || void 0
+            message: text2.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
+            details: text2 || void 0
           });
           failed = true;
         }
@@ -63715,8 +63715,8 @@ var junit = {
             return;
         }
       },
-      text(text) {
-        capturing?.add(text);
+      text(text2) {
+        capturing?.add(text2);
       },
       textIn: FAILURE_ELEMENTS,
       close(name) {
@@ -63931,24 +63931,24 @@ var tap = {
 function indentOf(line) {
   return line.length - line.trimStart().length;
 }
-function firstLine2(text) {
-  return text.split("\n").find((l) => l.trim() !== "" && !/^\s*\(in test file /.test(l))?.trim();
+function firstLine2(text2) {
+  return text2.split("\n").find((l) => l.trim() !== "" && !/^\s*\(in test file /.test(l))?.trim();
 }
-function yamlMessage(text) {
+function yamlMessage(text2) {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(text);
+    doc = (0, import_yaml.parse)(text2);
   } catch (error63) {
-    if (error63 instanceof Error) return { details: text };
+    if (error63 instanceof Error) return { details: text2 };
     throw error63;
   }
-  if (!doc || typeof doc !== "object") return { details: text };
+  if (!doc || typeof doc !== "object") return { details: text2 };
   const d = doc;
   const str = (v) => typeof v === "string" && v.trim() !== "" ? v : void 0;
   const err2 = d.error && typeof d.error === "object" ? d.error : void 0;
   const message = str(d.message) ?? str(d.error) ?? str(err2?.message);
   const at = d.at && typeof d.at === "object" ? d.at : void 0;
-  const details = [str(d.stack), str(err2?.stack), str(d.diff)].filter(Boolean).join("\n") || text;
+  const details = [str(d.stack), str(err2?.stack), str(d.diff)].filter(Boolean).join("\n") || text2;
   const location3 = str(d.location) ?? str(d.at);
   const match2 = location3 ? /^(.*?):(\d+)(?::\d+)?$/.exec(location3.replace(/^.*\((.*)\)$/, "$1")) : null;
   if (match2) return { message, details, file: match2[1], line: Number(match2[2]) };
@@ -63992,8 +63992,8 @@ var trx = {
           if (failure2 && !failure2.suite) failure2.suite = a.className;
         }
       },
-      text(text) {
-        capture?.add(text);
+      text(text2) {
+        capture?.add(text2);
       },
       textIn: MESSAGE_ELEMENTS,
       close(name) {
@@ -64041,8 +64041,8 @@ var ALL_PARSERS = [...coverageParsers, ...testsParsers, ...auditParsers, ...lint
 var HEAD_CHARS = 16384;
 async function readHead(source) {
   let head = "";
-  for await (const text of readText(source)) {
-    head += text;
+  for await (const text2 of readText(source)) {
+    head += text2;
     if (head.length >= HEAD_CHARS) break;
   }
   return head.slice(0, HEAD_CHARS);
@@ -65141,39 +65141,39 @@ var ZWSP = "\u200B";
 var MD_SPECIAL = /[\\`*_[\]|~>]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
 var CONTROL2 = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-function plainText(text) {
-  return text.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD");
+function plainText(text2) {
+  return text2.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD");
 }
-function escapeHtml(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+function escapeHtml(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function md(text) {
-  return escapeHtml(plainText(text)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
+function md(text2) {
+  return escapeHtml(plainText(text2)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
 }
-function cell(text) {
-  return escapeHtml(plainText(text)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
+function cell(text2) {
+  return escapeHtml(plainText(text2)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
 }
 function code(raw, inTable = false) {
-  const text = plainText(raw);
+  const text2 = plainText(raw);
   let longest = 0;
-  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text2.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(longest + 1);
-  let body = text.replace(/\n/g, " ");
+  let body = text2.replace(/\n/g, " ");
   if (inTable) body = body.replace(/\|/g, "\\|");
   const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 function codeBlock(raw, lang = "") {
-  const text = plainText(raw);
+  const text2 = plainText(raw);
   let longest = 0;
-  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text2.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}
-${text}
+${text2}
 ${fence}`;
 }
-function plainLine(text, max2) {
-  const single = text.replace(/\s+/g, " ").trim();
+function plainLine(text2, max2) {
+  const single = text2.replace(/\s+/g, " ").trim();
   return single.length > max2 ? `${single.slice(0, max2 - 1)}\u2026` : single;
 }
 
@@ -65237,24 +65237,24 @@ var CommentTracker = class {
   cStyle;
   inBlock = false;
   isCode(content) {
-    const text = content.trim();
+    const text2 = content.trim();
     if (this.inBlock) {
-      const end = text.indexOf("*/");
+      const end = text2.indexOf("*/");
       if (end < 0) return false;
       this.inBlock = false;
-      return text.slice(end + 2).trim() !== "";
+      return text2.slice(end + 2).trim() !== "";
     }
-    if (text === "") return false;
-    if (this.hash && text.startsWith("#")) return false;
+    if (text2 === "") return false;
+    if (this.hash && text2.startsWith("#")) return false;
     if (!this.cStyle) return true;
-    if (text.startsWith("//")) return false;
-    if (text.startsWith("/*")) {
-      const end = text.indexOf("*/", 2);
+    if (text2.startsWith("//")) return false;
+    if (text2.startsWith("/*")) {
+      const end = text2.indexOf("*/", 2);
       if (end < 0) {
         this.inBlock = true;
         return false;
       }
-      return text.slice(end + 2).trim() !== "";
+      return text2.slice(end + 2).trim() !== "";
     }
     return true;
   }
@@ -65263,15 +65263,15 @@ var CommentTracker = class {
     this.isCode(content);
   }
 };
-function addedLinesFromDiff(text, source = "diff") {
+function addedLinesFromDiff(text2, source = "diff") {
   const added = /* @__PURE__ */ new Map();
-  if (text.trim() === "") return added;
-  if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text)) {
+  if (text2.trim() === "") return added;
+  if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text2)) {
     throw new ReadygateError(
       `${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``
     );
   }
-  for (const file2 of (0, import_parse_diff.default)(text)) {
+  for (const file2 of (0, import_parse_diff.default)(text2)) {
     const path = cleanPath2(file2.to);
     if (!path || file2.deleted) continue;
     const lines3 = added.get(path) ?? [];
@@ -65362,9 +65362,9 @@ import { join } from "node:path";
 function repoRelative(path) {
   return !!path && !path.startsWith("/") && !path.startsWith("../") && path !== ".." && !/^[A-Za-z]:/.test(path);
 }
-function boundMessage(text) {
-  if (Buffer.byteLength(text) <= GITHUB_LIMITS.annotationMessageBytes) return text;
-  let cut = text.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
+function boundMessage(text2) {
+  if (Buffer.byteLength(text2) <= GITHUB_LIMITS.annotationMessageBytes) return text2;
+  let cut = text2.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
   while (Buffer.byteLength(cut) > GITHUB_LIMITS.annotationMessageBytes - 20) cut = cut.slice(0, -1e3);
   return `${cut}\u2026 (truncated)`;
 }
@@ -65432,14 +65432,14 @@ var DETAIL_STEPS = [
 function renderMarkdown(report5, options = {}) {
   const max2 = options.maxChars ?? GITHUB_LIMITS.summaryChars;
   for (const detail of DETAIL_STEPS) {
-    const text = render(report5, options, detail);
-    if (text.length <= max2) return text;
+    const text2 = render(report5, options, detail);
+    if (text2.length <= max2) return text2;
   }
   return truncate(render(report5, options, DETAIL_STEPS[DETAIL_STEPS.length - 1]), max2);
 }
-function truncate(text, max2) {
+function truncate(text2, max2) {
   const notice2 = "\n\n> [!WARNING]\n> This summary was cut to fit GitHub's size limit; the JSON report has everything.\n";
-  let cut = text.slice(0, Math.max(0, max2 - notice2.length - 40));
+  let cut = text2.slice(0, Math.max(0, max2 - notice2.length - 40));
   const nl = cut.lastIndexOf("\n");
   if (nl > 0) cut = cut.slice(0, nl);
   const fences = [...cut.matchAll(/^(`{3,})/gm)];
@@ -65616,15 +65616,15 @@ function lintFindings(r, d) {
   if (errors.length > d.findings) out.push(`- \u2026 and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ""];
 }
-function firstLine3(text, max2) {
-  const line = text.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
+function firstLine3(text2, max2) {
+  const line = text2.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
   return clip(line.trim(), max2);
 }
-function clip(text, max2) {
-  return text.length > max2 ? `${text.slice(0, max2)}\u2026` : text;
+function clip(text2, max2) {
+  return text2.length > max2 ? `${text2.slice(0, max2)}\u2026` : text2;
 }
-function indent(text) {
-  return text.split("\n").map((l) => `  ${l}`).join("\n");
+function indent(text2) {
+  return text2.split("\n").map((l) => `  ${l}`).join("\n");
 }
 function safeUrl(url2) {
   if (!url2 || !/^https:\/\/[^\s/]/.test(url2) || /[\u0000-\u001f\u007f]/.test(url2)) return void 0;
@@ -65932,7 +65932,7 @@ var Badge = class {
     const textLength = FONT_SCALE_UP_FACTOR * textWidth;
     let element;
     if (this.constructor.shadow) {
-      const text = new XmlElement({
+      const text2 = new XmlElement({
         name: "text",
         content: [content],
         attrs: withTextFill({ x: x2, y, textLength }, textColor)
@@ -65961,7 +65961,7 @@ var Badge = class {
       });
       element = new XmlElement({
         name: "g",
-        content: [shadowGroup, text],
+        content: [shadowGroup, text2],
         attrs: { transform: FONT_SCALE_DOWN_VALUE }
       });
     } else {
@@ -66305,7 +66305,7 @@ function social({
         textLength: labelTextLength
       }
     });
-    const text = new XmlElement({
+    const text2 = new XmlElement({
       name: "text",
       content: [label],
       attrs: {
@@ -66317,9 +66317,9 @@ function social({
     });
     return shouldWrapWithLink ? new XmlElement({
       name: "a",
-      content: [shadow, text, rect],
+      content: [shadow, text2, rect],
       attrs: { target: "_blank", href: leftLink }
-    }) : new ElementList({ content: [rect, shadow, text] });
+    }) : new ElementList({ content: [rect, shadow, text2] });
   }
   function getMessageText() {
     if (!hasMessage) return "";
@@ -66346,7 +66346,7 @@ function social({
         textLength: messageTextLength
       }
     });
-    const text = new XmlElement({
+    const text2 = new XmlElement({
       name: "text",
       content: [message],
       attrs: {
@@ -66359,9 +66359,9 @@ function social({
     });
     return hasRightLink ? new XmlElement({
       name: "a",
-      content: [rect, shadow, text],
+      content: [rect, shadow, text2],
       attrs: { target: "_blank", href: rightLink }
-    }) : new ElementList({ content: [shadow, text] });
+    }) : new ElementList({ content: [shadow, text2] });
   }
   const style = new XmlElement({
     name: "style",
@@ -66516,7 +66516,7 @@ function forTheBadge({
   function getLabelElement() {
     const { textColor } = colorsForBackground(outLabelColor);
     const midX = labelTextMinX + 0.5 * labelTextWidth;
-    const text = new XmlElement({
+    const text2 = new XmlElement({
       name: "text",
       content: [label],
       attrs: withTextFill(
@@ -66540,20 +66540,20 @@ function forTheBadge({
       });
       return new XmlElement({
         name: "a",
-        content: [rect, text],
+        content: [rect, text2],
         attrs: {
           target: "_blank",
           href: leftLink
         }
       });
     } else {
-      return text;
+      return text2;
     }
   }
   function getMessageElement() {
     const { textColor } = colorsForBackground(color);
     const midX = messageTextMinX + 0.5 * messageTextWidth;
-    const text = new XmlElement({
+    const text2 = new XmlElement({
       name: "text",
       content: [message],
       attrs: withTextFill(
@@ -66579,14 +66579,14 @@ function forTheBadge({
       });
       return new XmlElement({
         name: "a",
-        content: [rect, text],
+        content: [rect, text2],
         attrs: {
           target: "_blank",
           href: rightLink
         }
       });
     } else {
-      return text;
+      return text2;
     }
   }
   let backgroundContent;
@@ -66800,15 +66800,50 @@ function makeBadge2(format) {
   return makeBadge(cleanedFormat);
 }
 
+// src/core/render/page-model.ts
+function levelNames(report5) {
+  const names = [];
+  for (const g of report5.gates) if (g.level !== null && !names.includes(g.level)) names.push(g.level);
+  if (!names.includes(report5.required)) names.push(report5.required);
+  if (report5.level !== null && !names.includes(report5.level)) names.push(report5.level);
+  return names;
+}
+
+// src/core/render/badge.ts
+var MAX_TEXT = 64;
+function levelBadge(report5, label = "readygate") {
+  if (report5.level === null) return { label, message: "not ready", color: "red" };
+  const names = levelNames(report5);
+  const reached = names.indexOf(report5.level);
+  const required2 = names.indexOf(report5.required);
+  const color = reached < required2 ? "orange" : reached === required2 ? "green" : "brightgreen";
+  return { label, message: report5.level, color };
+}
+function badgeSvg(spec, style = "flat") {
+  return makeBadge2({ label: text(spec.label), message: text(spec.message) || "unknown", color: spec.color, style });
+}
+function badgeEndpointJson(spec) {
+  const body = {
+    schemaVersion: 1,
+    label: text(spec.label),
+    message: text(spec.message) || "unknown",
+    color: spec.color
+  };
+  return `${JSON.stringify(body)}
+`;
+}
+function text(value) {
+  return clip2(plainText(value).replace(/\s+/g, " ").trim(), MAX_TEXT);
+}
+function clip2(value, max2) {
+  return value.length > max2 ? `${value.slice(0, max2 - 1)}\u2026` : value;
+}
+
 // src/github/badge.ts
 var BADGE_FILES = { svg: "readygate.svg", json: "readygate.json" };
 function renderBadge2(report5, label = "readygate") {
-  const message = report5.level ?? "not ready";
-  const color = report5.verdict === "pass" ? "brightgreen" : report5.verdict === "warn" ? "yellow" : "red";
-  const svg = makeBadge2({ label, message, color });
-  const json2 = `${JSON.stringify({ schemaVersion: 1, label, message, color })}
-`;
-  return { svg, json: json2 };
+  const spec = levelBadge(report5, label);
+  return { svg: badgeSvg(spec), json: badgeEndpointJson(spec) };
 }
 async function commitBadge(octokit, repo, branch, files, message) {
   const ref = `heads/${branch}`;
@@ -67415,9 +67450,9 @@ function closest(word, known) {
 }
 
 // src/config/load.ts
-function parseConfig(text, file2 = ".github/readygate.yml") {
+function parseConfig(text2, file2 = ".github/readygate.yml") {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
@@ -67520,15 +67555,15 @@ function knownKeys(path) {
 var DEFAULT_CONFIG_PATH = ".github/readygate.yml";
 function readConfigFile(base, path) {
   const abs = resolve6(base, path);
-  let text;
+  let text2;
   try {
-    text = readFileSync2(abs, "utf8");
+    text2 = readFileSync2(abs, "utf8");
   } catch (error63) {
     throw new ConfigError(`cannot read config ${path}: ${fsReason(error63) ?? describeError(error63)}`, [], {
       cause: error63
     });
   }
-  return parseConfig(text, path);
+  return parseConfig(text2, path);
 }
 async function resolveConfig(root, cwd, configPath, flags) {
   const notices = [];
@@ -67644,14 +67679,14 @@ async function loadPolicy(req) {
   const notices = [];
   if (req.fromDefaultBranch) {
     const branch = req.defaultBranch ?? "the default branch";
-    const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
-    if (text !== void 0) {
-      if (req.changedPaths?.has(req.path) || differsLocally(req, text)) {
+    const text2 = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
+    if (text2 !== void 0) {
+      if (req.changedPaths?.has(req.path) || differsLocally(req, text2)) {
         notices.push(
           `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`
         );
       }
-      return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
+      return { config: withReports(parseConfig(text2, `${req.path} (${branch})`), req.reports), notices };
     }
     const others = await defaultBranchPolicies(req.octokit, req.repo, req.defaultBranch);
     if (others.length > 0) refuseNewPolicyName(req.path, branch, others);
@@ -67669,11 +67704,11 @@ function ownPolicy(workspace, root, path) {
   if (existsSync4(resolve7(workspace, path))) return path;
   return existsSync4(resolve7(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : void 0;
 }
-function differsLocally(req, text) {
+function differsLocally(req, text2) {
   if (req.changedPaths || !req.workspace) return false;
   const local = resolve7(req.workspace, req.path);
   try {
-    return existsSync4(local) && readFileSync3(local, "utf8") !== text;
+    return existsSync4(local) && readFileSync3(local, "utf8") !== text2;
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@
  * orphan if missing; only that branch's ref moves, and nothing is committed when the files are
  * already up to date.
  */
-import { makeBadge } from 'badge-maker';
+import { badgeEndpointJson, badgeSvg, levelBadge } from '../core/render/badge.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { apiStep, httpStatus } from './errors.js';
 import type { GitHubClient } from './octokit.js';
@@ -17,12 +17,10 @@ export interface BadgeFiles {
   json: string;
 }
 
+/** The level badge (see core/render/badge.ts), as the files the Action commits. */
 export function renderBadge(report: ReportV1, label = 'readygate'): BadgeFiles {
-  const message = report.level ?? 'not ready';
-  const color = report.verdict === 'pass' ? 'brightgreen' : report.verdict === 'warn' ? 'yellow' : 'red';
-  const svg = makeBadge({ label, message, color });
-  const json = `${JSON.stringify({ schemaVersion: 1, label, message, color })}\n`;
-  return { svg, json };
+  const spec = levelBadge(report, label);
+  return { svg: badgeSvg(spec), json: badgeEndpointJson(spec) };
 }
 
 export interface BadgeCommit {

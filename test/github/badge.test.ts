@@ -19,7 +19,7 @@ describe('renderBadge', () => {
       schemaVersion: 1,
       label: 'readygate',
       message: 'beta',
-      color: 'brightgreen',
+      color: 'green',
     });
     expect(JSON.parse(renderBadge(sampleReport({ verdict: 'fail', level: null })).json)).toMatchObject({
       message: 'not ready',
