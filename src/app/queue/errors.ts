@@ -20,6 +20,8 @@ export class PermanentError extends Error {
 /** The queue cannot accept work (Redis unreachable): the web side answers 503, so GitHub records a failed delivery. */
 export class QueueUnavailableError extends Error {
   override name = 'QueueUnavailableError';
+  /** Read by the webhook middleware as the HTTP answer. */
+  readonly status = 503;
 }
 
 /** `REDIS_URL`, `ROLE` or a queue setting is wrong: the App refuses to start and says which. */

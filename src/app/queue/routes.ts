@@ -1,0 +1,36 @@
+/**
+ * `/readyz` and `/metrics`, as a Probot `addHandler` handler. `/readyz` answers 200 only when the
+ * queue accepts work (Redis reachable) and, on a replica that runs workers, they run; the body
+ * says the queue's depth and its oldest waiting delivery's age. `/metrics` is Prometheus text.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppMetrics } from './metrics.js';
+import type { DeliveryQueue } from './types.js';
+
+export interface OpsRoutes {
+  queue: DeliveryQueue;
+  metrics: AppMetrics;
+  /** This replica runs workers (ROLE=worker or all): /readyz requires them running. */
+  workers: boolean;
+}
+
+export function opsRoutes({ queue, metrics, workers }: OpsRoutes) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/readyz') {
+      const health = await queue.health();
+      const ready = health.ok && (!workers || health.working);
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(`${JSON.stringify({ ready, ...health })}\n`);
+      return true;
+    }
+    if (path === '/metrics') {
+      const text = metrics.render(await queue.health());
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(text);
+      return true;
+    }
+    return false;
+  };
+}
