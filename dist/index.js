@@ -32779,7 +32779,7 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// src/action/safe-log.ts
+// src/core/render/safe-log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 function mayHoldCommand(text2) {
   return text2.includes("::") || text2.includes("##[");

@@ -1,10 +1,10 @@
 /**
  * The Action's side effects on the runner, behind one interface so the runner and its stages are
  * tested with a fake and `@actions/core` appears only in `coreIO`. Report text is never written
- * raw: `info` neutralises workflow commands (see safe-log.ts).
+ * raw: `info` neutralises workflow commands (see core/render/safe-log.ts).
  */
 import * as core from '@actions/core';
-import { safeLines } from './safe-log.js';
+import { safeLines } from '../core/render/safe-log.js';
 
 export type AnnotationLevel = 'failure' | 'warning' | 'notice';
 

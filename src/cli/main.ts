@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, ReadygateError, UsageError, describeError } from '../core/errors.js';
+import { commandSafeWriter } from '../core/render/safe-log.js';
 import { VERSION } from '../version.js';
 import { EXIT, type CliIO } from './io.js';
 
@@ -100,7 +101,13 @@ const COMMANDS = {
 
 type CommandName = keyof typeof COMMANDS;
 
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+export async function main(argv: readonly string[], given: CliIO): Promise<number> {
+  // In an Actions step the runner executes workflow commands it reads in the log, and report
+  // text (failure messages, test names) is printed here: none of it may run as a command.
+  const io =
+    given.env.GITHUB_ACTIONS === 'true'
+      ? { ...given, stdout: commandSafeWriter(given.stdout), stderr: commandSafeWriter(given.stderr) }
+      : given;
   try {
     return await dispatch(argv, io);
   } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { safeLines } from '../../src/action/safe-log.js';
+import { safeLines } from '../../../src/core/render/safe-log.js';
 
 describe('safeLines', () => {
   it.each([
