@@ -33,6 +33,12 @@ describe('readygate roadmap show (no GitHub)', () => {
     'session-review-checklist.md',
     'phase-blocks.md',
     'heading-status.md',
+    'unknown-fields.md',
+    'kiro-optional.md',
+    'phase-status-fields.md',
+    'milestone-table.md',
+    'completion-criteria.md',
+    'state-notes.md',
   ])('prints %s as readygate reads it', async (file) => {
     const r = await show(file);
     expect(r.stderr).toBe('');

@@ -7,6 +7,7 @@ import type { RoadmapStatus } from '../model.js';
 import { findDate, resolveDate } from './dates.js';
 import { idList, ownerFields, type Fields } from './fields.js';
 import { derivedKey, slug, splitId } from './keys.js';
+import { isNumberedTitle } from './milestone-heading.js';
 import type {
   Criterion,
   ParseOptions,
@@ -28,6 +29,14 @@ export interface Frame {
   milestone?: RoadmapMilestone;
   /** The heading item this section belongs to (heading blocks with fields, status headings). */
   item?: RoadmapItem;
+  line: number;
+  /** A `**Status:**` field line right under the heading (a section default, or the heading's own). */
+  status?: StatusSpan;
+  /** Prose under the heading, for the item it becomes when it has a status and no task beneath. */
+  prose: string[];
+  itemsAtEntry: number;
+  /** The heading's status mark comes before its title (`### ✅ Already Implemented`). */
+  leadingMark?: boolean;
 }
 
 export interface Draft {
@@ -46,6 +55,8 @@ export interface Draft {
   titleArea?: [number, number];
   fieldArea?: [number, number];
   table?: boolean;
+  /** Its list shows a pattern of bare IDs (`A1 …`, `A2 …`), so `A1` is one. */
+  idPattern?: boolean;
 }
 
 export class Builder {
@@ -56,6 +67,8 @@ export class Builder {
   stack: Frame[] = [];
   /** Headings with an ID (`#### P2A.1: Title`): items only once a field block follows them. */
   readonly provisional = new Set<RoadmapItem>();
+  /** Items made from headings with an ID, confirmed or not. */
+  readonly headingItems: RoadmapItem[] = [];
 
   constructor(
     readonly file: string,
@@ -69,8 +82,46 @@ export class Builder {
   }
 
   enter(frame: Frame): void {
-    this.stack = this.stack.filter((f) => f.depth < frame.depth);
+    while (this.stack.length && this.stack[this.stack.length - 1]!.depth >= frame.depth) this.close();
+    frame.itemsAtEntry = this.items.length;
     this.stack.push(frame);
+  }
+
+  /** Closes every open section (end of the document). */
+  closeAll(): void {
+    while (this.stack.length) this.close();
+  }
+
+  /**
+   * Leaves the innermost section. A section heading with its own status line (`## Phase 1` then
+   * `**Status:** Complete`) and no task beneath it is tracked work, as `### Phase 1 ✅` is: it
+   * becomes an item (a milestone heading with no date gives way to it, as a status mark does).
+   */
+  private close(): void {
+    const frame = this.stack.pop()!;
+    const numbered = isNumberedTitle(frame.title) || splitId(frame.title).id !== undefined;
+    if (frame.item && frame.leadingMark && !numbered) {
+      // `### ✅ Already Implemented`: a banner mark over no task and no plan number states a state
+      // (`### Task A ✅`, the mark after the title, is a tracked item).
+      if (this.items.length !== frame.itemsAtEntry + 1 || this.items.at(-1) !== frame.item) return;
+      this.items.pop();
+      this.warn(this.stateNote(frame.title), frame.line);
+      return;
+    }
+    if (!frame.status || frame.item || frame.criteria || frame.depth === 1) return;
+    if (this.items.length !== frame.itemsAtEntry || this.inCriteria()) return;
+    const milestone = frame.milestone;
+    if (milestone && !milestone.due) this.milestones.splice(this.milestones.indexOf(milestone), 1);
+    const item = this.addItem({
+      text: frame.title,
+      status: 'todo',
+      fields: frame.defaults,
+      body: frame.prose.join('\n\n'),
+      line: frame.line,
+      span: frame.status,
+      parent: this.headingItem()?.key,
+    });
+    if (milestone?.due) item.milestone = milestone.title;
   }
 
   /** Section path for keys and display: headings below the document title. */
@@ -113,13 +164,15 @@ export class Builder {
 
   /** Turns a draft into an item with inherited section defaults; returns it. */
   addItem(draft: Draft): RoadmapItem {
-    const split = draft.id ? { id: draft.id, title: draft.text } : splitId(draft.text);
+    const split = draft.id ? { id: draft.id, title: draft.text } : splitId(draft.text, draft.idPattern);
     const inline = INLINE_DEPENDS.exec(split.title);
     if (inline) {
       split.title = split.title.replace(INLINE_DEPENDS, '').trim();
       draft.fields = { ...draft.fields, dependsOn: [...(draft.fields.dependsOn ?? []), ...idList(inline[1]!)] };
     }
     const fields: Fields = Object.assign({}, ...this.stack.map((f) => f.defaults), draft.fields);
+    const numbered = split.id && this.numberedParent(split.id, draft.parent);
+    if (numbered) draft.parent = numbered;
     const owner =
       draft.owner !== undefined ? ownerFields(draft.owner) : { owner: fields.owner, assignee: fields.assignee };
     const section = this.section();
@@ -158,6 +211,22 @@ export class Builder {
     return item;
   }
 
+  private stateNote(title: string): string {
+    return `"${title}" leads with a status mark but has no task under it and no plan number (Phase 1, v1.2, an ID): read as a note on the state of things, not an issue; add a task under it to track it`;
+  }
+
+  /**
+   * `1.1` written at the same indent as `1.` (Kiro writes them so): a dotted number extending an
+   * earlier item's number, among the same siblings, makes it that item's child.
+   */
+  private numberedParent(id: string, parent: string | undefined): string | undefined {
+    const dot = id.lastIndexOf('.');
+    if (dot <= 0) return undefined;
+    const prefix = id.slice(0, dot);
+    const owner = [...this.items].reverse().find((i) => i.explicit && i.key === prefix);
+    return owner && owner.parent === parent ? owner.key : undefined;
+  }
+
   /** Where `needle` is written verbatim in `[start, end)` (an `@handle` not followed by more of a handle), if it is. */
   locate(needle: string, [start, end]: [number, number], table?: boolean): TextSpan | undefined {
     if (!needle) return undefined;
@@ -172,12 +241,58 @@ export class Builder {
     return undefined;
   }
 
-  /** Drops ID headings that no field block confirmed (`## 1. Introduction` is a section, not a task). */
+  /**
+   * Drops ID headings that nothing confirmed (`## 1. Introduction` is a section, not a task). A
+   * field block confirms one, and so does a pattern: sibling headings whose IDs (with letters, so not
+   * a document's section numbers) share a stem (`#### 5B.1`, `#### 5B.2` under one phase).
+   */
   pruneProvisional(): void {
+    const stem = (i: RoadmapItem) => {
+      const dot = i.key.lastIndexOf('.');
+      return /[A-Za-z]/.test(i.key) && dot > 0 ? `${i.section.join('\u0000')}\u0000${i.key.slice(0, dot)}` : undefined;
+    };
+    const stems = new Map<string, number>();
+    for (const i of this.headingItems) {
+      const s = stem(i);
+      if (s) stems.set(s, (stems.get(s) ?? 0) + 1);
+    }
+    for (const i of this.provisional) if ((stems.get(stem(i) ?? '') ?? 0) >= 2) this.provisional.delete(i);
     if (this.provisional.size === 0) return;
     const dropped = new Set([...this.provisional].map((i) => i.key));
     this.items.splice(0, this.items.length, ...this.items.filter((i) => !this.provisional.has(i)));
     for (const item of this.items) if (item.parent && dropped.has(item.parent)) delete item.parent;
+  }
+
+  /**
+   * A checklist in a section that follows a phase's ID'd task headings (`#### 5B.1 …`, then
+   * `### Completion Criteria` with plain checkboxes) states criteria of that phase, not more work:
+   * its unnumbered, childless checkboxes become criteria (of the milestone, if there is one).
+   */
+  criteriaAfterTasks(): void {
+    const sameSection = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((s, i) => s === b[i]);
+    const parents = new Set(this.items.map((i) => i.parent).filter(Boolean));
+    const kept = new Set(this.items);
+    const tasks = this.headingItems.filter((h) => kept.has(h));
+    const demoted = this.items.filter((item) => {
+      if (item.explicit || item.parent || parents.has(item.key) || item.statusSpan?.kind !== 'checkbox') return false;
+      if (item.section.length === 0) return false;
+      const outer = item.section.slice(0, -1);
+      return tasks.some((h) => h.explicit && h.line < item.line && sameSection(h.section, outer));
+    });
+    if (demoted.length === 0) return;
+    const gone = new Set(demoted);
+    this.items.splice(0, this.items.length, ...this.items.filter((i) => !gone.has(i)));
+    for (const item of demoted) {
+      const criterion = {
+        text: item.title,
+        done: item.status === 'done',
+        heading: item.section.at(-1)!,
+        line: item.line,
+      };
+      const milestone = item.milestone && this.milestones.find((m) => m.title === item.milestone);
+      (milestone ? milestone.criteria : this.criteria).push(criterion);
+    }
   }
 
   /** A due date as YYYY-MM-DD; an ambiguous one is reported and left out. */

@@ -37,6 +37,35 @@ const SEGMENT = /^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(.*?)\s*$/;
 /** A GitHub handle as written in a roadmap: `@alice`, `@alice-b`. */
 const HANDLE = /^@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
 
+/** A bold field line whose name readygate does not know: `**Risk:** HIGH`, `**Notes**: …`. */
+const UNKNOWN_FIELD = /^\s*(?:\*\*|__)[\p{L}][\p{L}\p{N} ()/&-]{0,40}?(?::(?:\*\*|__)|(?:\*\*|__):)\s*\S/u;
+
+export interface FieldBlock {
+  fields: Fields;
+  /** Lines written as fields whose name is unknown (kept in the item's body). */
+  unknown: string[];
+}
+
+/**
+ * A paragraph of field lines, from its Markdown source: every line a known field line, or a bold
+ * field line of a name readygate does not know (`**Risk:** HIGH`), kept aside rather than making
+ * the whole block prose. Undefined when any line is neither, or when no line is a known field and no
+ * line is bold-field shaped.
+ */
+export function parseFieldBlock(markdown: string): FieldBlock | undefined {
+  const lines = markdown.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return undefined;
+  const fields: Fields = {};
+  const unknown: string[] = [];
+  for (const line of lines) {
+    const known = parseFields(line.replace(/\s{2,}$|\\$/, ''));
+    if (known) Object.assign(fields, known);
+    else if (UNKNOWN_FIELD.test(line)) unknown.push(line.trim());
+    else return undefined;
+  }
+  return { fields, unknown };
+}
+
 /** Fields in `text` (the paragraph's plain text), or undefined when it is not a field block. */
 export function parseFields(text: string): Fields | undefined {
   const segments = text

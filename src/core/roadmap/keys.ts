@@ -4,9 +4,9 @@
  * neither changes.
  */
 
-/** `SEC-001`, `ITEM-001`, `P2A.1`, `T001`, `US-12`: letters, then digits, dots, letters. Not P0–P4. */
+/** `SEC-001`, `ITEM-001`, `P2A.1`, `5B.1`, `T001`, `US-12`: letters, then digits, dots, letters. Not P0–P4. */
 const WORD_ID =
-  /^([A-Z][A-Z0-9]*-\d+[A-Z0-9.]*|[A-Z]{1,4}\d+[A-Z]?(?:\.\d+)*|T\d{3,})(?=[:.\s)\]]|\s[-–—]|$)[:.)]?\s*(?:[-–—]\s*)?/;
+  /^([A-Z][A-Z0-9]*-\d+[A-Z0-9.]*|[A-Z]{1,4}\d+[A-Z]?(?:\.\d+)*|\d+[A-Z]{1,3}\.\d+(?:\.\d+)*|T\d{3,})(?=[:.\s)\]]|\s[-–—]|$)[:.)]?\s*(?:[-–—]\s*)?/;
 /** `1.`, `2.1`, `3.2.1.` numbered titles. */
 const NUMBER_ID = /^(\d+(?:\.\d+)*)\.?(?=\s)\s*/;
 const PRIORITY_WORD = /^P[0-4]$/;
@@ -16,11 +16,21 @@ export interface SplitTitle {
   title: string;
 }
 
-/** `splitId('P2A.1: Add login')` → `{ id: 'P2A.1', title: 'Add login' }`. */
-export function splitId(text: string): SplitTitle {
+/** Letters then one or two digits, unpadded (`C2V`, `HTTP2`, `S3`, `Q4`): a word as often as an ID (`T001` is padded: an ID). */
+const BARE_ID = /^[A-Z]{1,4}[1-9]\d?[A-Z]?$/;
+/** What follows an ID that a word would not have: `A1: Title`, `A1. Title`, `A1) Title`, `A1 - Title`. */
+const SEPARATED = /^\S+(?:[:.)]|\s+[-–—])/;
+
+/**
+ * `splitId('P2A.1: Add login')` → `{ id: 'P2A.1', title: 'Add login' }`. A bare letters-and-digits
+ * word (`C2V translator`, `HTTP2 support`) is an ID only with a separator after it, or when its list
+ * shows a pattern of such IDs (`pattern`: `A1 Login`, `A2 Signup`).
+ */
+export function splitId(text: string, pattern = false): SplitTitle {
   const trimmed = text.trim();
   const word = WORD_ID.exec(trimmed);
-  if (word && !PRIORITY_WORD.test(word[1]!) && word[0].length < trimmed.length) {
+  const bare = word !== null && BARE_ID.test(word[1]!) && !pattern && !SEPARATED.test(trimmed);
+  if (word && !bare && !PRIORITY_WORD.test(word[1]!) && word[0].length < trimmed.length) {
     return { id: word[1]!.replace(/\.$/, ''), title: trimmed.slice(word[0].length).trim() };
   }
   const num = NUMBER_ID.exec(trimmed);
@@ -29,6 +39,16 @@ export function splitId(text: string): SplitTitle {
 }
 
 /** Whether a whole table cell is an ID (`SEC-001`). */
+/** The letter stems that two or more of these titles share as bare IDs (`A1 …`, `A2 …` → `A`). */
+export function idPatterns(titles: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const t of titles) {
+    const m = /^([A-Z]{1,4})\d+[A-Z]?(?=\s)/.exec(t.trim());
+    if (m) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 2).map(([stem]) => stem));
+}
+
 export function isId(text: string): boolean {
   const t = text.trim();
   return (WORD_ID.test(t) && !PRIORITY_WORD.test(t) && !/\s/.test(t)) || /^\d+(\.\d+)*$/.test(t);

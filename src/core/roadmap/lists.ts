@@ -8,22 +8,34 @@ import type { List, ListItem } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Builder } from './builder.js';
 import { parseFields, type Fields } from './fields.js';
+import { idPatterns } from './keys.js';
 
 const CHECKBOX = /\[([ xX])\]/;
+/** Kiro's optional task, `- [ ]* 4.3 Title`: not a GFM task item (the `*` follows the box), still a task. */
+const OPTIONAL_BOX = /^\[([ xX])\]\*\s+/;
 const LEADING_TAGS = /^((?:\[[^\]\s]{1,20}\]\s*)+)/;
 
 export function walkList(b: Builder, list: List, parent?: string): void {
+  const stems = idPatterns(
+    list.children.map((li) => (li.children[0]?.type === 'paragraph' ? toString(li.children[0]) : '')),
+  );
   for (const item of list.children) {
-    if (item.checked === null || item.checked === undefined) {
+    const first = item.children[0];
+    let firstText = first?.type === 'paragraph' ? toString(first) : '';
+    let checked = item.checked;
+    const optional = checked == null ? OPTIONAL_BOX.exec(firstText) : null;
+    if (optional) {
+      checked = optional[1] !== ' ';
+      firstText = firstText.slice(optional[0].length);
+    }
+    if (checked === null || checked === undefined) {
       for (const child of item.children) if (child.type === 'list') walkList(b, child, parent);
       continue;
     }
-    const first = item.children[0];
-    const firstText = first?.type === 'paragraph' ? toString(first) : '';
     const [titleLine = '', ...rest] = firstText.split('\n');
     const line = item.position?.start.line ?? 0;
     if (b.inCriteria()) {
-      b.addCriterion(titleLine.trim(), item.checked, line);
+      b.addCriterion(titleLine.trim(), checked, line);
       continue;
     }
     const { title, tags } = takeTags(titleLine.trim());
@@ -39,12 +51,13 @@ export function walkList(b: Builder, list: List, parent?: string): void {
       titleArea: [start, lineEnd === -1 ? b.text.length : lineEnd],
       fieldArea: [start, subtasks?.position?.start.offset ?? item.position?.end.offset ?? start],
       text: title,
-      status: struck ? 'cancelled' : item.checked ? 'done' : 'todo',
+      status: struck ? 'cancelled' : checked ? 'done' : 'todo',
       fields,
       body: bodyOf(b.text, item, prose.join('\n')),
       line,
       ...(span && { span }),
-      tags,
+      tags: optional ? [...tags, 'optional'] : tags,
+      idPattern: [...stems].some((stem) => title.startsWith(stem)),
       parent: parent ?? b.headingItem()?.key,
     });
     for (const child of item.children) if (child.type === 'list') walkList(b, child, added.key);

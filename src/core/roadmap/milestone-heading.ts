@@ -15,6 +15,11 @@ const VERSION = /^(?:(?:release|version)\s+)?v?\d+\.\d+(?:\.\d+)*\b|^v\d+\b/i;
 const NUMBERED =
   /^(?:milestone|phase|stage|sprint|iteration|release|week|month|wave|increment|quarter|cycle)\s*[-#]?\s*\d+[a-z]?\b|^[MQ]\d{1,2}\b/i;
 
+/** A title that numbers a unit of a plan (`Phase 1`, `Sprint 3`, `v0.2`), as opposed to a topic or a state. */
+export function isNumberedTitle(title: string): boolean {
+  return VERSION.test(title) || NUMBERED.test(title);
+}
+
 export interface HeadingFacts {
   depth: number;
   title: string;

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import { Builder, type Frame } from './builder.js';
 import { checkContradictions } from './contradictions.js';
 import { anchorDate, findDate } from './dates.js';
-import { parseFields, type Fields } from './fields.js';
+import { parseFieldBlock, parseFields, type Fields } from './fields.js';
 import { splitId } from './keys.js';
 import { walkList } from './lists.js';
 import { isMilestoneHeading } from './milestone-heading.js';
@@ -52,10 +52,12 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
     handleBlock(b, node, afterHeading);
     if (node.type !== 'paragraph' && node.type !== 'thematicBreak') afterHeading = false;
   }
+  b.closeAll();
   b.pruneProvisional();
+  b.criteriaAfterTasks();
   checkContradictions(b, text);
   const used = new Set(b.items.map((i) => i.milestone));
-  const milestones = b.milestones.filter((m) => used.has(m.title) || m.criteria.length > 0 || m.due);
+  const milestones = b.milestones.filter((m) => used.has(m.title) || m.criteria.length > 0 || m.due || m.declared);
   return {
     file,
     text,
@@ -73,22 +75,36 @@ function handleBlock(b: Builder, node: RootContent, afterHeading: boolean): void
   if (node.type === 'list') walkList(b, node);
   else if (node.type === 'table') walkTable(b, node);
   if (node.type === 'paragraph' && afterHeading && applyFields(b, node)) return;
-  const owner = b.stack[b.stack.length - 1]?.item;
+  const frame = b.stack[b.stack.length - 1];
+  const owner = frame?.item;
   const hasTasks = node.type === 'table' || (node.type === 'list' && node.children.some((li) => li.checked != null));
-  if (owner && !hasTasks && node.type !== 'thematicBreak' && node.position) {
-    const slice = b.text.slice(node.position.start.offset, node.position.end.offset).trim();
-    owner.body = owner.body ? `${owner.body}\n\n${slice}` : slice;
-  }
+  if (hasTasks || node.type === 'thematicBreak' || !node.position) return;
+  const slice = b.text.slice(node.position.start.offset, node.position.end.offset).trim();
+  if (owner) owner.body = owner.body ? `${owner.body}\n\n${slice}` : slice;
+  else if (frame?.status) frame.prose.push(slice); // the body of the item the heading may become
 }
 
-/** Field paragraphs right under a heading: for a heading item they are its fields, else section defaults. */
+/**
+ * Field paragraphs right under a heading: for a heading item they are its fields, else section
+ * defaults. Bold field lines of unknown names (`**Risk:** HIGH`) never make the block prose: they
+ * go to the item's body.
+ */
 function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boolean {
-  const fields = parseFields(toString(node));
+  const plain = parseFields(toString(node));
+  const block =
+    plain !== undefined
+      ? { fields: plain, unknown: [] }
+      : node.position && parseFieldBlock(b.text.slice(node.position.start.offset, node.position.end.offset));
   const frame = b.stack[b.stack.length - 1];
-  if (!fields || !frame) return false;
+  if (!block || !frame) return false;
+  // Under a plain section, a block with unknown names counts only when it states a status (the
+  // section's own): a document's header lines (`**Start Date:** …`, `**Owner:** …`) stay prose.
+  if (!frame.item && plain === undefined && !block.fields.status) return false;
+  const { fields, unknown } = block;
   if (frame.item) {
     const item = frame.item;
     b.provisional.delete(item);
+    if (unknown.length) item.body = [item.body, unknown.join('\n')].filter(Boolean).join('\n\n');
     if (fields.status) {
       item.status = fields.status.status;
       const start = b.text.indexOf(fields.status.raw, node.position?.start.offset ?? 0);
@@ -108,7 +124,14 @@ function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boo
     if (fields.requirements) item.requirements = fields.requirements;
     if (fields.labels) item.labels.push(...fields.labels);
     if (fields.due) Object.assign(item, b.due(fields.due, node.position?.start.line ?? 0));
-  } else Object.assign(frame.defaults, fields);
+    return true;
+  }
+  Object.assign(frame.defaults, fields);
+  if (fields.status) {
+    const start = b.text.indexOf(fields.status.raw, node.position?.start.offset ?? 0);
+    frame.status = { kind: 'field', start, end: start + fields.status.raw.length, raw: fields.status.raw };
+  }
+  if (unknown.length) frame.prose.push(unknown.join('\n'));
   return true;
 }
 
@@ -131,7 +154,7 @@ function enterHeading(b: Builder, node: Heading): void {
     .replace(/\s*[-–—:]+\s*$/, '')
     .trim();
   const criteria = b.options.criteriaHeadings.some((c) => title.toLowerCase().includes(c.toLowerCase()));
-  const frame: Frame = { depth: node.depth, title, defaults, criteria };
+  const frame: Frame = { depth: node.depth, title, defaults, criteria, line, prose: [], itemsAtEntry: b.items.length };
   b.enter(frame);
   const split = splitId(title);
   const facts = {
@@ -143,8 +166,12 @@ function enterHeading(b: Builder, node: Heading): void {
     insideMilestone: b.stack.some((f) => f.milestone),
   };
   if (!criteria && isMilestoneHeading(b.options.milestones, facts)) {
-    frame.milestone = { title, line, file: b.file, criteria: [], ...(dateText && b.due(dateText, line)) };
-    b.milestones.push(frame.milestone);
+    // The section of a milestone a milestone table declared is that milestone.
+    const declared = b.milestones.find((m) => m.declared && m.title === title);
+    const due = dateText ? b.due(dateText, line) : {};
+    if (declared && !declared.due && due.due) declared.due = due.due;
+    frame.milestone = declared ?? { title, line, file: b.file, criteria: [], ...due };
+    if (!declared) b.milestones.push(frame.milestone);
     return;
   }
   if (criteria || node.depth === 1) return;
@@ -169,7 +196,8 @@ function enterHeading(b: Builder, node: Heading): void {
       item.statusSpan = { kind: 'heading', start, end: start + raw.length, raw };
     }
     if (dateText) Object.assign(item, b.due(dateText, line));
-    b.stack.push({ ...frame, item });
+    b.stack.push({ ...frame, item, ...(mark?.[1] !== undefined && { leadingMark: true }) });
+    if (split.id) b.headingItems.push(item);
     if (!mark) b.provisional.add(item);
   }
 }

@@ -4,7 +4,7 @@ import type { StatusSpan, TextSpan } from './types.js';
 
 export type PlanOp =
   | { op: 'create_label'; name: string; color: string }
-  | { op: 'create_milestone'; title: string; due_on?: string; description: string }
+  | { op: 'create_milestone'; title: string; due_on?: string; description: string; state?: 'closed' }
   | { op: 'update_milestone'; number: number; title: string; due_on: string; was?: string }
   | {
       op: 'create_issue';

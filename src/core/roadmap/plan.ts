@@ -149,12 +149,19 @@ function colorFor(name: string): string {
 function milestoneOps(roadmap: Roadmap, current: CurrentState): PlanOp[] {
   const used = new Set(roadmap.items.map((i) => i.milestone).filter(Boolean));
   const ops: PlanOp[] = [];
-  for (const m of uniqueMilestones(roadmap.milestones).filter((m) => used.has(m.title))) {
+  for (const m of uniqueMilestones(roadmap.milestones).filter((m) => used.has(m.title) || m.declared)) {
     const have = current.milestones.find((c) => c.title === m.title);
     const criteria = m.criteria.map((c) => `- [${c.done ? 'x' : ' '}] ${c.text}`).join('\n');
     if (!have) {
-      const description = `From \`${m.file}\` (readygate roadmap sync).${criteria ? `\n\n${criteria}` : ''}`;
-      ops.push({ op: 'create_milestone', title: m.title, ...(m.due && { due_on: dueOn(m.due) }), description });
+      const about = m.description ? `${m.description}\n\n` : '';
+      const description = `${about}From \`${m.file}\` (readygate roadmap sync).${criteria ? `\n\n${criteria}` : ''}`;
+      ops.push({
+        op: 'create_milestone',
+        title: m.title,
+        ...(m.due && { due_on: dueOn(m.due) }),
+        description,
+        ...(m.status === 'done' && { state: 'closed' as const }),
+      });
     } else if (m.due && have.due !== m.due) {
       ops.push({
         op: 'update_milestone',

@@ -42,6 +42,7 @@ function itemLine(item: RoadmapItem, depth: number): string {
     item.assignee && `@${item.assignee}`,
     item.due && `due ${item.due}`,
     item.dependsOn.length > 0 && `after ${item.dependsOn.join(', ')}`,
+    item.labels.length > 0 && `labels ${item.labels.join(', ')}`,
   ].filter(Boolean);
   const key = item.explicit ? item.key : `(${item.key.length > 24 ? `${item.key.slice(0, 23)}…` : item.key})`;
   return `${'  '.repeat(depth)}${MARK[item.status]} ${key}  ${cut(item.title)}${extras.length ? `  [${extras.join('; ')}]` : ''}  ${item.file}:${item.line}`;
@@ -69,7 +70,7 @@ export function renderRoadmapText(roadmap: Roadmap): string {
     lines.push(
       title === undefined
         ? `No milestone: ${done}/${group.length} done`
-        : `${title}${milestone?.due ? ` (due ${milestone.due})` : ''}: ${done}/${group.length} done${criteria}`,
+        : `${title}${milestone?.due ? ` (due ${milestone.due})` : ''}${milestone?.status ? ` [${milestone.status.replace('_', ' ')}]` : ''}: ${done}/${group.length} done${criteria}`,
     );
     for (const item of group) {
       const d = depth(item);

@@ -62,6 +62,12 @@ export interface RoadmapMilestone {
   line: number;
   file: string;
   criteria: Criterion[];
+  /** Declared by a row of a milestone table: created even before a task names it. */
+  declared?: boolean;
+  /** What the milestone is about (a milestone table's theme column). */
+  description?: string;
+  /** The milestone's own status (a milestone table's status column); done creates it closed. */
+  status?: RoadmapStatus;
 }
 
 export interface RoadmapWarning {

@@ -77,6 +77,7 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
             title: op.title,
             description: op.description,
             ...(op.due_on && { due_on: op.due_on }),
+            ...(op.state && { state: op.state }),
           }),
         );
         milestones.set(op.title, res.data.number);

@@ -1,0 +1,113 @@
+// Items the reader used to lose, one class per test, each on a small file of that shape written
+// for the test in the shape's conventions.
+import { describe, expect, it } from 'vitest';
+import { collectRoadmap } from '../../../src/core/roadmap/collect.js';
+import { planSync } from '../../../src/core/roadmap/plan.js';
+
+const read = (text: string) => collectRoadmap([{ file: 'ROADMAP.md', text }]);
+const rows = (text: string) => read(text).items.map((i) => [i.key, i.status, i.parent ?? null]);
+
+describe('items lost', () => {
+  it('an unknown bold field line never hides a heading item: kept in its body, the dependency on it kept', () => {
+    const r = read(
+      '# Plan\n\n#### P2A.1: Debug the upload\n\n**Risk:** HIGH\n**Status:** IN PROGRESS\n**Notes:** seen twice\n\n- [ ] Capture a trace\n\n#### P2A.2: Docs\n\n**Dependency:** P2A.1\n',
+    );
+    expect(r.items.map((i) => [i.key, i.status, i.parent ?? null])).toEqual([
+      ['P2A.1', 'in_progress', null],
+      ['P2A.1/capture-a-trace', 'todo', 'P2A.1'],
+      ['P2A.2', 'todo', null],
+    ]);
+    expect(r.items[0]!.body).toBe('**Risk:** HIGH\n**Notes:** seen twice');
+    expect(r.items[2]!.dependsOn).toEqual(['P2A.1']);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('a heading followed only by unknown fields is still an item; prose with a colon is not a field block', () => {
+    expect(rows('# Plan\n\n#### OPS-7: Rotate keys\n\n**Risk:** LOW\n')).toEqual([['OPS-7', 'todo', null]]);
+    expect(rows('# Plan\n\n## 1. Introduction\n\nNote: this document explains the plan.\n')).toEqual([]);
+  });
+
+  it("Kiro's optional tasks `- [ ]* 4.3 …` are tasks labelled optional", () => {
+    const r = read('# Tasks\n\n- [ ] 4. Tests\n  - [ ]* 4.3 Write property tests\n  - [x]* 4.4 Fuzz the reader\n');
+    expect(r.items.map((i) => [i.key, i.status, i.parent ?? null, i.labels])).toEqual([
+      ['4', 'todo', null, []],
+      ['4.3', 'todo', '4', ['optional']],
+      ['4.4', 'done', '4', ['optional']],
+    ]);
+  });
+
+  it('a dotted number extending the previous item’s number is its child, without indentation', () => {
+    expect(rows('# Tasks\n\n- [x] 1. Setup\n- [x] 1.1 Repo\n- [ ] 1.2 CI\n- [ ] 2. Parser\n- [ ] 2.1 Lexer\n')).toEqual(
+      [
+        ['1', 'done', null],
+        ['1.1', 'done', '1'],
+        ['1.2', 'todo', '1'],
+        ['2', 'todo', null],
+        ['2.1', 'todo', '2'],
+      ],
+    );
+  });
+
+  it('a section whose status is a field and that has no task under it is an item; with tasks it stays their default', () => {
+    const r = read(
+      '# Plan\n\n## Phase 1: Base\n**Status:** Complete\n\nRepo and CI.\n\n## Phase 2: Accounts\n**Status:** In Progress\n\n- [x] Sign up\n- [ ] Reset\n',
+    );
+    expect(r.items.map((i) => [i.title, i.status, i.milestone ?? null])).toEqual([
+      ['Phase 1: Base', 'done', null],
+      ['Sign up', 'done', 'Phase 2: Accounts'],
+      ['Reset', 'todo', 'Phase 2: Accounts'],
+    ]);
+    expect(r.items[0]!.body).toBe('Repo and CI.');
+    expect(r.items[0]!.statusSpan).toMatchObject({ kind: 'field', raw: 'Complete' });
+    expect(r.milestones.map((m) => m.title)).toEqual(['Phase 2: Accounts']);
+  });
+
+  it('a table whose rows are milestones gives milestones with due dates (a range’s end) and status, or says why not', () => {
+    const r = read(
+      '# Releases\n\nStarted 2025-11-03.\n\n| Milestone | Theme | Target | Status |\n| --- | --- | --- | --- |\n| v0.5 | Import | 2025-11-20 | ✅ Released |\n| v0.6 | Share<br>links | Dec 2 – Dec 9 | 🚧 In Progress |\n| v0.7 | Offline | 12/2-12/9 | Planned |\n',
+    );
+    expect(r.milestones.map((m) => [m.title, m.due ?? null, m.status, m.description])).toEqual([
+      ['v0.5', '2025-11-20', 'done', 'Import'],
+      ['v0.6', '2025-12-09', 'in_progress', 'Share links'],
+      ['v0.7', null, 'todo', 'Offline'],
+    ]);
+    expect(r.items).toEqual([]);
+    // Declared milestones are created with no task naming them yet; a done one is created closed.
+    const plan = planSync(
+      r,
+      { issues: [], milestones: [], labels: [] },
+      {
+        labels: [],
+        closeDone: true,
+        onRemoved: 'close_not_planned',
+        twoWay: true,
+        files: ['ROADMAP.md'],
+      },
+    );
+    expect(
+      plan.ops.map((o) => (o.op === 'create_milestone' ? [o.title, o.due_on ?? null, o.state ?? 'open'] : o.op)),
+    ).toEqual([
+      ['v0.5', '2025-11-20T12:00:00Z', 'closed'],
+      ['v0.6', '2025-12-09T12:00:00Z', 'open'],
+      ['v0.7', null, 'open'],
+    ]);
+    expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
+      [9, 'milestone "v0.7": "12/2-12/9" is no date readygate can read; write it as YYYY-MM-DD or "Dec 9"'],
+    ]);
+  });
+
+  it('a checklist after a phase’s ID’d task headings is that phase’s criteria, and the headings are its tasks', () => {
+    const r = read(
+      '# Plan\n\n## Phase 5B: Search\n\n#### 5B.1 Index on save\n\n#### 5B.2 Query API\n\n### Completion Criteria\n\n- [ ] p95 under 200 ms\n- [x] Filters combine\n',
+    );
+    expect(r.items.map((i) => i.key)).toEqual(['5B.1', '5B.2']);
+    expect(r.milestones[0]!.criteria.map((c) => [c.text, c.done, c.heading])).toEqual([
+      ['p95 under 200 ms', false, 'Completion Criteria'],
+      ['Filters combine', true, 'Completion Criteria'],
+    ]);
+  });
+
+  it('one ID heading without fields and without siblings of its pattern stays a section', () => {
+    expect(rows('# Plan\n\n## 5B.1 Background\n\nSome prose.\n\n- [ ] Task\n')).toEqual([['5B.1/task', 'todo', null]]);
+  });
+});
