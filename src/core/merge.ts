@@ -52,16 +52,25 @@ export function mergeAudit(parts: readonly AuditData[]): AuditData {
   return { findings: dedupeFindings(parts.flatMap((p) => p.findings)) };
 }
 
+/**
+ * Exact duplicates are dropped only across files (the same log collected twice, or two tools' logs
+ * that overlap): within one file each copy is a finding the tool reported (two identical warnings
+ * from two passes over a loop body). A key seen n times in one file and m times in another keeps
+ * max(n, m) copies.
+ */
 export function mergeLint(parts: readonly LintData[]): LintData {
-  const seen = new Set<string>();
+  const kept = new Map<string, number>();
   const findings: LintFinding[] = [];
   for (const part of parts) {
+    const inPart = new Map<string, number>();
     for (const f of part.findings) {
       const key = [f.path, f.line, f.column, f.endLine, f.endColumn, f.rule, f.severity, f.message].join('\u0000');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const n = (inPart.get(key) ?? 0) + 1;
+      inPart.set(key, n);
+      if (n <= (kept.get(key) ?? 0)) continue;
       findings.push(f);
     }
+    for (const [key, n] of inPart) kept.set(key, Math.max(kept.get(key) ?? 0, n));
   }
   return { findings: assignFingerprints(findings) };
 }

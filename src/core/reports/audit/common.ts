@@ -80,12 +80,16 @@ export function canonicalAdvisoryId(id: string): string {
   return trimmed;
 }
 
-/** One finding per advisory id and package: the most severe wins, aliases are unioned. */
+/**
+ * One finding per advisory id, package and place (the lockfile or manifest it was found in): the
+ * most severe wins, aliases are unioned. The same vulnerable package in two lockfiles is two
+ * findings, two things to fix.
+ */
 export function dedupeFindings(input: readonly AuditFinding[]): AuditFinding[] {
   const byKey = new Map<string, AuditFinding>();
   const findings = input.map((f) => ({ ...f, id: canonicalAdvisoryId(f.id), aliases: f.aliases.map(canonicalAdvisoryId) }));
   for (const f of findings) {
-    const key = `${f.id.toUpperCase()}\u0000${f.package}`;
+    const key = `${f.id.toUpperCase()}\u0000${f.package}\u0000${f.path ?? ''}`;
     const prev = byKey.get(key);
     if (!prev) {
       byKey.set(key, { ...f, aliases: [...new Set(f.aliases)] });

@@ -7,12 +7,17 @@
  * 3. the SARIF level: error high, warning moderate, note low, none info.
  * The advisory id is the CVE/GHSA/… id that starts the rule id (Grype appends the package to it); the
  * package and installed version come from the `Package:` and `Installed Version:`/`Version:` lines
- * Trivy and Grype write in the result message or the rule help, else the artifact path.
+ * Trivy and Grype write in the result message or the rule help, or from osv-scanner's
+ * `Package 'name@version' is vulnerable to …` message, else the artifact path. osv-scanner writes
+ * `level: warning` for every result, which rates nothing: its results without a score are unrated
+ * (see common.ts). A run that says it failed, or any `error` tool notification, refuses the report
+ * with the tool's own message: an audit that did not finish cannot pass.
  */
+import { ReportParseError } from '../../errors.js';
 import type { AuditFinding, Severity } from '../../model.js';
-import { detectSarif, readSarif, type SarifItem } from '../sarif/read.js';
-import type { ReportParser } from '../types.js';
-import { dedupeFindings, normalizeSeverity, severityFromScore } from './common.js';
+import { detectSarif, failureMessage, readSarif, type SarifItem } from '../sarif/read.js';
+import type { ParseContext, ReportParser } from '../types.js';
+import { dedupeFindings, normalizeSeverity, severityFromScore, unknownSeverity, unratedTitle } from './common.js';
 
 const ADVISORY_ID = /^((?:CVE-\d{4}-\d{4,})|(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})|(?:[A-Z][A-Z0-9]*-\d{4}-[A-Za-z0-9]+))/i;
 // UNKNOWN is a severity word too: normalizeSeverity counts it as unrated (high by default).
@@ -36,13 +41,22 @@ function tagSeverity(props: Readonly<Record<string, unknown>> | undefined): Seve
   return word ? normalizeSeverity(word) : undefined;
 }
 
-export function sarifSeverity(item: SarifItem): Severity {
+/** Tools whose SARIF `level` is the same for every result, so it rates nothing. */
+const LEVEL_RATES_NOTHING = new Set(['osv-scanner']);
+
+/** The result's severity, or undefined when nothing in it rates it. */
+export function sarifSeverity(item: SarifItem): Severity | undefined {
   // A score of 0 is how Trivy and Grype say "no rating" (UNKNOWN, or only a CVSS v2 vector): it
   // rates nothing, so the tags and the level decide, as for an unscored result.
   const score = positive(scoreOf(item.properties)) ?? positive(scoreOf(item.rule?.properties));
   if (score !== undefined) return severityFromScore(score);
-  return tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties) ?? LEVEL_SEVERITY[item.level];
+  const tagged = tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties);
+  if (tagged) return tagged;
+  return LEVEL_RATES_NOTHING.has(item.tool) ? undefined : LEVEL_SEVERITY[item.level];
 }
+
+/** osv-scanner: `Package 'name@version' is vulnerable to 'ID'` (the name may itself start with @). */
+const OSV_MESSAGE = /^Package '(.+)@([^@']*)' is vulnerable to /;
 
 function field(name: string, ...texts: (string | undefined)[]): string | undefined {
   const re = new RegExp(`^${name}:[ \\t]*(\\S+)`, 'm');
@@ -53,19 +67,24 @@ function field(name: string, ...texts: (string | undefined)[]): string | undefin
   return undefined;
 }
 
-function toFinding(item: SarifItem): AuditFinding {
+function toFinding(ctx: ParseContext, item: SarifItem): AuditFinding {
   const ruleId = item.ruleId ?? 'unknown-rule';
   const id = ADVISORY_ID.exec(ruleId)?.[1]?.toUpperCase() ?? ruleId;
   const help = item.rule?.help?.text;
-  const pkg = field('Package', item.message, help) ?? item.path ?? ruleId;
+  const osv = OSV_MESSAGE.exec(item.message);
+  const pkg = field('Package', item.message, help) ?? osv?.[1] ?? item.path ?? ruleId;
+  const rated = sarifSeverity(item);
+  const severity = rated ?? unknownSeverity(ctx);
+  const title = item.rule?.shortDescription?.text ?? item.message.split('\n')[0] ?? id;
   const finding: AuditFinding = {
     id,
     aliases: id !== ruleId ? [ruleId] : [],
     package: pkg,
-    severity: sarifSeverity(item),
-    title: item.rule?.shortDescription?.text ?? item.message.split('\n')[0] ?? id,
+    severity,
+    title: rated ? title : unratedTitle(title, item.tool, severity),
   };
-  const version = field('Installed Version', item.message, help) ?? field('Version', item.message, help);
+  const version =
+    field('Installed Version', item.message, help) ?? field('Version', item.message, help) ?? (osv?.[2] || undefined);
   if (version) finding.version = version;
   if (item.rule?.helpUri) finding.url = item.rule.helpUri;
   if (item.path) finding.path = item.path;
@@ -82,6 +101,8 @@ export const sarifAudit: ReportParser<'audit'> = {
   detect: detectSarif,
   async parse(ctx) {
     const log = await readSarif(ctx);
-    return { findings: dedupeFindings(log.results.map(toFinding)) };
+    const failure = failureMessage(log, false);
+    if (failure) throw new ReportParseError(ctx.source.path, failure);
+    return { findings: dedupeFindings(log.results.map((item) => toFinding(ctx, item))) };
   },
 };

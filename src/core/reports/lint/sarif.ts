@@ -4,10 +4,14 @@
  * `helpUri` is kept as the help link. (The report model has no title field for lint findings, so the
  * rule's `shortDescription` is used only when a result has no message text.)
  * `error`-level tool notifications with a location (ESLint's SARIF formatter reports a file it could
- * not parse this way) count as errors, so a file the tool failed on never passes silently.
+ * not parse this way) count as errors, so a file the tool failed on never passes silently. A run that
+ * says it failed with nothing located to show for it, or an `error` notification without a location,
+ * refuses the report with the tool's own message (see `failureMessage`).
+ * Identical results within one log are all kept (the analyser reported each one).
  */
+import { ReportParseError } from '../../errors.js';
 import type { LintFinding, LintSeverity } from '../../model.js';
-import { detectSarif, readSarif, type SarifItem } from '../sarif/read.js';
+import { detectSarif, failureMessage, readSarif, type SarifItem } from '../sarif/read.js';
 import type { ReportParser } from '../types.js';
 
 const LEVEL: Record<SarifItem['level'], LintSeverity> = { error: 'error', warning: 'warning', note: 'note', none: 'note' };
@@ -32,7 +36,9 @@ export const sarifLint: ReportParser<'lint'> = {
   detect: detectSarif,
   async parse(ctx) {
     const log = await readSarif(ctx);
-    const located = log.errorNotifications.filter((n) => n.path !== undefined);
+    const failure = failureMessage(log, true);
+    if (failure) throw new ReportParseError(ctx.source.path, failure);
+    const located = log.errorNotifications.filter((n) => n.path);
     return { findings: [...log.results, ...located].map(toFinding) };
   },
 };

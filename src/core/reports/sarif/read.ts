@@ -8,13 +8,27 @@
  *   is dropped; `underReview` and `rejected` suppressions do not hide it;
  * - level: the result's, else its rule's `defaultConfiguration.level`, else `warning` (SARIF's default);
  * - paths: `artifactLocation.uri` (or the `artifacts[index]` it points to), resolved against
- *   `originalUriBaseIds` when its `uriBaseId` is defined there, then made repo-relative.
+ *   `originalUriBaseIds` when its `uriBaseId` is defined there, then made repo-relative;
+ * - a run whose invocation says `executionSuccessful: false`, and `error`-level tool execution or
+ *   configuration notifications, are kept apart (`failures`, `errorNotifications`): a tool that says
+ *   it failed never reads as a clean run. Each parser decides what it can show of them (see
+ *   `failureMessage`).
  */
 import { ReportParseError } from '../../errors.js';
 import { checkShape, readJson } from '../../stream/json.js';
 import { jsonHead } from '../sniff.js';
 import type { ParseContext } from '../types.js';
-import { Log, Result, type Level, type Location, type Message, type Notification, type Rule, type Run } from './shape.js';
+import {
+  Log,
+  Result,
+  type Invocation,
+  type Level,
+  type Location,
+  type Message,
+  type Notification,
+  type Rule,
+  type Run,
+} from './shape.js';
 
 export interface SarifItem {
   tool: string;
@@ -34,6 +48,8 @@ export interface SarifLog {
   results: SarifItem[];
   /** `error`-level tool notifications (e.g. a file the tool could not parse), with their location. */
   errorNotifications: SarifItem[];
+  /** Invocations that say `executionSuccessful: false`, in words (tool, exit code, signal). */
+  failures: { tool: string; what: string }[];
 }
 
 /** SARIF is a JSON object with `runs` and a `version` or a `$schema` naming sarif. */
@@ -48,7 +64,7 @@ export async function readSarif(ctx: ParseContext): Promise<SarifLog> {
   if (log.version !== undefined && log.version !== '2.1.0') {
     throw new ReportParseError(ctx.source.path, `SARIF version ${log.version} is not supported (readygate reads SARIF 2.1.0)`);
   }
-  const out: SarifLog = { results: [], errorNotifications: [] };
+  const out: SarifLog = { results: [], errorNotifications: [], failures: [] };
   for (const [r, run] of log.runs.entries()) {
     const tool = run.tool.driver.name ?? 'sarif';
     const results = run.results ?? [];
@@ -69,9 +85,42 @@ export async function readSarif(ctx: ParseContext): Promise<SarifLog> {
       for (const n of [...(inv.toolExecutionNotifications ?? []), ...(inv.toolConfigurationNotifications ?? [])]) {
         if (n.level === 'error') out.errorNotifications.push(notificationItem(ctx, run, tool, n));
       }
+      if (inv.executionSuccessful === false) out.failures.push({ tool, what: failedRun(inv) });
     }
   }
   return out;
+}
+
+function failedRun(inv: Invocation): string {
+  const how = [
+    inv.exitCode !== undefined && `exit code ${inv.exitCode}`,
+    inv.exitCodeDescription,
+    inv.exitSignalName && `signal ${inv.exitSignalName}`,
+  ].filter(Boolean);
+  return `its run failed (executionSuccessful: false${how.length > 0 ? `, ${how.join(', ')}` : ''})`;
+}
+
+/**
+ * Why this log cannot be read as a finished analysis, in the tool's own words, or undefined when it
+ * can. `locatedAreFindings`: error notifications that name a file in the repository are shown as
+ * findings on that file (lint: ESLint reports a file it could not parse this way), so they and a
+ * failed run they explain do not refuse the log; everything else does.
+ */
+export function failureMessage(log: SarifLog, locatedAreFindings: boolean): string | undefined {
+  const shown = (n: SarifItem) => locatedAreFindings && n.path !== undefined && n.path !== '';
+  const unshown = log.errorNotifications.filter((n) => !shown(n));
+  const explained = new Set(log.errorNotifications.filter(shown).map((n) => n.tool));
+  const failed = log.failures.filter((f) => !explained.has(f.tool));
+  if (unshown.length === 0 && failed.length === 0) return undefined;
+  const words = (n: SarifItem) =>
+    `${n.path ? `${n.path}${n.line ? `:${n.line}` : ''}: ` : ''}${n.message}${n.ruleId ? ` [${n.ruleId}]` : ''}`;
+  const tools = [...new Set([...failed.map((f) => f.tool), ...unshown.map((n) => n.tool)])];
+  const parts = [
+    ...failed.map((f) => `${f.tool} says ${f.what}`),
+    ...unshown.slice(0, 5).map((n) => `${n.tool} error: ${words(n)}`),
+  ];
+  if (unshown.length > 5) parts.push(`and ${unshown.length - 5} more error notifications`);
+  return `${tools.join(', ')} did not finish its analysis, so this report cannot pass: ${parts.join('; ')}`;
 }
 
 function counts(result: Result): boolean {

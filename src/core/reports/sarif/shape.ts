@@ -9,9 +9,21 @@ const Text = z.object({ text: z.string().optional(), markdown: z.string().option
 export const Level = z.enum(['none', 'note', 'warning', 'error']);
 export type Level = z.infer<typeof Level>;
 
-export const ArtifactLocation = z
-  .object({ uri: z.string().optional(), uriBaseId: z.string().optional(), index: z.number().int().min(0).optional() })
-  ;
+/**
+ * SARIF 2.1.0 writes -1 for "not set" in `index`, `parentIndex`, `length` and `rank` (the schema's
+ * own default and minimum; osv-scanner writes it everywhere): read as absent. Below -1 is refused.
+ */
+const Index = z
+  .number()
+  .int()
+  .min(-1)
+  .transform((n) => (n === -1 ? undefined : n));
+
+export const ArtifactLocation = z.object({
+  uri: z.string().optional(),
+  uriBaseId: z.string().optional(),
+  index: Index.optional(),
+});
 const Region = z
   .object({
     startLine: z.number().int().optional(),
@@ -48,8 +60,14 @@ export type Message = z.infer<typeof Message>;
 export const Result = z
   .object({
     ruleId: z.string().optional(),
-    ruleIndex: z.number().int().optional(),
-    rule: z.object({ id: z.string().optional(), index: z.number().int().optional(), toolComponent: z.object({ index: z.number().int().optional() }).optional() }).optional(),
+    ruleIndex: Index.optional(),
+    rule: z
+      .object({
+        id: z.string().optional(),
+        index: Index.optional(),
+        toolComponent: z.object({ index: Index.optional() }).optional(),
+      })
+      .optional(),
     kind: z.string().optional(),
     level: Level.optional(),
     message: Message,
@@ -66,6 +84,16 @@ const Notification = z
   ;
 export type Notification = z.infer<typeof Notification>;
 
+const Invocation = z.object({
+  executionSuccessful: z.boolean().optional(),
+  exitCode: z.number().int().optional(),
+  exitCodeDescription: z.string().optional(),
+  exitSignalName: z.string().optional(),
+  toolExecutionNotifications: z.array(Notification).optional(),
+  toolConfigurationNotifications: z.array(Notification).optional(),
+});
+export type Invocation = z.infer<typeof Invocation>;
+
 const UriBase = z.object({ uri: z.string().optional(), uriBaseId: z.string().optional() });
 /**
  * A run with its results left unchecked: read.ts checks each result as it reads it, so the log is
@@ -78,9 +106,7 @@ export const Run = z
     results: z.array(z.unknown()).nullable().optional(),
     artifacts: z.array(z.object({ location: ArtifactLocation.optional() })).optional(),
     originalUriBaseIds: z.record(z.string(), UriBase).optional(),
-    invocations: z
-      .array(z.object({ toolExecutionNotifications: z.array(Notification).optional(), toolConfigurationNotifications: z.array(Notification).optional() }))
-      .optional(),
+    invocations: z.array(Invocation).optional(),
   })
   ;
 export type Run = z.infer<typeof Run>;

@@ -24,6 +24,11 @@ describe('audit fixtures: exact totals', () => {
     ['osv-scanner/some_findings.json', 'osv-scanner', { critical: 1 }],
     ['sarif-audit/grype-cxf-3.4.6.sarif', 'sarif', { critical: 1, high: 11, moderate: 4, low: 6 }],
     ['sarif-audit/trivy-alpine-310.sarif', 'sarif', { moderate: 6, low: 2 }],
+    // osv-scanner's printer (#17): -1 sentinels read as absent; regex twice in one lockfile is one
+    // finding (rated 7.5: high), gogo/protobuf unrated (high by default, level warning rates nothing).
+    ['sarif-audit/osv-scanner-print-00.sarif', 'sarif', { high: 2 }],
+    // The same package in two lockfiles: two findings.
+    ['sarif-audit/osv-scanner-two-lockfiles.sarif', 'sarif', { high: 2 }],
   ])('%s', async (file, format, expected) => {
     const { data, format: detected } = await parseFixture('audit', file);
     expect(detected).toBe(format);
@@ -127,6 +132,22 @@ describe('pip-audit and osv-scanner details', () => {
       'CVE-2019-1551 libssl1.1 1.1.1c-r0 moderate',
       'CVE-2019-1563 libcrypto1.1 1.1.1c-r0 moderate',
       'CVE-2019-1563 libssl1.1 1.1.1c-r0 moderate',
+    ]);
+  });
+});
+
+describe('osv-scanner SARIF: packages, versions and places from its messages', () => {
+  it('names the package and version, keeps each lockfile, and says when nothing rates a finding', async () => {
+    const { data } = await parseFixture('audit', 'sarif-audit/osv-scanner-print-00.sarif');
+    expect(data.findings.map((f) => [f.id, f.package, f.version, f.path, f.severity])).toEqual([
+      ['CVE-2022-24713', 'regex', '1.5.1', '/path/to/sub-rust-project/Cargo.lock', 'high'],
+      ['CVE-2021-3121', 'github.com/gogo/protobuf', '1.3.1', '/path/to/go.mod', 'high'],
+    ]);
+    expect(data.findings[1]!.title).toContain('(osv-scanner gives no severity: counted as high)');
+    const two = await parseFixture('audit', 'sarif-audit/osv-scanner-two-lockfiles.sarif');
+    expect(two.data.findings.map((f) => [f.package, f.path])).toEqual([
+      ['mine1', '<rootdir>/path/to/my/first/lockfile'],
+      ['mine1', '<rootdir>/path/to/my/second/lockfile'],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sarifAudit } from '../../../../src/core/reports/audit/sarif.js';
 import { sarifLint } from '../../../../src/core/reports/lint/sarif.js';
+import { mergeLint } from '../../../../src/core/merge.js';
 import { parseWith, textSource } from '../../../helpers/parse.js';
 
 // Small SARIF logs built here to pin each rule of what counts; the real-tool files are in fixtures.test.ts.
@@ -74,5 +75,25 @@ describe('SARIF: what counts', () => {
     const ok = { ruleId: 'R1', message: { text: 'fine' } };
     const bad = log(run([ok]), run([ok, ok, { ...ok, level: 'fatal' }]));
     await expect(parseWith(sarifLint, textSource(bad, 'x.sarif'))).rejects.toThrow(/^x\.sarif: not a valid SARIF log: .* at runs\.1\.results\.2\.level$/);
+  });
+
+  it('keeps identical results within one log; drops exact duplicates only across merged logs (#17)', async () => {
+    const same = { ruleId: 'R2', message: { text: 'loop body' }, locations: loc('a.c') };
+    const one = await parseWith(sarifLint, textSource(log(run([same, same]))));
+    expect(one.findings).toHaveLength(2);
+    const other = await parseWith(sarifLint, textSource(log(run([same]))));
+    // The same log collected twice keeps 2 copies (the most any one log has), not 4; a log with one copy adds none.
+    expect(mergeLint([one, one]).findings).toHaveLength(2);
+    expect(mergeLint([other, one]).findings).toHaveLength(2);
+    expect(new Set(mergeLint([one]).findings.map((f) => f.fingerprint)).size).toBe(2);
+  });
+
+  it('reads SARIF 2.1.0 -1 sentinels (index, ruleIndex, toolComponent index) as absent, as osv-scanner writes them (#17)', async () => {
+    const results = [
+      { ruleId: 'R1', ruleIndex: -1, rule: { index: -1, toolComponent: { index: -1 } }, message: { text: 'a' }, rank: -1, locations: [{ id: -1, physicalLocation: { artifactLocation: { uri: 'a.c', index: -1 } } }] },
+    ];
+    const data = await parseWith(sarifLint, textSource(log(run(results, { artifacts: [{ length: -1, parentIndex: -1, location: { uri: 'a.c', index: -1 } }] }))));
+    expect(data.findings).toMatchObject([{ path: 'a.c', rule: 'R1', severity: 'error', helpUri: 'https://x/R1' }]);
+    await expect(parseWith(sarifLint, textSource(log(run([{ ...results[0], ruleIndex: -2 }]))))).rejects.toThrow(/ruleIndex/);
   });
 });
