@@ -20,8 +20,8 @@ var __commonJS = (cb, mod) => function __require3() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1376,15 +1376,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj, name, listener) {
+    function addListener(obj, name2, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj.on(name, listener);
+      listeners.push([name2, listener]);
+      obj.on(name2, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name, listener);
+      for (const [name2, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name2, listener);
       }
       obj[kListeners] = null;
     }
@@ -3552,9 +3552,9 @@ var require_data_url = __commonJS({
       assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4002,11 +4002,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4024,11 +4024,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4045,19 +4045,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4501,7 +4501,7 @@ var require_util2 = __commonJS({
       return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4522,7 +4522,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4561,7 +4561,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4569,8 +4569,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4605,10 +4605,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object2);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
@@ -4860,8 +4860,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name2, list) {
+      const value = list.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -5048,7 +5048,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5057,45 +5057,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry = makeEntry(name, value, filename);
+        const entry = makeEntry(name2, value, filename);
         this[kState].push(entry);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry) => entry.name === name).map((entry) => entry.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry) => entry.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5104,16 +5104,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        const entry = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
           ];
         } else {
           this[kState].push(entry);
@@ -5151,7 +5151,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5165,7 +5165,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5244,7 +5244,7 @@ var require_formdata_parser = __commonJS({
         if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result2;
+        let { name: name2, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5273,22 +5273,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert2(isUSVString(name));
+        assert2(isUSVString(name2));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input2, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5310,13 +5310,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input2, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input2, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input2, filenameBuffer, position)) {
@@ -5373,7 +5373,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input2, position) {
       assert2(input2[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input2,
         position
@@ -5383,8 +5383,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input2, position) {
       let start = position.position;
@@ -5511,16 +5511,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name2, value] of object2) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5664,8 +5664,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd2 = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd2.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd2.append(name2, value2);
                   }
                   return fd2;
                 }
@@ -6921,13 +6921,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result2 = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result2;
@@ -7571,8 +7571,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -10825,13 +10825,13 @@ var require_mock_utils = __commonJS({
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key2 = keys[i2];
         const value = data[key2];
-        const name = Buffer.from(`${key2}`);
+        const name2 = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result2.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value}`));
+          result2.push(name2, Buffer.from(`${value}`));
         }
       }
       return result2;
@@ -11981,12 +11981,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -11999,7 +11999,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12022,8 +12022,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12036,9 +12036,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12047,7 +12047,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12059,26 +12059,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12086,19 +12086,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this[kHeadersMap].values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -12109,13 +12109,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -12161,8 +12161,8 @@ var require_headers = __commonJS({
           return array2;
         } else {
           let i2 = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array2[i2++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+            array2[i2++] = [name2, value];
             assert2(value !== null);
           }
           return array2.sort(compareHeaderName);
@@ -12185,77 +12185,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12268,7 +12268,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12291,13 +12291,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i2 = 0; i2 < names.length; ++i2) {
-          const { 0: name, 1: value } = names[i2];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value } = names[i2];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12717,23 +12717,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -13104,8 +13104,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -16109,9 +16109,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i2 = 0; i2 < name.length; ++i2) {
-        const code2 = name.charCodeAt(i2);
+    function validateCookieName(name2) {
+      for (let i2 = 0; i2 < name2.length; ++i2) {
+        const code2 = name2.charCodeAt(i2);
         if (code2 < 33 || // exclude CTLs (0-31), SP and HT
         code2 > 126 || // exclude non-ascii and DEL
         code2 === 34 || // "
@@ -16318,7 +16318,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16331,20 +16331,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16457,19 +16457,19 @@ var require_cookies = __commonJS({
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -17031,9 +17031,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const [name2, value = ""] = pair.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -19278,48 +19278,48 @@ var require_light = __commonJS({
           if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
             throw new Error("An Emitter already exists for this object");
           }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
+          this.instance.on = (name2, cb) => {
+            return this._addListener(name2, "many", cb);
           };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
+          this.instance.once = (name2, cb) => {
+            return this._addListener(name2, "once", cb);
           };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
+          this.instance.removeAllListeners = (name2 = null) => {
+            if (name2 != null) {
+              return delete this._events[name2];
             } else {
               return this._events = {};
             }
           };
         }
-        _addListener(name, status, cb) {
+        _addListener(name2, status, cb) {
           var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
+          if ((base = this._events)[name2] == null) {
+            base[name2] = [];
           }
-          this._events[name].push({ cb, status });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
+        listenerCount(name2) {
+          if (this._events[name2] != null) {
+            return this._events[name2].length;
           } else {
             return 0;
           }
         }
-        async trigger(name, ...args) {
+        async trigger(name2, ...args) {
           var e, promises3;
           try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
+            if (name2 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name2}`, args);
             }
-            if (this._events[name] == null) {
+            if (this._events[name2] == null) {
               return;
             }
-            this._events[name] = this._events[name].filter(function(listener) {
+            this._events[name2] = this._events[name2].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises3 = this._events[name].map(async (listener) => {
+            promises3 = this._events[name2].map(async (listener) => {
               var e2, returned;
               if (listener.status === "none") {
                 return;
@@ -19808,9 +19808,9 @@ var require_light = __commonJS({
       var DLList$2, Sync;
       DLList$2 = DLList_1;
       Sync = class Sync {
-        constructor(name, Promise2) {
+        constructor(name2, Promise2) {
           this.schedule = this.schedule.bind(this);
-          this.name = name;
+          this.name = name2;
           this.Promise = Promise2;
           this._running = 0;
           this._queue = new DLList$2();
@@ -22503,8 +22503,8 @@ var require_saxes = __commonJS({
         nsPairCheck(parser, local, mapping[local]);
       }
     }
-    var isNCName = (name) => NC_NAME_RE.test(name);
-    var isName = (name) => NAME_RE.test(name);
+    var isNCName = (name2) => NC_NAME_RE.test(name2);
+    var isName = (name2) => NAME_RE.test(name2);
     var FORBIDDEN_START = 0;
     var FORBIDDEN_BRACKET = 1;
     var FORBIDDEN_BRACKET_BRACKET = 2;
@@ -22704,16 +22704,16 @@ var require_saxes = __commonJS({
        *
        * @param handler The handler to set.
        */
-      on(name, handler2) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = handler2;
+      on(name2, handler2) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name2]] = handler2;
       }
       /**
        * Unset an event handler.
        *
        * @parma name The event to stop listening to.
        */
-      off(name) {
-        this[EVENT_NAME_TO_HANDLER_NAME[name]] = void 0;
+      off(name2) {
+        this[EVENT_NAME_TO_HANDLER_NAME[name2]] = void 0;
       }
       /**
        * Make an error object. The error object will have a message that contains
@@ -23898,10 +23898,10 @@ var require_saxes = __commonJS({
           this.reportedTextAfterRoot = true;
         }
       }
-      pushAttribNS(name, value) {
+      pushAttribNS(name2, value) {
         var _a4;
-        const { prefix, local } = this.qname(name);
-        const attr = { name, prefix, local, value };
+        const { prefix, local } = this.qname(name2);
+        const attr = { name: name2, prefix, local, value };
         this.attribList.push(attr);
         (_a4 = this.attributeHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, attr);
         if (prefix === "xmlns") {
@@ -23911,15 +23911,15 @@ var require_saxes = __commonJS({
           }
           this.topNS[local] = trimmed;
           nsPairCheck(this, local, trimmed);
-        } else if (name === "xmlns") {
+        } else if (name2 === "xmlns") {
           const trimmed = value.trim();
           this.topNS[""] = trimmed;
           nsPairCheck(this, "", trimmed);
         }
       }
-      pushAttribPlain(name, value) {
+      pushAttribPlain(name2, value) {
         var _a4;
-        const attr = { name, value };
+        const attr = { name: name2, value };
         this.attribList.push(attr);
         (_a4 = this.attributeHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, attr);
       }
@@ -23985,15 +23985,15 @@ var require_saxes = __commonJS({
        *
        * @returns
        */
-      qname(name) {
-        const colon = name.indexOf(":");
+      qname(name2) {
+        const colon = name2.indexOf(":");
         if (colon === -1) {
-          return { prefix: "", local: name };
+          return { prefix: "", local: name2 };
         }
-        const local = name.slice(colon + 1);
-        const prefix = name.slice(0, colon);
+        const local = name2.slice(colon + 1);
+        const prefix = name2.slice(0, colon);
         if (prefix === "" || local === "" || local.includes(":")) {
-          this.fail(`malformed name: ${name}.`);
+          this.fail(`malformed name: ${name2}.`);
         }
         return { prefix, local };
       }
@@ -24022,12 +24022,12 @@ var require_saxes = __commonJS({
         const { attributes } = tag;
         const seen = /* @__PURE__ */ new Set();
         for (const attr of attribList) {
-          const { name, prefix, local } = attr;
+          const { name: name2, prefix, local } = attr;
           let uri;
           let eqname;
           if (prefix === "") {
-            uri = name === "xmlns" ? XMLNS_NAMESPACE : "";
-            eqname = name;
+            uri = name2 === "xmlns" ? XMLNS_NAMESPACE : "";
+            eqname = name2;
           } else {
             uri = this.resolve(prefix);
             if (uri === void 0) {
@@ -24041,18 +24041,18 @@ var require_saxes = __commonJS({
           }
           seen.add(eqname);
           attr.uri = uri;
-          attributes[name] = attr;
+          attributes[name2] = attr;
         }
         this.attribList = [];
       }
       processAttribsPlain() {
         const { attribList } = this;
         const attributes = this.tag.attributes;
-        for (const { name, value } of attribList) {
-          if (attributes[name] !== void 0) {
-            this.fail(`duplicate attribute: ${name}.`);
+        for (const { name: name2, value } of attribList) {
+          if (attributes[name2] !== void 0) {
+            this.fail(`duplicate attribute: ${name2}.`);
           }
-          attributes[name] = value;
+          attributes[name2] = value;
         }
         this.attribList = [];
       }
@@ -24098,10 +24098,10 @@ var require_saxes = __commonJS({
        * ``onclosetag``.
        */
       closeTag() {
-        const { tags, name } = this;
+        const { tags, name: name2 } = this;
         this.state = S_TEXT;
         this.name = "";
-        if (name === "") {
+        if (name2 === "") {
           this.fail("weird empty close tag.");
           this.text += "</>";
           return;
@@ -24112,7 +24112,7 @@ var require_saxes = __commonJS({
           const tag = this.tag = tags.pop();
           this.topNS = tag.ns;
           handler2 === null || handler2 === void 0 ? void 0 : handler2(tag);
-          if (tag.name === name) {
+          if (tag.name === name2) {
             break;
           }
           this.fail("unexpected close tag.");
@@ -24120,8 +24120,8 @@ var require_saxes = __commonJS({
         if (l === 0) {
           this.closedRoot = true;
         } else if (l < 0) {
-          this.fail(`unmatched closing tag: ${name}.`);
-          this.text += `</${name}>`;
+          this.fail(`unmatched closing tag: ${name2}.`);
+          this.text += `</${name2}>`;
         }
       }
       /**
@@ -24431,8 +24431,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts = line.trim().split(/[ \t]+/);
-        const name = parts.shift();
-        switch (name) {
+        const name2 = parts.shift();
+        switch (name2) {
           case "%TAG": {
             if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -24460,7 +24460,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name}`, true);
+            onError(0, `Unknown directive ${name2}`, true);
             return false;
         }
       }
@@ -24569,9 +24569,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix, exclude) {
       for (let i2 = 1; true; ++i2) {
-        const name = `${prefix}${i2}`;
-        if (!exclude.has(name))
-          return name;
+        const name2 = `${prefix}${i2}`;
+        if (!exclude.has(name2))
+          return name2;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -25608,8 +25608,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name} value`);
+        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name2} value`);
       }
       return tagObj;
     }
@@ -27608,11 +27608,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node2, name) {
+      createAlias(node2, name2) {
         if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
           node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
         }
         return new Alias.Alias(node2.anchor);
       }
@@ -27831,9 +27831,9 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name2, pos, code2, message) {
         super();
-        this.name = name;
+        this.name = name2;
         this.code = code2;
         this.message = message;
         this.pos = pos;
@@ -28473,8 +28473,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -32754,13 +32754,13 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -32811,7 +32811,7 @@ function coreIO() {
       else if (level === "warning") warning(message, properties);
       else notice(message, properties);
     },
-    setOutput: (name, value) => setOutput(name, value),
+    setOutput: (name2, value) => setOutput(name2, value),
     appendSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
@@ -34984,12 +34984,12 @@ function merge(a, b) {
   });
   return clone(a, def);
 }
-function partial(Class2, schema, mask, name = "partial") {
+function partial(Class2, schema, mask, name2 = "partial") {
   const currDef = schema._zod.def;
   const checks = currDef.checks;
   const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
-    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+    throw new Error(`.${name2}() cannot be used on object schemas containing refinements`);
   }
   const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
   const newShape = {};
@@ -35329,7 +35329,7 @@ function newError(Definition) {
   return new Definition();
 }
 // @__NO_SIDE_EFFECTS__
-function $constructor(name, initializer3, proto, params) {
+function $constructor(name2, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
@@ -35347,10 +35347,10 @@ function $constructor(name, initializer3, proto, params) {
       } finally {
         _zodDesc.value = void 0;
       }
-    } else if (inst._zod.traits.has(name)) {
+    } else if (inst._zod.traits.has(name2)) {
       return;
     }
-    inst._zod.traits.add(name);
+    inst._zod.traits.add(name2);
     initializer3(inst, def);
     if (initialized) {
       const own2 = Object.getPrototypeOf(inst);
@@ -35376,7 +35376,7 @@ function $constructor(name, initializer3, proto, params) {
   const Parent = params?.Parent ?? Object;
   class Definition extends Parent {
   }
-  Object.defineProperty(Definition, "name", { value: name });
+  Object.defineProperty(Definition, "name", { value: name2 });
   function _(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
@@ -35397,10 +35397,10 @@ function $constructor(name, initializer3, proto, params) {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
-      return inst?._zod?.traits?.has(name);
+      return inst?._zod?.traits?.has(name2);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
+  Object.defineProperty(_, "name", { value: name2 });
   return _;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
@@ -35410,8 +35410,8 @@ var $ZodAsyncError = class extends Error {
   }
 };
 var $ZodEncodeError = class extends Error {
-  constructor(name) {
-    super(`Encountered unidirectional transform during encode: ${name}`);
+  constructor(name2) {
+    super(`Encountered unidirectional transform during encode: ${name2}`);
     this.name = "ZodEncodeError";
   }
 };
@@ -46938,13 +46938,13 @@ ${code2}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
+  for (const [name3, v] of ctx.constants) {
     if (v === value)
-      return name2;
+      return name3;
   }
-  const name = `c${ctx.constantCounter++}`;
-  ctx.constants.set(name, value);
-  return name;
+  const name2 = `c${ctx.constantCounter++}`;
+  ctx.constants.set(name2, value);
+  return name2;
 }
 function addUserConstant(ctx, fn) {
   ctx.definite = false;
@@ -53622,8 +53622,8 @@ function backendIds(token) {
   const scp = claims?.scp;
   if (typeof scp !== "string") return void 0;
   for (const scope of scp.split(" ")) {
-    const [name, run, job, ...rest] = scope.split(":");
-    if (name === "Actions.Results" && run && job && rest.length === 0) return { runBackendId: run, jobBackendId: job };
+    const [name2, run, job, ...rest] = scope.split(":");
+    if (name2 === "Actions.Results" && run && job && rest.length === 0) return { runBackendId: run, jobBackendId: job };
   }
   return void 0;
 }
@@ -53632,24 +53632,24 @@ var FinalizeResponse = external_exports.object({
   ok: external_exports.literal(true),
   artifact_id: external_exports.union([external_exports.string(), external_exports.number()]).transform(String)
 });
-async function uploadArtifact(runtime, name, files, options = {}) {
+async function uploadArtifact(runtime, name2, files, options = {}) {
   const zip = zipSync(files, { level: 9, mtime: /* @__PURE__ */ new Date("2000-01-01T00:00:00Z") });
   if (zip.length > MAX_UPLOAD_BYTES)
     throw new ArtifactUploadError(
-      `artifact ${name} is ${zip.length} bytes zipped, over the ${MAX_UPLOAD_BYTES}-byte limit`
+      `artifact ${name2} is ${zip.length} bytes zipped, over the ${MAX_UPLOAD_BYTES}-byte limit`
     );
   const sha256 = createHash("sha256").update(zip).digest("hex");
   const ids = {
     workflow_run_backend_id: runtime.runBackendId,
     workflow_job_run_backend_id: runtime.jobBackendId,
-    name
+    name: name2
   };
   const http = new Http(options);
   const created = CreateResponse.safeParse(await http.twirp(runtime, "CreateArtifact", { ...ids, version: 4 }));
   if (!created.success)
-    throw new ArtifactUploadError(`CreateArtifact for ${name} was refused or answered without an upload URL`);
+    throw new ArtifactUploadError(`CreateArtifact for ${name2} was refused or answered without an upload URL`);
   const url2 = created.data.signed_upload_url;
-  await http.send(`uploading ${name} to ${withoutQuery(url2)}`, url2, {
+  await http.send(`uploading ${name2} to ${withoutQuery(url2)}`, url2, {
     method: "PUT",
     headers: { "x-ms-blob-type": "BlockBlob", "content-type": "application/zip" },
     body: zip
@@ -53657,7 +53657,7 @@ async function uploadArtifact(runtime, name, files, options = {}) {
   const finalized = FinalizeResponse.safeParse(
     await http.twirp(runtime, "FinalizeArtifact", { ...ids, size: String(zip.length), hash: `sha256:${sha256}` })
   );
-  if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name} was refused`);
+  if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name2} was refused`);
   return { id: finalized.data.artifact_id, size: zip.length, sha256 };
 }
 function scrub(text2, url2) {
@@ -54079,33 +54079,33 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback2, name2) => {
-      return register.bind(null, state, name2, callback2, options);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback2, name3) => {
+      return register.bind(null, state, name3, callback2, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -54130,38 +54130,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -54262,11 +54262,11 @@ function addQueryParameters(url2, parameters) {
   if (names.length === 0) {
     return url2;
   }
-  return url2 + separator + names.map((name) => {
-    if (name === "q") {
+  return url2 + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -55043,8 +55043,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
+    Object.entries(requestOptions.headers).map(([name2, value]) => [
+      name2,
       String(value)
     ])
   );
@@ -58031,17 +58031,17 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name2 in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name];
+            options2[alias] = options2[name2];
           }
-          delete options2[name];
+          delete options2[name2];
         }
       }
       return requestWithDefaults(options2);
@@ -58955,8 +58955,8 @@ function sniffEncoding(head) {
   if (head[0] === 60 && head[1] === 63) {
     const decl = Buffer.from(head.subarray(0, 200)).toString("latin1");
     const match2 = /^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
-    const name = match2?.[1]?.toLowerCase();
-    if (name && /^(iso-8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(name)) {
+    const name2 = match2?.[1]?.toLowerCase();
+    if (name2 && /^(iso-8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/.test(name2)) {
       return { encoding: "windows-1252", bomLength: 0 };
     }
   }
@@ -59840,9 +59840,9 @@ function xmlRootName(head) {
     } else {
       const match2 = /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(lt, lt + 200));
       if (!match2?.[1]) return void 0;
-      const name = match2[1];
-      const colon = name.indexOf(":");
-      return colon === -1 ? name : name.slice(colon + 1);
+      const name2 = match2[1];
+      const colon = name2.indexOf(":");
+      return colon === -1 ? name2 : name2.slice(colon + 1);
     }
   }
   return void 0;
@@ -59858,9 +59858,9 @@ function skipDoctype(head, start) {
   return -1;
 }
 function xmlRootTag(head) {
-  const name = xmlRootName(head);
-  if (!name) return void 0;
-  const at = head.search(new RegExp(`<(?:[\\w.-]+:)?${name}[\\s>/]`));
+  const name2 = xmlRootName(head);
+  if (!name2) return void 0;
+  const at = head.search(new RegExp(`<(?:[\\w.-]+:)?${name2}[\\s>/]`));
   if (at === -1) return void 0;
   const end = head.indexOf(">", at);
   return head.slice(at, end === -1 ? void 0 : end + 1);
@@ -60387,8 +60387,8 @@ function sarifSeverity(item) {
   if (score !== void 0) return severityFromScore(score);
   return tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties) ?? LEVEL_SEVERITY[item.level];
 }
-function field(name, ...texts) {
-  const re = new RegExp(`^${name}:[ \\t]*(\\S+)`, "m");
+function field(name2, ...texts) {
+  const re = new RegExp(`^${name2}:[ \\t]*(\\S+)`, "m");
   for (const t of texts) {
     const m = t ? re.exec(t) : null;
     if (m?.[1]) return m[1];
@@ -60708,9 +60708,9 @@ function readEntity(t, at) {
       t.lineAt(at)
     );
   }
-  const name = s.slice(at + 1, semi);
-  const text2 = decodeEntity(name);
-  if (text2 === void 0) throw new XmlSyntaxError(entityError(name), t.lineAt(semi));
+  const name2 = s.slice(at + 1, semi);
+  const text2 = decodeEntity(name2);
+  if (text2 === void 0) throw new XmlSyntaxError(entityError(name2), t.lineAt(semi));
   t.entityText = text2;
   return semi + 1;
 }
@@ -60739,8 +60739,8 @@ function noLessThan(t, from, to) {
   const stop = t.nextStop(from);
   if (stop < to) throw new XmlSyntaxError("disallowed character.", t.lineAt(stop));
 }
-function decodeEntity(name) {
-  switch (name) {
+function decodeEntity(name2) {
+  switch (name2) {
     case "lt":
       return "<";
     case "gt":
@@ -60752,16 +60752,16 @@ function decodeEntity(name) {
     case "quot":
       return '"';
   }
-  if (name.charCodeAt(0) !== 35) return void 0;
+  if (name2.charCodeAt(0) !== 35) return void 0;
   let code2 = NaN;
-  if (name[1] === "x" && /^#x[0-9a-f]+$/i.test(name)) code2 = parseInt(name.slice(2), 16);
-  else if (/^#[0-9]+$/.test(name)) code2 = parseInt(name.slice(1), 10);
+  if (name2[1] === "x" && /^#x[0-9a-f]+$/i.test(name2)) code2 = parseInt(name2.slice(2), 16);
+  else if (/^#[0-9]+$/.test(name2)) code2 = parseInt(name2.slice(1), 10);
   return isXmlChar(code2) ? String.fromCodePoint(code2) : void 0;
 }
-function entityError(name) {
-  if (name === "") return "empty entity name.";
-  if (name.startsWith("#")) return "malformed character entity.";
-  return isXmlName(name) ? "undefined entity." : "disallowed character in entity name.";
+function entityError(name2) {
+  if (name2 === "") return "empty entity name.";
+  if (name2.startsWith("#")) return "malformed character entity.";
+  return isXmlName(name2) ? "undefined entity." : "disallowed character in entity name.";
 }
 
 // src/core/stream/xml-tag.ts
@@ -60798,11 +60798,11 @@ var StartTagReader = class {
     while (s.charCodeAt(j) === SPACE && isNameStartCode(s.charCodeAt(j + 1))) {
       const eq = s.indexOf("=", j + 2);
       const close = s.indexOf('"', eq + 2);
-      const name = this.intern(s, j + 1, eq);
+      const name2 = this.intern(s, j + 1, eq);
       const value = t.nextAmp(eq + 2) < close ? attributeValue(t, eq + 2, close) : s.slice(eq + 2, close);
       if (value === void 0) return CUT;
-      if (duplicate === void 0 && attributes[name] !== void 0) duplicate = name;
-      attributes[name] = value;
+      if (duplicate === void 0 && attributes[name2] !== void 0) duplicate = name2;
+      attributes[name2] = value;
       j = close + 1;
     }
     this.line = t.lineAt(end - 1);
@@ -60820,7 +60820,7 @@ var StartTagReader = class {
     if (j >= n) return CUT;
     let c = s.charCodeAt(j);
     if (c !== GT && c !== SLASH && !isSpaceCode(c)) throw t.errorAt(j, "disallowed character in tag name.");
-    const name = this.intern(s, i2 + 1, j);
+    const name2 = this.intern(s, i2 + 1, j);
     const attributes = new Attributes();
     let duplicate;
     let spaced = true;
@@ -60867,7 +60867,7 @@ var StartTagReader = class {
     }
     this.line = t.lineAt(j);
     if (duplicate !== void 0) throw new XmlSyntaxError(`duplicate attribute: ${duplicate}.`, this.line);
-    this.name = name;
+    this.name = name2;
     this.attributes = attributes;
     this.selfClosing = c === SLASH;
     return j + 1;
@@ -60877,8 +60877,8 @@ var StartTagReader = class {
     const slot = length * 31 + s.charCodeAt(from) * 7 + s.charCodeAt(to - 1) & 255;
     const known = this.names[slot];
     if (known.length === length && s.startsWith(known, from)) return known;
-    const name = length < 13 ? s.slice(from, to) : detach(s.slice(from, to));
-    return this.names[slot] = name;
+    const name2 = length < 13 ? s.slice(from, to) : detach(s.slice(from, to));
+    return this.names[slot] = name2;
   }
 };
 
@@ -61001,14 +61001,14 @@ var BodyReader = class {
       j += top.length;
     else {
       while (j < n && isNameCode(s.charCodeAt(j))) j++;
-      const name = s.slice(i2 + 2, j);
+      const name2 = s.slice(i2 + 2, j);
       while (j < n && isSpaceCode(s.charCodeAt(j))) j++;
       if (j >= n) return CUT;
       const line = t.lineAt(j);
       if (s.charCodeAt(j) !== GT2) throw t.errorAt(j, "disallowed character in closing tag.");
-      if (name === "") throw new XmlSyntaxError("weird empty close tag.", line);
-      if (top === void 0) throw new XmlSyntaxError(`unmatched closing tag: ${name}.`, line);
-      if (top !== name) throw new XmlSyntaxError("unexpected close tag.", line);
+      if (name2 === "") throw new XmlSyntaxError("weird empty close tag.", line);
+      if (top === void 0) throw new XmlSyntaxError(`unmatched closing tag: ${name2}.`, line);
+      if (top !== name2) throw new XmlSyntaxError("unexpected close tag.", line);
     }
     stack.pop();
     this.events.close(top);
@@ -61282,9 +61282,9 @@ function nameRunsToEnd(s, from) {
 }
 
 // src/core/stream/xml.ts
-function localName(name) {
-  const colon = name.indexOf(":");
-  return colon === -1 ? name : name.slice(colon + 1);
+function localName(name2) {
+  const colon = name2.indexOf(":");
+  return colon === -1 ? name2 : name2.slice(colon + 1);
 }
 async function parseXml(ctx, visitor) {
   const { path } = ctx.source;
@@ -61295,16 +61295,16 @@ async function parseXml(ctx, visitor) {
   const { textIn } = visitor;
   let inside = 0;
   const events = {
-    open(name, attributes, line) {
+    open(name2, attributes, line) {
       sawRoot = true;
       if (++depth > maxDepth) throw new ReportParseError(path, `XML nested deeper than ${maxDepth} elements`, line);
-      const local = localName(name);
+      const local = localName(name2);
       visitor.open(local, attributes, line);
       if (textIn?.has(local) && inside++ === 0) events.text = onText;
     },
-    close(name) {
+    close(name2) {
       depth--;
-      const local = localName(name);
+      const local = localName(name2);
       visitor.close?.(local);
       if (textIn?.has(local) && --inside === 0) events.text = void 0;
     },
@@ -61372,8 +61372,8 @@ function xmlMessage(error63) {
   if (/undefined entity/.test(raw)) return `invalid XML: ${raw} (DTD entities are never expanded)`;
   return `invalid XML: ${raw}`;
 }
-function numAttr(attributes, name) {
-  const raw = attributes[name];
+function numAttr(attributes, name2) {
+  const raw = attributes[name2];
   if (raw === void 0 || raw.trim() === "") return void 0;
   const value = Number(raw);
   return Number.isFinite(value) ? value : void 0;
@@ -61410,25 +61410,25 @@ var XmlCounts = class {
   }
   path;
   /** A required `name="n"` line number (1…MAX_LINE). */
-  line(attributes, name, element, xmlLine) {
-    const raw = attributes[name];
+  line(attributes, name2, element, xmlLine) {
+    const raw = attributes[name2];
     const value = raw === void 0 ? NaN : Number(raw);
     if (!Number.isInteger(value) || value < 1 || value > MAX_LINE) {
       const shown = raw === void 0 ? "missing" : `"${raw.slice(0, 40)}"`;
-      throw new ReportParseError(this.path, `<${element}> ${name} is ${shown}: expected a line number between 1 and ${MAX_LINE}`, xmlLine);
+      throw new ReportParseError(this.path, `<${element}> ${name2} is ${shown}: expected a line number between 1 and ${MAX_LINE}`, xmlLine);
     }
     return value;
   }
   /** A count (hits, covered, missed); `fallback` when absent, an error when present but not a count. */
-  count(attributes, name, element, xmlLine, fallback) {
-    const raw = attributes[name];
+  count(attributes, name2, element, xmlLine, fallback) {
+    const raw = attributes[name2];
     if (raw === void 0 || raw.trim() === "") {
       if (fallback !== void 0) return fallback;
-      throw new ReportParseError(this.path, `<${element}> has no ${name} attribute`, xmlLine);
+      throw new ReportParseError(this.path, `<${element}> has no ${name2} attribute`, xmlLine);
     }
     const value = Number(raw);
     if (Number.isNaN(value) || value < 0) {
-      throw new ReportParseError(this.path, `<${element}> ${name}="${raw.slice(0, 40)}" is not a non-negative number`, xmlLine);
+      throw new ReportParseError(this.path, `<${element}> ${name2}="${raw.slice(0, 40)}" is not a non-negative number`, xmlLine);
     }
     return value;
   }
@@ -61437,8 +61437,8 @@ var XmlCounts = class {
     return new ReportParseError(this.path, message, xmlLine);
   }
   /** Refuses a document whose root is not the element the format needs. */
-  root(name, expected, what, xmlLine) {
-    if (name !== expected) throw new ReportParseError(this.path, `not a ${what}: the root element is <${name}>, expected <${expected}>`, xmlLine);
+  root(name2, expected, what, xmlLine) {
+    if (name2 !== expected) throw new ReportParseError(this.path, `not a ${what}: the root element is <${name2}>, expected <${expected}>`, xmlLine);
   }
 };
 
@@ -61461,11 +61461,11 @@ var clover = {
     const stack = [];
     let current;
     await parseXml(ctx, {
-      open(name, attrs, line) {
+      open(name2, attrs, line) {
         const parent = stack[stack.length - 1];
-        stack.push(name);
-        if (stack.length === 1) return counts2.root(name, "coverage", "Clover report", line);
-        if (name === "file") {
+        stack.push(name2);
+        if (stack.length === 1) return counts2.root(name2, "coverage", "Clover report", line);
+        if (name2 === "file") {
           if (!stack.includes("project")) return;
           const path = attrs.path ?? attrs.name;
           if (path === void 0 || path.trim() === "") throw counts2.error("<file> has neither a path nor a name attribute", line);
@@ -61473,35 +61473,35 @@ var clover = {
           return;
         }
         if (!current) return;
-        if (name === "line") {
-          const num = counts2.line(attrs, "num", name, line);
-          const count3 = counts2.count(attrs, "count", name, line);
+        if (name2 === "line") {
+          const num = counts2.line(attrs, "num", name2, line);
+          const count3 = counts2.count(attrs, "count", name2, line);
           if (attrs.type === "method") {
             const ordinal = current.methodsPerLine.get(num) ?? 0;
             current.methodsPerLine.set(num, ordinal + 1);
             current.file.addFunction(num, count3 > 0, ordinal);
           } else current.file.addLine(num, count3);
-        } else if (name === "metrics" && parent === "file") {
-          const conditionals = counts2.count(attrs, "conditionals", name, line, 0);
-          const methods = counts2.count(attrs, "methods", name, line, 0);
+        } else if (name2 === "metrics" && parent === "file") {
+          const conditionals = counts2.count(attrs, "conditionals", name2, line, 0);
+          const methods = counts2.count(attrs, "methods", name2, line, 0);
           const summary2 = { ...current.file.summary };
           if (conditionals > 0) summary2.branches = covered(counts2, attrs, "coveredconditionals", conditionals, line);
           if (methods > 0) summary2.functions = covered(counts2, attrs, "coveredmethods", methods, line);
           current.file.summary = summary2;
         }
       },
-      close(name) {
+      close(name2) {
         stack.pop();
-        if (name === "file") current = void 0;
+        if (name2 === "file") current = void 0;
       }
     });
     for (const file2 of table.files.values()) if (file2.hasFunctions && file2.summary) file2.summary.functions = void 0;
     return { table };
   }
 };
-function covered(counts2, attrs, name, total, line) {
-  const value = counts2.count(attrs, name, "metrics", line, 0);
-  if (value > total) throw counts2.error(`<metrics> ${name}="${value}" is more than the total ${total}`, line);
+function covered(counts2, attrs, name2, total, line) {
+  const value = counts2.count(attrs, name2, "metrics", line, 0);
+  if (value > total) throw counts2.error(`<metrics> ${name2}="${value}" is more than the total ${total}`, line);
   return { covered: value, total };
 }
 
@@ -61525,10 +61525,10 @@ var cobertura = {
     const ordinals = /* @__PURE__ */ new Map();
     let depth = 0;
     await parseXml(ctx, {
-      open(name, attrs, line) {
+      open(name2, attrs, line) {
         depth++;
-        if (depth === 1) return counts2.root(name, "coverage", "Cobertura report", line);
-        switch (name) {
+        if (depth === 1) return counts2.root(name2, "coverage", "Cobertura report", line);
+        switch (name2) {
           case "source":
             sourceText = [];
             return;
@@ -61541,12 +61541,12 @@ var cobertura = {
             return;
           }
           case "method":
-            if (file2) method = { hits: attrs.hits === void 0 ? void 0 : counts2.count(attrs, "hits", name, line), line: void 0, anyLineHit: false };
+            if (file2) method = { hits: attrs.hits === void 0 ? void 0 : counts2.count(attrs, "hits", name2, line), line: void 0, anyLineHit: false };
             return;
           case "line": {
             if (!file2) return;
-            const number4 = counts2.line(attrs, "number", name, line);
-            const hits = counts2.count(attrs, "hits", name, line);
+            const number4 = counts2.line(attrs, "number", name2, line);
+            const hits = counts2.count(attrs, "hits", name2, line);
             if (method) {
               method.line ??= number4;
               if (hits > 0) method.anyLineHit = true;
@@ -61568,20 +61568,20 @@ var cobertura = {
             return;
         }
       },
-      close(name) {
+      close(name2) {
         depth--;
-        if (name === "source" && sourceText) {
+        if (name2 === "source" && sourceText) {
           const text2 = sourceText.join("").trim();
           if (text2 !== "") sources.push(text2);
           sourceText = void 0;
-        } else if (name === "method" && method && file2) {
+        } else if (name2 === "method" && method && file2) {
           let perLine = ordinals.get(file2);
           if (!perLine) ordinals.set(file2, perLine = /* @__PURE__ */ new Map());
           const ordinal = method.line === void 0 ? 0 : perLine.get(method.line) ?? 0;
           if (method.line !== void 0) perLine.set(method.line, ordinal + 1);
           file2.addFunction(method.line, method.hits === void 0 ? method.anyLineHit : method.hits > 0, ordinal);
           method = void 0;
-        } else if (name === "class") {
+        } else if (name2 === "class") {
           file2 = void 0;
           method = void 0;
         }
@@ -61651,8 +61651,8 @@ var goCover = {
   }
 };
 function moduleOptions({ source, options }) {
-  const bad = (name, what) => {
-    throw new ReportParseError(source.path, `option ${name} must be ${what}`);
+  const bad = (name2, what) => {
+    throw new ReportParseError(source.path, `option ${name2} must be ${what}`);
   };
   const { module, goModule, moduleDir } = options ?? {};
   if (module !== void 0 && typeof module !== "string") bad("module", "a Go module path (a string)");
@@ -61781,37 +61781,37 @@ var jacoco = {
     let file2;
     let summary2 = {};
     await parseXml(ctx, {
-      open(name, attrs, line) {
+      open(name2, attrs, line) {
         const parent = stack[stack.length - 1];
-        stack.push(name);
-        if (stack.length === 1) return counts2.root(name, "report", "JaCoCo report", line);
-        if (name === "package") pkg = attrs.name ?? "";
-        else if (name === "sourcefile" && parent === "package") {
+        stack.push(name2);
+        if (stack.length === 1) return counts2.root(name2, "report", "JaCoCo report", line);
+        if (name2 === "package") pkg = attrs.name ?? "";
+        else if (name2 === "sourcefile" && parent === "package") {
           const fileName = attrs.name;
           if (fileName === void 0 || fileName === "") throw counts2.error("<sourcefile> has no name attribute", line);
           file2 = table.file(paths.toRepo(pkg === "" ? fileName : `${pkg}/${fileName}`, sourceRoot));
           summary2 = {};
-        } else if (file2 && name === "line") {
-          const nr = counts2.line(attrs, "nr", name, line);
-          counts2.count(attrs, "mi", name, line, 0);
-          file2.addLine(nr, counts2.count(attrs, "ci", name, line, 0));
-          const missed = counts2.count(attrs, "mb", name, line, 0);
-          const covered2 = counts2.count(attrs, "cb", name, line, 0);
+        } else if (file2 && name2 === "line") {
+          const nr = counts2.line(attrs, "nr", name2, line);
+          counts2.count(attrs, "mi", name2, line, 0);
+          file2.addLine(nr, counts2.count(attrs, "ci", name2, line, 0));
+          const missed = counts2.count(attrs, "mb", name2, line, 0);
+          const covered2 = counts2.count(attrs, "cb", name2, line, 0);
           if (missed + covered2 > 0) file2.addBranches(nr, missed + covered2, covered2);
-        } else if (file2 && name === "counter" && parent === "sourcefile") {
+        } else if (file2 && name2 === "counter" && parent === "sourcefile") {
           const metric2 = COUNTER_METRIC[attrs.type ?? ""];
           if (!metric2) return;
-          const counter = { covered: counts2.count(attrs, "covered", name, line), total: 0 };
-          counter.total = counter.covered + counts2.count(attrs, "missed", name, line);
+          const counter = { covered: counts2.count(attrs, "covered", name2, line), total: 0 };
+          counter.total = counter.covered + counts2.count(attrs, "missed", name2, line);
           summary2[metric2] = counter;
         }
       },
-      close(name) {
+      close(name2) {
         stack.pop();
-        if (name === "sourcefile" && file2) {
+        if (name2 === "sourcefile" && file2) {
           if (Object.keys(summary2).length > 0) file2.summary = summary2;
           file2 = void 0;
-        } else if (name === "package") pkg = "";
+        } else if (name2 === "package") pkg = "";
       }
     });
     return { table };
@@ -62115,9 +62115,9 @@ var RecordFunctions = class {
       const from = this.starts[this.cursor];
       const length = this.ends[this.cursor] - from;
       if (end - start === length) {
-        const name = this.buffers[this.cursor];
+        const name2 = this.buffers[this.cursor];
         let k = 0;
-        while (k < length && buf[start + k] === name[from + k]) k++;
+        while (k < length && buf[start + k] === name2[from + k]) k++;
         if (k === length) {
           this.hits[this.cursor] += hits;
           this.hasHits[this.cursor++] = 1;
@@ -62148,13 +62148,13 @@ var RecordFunctions = class {
     }
   }
   /** FN from the text reader: `name` as its UTF-8 bytes read as Latin-1 (see key()). */
-  define(line, name) {
-    this.slow().set(name, line);
+  define(line, name2) {
+    this.slow().set(name2, line);
   }
   /** FNDA from the text reader (`name` as in define). */
-  hit(hits, name) {
+  hit(hits, name2) {
     this.slow();
-    this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + hits);
+    this.fnHits.set(name2, (this.fnHits.get(name2) ?? 0) + hits);
   }
   /**
    * Hands the record's functions to `file` and forgets them. Functions sharing a start line are
@@ -62166,9 +62166,9 @@ var RecordFunctions = class {
     const fnLines = this.fnLines;
     if (fnLines) {
       let n = 0;
-      for (const [name, line] of fnLines) this.add(n++, line, (this.fnHits.get(name) ?? 0) > 0);
+      for (const [name2, line] of fnLines) this.add(n++, line, (this.fnHits.get(name2) ?? 0) > 0);
       this.addAll(file2, n);
-      for (const [name, hits] of this.fnHits) if (!fnLines.has(name)) file2.addFunction(void 0, hits > 0);
+      for (const [name2, hits] of this.fnHits) if (!fnLines.has(name2)) file2.addFunction(void 0, hits > 0);
       this.fnLines = void 0;
       this.fnHits.clear();
     } else {
@@ -62237,8 +62237,8 @@ var RecordFunctions = class {
     const fnLines = this.fnLines = /* @__PURE__ */ new Map();
     for (let i2 = 0; i2 < this.count; i2++) fnLines.set(this.keyOf(i2), this.lines[i2]);
     for (let i2 = 0; i2 < this.cursor; i2++) {
-      const name = this.keyOf(i2);
-      this.fnHits.set(name, (this.fnHits.get(name) ?? 0) + this.hits[i2]);
+      const name2 = this.keyOf(i2);
+      this.fnHits.set(name2, (this.fnHits.get(name2) ?? 0) + this.hits[i2]);
     }
     this.forget();
     return fnLines;
@@ -62263,8 +62263,8 @@ var RecordFunctions = class {
 function key(buf, start, end) {
   return Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString("latin1");
 }
-function textKey(name) {
-  return Buffer.from(name, "utf8").toString("latin1");
+function textKey(name2) {
+  return Buffer.from(name2, "utf8").toString("latin1");
 }
 
 // src/core/reports/coverage/lcov/record.ts
@@ -62863,15 +62863,15 @@ var checkstyle = {
     let exception;
     await parseXml(ctx, {
       textIn: /* @__PURE__ */ new Set(["exception"]),
-      open(name, attrs, line) {
+      open(name2, attrs, line) {
         if (root) {
           root = false;
-          if (name !== "checkstyle") throw new ReportParseError(ctx.source.path, `not a Checkstyle report: root element is <${name}>, expected <checkstyle>`, line);
+          if (name2 !== "checkstyle") throw new ReportParseError(ctx.source.path, `not a Checkstyle report: root element is <${name2}>, expected <checkstyle>`, line);
           return;
         }
-        if (name === "file") file2 = attrs["name"] ? ctx.paths.toRepo(attrs["name"]) : void 0;
-        if (name === "exception") exception = { path: file2 ?? "", text: "" };
-        if (name !== "error") return;
+        if (name2 === "file") file2 = attrs["name"] ? ctx.paths.toRepo(attrs["name"]) : void 0;
+        if (name2 === "exception") exception = { path: file2 ?? "", text: "" };
+        if (name2 !== "error") return;
         const word = (attrs["severity"] ?? "error").trim().toLowerCase();
         const severity = word in SEVERITY ? SEVERITY[word] : "warning";
         if (severity === null || severity === void 0) return;
@@ -62886,9 +62886,9 @@ var checkstyle = {
       text(text2) {
         if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text2;
       },
-      close(name) {
-        if (name === "file") file2 = void 0;
-        if (name === "exception" && exception) {
+      close(name2) {
+        if (name2 === "file") file2 = void 0;
+        if (name2 === "exception" && exception) {
           const text2 = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
           findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text2 || "(no message)"}`, fingerprint: "" });
           exception = void 0;
@@ -63496,9 +63496,9 @@ var goTestJson = {
     const max2 = ctx.limits.maxMessageChars;
     let events = 0;
     let loose = new BoundedText(max2);
-    const pkgState = (name) => {
-      let state = packages.get(name);
-      if (!state) packages.set(name, state = { failedTests: 0, output: new BoundedText(max2), running: /* @__PURE__ */ new Map() });
+    const pkgState = (name2) => {
+      let state = packages.get(name2);
+      if (!state) packages.set(name2, state = { failedTests: 0, output: new BoundedText(max2), running: /* @__PURE__ */ new Map() });
       return state;
     };
     await forEachLine(ctx.source, ctx.limits.maxLineBytes, (line, lineNo2) => {
@@ -63550,20 +63550,20 @@ var goTestJson = {
       }
     });
     if (events === 0 && builder.data.total === 0) throw new ReportParseError(path, "no go test -json events found (is this the output of `go test -json`?)");
-    for (const [name, pkg] of packages) finishPackage(name, pkg, pkg.running.size > 0);
+    for (const [name2, pkg] of packages) finishPackage(name2, pkg, pkg.running.size > 0);
     return builder.data;
-    function finishPackage(name, pkg, failed) {
+    function finishPackage(name2, pkg, failed) {
       for (const [test, out] of pkg.running) {
         const text2 = out.toString();
         pkg.failedTests++;
-        builder.add("failed", { name: test, suite: name || void 0, message: summarise(text2) ?? "did not finish (the test binary stopped)", details: text2.trim() || void 0 });
+        builder.add("failed", { name: test, suite: name2 || void 0, message: summarise(text2) ?? "did not finish (the test binary stopped)", details: text2.trim() || void 0 });
       }
       pkg.running.clear();
       if (failed && pkg.failedTests === 0) {
         const text2 = pkg.output.toString();
-        builder.add("failed", { name: `${name || "(unknown package)"} (package)`, suite: name || void 0, message: summarise(text2) ?? "package failed", details: text2.trim() || void 0, kind: "error" });
+        builder.add("failed", { name: `${name2 || "(unknown package)"} (package)`, suite: name2 || void 0, message: summarise(text2) ?? "package failed", details: text2.trim() || void 0, kind: "error" });
       }
-      packages.delete(name);
+      packages.delete(name2);
     }
   }
 };
@@ -63660,8 +63660,8 @@ var junit = {
     let rootDeclared;
     let rootDepthDeclared = Infinity;
     await parseXml(ctx, {
-      open(name, a) {
-        switch (name) {
+      open(name2, a) {
+        switch (name2) {
           case "testsuites":
           case "testsuite": {
             const declared = {
@@ -63698,7 +63698,7 @@ var junit = {
           case "error":
             if (!current) return;
             current.outcome = "failed";
-            current.kind = name;
+            current.kind = name2;
             current.message ??= a.message;
             current.type ??= a.type;
             current.details ??= new BoundedText(ctx.limits.maxMessageChars);
@@ -63719,9 +63719,9 @@ var junit = {
         capturing?.add(text2);
       },
       textIn: FAILURE_ELEMENTS,
-      close(name) {
-        if (name === "failure" || name === "error") capturing = void 0;
-        else if (name === "testcase" && current) {
+      close(name2) {
+        if (name2 === "failure" || name2 === "error") capturing = void 0;
+        else if (name2 === "testcase" && current) {
           cases++;
           const c = current;
           current = void 0;
@@ -63739,7 +63739,7 @@ var junit = {
               kind: c.kind
             });
           }
-        } else if (name === "testsuite" || name === "testsuites") suites.pop();
+        } else if (name2 === "testsuite" || name2 === "testsuites") suites.pop();
       }
     });
     if (cases === 0 && rootDeclared?.tests) {
@@ -63903,7 +63903,7 @@ var tap = {
     function onPoint(indent2, ok, rest) {
       if (indent2 === 0) topPoints++;
       const directive = DIRECTIVE.exec(rest);
-      const name = (directive ? rest.slice(0, directive.index) : rest).replace(/\s+#\s*time=\S+\s*$/, "").trim() || "(unnamed test)";
+      const name2 = (directive ? rest.slice(0, directive.index) : rest).replace(/\s+#\s*time=\S+\s*$/, "").trim() || "(unnamed test)";
       const kind = directive?.[1].toUpperCase();
       let children = { count: 0, failed: 0 };
       for (const [depth, counts2] of below) {
@@ -63923,7 +63923,7 @@ var tap = {
       here.count++;
       if (outcome === "failed") {
         here.failed++;
-        pending = { name, indent: indent2, diag: new BoundedText(max2), yaml: void 0 };
+        pending = { name: name2, indent: indent2, diag: new BoundedText(max2), yaml: void 0 };
       } else builder.add(outcome);
     }
   }
@@ -63980,14 +63980,14 @@ var trx = {
     let definitionId;
     let runOutcome = "";
     await parseXml(ctx, {
-      open(name, a) {
-        if (name === "UnitTestResult") {
+      open(name2, a) {
+        if (name2 === "UnitTestResult") {
           result2 = { id: a.testId, name: a.testName ?? "(unnamed test)", outcome: (a.outcome ?? "").toLowerCase(), message: new BoundedText(max2), stack: new BoundedText(max2) };
-        } else if (result2 && name === "Message") capture = result2.message;
-        else if (result2 && name === "StackTrace") capture = result2.stack;
-        else if (name === "UnitTest") definitionId = a.id;
-        else if (name === "ResultSummary") runOutcome = (a.outcome ?? "").toLowerCase();
-        else if (name === "TestMethod" && definitionId && a.className) {
+        } else if (result2 && name2 === "Message") capture = result2.message;
+        else if (result2 && name2 === "StackTrace") capture = result2.stack;
+        else if (name2 === "UnitTest") definitionId = a.id;
+        else if (name2 === "ResultSummary") runOutcome = (a.outcome ?? "").toLowerCase();
+        else if (name2 === "TestMethod" && definitionId && a.className) {
           const failure2 = failedById.get(definitionId);
           if (failure2 && !failure2.suite) failure2.suite = a.className;
         }
@@ -63996,10 +63996,10 @@ var trx = {
         capture?.add(text2);
       },
       textIn: MESSAGE_ELEMENTS,
-      close(name) {
-        if (name === "Message" || name === "StackTrace") capture = void 0;
-        else if (name === "UnitTest") definitionId = void 0;
-        else if (name === "UnitTestResult" && result2) {
+      close(name2) {
+        if (name2 === "Message" || name2 === "StackTrace") capture = void 0;
+        else if (name2 === "UnitTest") definitionId = void 0;
+        else if (name2 === "UnitTestResult" && result2) {
           const r = result2;
           result2 = void 0;
           if (PASSED.has(r.outcome)) builder.add("passed");
@@ -64664,9 +64664,9 @@ var TEST_FILE = (0, import_picomatch3.default)(
   { dot: true }
 );
 var extensionOf = (path) => {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(dot).toLowerCase() : void 0;
+  const name2 = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name2.lastIndexOf(".");
+  return dot > 0 ? name2.slice(dot).toLowerCase() : void 0;
 };
 function measurePatch(table, added, options) {
   const excluded = options.exclude.length > 0 ? (0, import_picomatch3.default)([...options.exclude], { dot: true }) : () => false;
@@ -65183,12 +65183,12 @@ function annotationBatches(annotations, size = GITHUB_LIMITS.annotationsPerReque
   for (let i2 = 0; i2 < annotations.length; i2 += size) batches.push(annotations.slice(i2, i2 + size));
   return batches;
 }
-async function createCheckRun(octokit, repo, name, headSha, detailsUrl) {
+async function createCheckRun(octokit, repo, name2, headSha, detailsUrl) {
   const { data } = await apiStep(
     "creating the check run",
     () => octokit.rest.checks.create({
       ...repo,
-      name,
+      name: name2,
       head_sha: headSha,
       status: "in_progress",
       ...detailsUrl && { details_url: detailsUrl }
@@ -65573,8 +65573,8 @@ function testFailures(r, d) {
   const shown = t.failures.slice(0, d.failures);
   const out = [`### Failed tests (${t.failed})`, ""];
   for (const f of shown) {
-    const name = f.suite ? `${f.suite} \u203A ${f.name}` : f.name;
-    out.push(`- **${md(name)}**${location2(f.file, f.line)}: ${md(firstLine3(f.message, 300))}`);
+    const name2 = f.suite ? `${f.suite} \u203A ${f.name}` : f.name;
+    out.push(`- **${md(name2)}**${location2(f.file, f.line)}: ${md(firstLine3(f.message, 300))}`);
     if (d.withDetails && f.details) out.push("", indent(codeBlock(clip(f.details, 2e3))), "");
   }
   const more = t.failed - shown.length;
@@ -65730,8 +65730,8 @@ var XmlElement = class {
    * @param {object} [attrs.attrs={}]
    *    Object representing the tag's attributes as name/value pairs
    */
-  constructor({ name, content = [], attrs = {} }) {
-    this.name = name;
+  constructor({ name: name2, content = [], attrs = {} }) {
+    this.name = name2;
     this.content = content;
     this.attrs = attrs;
   }
@@ -67020,7 +67020,7 @@ function outputValues(report5, extra) {
   };
 }
 function writeOutputs(io, report5, extra) {
-  for (const [name, value] of Object.entries(outputValues(report5, extra))) io.setOutput(name, value);
+  for (const [name2, value] of Object.entries(outputValues(report5, extra))) io.setOutput(name2, value);
 }
 
 // src/github/zip.ts
@@ -67034,8 +67034,8 @@ var DEFAULT_ZIP_LIMITS = {
 var ArtifactError = class extends ReadygateError {
   name = "ArtifactError";
 };
-function unsafeEntryName(name) {
-  const n = name.replace(/\\/g, "/");
+function unsafeEntryName(name2) {
+  const n = name2.replace(/\\/g, "/");
   if (n.startsWith("/") || /^[A-Za-z]:/.test(n)) return "is an absolute path";
   if (n.split("/").includes("..")) return 'climbs out of the archive ("..")';
   if (n.includes("\0")) return "contains a NUL character";
@@ -67382,6 +67382,9 @@ var PatchConfig = external_exports.strictObject({
   exclude: external_exports.array(external_exports.string()).default([]).describe("Globs of changed files never counted in patch coverage")
 });
 var Config = external_exports.strictObject({
+  _extends: external_exports.string().min(1).optional().describe(
+    "Base policy this file builds on: `repo`, `owner/repo` or `owner/repo:path.yml` (its default branch); the keys here are deep-merged over it"
+  ),
   reports: external_exports.strictObject({
     coverage: reportList.optional(),
     tests: reportList.optional(),
@@ -67450,7 +67453,7 @@ function closest(word, known) {
 }
 
 // src/config/load.ts
-function parseConfig(text2, file2 = ".github/readygate.yml") {
+function parseConfigDocument(text2, file2 = ".github/readygate.yml") {
   const lineCounter = new import_yaml2.LineCounter();
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -67466,28 +67469,49 @@ function parseConfig(text2, file2 = ".github/readygate.yml") {
       `${file2}: add at least a "levels:" section (run \`readygate init\` for a starter)`
     ]);
   }
-  return validateConfig(value, file2, doc, lineCounter);
+  return { file: file2, value, doc, lineCounter };
 }
 function validateConfig(value, file2, doc, lineCounter) {
+  return validateWith(value, file2, (path, key2) => `${file2}${locate2(doc, lineCounter, path, key2)}`);
+}
+function validateMergedConfig(value, label, sources) {
+  return validateWith(value, label, (path, key2) => {
+    for (const s of sources) {
+      const node2 = find(s.doc, [...path, ...key2 === void 0 ? [] : [key2]]);
+      const offset = node2?.range?.[0];
+      if (offset !== void 0) return `${s.file}:${s.lineCounter.linePos(offset).line}`;
+    }
+    return label;
+  });
+}
+function validateWith(value, file2, where) {
   const result2 = Config.safeParse(value);
   if (result2.success) return result2.data;
-  const issues = result2.error.issues.map((issue3) => describeIssue(issue3, file2, doc, lineCounter));
+  const issues = result2.error.issues.map((issue3) => describeIssue(issue3, where));
   throw new ConfigError(`${file2} has ${issues.length} problem${issues.length === 1 ? "" : "s"}`, issues);
 }
-function describeIssue(issue3, file2, doc, lc2) {
+function describeIssue(issue3, where) {
   const path = issue3.path.map(String);
   if (issue3.code === "unrecognized_keys") {
     return issue3.keys.map((key2) => {
-      const where2 = locate2(doc, lc2, path, key2);
       const known = knownKeys(path);
       const guess = closest(key2, known);
       const hint = guess ? `did you mean \`${guess}\`?` : known.length > 0 ? `known keys: ${known.join(", ")}` : "remove it";
-      return `${file2}${where2}: unknown key \`${[...path, key2].join(".")}\`: ${hint}`;
+      return `${where(path, key2)}: unknown key \`${[...path, key2].join(".")}\`: ${hint}`;
     }).join("\n");
   }
-  const where = locate2(doc, lc2, path);
   const keyPath = path.length > 0 ? `\`${path.join(".")}\`` : "the top level";
-  return `${file2}${where}: ${keyPath}: ${friendly(issue3)}`;
+  return `${where(path)}: ${keyPath}: ${friendly(issue3)}`;
+}
+function find(doc, path) {
+  let node2 = doc.contents;
+  for (const [i2, segment] of path.entries()) {
+    if (!(0, import_yaml2.isMap)(node2)) return void 0;
+    const pair = node2.items.find((p) => (0, import_yaml2.isPair)(p) && (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === segment);
+    if (!pair) return void 0;
+    node2 = i2 === path.length - 1 ? pair.key : pair.value;
+  }
+  return node2;
 }
 function friendly(issue3) {
   if (issue3.code === "invalid_type") {
@@ -67527,6 +67551,7 @@ function knownKeys(path) {
   };
   if (path.length === 0)
     return [
+      "_extends",
       "reports",
       "levels",
       "require",
@@ -67551,73 +67576,20 @@ function knownKeys(path) {
   return [];
 }
 
-// src/check/config-source.ts
-var DEFAULT_CONFIG_PATH = ".github/readygate.yml";
-function readConfigFile(base, path) {
-  const abs = resolve6(base, path);
-  let text2;
-  try {
-    text2 = readFileSync2(abs, "utf8");
-  } catch (error63) {
-    throw new ConfigError(`cannot read config ${path}: ${fsReason(error63) ?? describeError(error63)}`, [], {
-      cause: error63
-    });
-  }
-  return parseConfig(text2, path);
+// src/config/merge.ts
+function mergePolicy(base, over) {
+  if (!isMapping(base) || !isMapping(over)) return over;
+  const out = {};
+  for (const [key2, value] of Object.entries(base)) define2(out, key2, value);
+  for (const [key2, value] of Object.entries(over))
+    define2(out, key2, Object.hasOwn(base, key2) ? mergePolicy(base[key2], value) : value);
+  return out;
 }
-async function resolveConfig(root, cwd, configPath, flags) {
-  const notices = [];
-  const anyFlag = SIGNALS.some((s) => (flags[s]?.length ?? 0) > 0);
-  let config2;
-  let usingDefault = false;
-  if (configPath) config2 = readConfigFile(cwd, configPath);
-  else if (existsSync3(resolve6(root, DEFAULT_CONFIG_PATH))) config2 = readConfigFile(root, DEFAULT_CONFIG_PATH);
-  else {
-    usingDefault = true;
-    config2 = validateConfig(DEFAULT_POLICY, "default policy");
-    notices.push(
-      `no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`
-    );
-    if (!anyFlag) {
-      const reports = {};
-      for (const signal of SIGNALS) {
-        const found = await glob([...DEFAULT_REPORT_GLOBS[signal]], {
-          cwd: root,
-          dot: false,
-          onlyFiles: true,
-          ignore: ["**/node_modules/**", "**/.git/**"]
-        });
-        if (found.length > 0) reports[signal] = found.sort();
-      }
-      if (Object.keys(reports).length === 0) {
-        throw new UsageError(
-          `no reports found in the usual places under ${root}.
-Pass them with --coverage, --tests, --audit or --lint, or write a config with \`readygate init\`.`
-        );
-      }
-      notices.push(`reports found in the usual places: ${Object.values(reports).flat().join(", ")}`);
-      config2 = { ...config2, reports };
-    }
-  }
-  if (anyFlag) {
-    const reports = { ...config2.reports };
-    for (const signal of SIGNALS) if (flags[signal]?.length) reports[signal] = flags[signal];
-    config2 = { ...config2, reports };
-  }
-  if (usingDefault) config2 = fitDefaultPolicy(config2);
-  return { config: config2, notices };
+function isMapping(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
-function fitDefaultPolicy(config2) {
-  const present = new Set(SIGNALS.filter((s) => (config2.reports[s]?.length ?? 0) > 0));
-  const levels = {};
-  for (const [name, gates] of Object.entries(config2.levels)) {
-    const kept = Object.fromEntries(Object.entries(gates).filter(([signal]) => present.has(signal)));
-    if (Object.keys(kept).length > 0) levels[name] = kept;
-  }
-  const names = Object.keys(levels);
-  if (names.length === 0) return config2;
-  const require3 = config2.require !== void 0 && names.includes(config2.require) ? config2.require : names[0];
-  return { ...config2, levels, require: require3 };
+function define2(target, key2, value) {
+  Object.defineProperty(target, key2, { value, enumerable: true, writable: true, configurable: true });
 }
 
 // src/github/contents.ts
@@ -67663,7 +67635,7 @@ async function listRepoDir(octokit, repo, path, ref) {
 var POLICY_NAME = /^readygate[^/]*\.ya?ml$/i;
 async function defaultBranchPolicies(octokit, repo, ref) {
   const names = await listRepoDir(octokit, repo, ".github", ref) ?? [];
-  return names.filter((name) => POLICY_NAME.test(name)).sort().map((name) => `.github/${name}`);
+  return names.filter((name2) => POLICY_NAME.test(name2)).sort().map((name2) => `.github/${name2}`);
 }
 function refuseNewPolicyName(path, branch, others) {
   throw new ConfigError(
@@ -67674,30 +67646,219 @@ function refuseNewPolicyName(path, branch, others) {
   );
 }
 
+// src/check/policy-chain.ts
+var MAX_EXTENDS = 5;
+var EXTENDS_FORM = /^(?:([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})\/)?([-_.\w]+)(?::([-_./\w]+\.ya?ml))?$/i;
+async function readRemotePolicy(octokit, repo, path, defaultBranch) {
+  const own2 = await readRepoFile(octokit, repo, path, defaultBranch);
+  if (own2 !== void 0) {
+    const first = parseConfigDocument(own2, `${path} (${defaultBranch ?? "the default branch"})`);
+    return { ...await resolvePolicy(octokit, first, { ...repo, path }), ownText: own2 };
+  }
+  const others = await defaultBranchPolicies(octokit, repo, defaultBranch);
+  if (others.length > 0) refuseNewPolicyName(path, defaultBranch ?? "the default branch", others);
+  const org = await readOrgDefault(octokit, repo, path);
+  if (!org) return void 0;
+  const notice2 = `${defaultBranch ?? "the default branch"} has no ${path}: using the owner's default, ${name(org.location)}`;
+  const resolved = await resolvePolicy(octokit, org.first, { ...repo, path }, org.location);
+  return { ...resolved, notices: [notice2, ...resolved.notices] };
+}
+async function readOrgDefault(octokit, repo, path) {
+  if (repo.repo.toLowerCase() === ".github") return void 0;
+  const location3 = { owner: repo.owner, repo: ".github", path };
+  const text2 = await readRepoFile(octokit, location3, path);
+  if (text2 === void 0) return void 0;
+  return { first: parseConfigDocument(text2, name(location3)), location: location3 };
+}
+async function resolvePolicy(octokit, first, origin, self2 = origin) {
+  if (!isMapping(first.value) || first.value._extends === void 0)
+    return { config: validateConfig(first.value, first.file, first.doc, first.lineCounter), notices: [] };
+  const chain = [first];
+  const key2 = (l) => `${l.owner}/${l.repo}:${l.path}`.toLowerCase();
+  const seen = /* @__PURE__ */ new Set([key2(self2)]);
+  let current = first;
+  while (isMapping(current.value) && current.value._extends !== void 0) {
+    const target = parseExtends(current.value._extends, current.file, origin);
+    if (seen.has(key2(target)))
+      throw new ConfigError(`${first.file}: \`_extends\` makes a cycle`, [
+        `${[...chain.map((c) => c.file), name(target)].join(" extends ")}: remove one of these \`_extends\``
+      ]);
+    seen.add(key2(target));
+    if (chain.length > MAX_EXTENDS)
+      throw new ConfigError(`${first.file}: \`_extends\` goes deeper than ${MAX_EXTENDS} files`, [
+        `${chain.map((c) => c.file).join(" extends ")}: flatten the chain (at most ${MAX_EXTENDS} bases)`
+      ]);
+    const text2 = await readBase(octokit, target, current.file);
+    current = parseConfigDocument(text2, name(target));
+    if (!isMapping(current.value))
+      throw new ConfigError(`${current.file} is not a policy mapping`, [
+        `${current.file}: ${chain.at(-1).file} extends it, but its top level is not a mapping of keys`
+      ]);
+    chain.push(current);
+  }
+  return {
+    config: composeChain(chain),
+    notices: [`policy: ${chain.map((c) => c.file).join(" extends ")}`]
+  };
+}
+function composeChain(chain) {
+  let merged = {};
+  for (const file2 of [...chain].reverse()) {
+    const { _extends: _ignored, ...rest } = file2.value;
+    merged = mergePolicy(merged, rest);
+  }
+  return validateMergedConfig(merged, chain.map((c) => c.file).join(" + "), chain);
+}
+function parseExtends(value, file2, origin) {
+  const forms = "use `repo`, `owner/repo` or `owner/repo:path/to/file.yml`";
+  if (typeof value !== "string")
+    throw new ConfigError(`${file2}: \`_extends\` must be a string`, [`${file2}: \`_extends\`: ${forms}`]);
+  const match2 = EXTENDS_FORM.exec(value.trim());
+  const path = match2?.[3] ?? origin.path;
+  if (!match2 || path.startsWith("/") || path.split("/").some((s) => s === ".." || s === "." || s === ""))
+    throw new ConfigError(`${file2}: \`_extends: ${value}\` is not a repository reference`, [
+      `${file2}: \`_extends\`: ${forms}`
+    ]);
+  return { owner: match2[1] ?? origin.owner, repo: match2[2], path };
+}
+async function readBase(octokit, target, from) {
+  let text2;
+  try {
+    text2 = await readRepoFile(octokit, target, target.path);
+  } catch (error63) {
+    throw new ReadygateError(`${from}: cannot read its \`_extends\` base ${name(target)}: ${describeError(error63)}`, {
+      cause: error63
+    });
+  }
+  if (text2 === void 0)
+    throw new ConfigError(`${from}: its \`_extends\` base ${name(target)} does not exist`, [
+      `${from}: \`_extends\`: ${name(target)} was not found on that repository's default branch, or this token cannot read it (an Actions GITHUB_TOKEN reads only its own repository and public ones)`
+    ]);
+  return text2;
+}
+function name(location3) {
+  return `${location3.owner}/${location3.repo}:${location3.path}`;
+}
+
+// src/check/config-source.ts
+var DEFAULT_CONFIG_PATH = ".github/readygate.yml";
+async function loadConfigFile(base, path, remote, originPath = DEFAULT_CONFIG_PATH) {
+  const first = parseConfigDocument(readConfigText(base, path), path);
+  const extendsValue = isMapping(first.value) ? first.value._extends : void 0;
+  if (extendsValue === void 0)
+    return { config: validateConfig(first.value, path, first.doc, first.lineCounter), notices: [] };
+  const access2 = remote ? await remote() : { unavailable: "no GitHub access here" };
+  if ("octokit" in access2) return resolvePolicy(access2.octokit, first, { ...access2.repo, path: originPath });
+  const why = `${path} extends ${JSON.stringify(extendsValue)}, which readygate could not read (${access2.unavailable}): the file is judged alone`;
+  try {
+    return { config: composeChain([first]), notices: [why] };
+  } catch (error63) {
+    if (error63 instanceof ConfigError) throw new ConfigError(error63.message, [...error63.issues, why], { cause: error63 });
+    throw error63;
+  }
+}
+function readConfigText(base, path) {
+  try {
+    return readFileSync2(resolve6(base, path), "utf8");
+  } catch (error63) {
+    throw new ConfigError(`cannot read config ${path}: ${fsReason(error63) ?? describeError(error63)}`, [], {
+      cause: error63
+    });
+  }
+}
+async function resolveConfig(root, cwd, configPath, flags, remote) {
+  const notices = [];
+  const anyFlag = SIGNALS.some((s) => (flags[s]?.length ?? 0) > 0);
+  let config2;
+  let usingDefault = false;
+  const file2 = configPath ? await loadConfigFile(cwd, configPath, remote) : existsSync3(resolve6(root, DEFAULT_CONFIG_PATH)) ? await loadConfigFile(root, DEFAULT_CONFIG_PATH, remote) : void 0;
+  if (file2) {
+    config2 = file2.config;
+    notices.push(...file2.notices);
+  } else {
+    usingDefault = true;
+    config2 = validateConfig(DEFAULT_POLICY, "default policy");
+    notices.push(
+      `no ${DEFAULT_CONFIG_PATH} found: using readygate's default policy (run \`readygate init\` to write one)`
+    );
+    if (!anyFlag) {
+      const reports = {};
+      for (const signal of SIGNALS) {
+        const found = await glob([...DEFAULT_REPORT_GLOBS[signal]], {
+          cwd: root,
+          dot: false,
+          onlyFiles: true,
+          ignore: ["**/node_modules/**", "**/.git/**"]
+        });
+        if (found.length > 0) reports[signal] = found.sort();
+      }
+      if (Object.keys(reports).length === 0) {
+        throw new UsageError(
+          `no reports found in the usual places under ${root}.
+Pass them with --coverage, --tests, --audit or --lint, or write a config with \`readygate init\`.`
+        );
+      }
+      notices.push(`reports found in the usual places: ${Object.values(reports).flat().join(", ")}`);
+      config2 = { ...config2, reports };
+    }
+  }
+  if (anyFlag) {
+    const reports = { ...config2.reports };
+    for (const signal of SIGNALS) if (flags[signal]?.length) reports[signal] = flags[signal];
+    config2 = { ...config2, reports };
+  }
+  if (usingDefault) config2 = fitDefaultPolicy(config2);
+  return { config: config2, notices };
+}
+function fitDefaultPolicy(config2) {
+  const present = new Set(SIGNALS.filter((s) => (config2.reports[s]?.length ?? 0) > 0));
+  const levels = {};
+  for (const [name2, gates] of Object.entries(config2.levels)) {
+    const kept = Object.fromEntries(Object.entries(gates).filter(([signal]) => present.has(signal)));
+    if (Object.keys(kept).length > 0) levels[name2] = kept;
+  }
+  const names = Object.keys(levels);
+  if (names.length === 0) return config2;
+  const require3 = config2.require !== void 0 && names.includes(config2.require) ? config2.require : names[0];
+  return { ...config2, levels, require: require3 };
+}
+
 // src/check/policy.ts
 async function loadPolicy(req) {
   const notices = [];
+  const origin = { ...req.repo, path: req.path };
+  const local = req.workspace && existsSync4(resolve7(req.workspace, req.path)) ? resolve7(req.workspace, req.path) : void 0;
   if (req.fromDefaultBranch) {
     const branch = req.defaultBranch ?? "the default branch";
-    const text2 = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
-    if (text2 !== void 0) {
-      if (req.changedPaths?.has(req.path) || differsLocally(req, text2)) {
+    const remote = await readRemotePolicy(req.octokit, req.repo, req.path, req.defaultBranch);
+    if (remote) {
+      const edits = req.changedPaths?.has(req.path) || differsLocally(req, remote.ownText);
+      if (edits)
         notices.push(
-          `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`
+          remote.ownText === void 0 ? `this change adds ${req.path}: it is judged by the owner's default policy; the change applies once merged` : `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`
         );
-      }
-      return { config: withReports(parseConfig(text2, `${req.path} (${branch})`), req.reports), notices };
+      return { config: withReports(remote.config, req.reports), notices: [...remote.notices, ...notices] };
     }
-    const others = await defaultBranchPolicies(req.octokit, req.repo, req.defaultBranch);
-    if (others.length > 0) refuseNewPolicyName(req.path, branch, others);
     const own2 = req.workspace && ownPolicy(req.workspace, req.root, req.path);
+    const none = `${branch} has no readygate policy (nor has ${req.repo.owner}/.github)`;
     notices.push(
-      own2 ? `${branch} has no readygate policy: this check used the pull request's own ${own2}, which the pull request itself can change` : `${branch} has no readygate policy: using readygate's default policy`
+      own2 ? `${none}: this check used the pull request's own ${own2}, which the pull request itself can change` : `${none}: using readygate's default policy`
     );
+  } else if (!local) {
+    const org = await readOrgDefault(req.octokit, req.repo, req.path);
+    if (org) {
+      const resolved2 = await resolvePolicy(req.octokit, org.first, origin, org.location);
+      notices.push(`this commit has no ${req.path}: using the owner's default, ${org.first.file}`);
+      return { config: withReports(resolved2.config, req.reports), notices: [...notices, ...resolved2.notices] };
+    }
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, "default policy"), notices };
-  const local = existsSync4(resolve7(req.workspace, req.path)) ? resolve7(req.workspace, req.path) : void 0;
-  const resolved = await resolveConfig(req.root, req.root, local, req.reports);
+  if (local) {
+    const remote = async () => ({ octokit: req.octokit, repo: req.repo });
+    const file2 = await loadConfigFile(req.workspace, req.path, remote, req.path);
+    return { config: withReports(file2.config, req.reports), notices: [...notices, ...file2.notices] };
+  }
+  const resolved = await resolveConfig(req.root, req.root, void 0, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
 }
 function ownPolicy(workspace, root, path) {
@@ -67708,7 +67869,7 @@ function differsLocally(req, text2) {
   if (req.changedPaths || !req.workspace) return false;
   const local = resolve7(req.workspace, req.path);
   try {
-    return existsSync4(local) && readFileSync3(local, "utf8") !== text2;
+    return existsSync4(local) && (text2 === void 0 || readFileSync3(local, "utf8") !== text2);
   } catch {
     return false;
   }
@@ -67877,16 +68038,16 @@ var WorkflowRunEvent = external_exports.object({
   repository: Repository.optional()
 });
 function readContext(env, cwd) {
-  const need = (name2) => {
-    const v = env[name2];
+  const need = (name3) => {
+    const v = env[name3];
     if (!v)
       throw new ConfigError(
-        `${name2} is not set: readygate's Action runs inside GitHub Actions (use the CLI elsewhere)`
+        `${name3} is not set: readygate's Action runs inside GitHub Actions (use the CLI elsewhere)`
       );
     return v;
   };
   const repo = parseRepo(need("GITHUB_REPOSITORY"));
-  const name = need("GITHUB_EVENT_NAME");
+  const name2 = need("GITHUB_EVENT_NAME");
   let payload = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
@@ -67901,13 +68062,13 @@ function readContext(env, cwd) {
     const r = schema.safeParse(payload);
     if (!r.success)
       throw new ConfigError(
-        `the ${name} event payload is missing what readygate needs: ${r.error.issues[0]?.path.join(".")} ${r.error.issues[0]?.message}`
+        `the ${name2} event payload is missing what readygate needs: ${r.error.issues[0]?.path.join(".")} ${r.error.issues[0]?.message}`
       );
     return r.data;
   };
   let event;
   let defaultBranch;
-  if (name === "pull_request" || name === "pull_request_target") {
+  if (name2 === "pull_request" || name2 === "pull_request_target") {
     const p = parse5(PullRequestEvent);
     const pr = p.pull_request;
     event = {
@@ -67919,7 +68080,7 @@ function readContext(env, cwd) {
       headRepo: pr.head.repo?.full_name
     };
     defaultBranch = p.repository?.default_branch;
-  } else if (name === "push") {
+  } else if (name2 === "push") {
     const p = parse5(PushEvent);
     const ref = env.GITHUB_REF ?? "";
     const before = p.before && !/^0+$/.test(p.before) ? p.before : void 0;
@@ -67930,7 +68091,7 @@ function readContext(env, cwd) {
       branch: ref.startsWith("refs/heads/") ? ref.slice(11) : void 0
     };
     defaultBranch = p.repository?.default_branch;
-  } else if (name === "merge_group") {
+  } else if (name2 === "merge_group") {
     const g = parse5(MergeGroupEvent);
     const m = g.merge_group;
     event = {
@@ -67940,7 +68101,7 @@ function readContext(env, cwd) {
       baseRef: m.base_ref.replace(/^refs\/heads\//, "")
     };
     defaultBranch = g.repository?.default_branch;
-  } else if (name === "workflow_run") {
+  } else if (name2 === "workflow_run") {
     const p = parse5(WorkflowRunEvent);
     const r = p.workflow_run;
     event = {
@@ -67953,7 +68114,7 @@ function readContext(env, cwd) {
       runUrl: r.html_url
     };
     defaultBranch = p.repository?.default_branch;
-  } else event = { kind: "other", name, sha: need("GITHUB_SHA") };
+  } else event = { kind: "other", name: name2, sha: need("GITHUB_SHA") };
   return {
     repo,
     apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
@@ -67988,14 +68149,14 @@ var ActionInputs = external_exports.strictObject({
   "working-directory": external_exports.string().default(".")
 });
 var INPUT_NAMES = Object.keys(ActionInputs.shape);
-function inputEnvName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+function inputEnvName(name2) {
+  return `INPUT_${name2.replace(/ /g, "_").toUpperCase()}`;
 }
 function parseInputs(env) {
   const raw = {};
-  for (const name of INPUT_NAMES) {
-    const value = env[inputEnvName(name)]?.trim();
-    if (value) raw[name] = value;
+  for (const name2 of INPUT_NAMES) {
+    const value = env[inputEnvName(name2)]?.trim();
+    if (value) raw[name2] = value;
   }
   const result2 = ActionInputs.safeParse(raw);
   if (result2.success) return result2.data;

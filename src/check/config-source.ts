@@ -1,15 +1,21 @@
 /**
  * Where `readygate check` gets its policy: --config, else `.github/readygate.yml`, else the
- * default policy (and it says so). Report flags override the config's globs per signal.
+ * default policy (and it says so). Report flags override the config's globs per signal. A file
+ * with `_extends` has its bases read through the API when `remote` gives access; otherwise it is
+ * judged alone and a notice says so.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { DEFAULT_POLICY, DEFAULT_REPORT_GLOBS } from '../config/defaults.js';
-import { parseConfig, validateConfig } from '../config/load.js';
+import { parseConfig, parseConfigDocument, validateConfig } from '../config/load.js';
+import { isMapping } from '../config/merge.js';
 import type { Config } from '../config/schema.js';
 import { ConfigError, UsageError, describeError, fsReason } from '../core/errors.js';
 import { SIGNALS, type Signal } from '../core/model.js';
+import type { GitHubClient } from '../github/octokit.js';
+import type { RepoRef } from '../github/repo.js';
+import { composeChain, resolvePolicy } from './policy-chain.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/readygate.yml';
 
@@ -18,18 +24,50 @@ export interface ResolvedConfig {
   notices: string[];
 }
 
+/**
+ * API access for `_extends`, asked for only when a file has one (building an Octokit costs start-up
+ * time): a client and the repository, or why there is none.
+ */
+export type RemoteAccess = () => Promise<{ octokit: GitHubClient; repo: RepoRef } | { unavailable: string }>;
+
 /** Reads and validates a config; `path` is resolved against `base` and shown as given. */
 export function readConfigFile(base: string, path: string): Config {
-  const abs = resolve(base, path);
-  let text: string;
+  return parseConfig(readConfigText(base, path), path);
+}
+
+/**
+ * Reads a config and resolves its `_extends` chain when `remote` gives access. `originPath` is the
+ * path an `_extends` without `:path` means (the policy path in the repository).
+ */
+export async function loadConfigFile(
+  base: string,
+  path: string,
+  remote?: RemoteAccess,
+  originPath = DEFAULT_CONFIG_PATH,
+): Promise<ResolvedConfig> {
+  const first = parseConfigDocument(readConfigText(base, path), path);
+  const extendsValue = isMapping(first.value) ? first.value._extends : undefined;
+  if (extendsValue === undefined)
+    return { config: validateConfig(first.value, path, first.doc, first.lineCounter), notices: [] };
+  const access = remote ? await remote() : { unavailable: 'no GitHub access here' };
+  if ('octokit' in access) return resolvePolicy(access.octokit, first, { ...access.repo, path: originPath });
+  const why = `${path} extends ${JSON.stringify(extendsValue)}, which readygate could not read (${access.unavailable}): the file is judged alone`;
   try {
-    text = readFileSync(abs, 'utf8');
+    return { config: composeChain([first]), notices: [why] };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(error.message, [...error.issues, why], { cause: error });
+    throw error;
+  }
+}
+
+function readConfigText(base: string, path: string): string {
+  try {
+    return readFileSync(resolve(base, path), 'utf8');
   } catch (error) {
     throw new ConfigError(`cannot read config ${path}: ${fsReason(error) ?? describeError(error)}`, [], {
       cause: error,
     });
   }
-  return parseConfig(text, path);
 }
 
 export async function resolveConfig(
@@ -37,14 +75,21 @@ export async function resolveConfig(
   cwd: string,
   configPath: string | undefined,
   flags: Partial<Record<Signal, string[]>>,
+  remote?: RemoteAccess,
 ): Promise<ResolvedConfig> {
   const notices: string[] = [];
   const anyFlag = SIGNALS.some((s) => (flags[s]?.length ?? 0) > 0);
   let config: Config;
   let usingDefault = false;
-  if (configPath) config = readConfigFile(cwd, configPath);
-  else if (existsSync(resolve(root, DEFAULT_CONFIG_PATH))) config = readConfigFile(root, DEFAULT_CONFIG_PATH);
-  else {
+  const file = configPath
+    ? await loadConfigFile(cwd, configPath, remote)
+    : existsSync(resolve(root, DEFAULT_CONFIG_PATH))
+      ? await loadConfigFile(root, DEFAULT_CONFIG_PATH, remote)
+      : undefined;
+  if (file) {
+    config = file.config;
+    notices.push(...file.notices);
+  } else {
     usingDefault = true;
     config = validateConfig(DEFAULT_POLICY, 'default policy');
     notices.push(

@@ -1,20 +1,23 @@
 /**
  * Which policy judges the change. On pull requests and in publish mode it is the default
  * branch's `.github/readygate.yml`, read through the API: a pull request must not be able to
- * relax the rules it is judged by. If the PR edits the policy the check says so; if the default
- * branch has no readygate policy at all (under any name), the PR's own file (or readygate's default
- * policy) is used, and that is said too; if it has one under another name, the check fails. On pushes the checked-out commit's file is the policy. Report inputs replace the policy's
- * globs per signal, as the CLI's flags do.
+ * relax the rules it is judged by. Without one, the owner's `.github` repository's file is the
+ * policy (org defaults); `_extends` chains are followed from default branches only (see
+ * policy-chain.ts). If the PR edits the policy the check says so; if the default branch has a
+ * policy only under another name, the check fails (default-branch-policy.ts); if neither repository
+ * has one, the PR's own file (or readygate's default policy) is used, and that is said plainly. On pushes to
+ * the default branch the checked-out commit's file is the policy (its `_extends` read through the
+ * API), else the owner's default. Report inputs replace the policy's globs per signal, as the
+ * CLI's flags do.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_CONFIG_PATH, resolveConfig } from './config-source.js';
-import { defaultBranchPolicies, refuseNewPolicyName } from './default-branch-policy.js';
+import { DEFAULT_CONFIG_PATH, loadConfigFile, resolveConfig } from './config-source.js';
+import { readOrgDefault, readRemotePolicy, resolvePolicy } from './policy-chain.js';
 import { DEFAULT_POLICY } from '../config/defaults.js';
-import { parseConfig, validateConfig } from '../config/load.js';
+import { validateConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { SIGNALS, type Signal } from '../core/model.js';
-import { readRepoFile } from '../github/contents.js';
 import type { GitHubClient } from '../github/octokit.js';
 import type { RepoRef } from '../github/repo.js';
 
@@ -42,29 +45,45 @@ export interface Policy {
 
 export async function loadPolicy(req: PolicyRequest): Promise<Policy> {
   const notices: string[] = [];
+  const origin = { ...req.repo, path: req.path };
+  const local =
+    req.workspace && existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
   if (req.fromDefaultBranch) {
     const branch = req.defaultBranch ?? 'the default branch';
-    const text = await readRepoFile(req.octokit, req.repo, req.path, req.defaultBranch);
-    if (text !== undefined) {
-      if (req.changedPaths?.has(req.path) || differsLocally(req, text)) {
+    const remote = await readRemotePolicy(req.octokit, req.repo, req.path, req.defaultBranch);
+    if (remote) {
+      const edits = req.changedPaths?.has(req.path) || differsLocally(req, remote.ownText);
+      if (edits)
         notices.push(
-          `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`,
+          remote.ownText === undefined
+            ? `this change adds ${req.path}: it is judged by the owner's default policy; the change applies once merged`
+            : `this change modifies ${req.path}: it is judged by the default branch's policy (${branch}); the change applies once merged`,
         );
-      }
-      return { config: withReports(parseConfig(text, `${req.path} (${branch})`), req.reports), notices };
+      return { config: withReports(remote.config, req.reports), notices: [...remote.notices, ...notices] };
     }
-    const others = await defaultBranchPolicies(req.octokit, req.repo, req.defaultBranch);
-    if (others.length > 0) refuseNewPolicyName(req.path, branch, others);
     const own = req.workspace && ownPolicy(req.workspace, req.root, req.path);
+    const none = `${branch} has no readygate policy (nor has ${req.repo.owner}/.github)`;
     notices.push(
       own
-        ? `${branch} has no readygate policy: this check used the pull request's own ${own}, which the pull request itself can change`
-        : `${branch} has no readygate policy: using readygate's default policy`,
+        ? `${none}: this check used the pull request's own ${own}, which the pull request itself can change`
+        : `${none}: using readygate's default policy`,
     );
+  } else if (!local) {
+    // A push to the default branch without a policy of its own: the owner's default, as pull requests get.
+    const org = await readOrgDefault(req.octokit, req.repo, req.path);
+    if (org) {
+      const resolved = await resolvePolicy(req.octokit, org.first, origin, org.location);
+      notices.push(`this commit has no ${req.path}: using the owner's default, ${org.first.file}`);
+      return { config: withReports(resolved.config, req.reports), notices: [...notices, ...resolved.notices] };
+    }
   }
   if (!req.workspace) return { config: validateConfig(DEFAULT_POLICY, 'default policy'), notices };
-  const local = existsSync(resolve(req.workspace, req.path)) ? resolve(req.workspace, req.path) : undefined;
-  const resolved = await resolveConfig(req.root, req.root, local, req.reports);
+  if (local) {
+    const remote = async () => ({ octokit: req.octokit, repo: req.repo });
+    const file = await loadConfigFile(req.workspace, req.path, remote, req.path);
+    return { config: withReports(file.config, req.reports), notices: [...notices, ...file.notices] };
+  }
+  const resolved = await resolveConfig(req.root, req.root, undefined, req.reports);
   return { config: resolved.config, notices: [...notices, ...resolved.notices] };
 }
 
@@ -75,11 +94,11 @@ function ownPolicy(workspace: string, root: string, path: string): string | unde
 }
 
 /** Whether the checkout holds a policy file other than the default branch's (when no changed-file list says so). */
-function differsLocally(req: PolicyRequest, text: string): boolean {
+function differsLocally(req: PolicyRequest, text: string | undefined): boolean {
   if (req.changedPaths || !req.workspace) return false;
   const local = resolve(req.workspace, req.path);
   try {
-    return existsSync(local) && readFileSync(local, 'utf8') !== text;
+    return existsSync(local) && (text === undefined || readFileSync(local, 'utf8') !== text);
   } catch {
     return false; // unreadable: the default branch's policy is used all the same
   }

@@ -12,6 +12,7 @@ import { baseSnapshot, parseReportJson } from '../core/report.js';
 import { VERSION } from '../version.js';
 import { resolveConfig } from '../check/config-source.js';
 import { EXIT, useColor, type CliIO } from './io.js';
+import { GITHUB_FLAGS_HELP, remoteAccess, type GitHubFlags } from './remote.js';
 
 export const CHECK_HELP = `Usage: readygate check [options]
 
@@ -30,13 +31,15 @@ Options:
   --out FILE           also write the JSON report to FILE
   --markdown-out FILE  also write the Markdown summary to FILE
   --cwd DIR            repository root (default: the current directory)
+${GITHUB_FLAGS_HELP.trimEnd()}
+                       (used only to read the bases a policy names with _extends)
   -h, --help           show this help
 
 Exit codes: 0 the required level is reached (or warn mode), 1 gates failed,
 2 usage or config error.
 `;
 
-export interface CheckFlags {
+export interface CheckFlags extends GitHubFlags {
   config?: string;
   coverage?: string[];
   tests?: string[];
@@ -62,7 +65,13 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
     audit: flags.audit,
     lint: flags.lint,
   };
-  const { config, notices } = await resolveConfig(root, io.cwd, flags.config, reportFlags);
+  const { config, notices } = await resolveConfig(
+    root,
+    io.cwd,
+    flags.config,
+    reportFlags,
+    remoteAccess(root, flags, io),
+  );
 
   let base: BaseSnapshot | undefined;
   if (flags.base) base = readBase(resolve(io.cwd, flags.base), flags.base);

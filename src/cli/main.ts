@@ -56,6 +56,9 @@ const COMMANDS = {
       out: str,
       'markdown-out': str,
       cwd: str,
+      repo: str,
+      token: str,
+      'api-url': str,
     },
   },
   init: {
@@ -70,7 +73,7 @@ const COMMANDS = {
       const m = await import('./validate.js');
       return { help: m.VALIDATE_HELP, run: (v, _p, io) => m.validateCommand(v, io) };
     },
-    options: { config: str, cwd: str },
+    options: { config: str, cwd: str, repo: str, token: str, 'api-url': str },
   },
   formats: {
     load: async (): Promise<Command> => {

@@ -1,19 +1,30 @@
 /** `readygate validate`: check a config file and say what is wrong, with lines. */
 import { resolve } from 'node:path';
 import { requiredLevel } from '../core/gates/evaluate.js';
-import { DEFAULT_CONFIG_PATH, readConfigFile } from '../check/config-source.js';
+import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../check/config-source.js';
 import { EXIT, type CliIO } from './io.js';
+import { GITHUB_FLAGS_HELP, remoteAccess, type GitHubFlags } from './remote.js';
 
-export const VALIDATE_HELP = `Usage: readygate validate [--config FILE] [--cwd DIR]
+export const VALIDATE_HELP = `Usage: readygate validate [--config FILE] [--cwd DIR] [--repo OWNER/REPO] [--token TOKEN]
 
-Checks a readiness config (default: .github/readygate.yml) against the schema.
+Checks a readiness config (default: .github/readygate.yml) against the schema. A config with
+_extends is checked merged over its bases, read through the API (with a token and repository).
+
+${GITHUB_FLAGS_HELP}
 Exit codes: 0 valid, 2 invalid or unreadable.
 `;
 
-export function validateCommand(flags: { config?: string; cwd?: string }, io: CliIO): number {
+export async function validateCommand(
+  flags: GitHubFlags & { config?: string; cwd?: string },
+  io: CliIO,
+): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const path = flags.config ?? DEFAULT_CONFIG_PATH;
-  const config = flags.config ? readConfigFile(io.cwd, flags.config) : readConfigFile(root, path);
+  const remote = remoteAccess(root, flags, io);
+  const { config, notices } = flags.config
+    ? await loadConfigFile(io.cwd, flags.config, remote)
+    : await loadConfigFile(root, path, remote);
+  for (const notice of notices) io.stdout(`note: ${notice}\n`);
   const levels = Object.keys(config.levels);
   const signals = Object.keys(config.reports).filter(
     (k) => (config.reports as Record<string, unknown[] | undefined>)[k]?.length,

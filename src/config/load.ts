@@ -8,7 +8,22 @@ import { ConfigError } from '../core/errors.js';
 import { Config, PatchConfig, RoadmapConfig } from './schema.js';
 import { closest } from './suggest.js';
 
+/** A config file's YAML, read but not yet validated: what `_extends` chains are merged from. */
+export interface ConfigDocument {
+  /** How the file is named in messages, e.g. `.github/readygate.yml (main)`. */
+  file: string;
+  value: unknown;
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
 export function parseConfig(text: string, file = '.github/readygate.yml'): Config {
+  const source = parseConfigDocument(text, file);
+  return validateConfig(source.value, file, source.doc, source.lineCounter);
+}
+
+/** YAML syntax and emptiness only; `validateConfig` or `validateMergedConfig` checks the shape. */
+export function parseConfigDocument(text: string, file = '.github/readygate.yml'): ConfigDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -24,22 +39,42 @@ export function parseConfig(text: string, file = '.github/readygate.yml'): Confi
       `${file}: add at least a "levels:" section (run \`readygate init\` for a starter)`,
     ]);
   }
-  return validateConfig(value, file, doc, lineCounter);
+  return { file, value, doc, lineCounter };
 }
 
 export function validateConfig(value: unknown, file: string, doc?: Document, lineCounter?: LineCounter): Config {
+  return validateWith(value, file, (path, key) => `${file}${locate(doc, lineCounter, path, key)}`);
+}
+
+/**
+ * Validates a policy merged from an `_extends` chain (`sources` child first). Each problem names
+ * the file, and line, that sets the key: the nearest file in the chain that has it.
+ */
+export function validateMergedConfig(value: unknown, label: string, sources: readonly ConfigDocument[]): Config {
+  return validateWith(value, label, (path, key) => {
+    for (const s of sources) {
+      const node = find(s.doc, [...path, ...(key === undefined ? [] : [key])]);
+      const offset = node?.range?.[0];
+      if (offset !== undefined) return `${s.file}:${s.lineCounter.linePos(offset).line}`;
+    }
+    return label;
+  });
+}
+
+type Where = (path: string[], key?: string) => string;
+
+function validateWith(value: unknown, file: string, where: Where): Config {
   const result = Config.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => describeIssue(issue, file, doc, lineCounter));
+  const issues = result.error.issues.map((issue) => describeIssue(issue, where));
   throw new ConfigError(`${file} has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, file: string, doc?: Document, lc?: LineCounter): string {
+function describeIssue(issue: z.core.$ZodIssue, where: Where): string {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys
       .map((key) => {
-        const where = locate(doc, lc, path, key);
         const known = knownKeys(path);
         const guess = closest(key, known);
         const hint = guess
@@ -47,13 +82,24 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, doc?: Document, lc
           : known.length > 0
             ? `known keys: ${known.join(', ')}`
             : 'remove it';
-        return `${file}${where}: unknown key \`${[...path, key].join('.')}\`: ${hint}`;
+        return `${where(path, key)}: unknown key \`${[...path, key].join('.')}\`: ${hint}`;
       })
       .join('\n');
   }
-  const where = locate(doc, lc, path);
   const keyPath = path.length > 0 ? `\`${path.join('.')}\`` : 'the top level';
-  return `${file}${where}: ${keyPath}: ${friendly(issue)}`;
+  return `${where(path)}: ${keyPath}: ${friendly(issue)}`;
+}
+
+/** The node (a key's scalar for the last segment) at exactly `path`, or undefined. */
+function find(doc: Document, path: string[]): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const [i, segment] of path.entries()) {
+    if (!isMap(node)) return undefined;
+    const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+    if (!pair) return undefined;
+    node = i === path.length - 1 ? pair.key : pair.value;
+  }
+  return node as Node | undefined;
 }
 
 function friendly(issue: z.core.$ZodIssue): string {
@@ -100,6 +146,7 @@ function knownKeys(path: string[]): string[] {
   };
   if (path.length === 0)
     return [
+      '_extends',
       'reports',
       'levels',
       'require',

@@ -132,6 +132,13 @@ export const PatchConfig = z.strictObject({
 
 export const Config = z
   .strictObject({
+    _extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Base policy this file builds on: `repo`, `owner/repo` or `owner/repo:path.yml` (its default branch); the keys here are deep-merged over it',
+      ),
     reports: z
       .strictObject({
         coverage: reportList.optional(),

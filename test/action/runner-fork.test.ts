@@ -85,8 +85,11 @@ describe('runner on a fork pull request (read-only token)', () => {
     const github = nock(API)
       .get('/repos/acme/widgets/contents/.github')
       .query(true)
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/readygate.yml')
       .reply(404, { message: 'Not Found' });
-    // The default branch has no policy: the PR's own file (examples/readygate.yml via `config`) is used.
+    // Neither the default branch nor the owner's .github has a policy: the PR's own file
+    // (examples/readygate.yml via `config`) is used.
     const { code, rec } = await runWith({ eventName: 'pull_request', payload, inputs: { config: 'readygate.yml' } });
     expect(scope.isDone() && github.isDone()).toBe(true);
     expect(code).toBe(0);
@@ -94,7 +97,7 @@ describe('runner on a fork pull request (read-only token)', () => {
       `readygate: not uploading the readygate-report artifact: ACTIONS_RUNTIME_TOKEN is not set (not running as a GitHub Actions step). The report is at ${rec.outputs['report-path']} (output report-path).`,
     );
     expect(rec.summary[0]).toContain(
-      "main has no readygate policy: this check used the pull request's own readygate.yml, which the pull request itself can change",
+      "main has no readygate policy (nor has acme/.github): this check used the pull request's own readygate.yml, which the pull request itself can change",
     );
     const help = rec.info.find((l) => l.includes('cannot create check runs or comments'))!;
     expect(help).toContain(`name: readygate-report\n      path: ${rec.outputs['report-path']}`);
