@@ -59572,7 +59572,7 @@ function dedupeFindings(input2) {
   const byKey = /* @__PURE__ */ new Map();
   const findings = input2.map((f) => ({ ...f, id: canonicalAdvisoryId(f.id), aliases: f.aliases.map(canonicalAdvisoryId) }));
   for (const f of findings) {
-    const key2 = `${f.id.toUpperCase()}\0${f.package}`;
+    const key2 = `${f.id.toUpperCase()}\0${f.package}\0${f.path ?? ""}`;
     const prev = byKey.get(key2);
     if (!prev) {
       byKey.set(key2, { ...f, aliases: [...new Set(f.aliases)] });
@@ -59621,15 +59621,18 @@ function mergeAudit(parts) {
   return { findings: dedupeFindings(parts.flatMap((p) => p.findings)) };
 }
 function mergeLint(parts) {
-  const seen = /* @__PURE__ */ new Set();
+  const kept = /* @__PURE__ */ new Map();
   const findings = [];
   for (const part of parts) {
+    const inPart = /* @__PURE__ */ new Map();
     for (const f of part.findings) {
       const key2 = [f.path, f.line, f.column, f.endLine, f.endColumn, f.rule, f.severity, f.message].join("\0");
-      if (seen.has(key2)) continue;
-      seen.add(key2);
+      const n = (inPart.get(key2) ?? 0) + 1;
+      inPart.set(key2, n);
+      if (n <= (kept.get(key2) ?? 0)) continue;
       findings.push(f);
     }
+    for (const [key2, n] of inPart) kept.set(key2, Math.max(kept.get(key2) ?? 0, n));
   }
   return { findings: assignFingerprints(findings) };
 }
@@ -60219,7 +60222,12 @@ var pnpmAudit = {
 // src/core/reports/sarif/shape.ts
 var Text = external_exports.object({ text: external_exports.string().optional(), markdown: external_exports.string().optional() });
 var Level = external_exports.enum(["none", "note", "warning", "error"]);
-var ArtifactLocation = external_exports.object({ uri: external_exports.string().optional(), uriBaseId: external_exports.string().optional(), index: external_exports.number().int().min(0).optional() });
+var Index = external_exports.number().int().min(-1).transform((n) => n === -1 ? void 0 : n);
+var ArtifactLocation = external_exports.object({
+  uri: external_exports.string().optional(),
+  uriBaseId: external_exports.string().optional(),
+  index: Index.optional()
+});
 var Region = external_exports.object({
   startLine: external_exports.number().int().optional(),
   startColumn: external_exports.number().int().optional(),
@@ -60243,8 +60251,12 @@ var Component = external_exports.object({ name: external_exports.string().option
 var Message = external_exports.object({ text: external_exports.string().optional(), markdown: external_exports.string().optional(), id: external_exports.string().optional(), arguments: external_exports.array(external_exports.string()).optional() });
 var Result = external_exports.object({
   ruleId: external_exports.string().optional(),
-  ruleIndex: external_exports.number().int().optional(),
-  rule: external_exports.object({ id: external_exports.string().optional(), index: external_exports.number().int().optional(), toolComponent: external_exports.object({ index: external_exports.number().int().optional() }).optional() }).optional(),
+  ruleIndex: Index.optional(),
+  rule: external_exports.object({
+    id: external_exports.string().optional(),
+    index: Index.optional(),
+    toolComponent: external_exports.object({ index: Index.optional() }).optional()
+  }).optional(),
   kind: external_exports.string().optional(),
   level: Level.optional(),
   message: Message,
@@ -60254,13 +60266,21 @@ var Result = external_exports.object({
   properties: Properties.optional()
 });
 var Notification = external_exports.object({ level: Level.optional(), message: Message, locations: external_exports.array(Location).optional(), descriptor: external_exports.object({ id: external_exports.string().optional() }).optional() });
+var Invocation = external_exports.object({
+  executionSuccessful: external_exports.boolean().optional(),
+  exitCode: external_exports.number().int().optional(),
+  exitCodeDescription: external_exports.string().optional(),
+  exitSignalName: external_exports.string().optional(),
+  toolExecutionNotifications: external_exports.array(Notification).optional(),
+  toolConfigurationNotifications: external_exports.array(Notification).optional()
+});
 var UriBase = external_exports.object({ uri: external_exports.string().optional(), uriBaseId: external_exports.string().optional() });
 var Run = external_exports.object({
   tool: external_exports.object({ driver: Component, extensions: external_exports.array(Component).optional() }),
   results: external_exports.array(external_exports.unknown()).nullable().optional(),
   artifacts: external_exports.array(external_exports.object({ location: ArtifactLocation.optional() })).optional(),
   originalUriBaseIds: external_exports.record(external_exports.string(), UriBase).optional(),
-  invocations: external_exports.array(external_exports.object({ toolExecutionNotifications: external_exports.array(Notification).optional(), toolConfigurationNotifications: external_exports.array(Notification).optional() })).optional()
+  invocations: external_exports.array(Invocation).optional()
 });
 var Log = external_exports.object({ version: external_exports.string().optional(), runs: external_exports.array(Run) });
 
@@ -60275,7 +60295,7 @@ async function readSarif(ctx) {
   if (log2.version !== void 0 && log2.version !== "2.1.0") {
     throw new ReportParseError(ctx.source.path, `SARIF version ${log2.version} is not supported (readygate reads SARIF 2.1.0)`);
   }
-  const out = { results: [], errorNotifications: [] };
+  const out = { results: [], errorNotifications: [], failures: [] };
   for (const [r, run] of log2.runs.entries()) {
     const tool = run.tool.driver.name ?? "sarif";
     const results = run.results ?? [];
@@ -60296,9 +60316,33 @@ async function readSarif(ctx) {
       for (const n of [...inv.toolExecutionNotifications ?? [], ...inv.toolConfigurationNotifications ?? []]) {
         if (n.level === "error") out.errorNotifications.push(notificationItem(ctx, run, tool, n));
       }
+      if (inv.executionSuccessful === false) out.failures.push({ tool, what: failedRun(inv) });
     }
   }
   return out;
+}
+function failedRun(inv) {
+  const how = [
+    inv.exitCode !== void 0 && `exit code ${inv.exitCode}`,
+    inv.exitCodeDescription,
+    inv.exitSignalName && `signal ${inv.exitSignalName}`
+  ].filter(Boolean);
+  return `its run failed (executionSuccessful: false${how.length > 0 ? `, ${how.join(", ")}` : ""})`;
+}
+function failureMessage(log2, locatedAreFindings) {
+  const shown = (n) => locatedAreFindings && n.path !== void 0 && n.path !== "";
+  const unshown = log2.errorNotifications.filter((n) => !shown(n));
+  const explained = new Set(log2.errorNotifications.filter(shown).map((n) => n.tool));
+  const failed = log2.failures.filter((f) => !explained.has(f.tool));
+  if (unshown.length === 0 && failed.length === 0) return void 0;
+  const words = (n) => `${n.path ? `${n.path}${n.line ? `:${n.line}` : ""}: ` : ""}${n.message}${n.ruleId ? ` [${n.ruleId}]` : ""}`;
+  const tools = [.../* @__PURE__ */ new Set([...failed.map((f) => f.tool), ...unshown.map((n) => n.tool)])];
+  const parts = [
+    ...failed.map((f) => `${f.tool} says ${f.what}`),
+    ...unshown.slice(0, 5).map((n) => `${n.tool} error: ${words(n)}`)
+  ];
+  if (unshown.length > 5) parts.push(`and ${unshown.length - 5} more error notifications`);
+  return `${tools.join(", ")} did not finish its analysis, so this report cannot pass: ${parts.join("; ")}`;
 }
 function counts(result2) {
   if (result2.kind === "pass" || result2.kind === "notApplicable") return false;
@@ -60382,11 +60426,15 @@ function tagSeverity(props) {
   const word = tags.find((t) => typeof t === "string" && TAG_SEVERITY.test(t));
   return word ? normalizeSeverity(word) : void 0;
 }
+var LEVEL_RATES_NOTHING = /* @__PURE__ */ new Set(["osv-scanner"]);
 function sarifSeverity(item) {
   const score = positive(scoreOf(item.properties)) ?? positive(scoreOf(item.rule?.properties));
   if (score !== void 0) return severityFromScore(score);
-  return tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties) ?? LEVEL_SEVERITY[item.level];
+  const tagged = tagSeverity(item.properties) ?? tagSeverity(item.rule?.properties);
+  if (tagged) return tagged;
+  return LEVEL_RATES_NOTHING.has(item.tool) ? void 0 : LEVEL_SEVERITY[item.level];
 }
+var OSV_MESSAGE = /^Package '(.+)@([^@']*)' is vulnerable to /;
 function field(name2, ...texts) {
   const re = new RegExp(`^${name2}:[ \\t]*(\\S+)`, "m");
   for (const t of texts) {
@@ -60395,19 +60443,23 @@ function field(name2, ...texts) {
   }
   return void 0;
 }
-function toFinding(item) {
+function toFinding(ctx, item) {
   const ruleId = item.ruleId ?? "unknown-rule";
   const id = ADVISORY_ID.exec(ruleId)?.[1]?.toUpperCase() ?? ruleId;
   const help = item.rule?.help?.text;
-  const pkg = field("Package", item.message, help) ?? item.path ?? ruleId;
+  const osv = OSV_MESSAGE.exec(item.message);
+  const pkg = field("Package", item.message, help) ?? osv?.[1] ?? item.path ?? ruleId;
+  const rated = sarifSeverity(item);
+  const severity = rated ?? unknownSeverity(ctx);
+  const title = item.rule?.shortDescription?.text ?? item.message.split("\n")[0] ?? id;
   const finding = {
     id,
     aliases: id !== ruleId ? [ruleId] : [],
     package: pkg,
-    severity: sarifSeverity(item),
-    title: item.rule?.shortDescription?.text ?? item.message.split("\n")[0] ?? id
+    severity,
+    title: rated ? title : unratedTitle(title, item.tool, severity)
   };
-  const version2 = field("Installed Version", item.message, help) ?? field("Version", item.message, help);
+  const version2 = field("Installed Version", item.message, help) ?? field("Version", item.message, help) ?? (osv?.[2] || void 0);
   if (version2) finding.version = version2;
   if (item.rule?.helpUri) finding.url = item.rule.helpUri;
   if (item.path) finding.path = item.path;
@@ -60423,7 +60475,9 @@ var sarifAudit = {
   detect: detectSarif,
   async parse(ctx) {
     const log2 = await readSarif(ctx);
-    return { findings: dedupeFindings(log2.results.map(toFinding)) };
+    const failure2 = failureMessage(log2, false);
+    if (failure2) throw new ReportParseError(ctx.source.path, failure2);
+    return { findings: dedupeFindings(log2.results.map((item) => toFinding(ctx, item))) };
   }
 };
 
@@ -63221,7 +63275,9 @@ var sarifLint = {
   detect: detectSarif,
   async parse(ctx) {
     const log2 = await readSarif(ctx);
-    const located = log2.errorNotifications.filter((n) => n.path !== void 0);
+    const failure2 = failureMessage(log2, true);
+    if (failure2) throw new ReportParseError(ctx.source.path, failure2);
+    const located = log2.errorNotifications.filter((n) => n.path);
     return { findings: [...log2.results, ...located].map(toFinding2) };
   }
 };
