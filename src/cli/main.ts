@@ -18,6 +18,7 @@ Commands:
   validate   check a config file
   formats    list the report formats readygate reads
   roadmap    plan, sync or pull roadmap files against GitHub issues and milestones
+  report     write the readiness page (HTML and Markdown) from a JSON report
 
 Run \`readygate <command> --help\` for a command's options.
 `;
@@ -100,6 +101,22 @@ const COMMANDS = {
       cwd: str,
     },
   },
+  report: {
+    load: async (): Promise<Command> => {
+      const m = await import('./report.js');
+      return { help: m.REPORT_HELP, run: (v, p, io) => m.reportCommand(v, p, io) };
+    },
+    options: {
+      report: str,
+      history: list,
+      commit: str,
+      repo: str,
+      config: str,
+      out: str,
+      'markdown-out': str,
+      cwd: str,
+    },
+  },
 } as const;
 
 type CommandName = keyof typeof COMMANDS;
@@ -140,7 +157,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       args: [...args],
       options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
       strict: true,
-      allowPositionals: name === 'roadmap',
+      allowPositionals: name === 'roadmap' || name === 'report',
     }));
   } catch (error) {
     throw new UsageError(`${describeError(error)}\n\n${command.help}`, { cause: error });
