@@ -61876,6 +61876,7 @@ var jacoco = {
 var NL = 10;
 var EMPTY2 = Buffer.alloc(0);
 var FILE_CHUNK = 1024 * 1024;
+var MIN_FILE_CHUNK = 64 * 1024;
 async function forEachLineBlock(source, maxLineBytes, sink) {
   if (source.openFile) return fromFile(source, source.openFile.bind(source), maxLineBytes, sink);
   let carry = EMPTY2;
@@ -61971,8 +61972,9 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
   } catch (error63) {
     throw asReadError(source.path, error63);
   }
-  let buf = Buffer.allocUnsafe(FILE_CHUNK);
-  let spare = Buffer.allocUnsafe(FILE_CHUNK);
+  const chunk = Math.min(FILE_CHUNK, Math.max(MIN_FILE_CHUNK, (source.size ?? FILE_CHUNK) + 1));
+  let buf = Buffer.allocUnsafe(chunk);
+  let spare = Buffer.allocUnsafe(chunk);
   let position = 0;
   const read = (into, at) => {
     const pending2 = file2.read(into, at, into.length - at, position);
@@ -62021,8 +62023,7 @@ async function fromFile(source, openFile, maxLineBytes, sink) {
         throw tooLongError(source.path, maxLineBytes, sink.lineNo);
       }
       kept = filled - tail;
-      if (spare.length - kept < FILE_CHUNK / 4)
-        spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
+      if (spare.length - kept < chunk / 4) spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + chunk));
       spare.set(buf.subarray(tail, filled), 0);
       pending = read(spare, kept);
       if (tail > start) sink.block(buf, start, tail);
@@ -62424,6 +62425,8 @@ var INPUT = TAPE + TAPE_ENTRIES * ENTRY_INTS * 4;
 var SLACK = 8;
 var PAGE = 65536;
 var compiled;
+var idle = [];
+var MAX_IDLE = 2;
 var LcovWasm = class _LcovWasm {
   exports;
   /** The memory as bytes; replaced when the memory grows (the old view is then empty). */
@@ -62443,7 +62446,16 @@ var LcovWasm = class _LcovWasm {
    */
   static create() {
     const api = globalThis.WebAssembly;
-    return api ? new _LcovWasm(api) : void 0;
+    if (!api) return void 0;
+    return idle.pop() ?? new _LcovWasm(api);
+  }
+  /**
+   * The parse is over (to the end, or stopped by an error): clears the bitset's first `bitsUsed`
+   * bytes (the rest is clear) and keeps the instance for the next parse. Not used after this.
+   */
+  recycle(bitsUsed) {
+    this.bits.fill(0, 0, Math.max(bitsUsed, this.used));
+    if (idle.length < MAX_IDLE) idle.push(this);
   }
   constructor(api) {
     compiled ??= new api.Module(Buffer.from(LCOV_SCAN_WASM, "base64"));
@@ -62520,6 +62532,10 @@ var LcovScanner = class {
   /** The reader is about to reuse its buffers: only the TypeScript path keeps names in them. */
   release() {
     if (!this.wasm) this.record.functions.release();
+  }
+  /** The parse is over: the WebAssembly instance goes back for the next parse. */
+  finish() {
+    this.wasm?.recycle(this.record.bitsUsed);
   }
   /** Reads the lines of buf[start, end), counting them in lineNo. */
   lines(buf, start, end) {
@@ -62836,9 +62852,13 @@ var lcov = {
     const text2 = new LcovTextLines(source.path, table, paths, record2);
     const scanner = new LcovScanner(record2, text2);
     let lines3;
-    if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines3 = scanner.lineNo;
-    else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text2.line(s, start, end, lineNo2));
-    record2.flush();
+    try {
+      if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines3 = scanner.lineNo;
+      else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text2.line(s, start, end, lineNo2));
+      record2.flush();
+    } finally {
+      scanner.finish();
+    }
     if (lines3 === 0) throw new ReportParseError(source.path, "file is empty");
     return { table };
   }

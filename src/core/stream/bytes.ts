@@ -26,6 +26,8 @@ export interface LineBlockSink {
 
 /** Bytes per read from a file: two buffers of this size are all the memory the reading takes. */
 const FILE_CHUNK = 1024 * 1024;
+/** A smaller file gets buffers just larger than its size, but not under this. */
+const MIN_FILE_CHUNK = 64 * 1024;
 
 /**
  * Feeds `sink` the file's lines in blocks (the `\n` of a last line without one is added). Resolves
@@ -150,8 +152,11 @@ async function fromFile(
   } catch (error) {
     throw asReadError(source.path, error);
   }
-  let buf = Buffer.allocUnsafe(FILE_CHUNK);
-  let spare = Buffer.allocUnsafe(FILE_CHUNK);
+  // Most reports are small: sized to the file, reading one takes a read or two and no megabytes.
+  // (Should the file have grown since its size was taken, the reads only get more numerous.)
+  const chunk = Math.min(FILE_CHUNK, Math.max(MIN_FILE_CHUNK, (source.size ?? FILE_CHUNK) + 1));
+  let buf = Buffer.allocUnsafe(chunk);
+  let spare = Buffer.allocUnsafe(chunk);
   /** File offset of the next read. */
   let position = 0;
   const read = (into: Buffer, at: number): Promise<number> => {
@@ -207,8 +212,7 @@ async function fromFile(
       // 3. The cut line moves to the spare buffer (grown if it would leave little room to read),
       //    and the next read starts after it.
       kept = filled - tail;
-      if (spare.length - kept < FILE_CHUNK / 4)
-        spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + FILE_CHUNK));
+      if (spare.length - kept < chunk / 4) spare = Buffer.allocUnsafe(Math.max(spare.length * 2, kept + chunk));
       spare.set(buf.subarray(tail, filled), 0);
       pending = read(spare, kept);
       // 4. The whole lines are parsed while that read runs.

@@ -165,6 +165,17 @@ describe('forEachLineBlock from a file', () => {
     expect(sink.views.length).toBeGreaterThan(buffers.size);
   });
 
+  it('reads a small file in buffers sized to it, and a file longer than its stated size whole', async () => {
+    const text = Array.from({ length: 30_000 }, (_, i) => `DA:${i + 1},${i % 7}`).join('\n');
+    for (const size of [text.length, 100]) {
+      const source = { ...fileOf(Buffer.from(text)), size };
+      const sink = collector();
+      expect(await forEachLineBlock(source, 1000, sink)).toBe(true);
+      expect(sink.copies.join('')).toBe(`${text}\n`);
+      expect(Math.max(...sink.views.map((v) => v.buffer.byteLength))).toBeLessThan(1024 * 1024);
+    }
+  });
+
   it('closes the file when done, when the parser fails, and after a read error', async () => {
     const ok = fileOf(Buffer.from('TN:\nDA:1,1\n'), [4]);
     await forEachLineBlock(ok, 1000, collector());

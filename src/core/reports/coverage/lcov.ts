@@ -32,9 +32,13 @@ export const lcov: ReportParser<'coverage'> = {
     const text = new LcovTextLines(source.path, table, paths, record);
     const scanner = new LcovScanner(record, text);
     let lines: number;
-    if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines = scanner.lineNo;
-    else lines = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo) => text.line(s, start, end, lineNo));
-    record.flush();
+    try {
+      if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines = scanner.lineNo;
+      else lines = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo) => text.line(s, start, end, lineNo));
+      record.flush();
+    } finally {
+      scanner.finish();
+    }
     if (lines === 0) throw new ReportParseError(source.path, 'file is empty');
     return { table };
   },

@@ -84,3 +84,32 @@ describe('lcov functions past the ordinal table’s first size', () => {
     expect(bytes).toMatchObject([{ p: 'a.ts', functions: { covered: n, total: n } }]);
   });
 });
+
+describe('lcov WebAssembly instances, kept from parse to parse', () => {
+  it('carry no line of a parse stopped by an error into the next one', async () => {
+    const broken = `SF:a.ts\n${Array.from({ length: 40 }, (_, i) => `DA:${i * 997 + 1},1`).join('\n')}\nDA:0,1\nend_of_record\n`;
+    await expect(parseWith(lcov, source(Buffer.from(broken)))).rejects.toThrow(/^r\.info:42: /);
+    for (let i = 0; i < 3; i++) {
+      const { table } = await parseWith(lcov, source(Buffer.from('SF:b.ts\nDA:2,1\nend_of_record\n')));
+      expect([...table.files].map(([p, f]) => [p, [...f.lineEntries()]])).toEqual([['b.ts', [[2, true]]]]);
+    }
+  });
+
+  it('serve parses that run at the same time, each with its own', async () => {
+    const texts = Array.from({ length: 4 }, (_, k) => `SF:f${k}.ts\n${Array.from({ length: 50 }, (_, i) => `DA:${i * 4 + k + 1},${i % 2}`).join('\n')}\nend_of_record\n`);
+    const slow = (bytes: Buffer): ReportSource => ({
+      path: 'r.info',
+      size: bytes.length,
+      open: () => Readable.from((async function* () {
+        for (let at = 0; at < bytes.length; at += 64) {
+          await new Promise((resolve) => setImmediate(resolve));
+          yield bytes.subarray(at, at + 64);
+        }
+      })()),
+    });
+    const tables = await Promise.all(texts.map((t) => parseWith(lcov, slow(Buffer.from(t)))));
+    expect(tables.map(({ table }) => [...table.files].map(([p, f]) => [p, [...f.lineEntries()]]))).toEqual(
+      texts.map((_, k) => [[`f${k}.ts`, Array.from({ length: 50 }, (_, i) => [i * 4 + k + 1, i % 2 === 1])]]),
+    );
+  });
+});

@@ -61,6 +61,11 @@ export class LcovScanner implements LineBlockSink {
     if (!this.wasm) this.record.functions.release();
   }
 
+  /** The parse is over: the WebAssembly instance goes back for the next parse. */
+  finish(): void {
+    this.wasm?.recycle(this.record.bitsUsed);
+  }
+
   /** Reads the lines of buf[start, end), counting them in lineNo. */
   private lines(buf: Uint8Array, start: number, end: number): void {
     const record = this.record;

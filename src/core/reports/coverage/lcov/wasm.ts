@@ -1,5 +1,5 @@
 /**
- * The WebAssembly half of the LCOV scanner (scan.wat): one instance per parse, its memory laid out
+ * The WebAssembly half of the LCOV scanner (scan.wat): one instance per running parse (kept for the next), its memory laid out
  * as the record's line bitset, the tape of BRDA/FN/FNDA lines it read, and the input block.
  */
 import { MAX_LINE } from '../../../coverage/table.js';
@@ -35,6 +35,12 @@ const SLACK = 8;
 const PAGE = 65_536;
 
 let compiled: object | undefined;
+/**
+ * Instances whose parse is over, for the next parse: a new one (its memory holds the bitset of
+ * every line up to MAX_LINE) costs several times a small report's whole parse.
+ */
+const idle: LcovWasm[] = [];
+const MAX_IDLE = 2;
 
 export class LcovWasm {
   private readonly exports: ScanExports;
@@ -56,7 +62,17 @@ export class LcovWasm {
    */
   static create(): LcovWasm | undefined {
     const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    return api ? new LcovWasm(api) : undefined;
+    if (!api) return undefined;
+    return idle.pop() ?? new LcovWasm(api);
+  }
+
+  /**
+   * The parse is over (to the end, or stopped by an error): clears the bitset's first `bitsUsed`
+   * bytes (the rest is clear) and keeps the instance for the next parse. Not used after this.
+   */
+  recycle(bitsUsed: number): void {
+    this.bits.fill(0, 0, Math.max(bitsUsed, this.used));
+    if (idle.length < MAX_IDLE) idle.push(this);
   }
 
   private constructor(api: WasmApi) {
