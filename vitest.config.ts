@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'examples/**', 'dist/**', 'build/**'],
+    // *.long.test.ts: exhaustive and long differential runs, in `npm run test:long` (vitest.long.config.ts).
+    exclude: ['**/node_modules/**', 'examples/**', 'dist/**', 'build/**', 'test/**/*.long.test.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,13 +1,10 @@
 // The lcov byte scanner reads UTF-8 files; UTF-16 files go through the text reader alone. On any
 // tracefile, well-formed or not, cut into chunks anywhere, both must give the same data or the
 // same error (message and line).
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { lcov } from '../../../../src/core/reports/coverage/lcov.js';
 import { LcovWasm } from '../../../../src/core/reports/coverage/lcov/wasm.js';
-import type { ReportSource } from '../../../../src/core/reports/types.js';
-import { parseWith } from '../../../helpers/parse.js';
+import { chunked, expectSameOutcome, ODD_FORM_VARIANTS, oddFormTexts, outcome, READERS, utf16 } from './lcov-agree.js';
 
 /** Numbers as tools write them, and (when `odd`) as no tool should. */
 const number = (odd: boolean): fc.Arbitrary<string> =>
@@ -45,45 +42,7 @@ const tracefile = (odd: boolean): fc.Arbitrary<string> =>
     .tuple(fc.array(fc.tuple(path(odd), fc.array(record(odd), { maxLength: 14 })), { minLength: 1, maxLength: 5 }), fc.constantFrom('\n', '\r\n'), fc.boolean())
     .map(([records, eol, finalEol]) => records.flatMap(([p, body]) => [`SF:${p}`, ...body, 'end_of_record']).join(eol) + (finalEol ? eol : ''));
 
-/**
- * `bytes` cut at `cuts`: as a stream of those chunks, or as a file whose reads stop short there
- * (the byte reader then reuses its two buffers from read to read).
- */
-function chunked(via: 'stream' | 'file', bytes: Buffer, cuts: number[], path = 'r.info'): ReportSource {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Buffer[] = [];
-  let from = 0;
-  for (const p of [...points, bytes.length]) {
-    if (p > from) chunks.push(bytes.subarray(from, p));
-    from = Math.max(from, p);
-  }
-  const open = () => Readable.from(chunks.length > 0 ? chunks : [Buffer.alloc(0)]);
-  if (via === 'stream') return { path, size: bytes.length, open };
-  const read = async (buffer: Uint8Array, offset: number, length: number, position: number) => {
-    const stop = Math.min(position + length, points.find((p) => p > position) ?? bytes.length, bytes.length);
-    if (stop <= position) return 0;
-    buffer.set(bytes.subarray(position, stop), offset);
-    return stop - position;
-  };
-  return { path, size: bytes.length, open, openFile: async () => ({ read, close: async () => undefined }) };
-}
-
-/** What a parse gives, as plain data: per file its lines, branch and function totals; or the error. */
-async function outcome(source: ReportSource): Promise<unknown> {
-  try {
-    const { table } = await parseWith(lcov, source);
-    return [...table.files].map(([p, f]) => ({ p, lines: [...f.lineEntries()], branches: f.branches(), functions: f.functions() }));
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-}
-
-describe.each([
-  ['a stream', 'stream', true],
-  ['a file', 'file', true],
-  // `node --jitless` has no WebAssembly: the TypeScript scanner then reads every line itself.
-  ['a file, without WebAssembly', 'file', false],
-] as const)('lcov: the byte scanner, reading %s, and the text reader agree', (_name, via, wasm) => {
+describe.each(READERS)('lcov: the byte scanner, reading %s, and the text reader agree', (_name, via, wasm) => {
   beforeAll(() => {
     if (!wasm) vi.stubGlobal('WebAssembly', undefined);
   });
@@ -101,35 +60,20 @@ describe.each([
   ])('on %s, cut into chunks anywhere', async (_kind, odd) => {
     await fc.assert(
       fc.asyncProperty(tracefile(odd), fc.array(fc.nat(), { maxLength: 6 }), async (text, cuts) => {
-        const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-        const expected = await outcome(chunked(via, utf16, []));
+        const expected = await outcome(chunked(via, utf16(text), []));
         expect(await outcome(chunked(via, Buffer.from(text), cuts))).toEqual(expected);
       }),
       { numRuns: 300, seed: 20261121 },
     );
   });
 
-  it('on every odd form of the records it reads itself, alone and in pairs', async () => {
-    const values = ['1', '0', '01', '', ' 1', '1 ', '1.5', '-1', '-0', '1e3', 'x', '-', '--', '10000000', '10000001', '4294967297', '18446744073709551615'];
-    const names = ['main', 'x', 'x\ry', 'x\r', ',x', '12,x', '12,', '12', '', 'a,b', 'fé'];
-    const lines = [
-      ...values.flatMap((a) => values.flatMap((b) => [`DA:${a},${b}`, `DA:${a},${b},abc`, `DA:${a},${b},`, `BRDA:${a},0,0,${b}`, `BRDA:${a},0,${b}`, `BRDA:${a},${b}`])),
-      ...values.flatMap((a) => names.flatMap((n) => [`FN:${a},${n}`, `FNDA:${a},${n}`, `FN:3,${a},${n}`])),
-      ...['DA', 'DA:', 'DA:1', 'BRDA', 'BRDA:', 'FN', 'FN:', 'FNDA:', 'FNDA:1', 'end_of_recor', 'end_of_record ', 'D', 'B', 'F', 'FNX:1', 'DAX:1,1'],
-    ];
-    const pairs = names.flatMap((a) => names.map((b) => `FN:3,${a}\nFNDA:1,${b}`));
-    // Each once as it is and once followed by a malformed line, whose error must name the same line.
-    const variants: [eol: string, tail: string][] = [
-      ['\n', ''],
-      ['\r\n', ''],
-      ['\r\n', 'DA:0,1\r\n'],
-    ];
-    for (const [eol, tail] of variants) {
-      for (const body of [...lines, ...pairs]) {
-        const text = `SF:a.ts${eol}FN:2,x${eol}${body.replaceAll('\n', eol)}${eol}${tail}end_of_record${eol}`;
-        const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-        expect(await outcome(chunked(via, Buffer.from(text), [])), JSON.stringify(text)).toEqual(await outcome(chunked(via, utf16, [])));
-      }
+  // Every form, for every reader, in `npm run test:long` (lcov-odd-forms.long.test.ts). Here a fixed
+  // sample: one form in 18, a different one for each reader and line ending (half the forms in all).
+  it('on a sample of the odd forms of the records it reads itself, alone and in pairs', async () => {
+    const reader = READERS.findIndex(([, v, w]) => v === via && w === wasm);
+    for (const [v, [eol, tail]] of ODD_FORM_VARIANTS.entries()) {
+      const sample = { stride: 18, offset: reader * ODD_FORM_VARIANTS.length + v };
+      for (const text of oddFormTexts(eol, tail, sample)) await expectSameOutcome(via, text);
     }
   });
 
@@ -140,8 +84,7 @@ describe.each([
     for (let i = 0; i < 70; i++) body.push(`FN:500,g${i}`, `FNDA:${i % 5},g${i}`);
     for (let i = 0; i < 500; i++) body.push(`DA:${((i * 13) % 499) + 1},${i % 4}`);
     const text = ['SF:a.ts', ...body, 'end_of_record', 'SF:a.ts', ...body.reverse(), 'end_of_record', ''].join('\n');
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    const expected = await outcome(chunked(via, utf16, []));
+    const expected = await outcome(chunked(via, utf16(text), []));
     expect(expected).toMatchObject([{ p: 'a.ts', branches: { total: 300 }, functions: { total: 264 } }]);
     expect(await outcome(chunked(via, Buffer.from(text), [4_000, 9_000]))).toEqual(expected);
   });
@@ -150,8 +93,7 @@ describe.each([
     const fn = Array.from({ length: 60 }, (_, i) => `FN:${i + 1},name_${'x'.repeat(i % 9)}${i}`);
     const fnda = Array.from({ length: 60 }, (_, i) => `FNDA:${i % 3},name_${'x'.repeat(i % 9)}${i}`);
     const text = ['SF:a.ts', ...fn, ...fnda, 'DA:1,1', 'end_of_record', 'SF:b.ts', 'FN:1,f', 'FNDA:1,f', 'end_of_record', ''].join('\n');
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-    const expected = await outcome(chunked(via, utf16, []));
+    const expected = await outcome(chunked(via, utf16(text), []));
     expect(expected).toMatchObject([{ p: 'a.ts', functions: { covered: 40, total: 60 } }, { p: 'b.ts', functions: { covered: 1, total: 1 } }]);
     const cuts = Array.from({ length: text.length / 37 }, (_, i) => i * 37 + 5);
     expect(await outcome(chunked(via, Buffer.from(text), cuts))).toEqual(expected);
