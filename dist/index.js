@@ -65217,17 +65217,27 @@ var ZWSP = "\u200B";
 var MD_SPECIAL = /[\\`*_[\]|~>]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
 var CONTROL2 = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+var ISSUE_NUMBER = /#(?=\d)/g;
+var GH_NUMBER = /\b(GH)-(?=\d)/gi;
+var ISSUE_URL = /\b(github)\.(com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/\d)/gi;
 function plainText(text2) {
-  return text2.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD");
+  return withoutBidi(text2.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD"));
+}
+function withoutBidi(text2) {
+  return text2.replace(BIDI, "\uFFFD");
+}
+function noReferences(text2) {
+  return text2.replace(ISSUE_NUMBER, `#${ZWSP}`).replace(GH_NUMBER, `$1${ZWSP}-`).replace(ISSUE_URL, `$1${ZWSP}.$2`);
 }
 function escapeHtml(text2) {
   return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 function md(text2) {
-  return escapeHtml(plainText(text2)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
+  return noReferences(escapeHtml(plainText(text2))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
 }
 function cell(text2) {
-  return escapeHtml(plainText(text2)).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
+  return noReferences(escapeHtml(plainText(text2))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
 }
 function code(raw, inTable = false) {
   const text2 = plainText(raw);
@@ -65249,7 +65259,7 @@ ${text2}
 ${fence}`;
 }
 function plainLine(text2, max2) {
-  const single = text2.replace(/\s+/g, " ").trim();
+  const single = withoutBidi(text2).replace(/\s+/g, " ").trim();
   return single.length > max2 ? `${single.slice(0, max2 - 1)}\u2026` : single;
 }
 
@@ -65438,7 +65448,8 @@ import { join } from "node:path";
 function repoRelative(path) {
   return !!path && !path.startsWith("/") && !path.startsWith("../") && path !== ".." && !/^[A-Za-z]:/.test(path);
 }
-function boundMessage(text2) {
+function boundMessage(raw) {
+  const text2 = withoutBidi(raw);
   if (Buffer.byteLength(text2) <= GITHUB_LIMITS.annotationMessageBytes) return text2;
   let cut = text2.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
   while (Buffer.byteLength(cut) > GITHUB_LIMITS.annotationMessageBytes - 20) cut = cut.slice(0, -1e3);

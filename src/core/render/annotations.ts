@@ -4,7 +4,7 @@
  * rejects the whole request for one bad path).
  */
 import type { ReportV1 } from '../report-schema.js';
-import { plainLine } from './escape.js';
+import { plainLine, withoutBidi } from './escape.js';
 import { GITHUB_LIMITS } from './limits.js';
 
 export interface Annotation {
@@ -22,7 +22,8 @@ function repoRelative(path: string | undefined): path is string {
   return !!path && !path.startsWith('/') && !path.startsWith('../') && path !== '..' && !/^[A-Za-z]:/.test(path);
 }
 
-function boundMessage(text: string): string {
+function boundMessage(raw: string): string {
+  const text = withoutBidi(raw);
   // 64 KB in bytes: cut characters conservatively (4 bytes each at worst) only when needed.
   if (Buffer.byteLength(text) <= GITHUB_LIMITS.annotationMessageBytes) return text;
   let cut = text.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
