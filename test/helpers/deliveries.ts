@@ -17,6 +17,8 @@ export interface PullRequestPush {
   number?: number;
   headSha?: string;
   installationId?: number;
+  /** The PR's `updated_at`: later for a later push. */
+  updatedAt?: string;
 }
 
 /** A `pull_request.synchronize` delivery: a push to the PR's head. */
@@ -26,10 +28,11 @@ export function pushDelivery({
   number = 1,
   headSha = 'a'.repeat(40),
   installationId = 4242,
+  updatedAt = new Date().toISOString(),
 }: PullRequestPush): Delivery {
   const payload = structuredClone(synchronize) as unknown as {
     number: number;
-    pull_request: { number: number; head: { sha: string } };
+    pull_request: { number: number; updated_at: string; head: { sha: string } };
     repository: { full_name: string; name: string; owner: { login: string } };
     installation?: { id: number };
   };
@@ -37,6 +40,7 @@ export function pushDelivery({
   payload.number = number;
   payload.pull_request.number = number;
   payload.pull_request.head.sha = headSha;
+  payload.pull_request.updated_at = updatedAt;
   payload.repository.full_name = repo;
   payload.repository.name = name;
   payload.repository.owner.login = owner;
@@ -45,11 +49,12 @@ export function pushDelivery({
 }
 
 /** What a queue test reads back from a delivery's payload. */
-export function prOf(delivery: Delivery): { repo: string; number: number; headSha: string } {
+export function prOf(delivery: Delivery): { repo: string; number: number; headSha: string; updatedAt: string } {
   const p = delivery.payload as {
     repository: { full_name: string };
     number: number;
-    pull_request: { head: { sha: string } };
+    pull_request: { updated_at: string; head: { sha: string } };
   };
-  return { repo: p.repository.full_name, number: p.number, headSha: p.pull_request.head.sha };
+  const { full_name: repo } = p.repository;
+  return { repo, number: p.number, headSha: p.pull_request.head.sha, updatedAt: p.pull_request.updated_at };
 }
