@@ -8,7 +8,11 @@
  * because they depend on one (a `via` that is a string); those are effects of an advisory already
  * counted, so they are not counted again. The two numbers therefore differ both ways: a package with
  * two advisories is 1 for npm and 2 here; a package that is only an effect is 1 for npm and 0 here
- * (the fixture tests pin both cases).
+ * (the fixture tests pin both cases). Where npm's own ratings or totals say more than its advisories
+ * explain, the stronger reading counts (npm-totals.ts).
+ *
+ * npm 7's early shape is read too: `via` advisories with `id` and `vulnerable_versions` instead of
+ * `source` and `range` (and a `name` that may be missing: the package's own).
  */
 import { z } from 'zod';
 import { checkShape, readJson } from '../../stream/json.js';
@@ -17,20 +21,25 @@ import { jsonHead } from '../sniff.js';
 import type { ReportParser } from '../types.js';
 import { Advisory, advisoryFinding, ghsaFromUrl } from './advisories.js';
 import { dedupeFindings, normalizeSeverity } from './common.js';
+import { reconcileV1, reconcileV2 } from './npm-totals.js';
 
 const V2Via = z.union([
   z.string(),
   z.object({
     source: z.union([z.number(), z.string()]).optional(),
-    name: z.string(),
+    id: z.union([z.number(), z.string()]).optional(),
+    name: z.string().optional(),
     title: z.string().optional(),
     url: z.string().optional(),
     severity: z.string(),
     range: z.string().optional(),
+    vulnerable_versions: z.string().optional(),
   }),
 ]);
+const Metadata = z.object({ vulnerabilities: z.record(z.string(), z.unknown()).optional() }).loose().optional();
 const V2 = z.object({
   auditReportVersion: z.literal(2),
+  metadata: Metadata,
   vulnerabilities: z.record(
     z.string(),
     z.object({
@@ -42,7 +51,7 @@ const V2 = z.object({
     }),
   ),
 });
-const V1 = z.object({ advisories: z.record(z.string(), Advisory) });
+const V1 = z.object({ advisories: z.record(z.string(), Advisory), metadata: Metadata });
 
 export const npmAudit: ReportParser<'audit'> = {
   id: 'npm-audit',
@@ -64,27 +73,36 @@ export const npmAudit: ReportParser<'audit'> = {
     const findings: AuditFinding[] = [];
     if (raw !== null && typeof raw === 'object' && 'auditReportVersion' in raw) {
       const report = checkShape(path, V2, raw, 'npm audit report (auditReportVersion 2)');
-      for (const vuln of Object.values(report.vulnerabilities)) {
+      const own = new Map<string, AuditFinding[]>();
+      for (const [key, vuln] of Object.entries(report.vulnerabilities)) {
+        const mine: AuditFinding[] = [];
         for (const via of vuln.via) {
           if (typeof via === 'string') continue; // an effect of another package's advisory
+          const name = via.name ?? vuln.name;
           const ghsa = ghsaFromUrl(via.url);
-          const npmId = via.source !== undefined ? `npm:${String(via.source)}` : undefined;
+          const number = via.source ?? via.id;
+          const npmId = number !== undefined ? `npm:${String(number)}` : undefined;
           const finding: AuditFinding = {
-            id: ghsa ?? npmId ?? `npm:${via.title ?? via.name}`,
+            id: ghsa ?? npmId ?? `npm:${via.title ?? name}`,
             aliases: ghsa && npmId ? [npmId] : [],
-            package: via.name,
+            package: name,
             severity: normalizeSeverity(via.severity),
-            title: via.title ?? `Vulnerability in ${via.name}`,
+            title: via.title ?? `Vulnerability in ${name}`,
           };
-          if (via.range) finding.version = via.range;
+          const range = via.range ?? via.vulnerable_versions;
+          if (range) finding.version = range;
           if (via.url) finding.url = via.url;
           if (vuln.fixAvailable !== undefined) finding.fixAvailable = vuln.fixAvailable !== false;
-          findings.push(finding);
+          mine.push(finding);
         }
+        own.set(key, mine);
+        findings.push(...mine);
       }
+      reconcileV2(ctx, new Map(Object.entries(report.vulnerabilities)), own, report.metadata?.vulnerabilities, findings);
     } else {
       const report = checkShape(path, V1, raw, 'npm audit report (npm 6 advisories)');
       for (const adv of Object.values(report.advisories)) findings.push(advisoryFinding(adv));
+      reconcileV1(ctx, report.metadata?.vulnerabilities, findings);
     }
     return { findings: dedupeFindings(findings) };
   },

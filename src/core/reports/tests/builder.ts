@@ -41,6 +41,16 @@ export class TestsBuilder {
   }
 
   /**
+   * Keeps the details of a failure already counted in the totals (a failure a summary declares that
+   * no test shows): it counts toward the kept failures' bound, not toward the totals again.
+   */
+  addFailureOnly(failure: Omit<TestFailure, 'kind'> & { kind?: TestFailure['kind'] }): void {
+    const d = this.data;
+    if (d.failures.length >= this.limits.maxFailures) d.failuresDropped++;
+    else d.failures.push(this.finish(failure));
+  }
+
+  /**
    * Bounds text, copies it (a kept slice of a report would keep its whole decoded chunk alive) and
    * maps the file to the repo. The location is the trace frame in the test's own
    * file when there is one (the failing line, more precise than a `line` attribute that points at

@@ -3,11 +3,15 @@
  * `assertionResults[]` per test). `pending`, `skipped`, `todo` and `disabled` count as skipped.
  * A file that failed to run (syntax error, failing import) has no assertions and a `message`:
  * it counts as one failure, as jest reports it ("Test Suites: 1 failed").
+ *
+ * The report's own summary is checked against its assertions: more `numFailedTests` than failed
+ * assertions adds the difference as failures, and `success: false` (or `wasInterrupted: true`) with
+ * nothing failed counts as one failure, each with a notice: a run the runner calls failed never passes.
  */
 import { z } from 'zod';
 import { checkShape, readJson } from '../../stream/json.js';
 import { jsonHead } from '../sniff.js';
-import type { ReportParser } from '../types.js';
+import { notify, type ParseContext, type ReportParser } from '../types.js';
 import { TestsBuilder } from './builder.js';
 
 const ASSERTION = z.object({
@@ -20,6 +24,9 @@ const ASSERTION = z.object({
 });
 const REPORT = z.object({
   numTotalTests: z.number(),
+  numFailedTests: z.number().nullish(),
+  success: z.boolean().nullish(),
+  wasInterrupted: z.boolean().nullish(),
   testResults: z.array(
     z.object({
       name: z.string(),
@@ -45,6 +52,7 @@ export const jestJson: ReportParser<'tests'> = {
   async parse(ctx) {
     const report = checkShape(ctx.source.path, REPORT, await readJson(ctx), 'jest/vitest JSON report');
     const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    let failedAssertions = 0;
     for (const file of report.testResults) {
       if (file.assertionResults.length === 0 && file.status === 'failed') {
         const message = file.message?.trim() || 'test file failed to run';
@@ -66,6 +74,7 @@ export const jestJson: ReportParser<'tests'> = {
             details: text || undefined,
           });
           failed = true;
+          failedAssertions++;
         }
       }
       // A file can fail with every test passed (an afterAll hook that throws): the runner exits
@@ -76,6 +85,25 @@ export const jestJson: ReportParser<'tests'> = {
         builder.add('failed', { name: ctx.paths.toRepo(file.name), file: file.name, message: message.split('\n').find((l) => l.trim() !== '')?.trim() ?? message, details: message, kind: 'error' });
       }
     }
+    checkSummary(ctx, builder, report, failedAssertions);
     return builder.data;
   },
 };
+
+/** The runner's own verdict against what the assertions show: the stronger counts. */
+function checkSummary(ctx: ParseContext, builder: TestsBuilder, report: z.infer<typeof REPORT>, failedAssertions: number): void {
+  const d = builder.data;
+  const declared = report.numFailedTests;
+  if (typeof declared === 'number' && Number.isSafeInteger(declared) && declared > failedAssertions) {
+    const unlisted = declared - failedAssertions;
+    notify(ctx, `numFailedTests is ${declared} but ${failedAssertions} assertions failed: the ${unlisted} not listed count as failed`);
+    d.total += unlisted;
+    d.failed += unlisted;
+    builder.addFailureOnly({ name: `${unlisted} failed test(s) the summary counts but no assertion shows`, message: `numFailedTests: ${declared}, failed assertions: ${failedAssertions}`, kind: 'error' });
+  }
+  const why = report.wasInterrupted === true ? 'was interrupted (wasInterrupted: true)' : report.success === false ? 'failed (success: false)' : undefined;
+  if (why && d.failed === 0) {
+    notify(ctx, `the runner says the run ${why} but no test failed: counted as one failure`);
+    builder.add('failed', { name: 'test run', message: `the runner says the run ${why}, though no test failed`, kind: 'error' });
+  }
+}

@@ -7,11 +7,19 @@
  * Surefire's `flakyFailure`/`flakyError` mark a test that passed on rerun: a flaky pass; its
  * `rerunFailure`/`rerunError` follow a `<failure>` that stayed failed, and count once.
  * `properties`, `system-out` and `system-err` never count. pytest's xunit1 `line` is 0-based.
+ * A case marked disabled (`status="disabled"`, `status="notrun"`, `result="suppressed"`:
+ * googletest's `DISABLED_` tests and several Java and C++ reporters) is skipped, not passed.
+ *
+ * Suite totals are checked against the cases: where a `<testsuite>` or `<testsuites>` declares more
+ * failures and errors than its cases (and its child suites' declared totals) show, the stronger
+ * reading counts: the difference is added as failed tests and a notice says so. (Declared `tests`
+ * and `skipped` differ from the cases in real tools' output, e.g. mocha-junit-reporter leaves
+ * pending tests out: they are not compared.)
  */
 import { ReportParseError } from '../../errors.js';
 import { BoundedText, numAttr, parseXml } from '../../stream/xml.js';
 import { xmlRootName } from '../sniff.js';
-import type { ReportParser } from '../types.js';
+import { notify, type ReportParser } from '../types.js';
 import { TestsBuilder, type Outcome } from './builder.js';
 
 /** The only elements whose text is read. */
@@ -36,6 +44,18 @@ interface SuiteState {
   pytest: boolean;
   file?: string;
   declared: { tests?: number; failures?: number; errors?: number; skipped?: number };
+  /** Failed cases directly inside, plus each child suite's failures (declared or counted, whichever is more). */
+  failedInside: number;
+}
+
+const DISABLED_STATUS = new Set(['disabled', 'notrun', 'skipped', 'ignored']);
+const DISABLED_RESULT = new Set(['suppressed', 'skipped']);
+
+/** Whether a `<testcase>`'s own attributes say it did not run. */
+function markedDisabled(a: Readonly<Record<string, string>>): boolean {
+  const status = a.status?.trim().toLowerCase();
+  const result = a.result?.trim().toLowerCase();
+  return (status !== undefined && DISABLED_STATUS.has(status)) || (result !== undefined && DISABLED_RESULT.has(result));
 }
 
 export const junit: ReportParser<'tests'> = {
@@ -56,6 +76,8 @@ export const junit: ReportParser<'tests'> = {
     let cases = 0;
     let rootDeclared: SuiteState['declared'] | undefined;
     let rootDepthDeclared = Infinity;
+    /** Failures of the top-level suites, each the more of declared and counted. */
+    let topFailed = 0;
 
     await parseXml(ctx, {
       open(name, a) {
@@ -71,7 +93,13 @@ export const junit: ReportParser<'tests'> = {
             const suiteName = a.name?.trim() || undefined;
             const file = a.file ?? (suiteName && FILE_LIKE.test(suiteName) ? suiteName : undefined);
             const parent = suites[suites.length - 1];
-            suites.push({ name: suiteName, pytest: suiteName === 'pytest' || parent?.pytest === true, file: file ?? parent?.file, declared });
+            suites.push({
+              name: suiteName,
+              pytest: suiteName === 'pytest' || parent?.pytest === true,
+              file: file ?? parent?.file,
+              declared,
+              failedInside: 0,
+            });
             if (suites.length < rootDepthDeclared && declared.tests !== undefined) {
               rootDeclared = declared;
               rootDepthDeclared = suites.length;
@@ -87,7 +115,7 @@ export const junit: ReportParser<'tests'> = {
               suite: a.classname?.trim() || suite?.name,
               file: a.file ?? a.filepath ?? suite?.file,
               line,
-              outcome: 'passed',
+              outcome: markedDisabled(a) ? 'skipped' : 'passed',
               kind: 'failure',
             };
             return;
@@ -103,11 +131,11 @@ export const junit: ReportParser<'tests'> = {
             capturing = current.details;
             return;
           case 'skipped':
-            if (current && current.outcome === 'passed') current.outcome = 'skipped';
+            if (current && current.outcome !== 'failed') current.outcome = 'skipped';
             return;
           case 'flakyFailure':
           case 'flakyError':
-            if (current && current.outcome === 'passed') current.outcome = 'flaky';
+            if (current?.outcome === 'passed') current.outcome = 'flaky';
             return;
           default:
             return; // properties, system-out, system-err, rerunFailure…: not part of the totals
@@ -125,6 +153,8 @@ export const junit: ReportParser<'tests'> = {
           current = undefined;
           if (c.outcome !== 'failed') builder.add(c.outcome);
           else {
+            const suite = suites[suites.length - 1];
+            if (suite) suite.failedInside++;
             const details = c.details?.toString().trim();
             const message = messageOf(c, details);
             builder.add('failed', {
@@ -137,14 +167,34 @@ export const junit: ReportParser<'tests'> = {
               kind: c.kind,
             });
           }
-        } else if (name === 'testsuite' || name === 'testsuites') suites.pop();
+        } else if (name === 'testsuite' || name === 'testsuites') {
+          const suite = suites.pop();
+          if (!suite) return;
+          const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
+          const failed = Number.isSafeInteger(declared) && declared > suite.failedInside ? declared : suite.failedInside;
+          const parent = suites[suites.length - 1];
+          if (parent) parent.failedInside += failed;
+          else topFailed += failed;
+        }
       },
     });
+
+    const d = builder.data;
+    const unlisted = topFailed - d.failed;
+    if (cases > 0 && unlisted > 0) {
+      notify(ctx, `the suites declare ${topFailed} failures and errors but list ${d.failed} failing test cases: the ${unlisted} not listed count as failed`);
+      d.total += unlisted;
+      d.failed += unlisted;
+      builder.addFailureOnly({
+        name: `${unlisted} failure(s) the suite totals declare but no test case shows`,
+        message: `the suites declare ${topFailed} failures and errors; their test cases show ${topFailed - unlisted}`,
+        kind: 'error',
+      });
+    }
 
     if (cases === 0 && rootDeclared?.tests) {
       // A summary-only file: the declared totals are all there is, so they must be whole,
       // non-negative counts that add up; anything else would let a crafted file pass.
-      const d = builder.data;
       const counts = [rootDeclared.tests, rootDeclared.failures ?? 0, rootDeclared.errors ?? 0, rootDeclared.skipped ?? 0];
       const failed = (rootDeclared.failures ?? 0) + (rootDeclared.errors ?? 0);
       const skipped = rootDeclared.skipped ?? 0;

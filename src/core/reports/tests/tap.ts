@@ -6,13 +6,14 @@
  * its children did (a crash, a bad plan): then it counts as one failure. `# SKIP` counts as
  * skipped; `# TODO` too, and a failing TODO is not a failure. YAML diagnostics (`---`…`...`) and
  * `#` comments after a failing point give its message and location. `Bail out!` stops the run
- * and counts as a failure, and so do top-level tests a plan announced that never ran.
+ * and counts as a failure, and so do top-level tests a plan announced that never ran; more
+ * top-level points than the plan announced is a failure too (the plan and the points disagree).
  */
 import { parse as parseYaml } from 'yaml';
 import { ReportParseError } from '../../errors.js';
 import { forEachLine } from '../../stream/text.js';
 import { BoundedText } from '../../stream/xml.js';
-import type { ReportParser } from '../types.js';
+import { notify, type ReportParser } from '../types.js';
 import { TestsBuilder, type Outcome } from './builder.js';
 
 const POINT = /^(\s*)(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?(.*)$/;
@@ -115,6 +116,10 @@ export const tap: ReportParser<'tests'> = {
     if (!sawTap) throw new ReportParseError(ctx.source.path, 'no TAP test points or plan found');
     if (!bailed && plan !== undefined && topPoints < plan) {
       builder.add('failed', { name: `${plan - topPoints} planned test(s) did not run`, message: `planned 1..${plan} but ran ${topPoints}`, kind: 'error' });
+    }
+    if (!bailed && plan !== undefined && topPoints > plan) {
+      notify(ctx, `the plan 1..${plan} announces fewer tests than the ${topPoints} that ran: counted as one failure`);
+      builder.add('failed', { name: 'test plan', message: `planned 1..${plan} but ran ${topPoints}`, kind: 'error' });
     }
     return builder.data;
 
