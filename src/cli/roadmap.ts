@@ -58,9 +58,10 @@ export interface RoadmapFlags {
   cwd?: string;
 }
 
-/** Test seams: pacing (so tests run in milliseconds). */
+/** Test seams: pacing (so tests run in milliseconds), and where progress goes (a terminal). */
 export interface RoadmapDeps {
   pacing?: Partial<PacingOptions>;
+  progress?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 export async function roadmapCommand(
@@ -99,10 +100,16 @@ export async function roadmapCommand(
   for (const w of roadmap.warnings) io.stderr(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}\n`);
   const dryRun = sub === 'plan' || flags['dry-run'] === true;
   const release = sub === 'sync' && !dryRun ? acquireLock(resolve(root, '.readygate-lock')) : undefined;
+  // Progress only on a terminal: never in CI logs or a pipe, where a redrawn bar is noise.
+  const progress = deps.progress ?? process.stderr;
   const bar =
-    sub === 'sync' && !dryRun && io.isTTY
+    sub === 'sync' && !dryRun && progress.isTTY === true && !io.env.CI
       ? new cliProgress.SingleBar(
-          { format: 'roadmap sync [{bar}] {value}/{total} · ETA {eta_formatted} · {what}', stream: process.stderr },
+          {
+            format: 'roadmap sync [{bar}] {value}/{total} changes · {eta_formatted} left · {what}',
+            stream: progress,
+            noTTYOutput: false,
+          },
           cliProgress.Presets.shades_classic,
         )
       : undefined;

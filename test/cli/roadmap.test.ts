@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { roadmapCommand } from '../../src/cli/roadmap.js';
@@ -151,5 +152,23 @@ describe('readygate check with roadmap.files', () => {
     expect(out.join('')).toBe(
       '.github/readygate.yml is valid: roadmap sync only (no levels: `readygate check` has nothing to gate)\n',
     );
+  });
+
+  it('shows progress (done / total, time left) on a terminal only: not in CI, not in a pipe', async () => {
+    const { PassThrough } = await import('node:stream');
+    const run = async (isTTY: boolean, env: Record<string, string>) => {
+      nock.cleanAll(); // a fresh, empty repository each time: every run has changes to show
+      const gh = new FakeGitHub();
+      const stream = Object.assign(new PassThrough(), { isTTY, columns: 120 });
+      let shown = '';
+      stream.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
+      const flags = { file: ['ROADMAP.md'], repo: 'acme/app', token: 't', 'api-url': API };
+      expect(await roadmapCommand(['sync'], flags, io(env), { ...fast, progress: stream })).toBe(0);
+      expect(gh.issues).toHaveLength(2);
+      return shown;
+    };
+    expect(await run(true, {})).toMatch(/roadmap sync \[.*\] \d+\/\d+ changes · .* left/);
+    expect(await run(true, { CI: 'true' })).toBe('');
+    expect(await run(false, {})).toBe('');
   });
 });

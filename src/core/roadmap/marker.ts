@@ -31,6 +31,8 @@ export interface Marker {
   assignees?: string[];
   /** 'body' when the dependencies API refused and "Blocked by #N" lines stand in for it. */
   deps?: 'body';
+  /** 'body' when the sub-issues API refused and a task list of the children stands in for it. */
+  subs?: 'body';
 }
 
 const OPEN = /<!-- readygate:roadmap ([^>]*?) -->/;
@@ -49,6 +51,7 @@ export function formatMarker(marker: Marker): string {
     ...(marker.milestone !== undefined ? ([['milestone', marker.milestone]] as [string, string][]) : []),
     ...(marker.assignees ? ([['assignees', marker.assignees.join(',')]] as [string, string][]) : []),
     ...(marker.deps ? ([['deps', marker.deps]] as [string, string][]) : []),
+    ...(marker.subs ? ([['subs', marker.subs]] as [string, string][]) : []),
   ];
   return `<!-- readygate:roadmap ${fields.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join(' ')} -->`;
 }
@@ -83,6 +86,7 @@ export function readMarker(body: string | null | undefined): Marker | undefined 
     ...(fields.has('milestone') && { milestone: fields.get('milestone')! }),
     ...(fields.has('assignees') && { assignees: fields.get('assignees')!.split(',').filter(Boolean) }),
     ...(fields.get('deps') === 'body' && { deps: 'body' as const }),
+    ...(fields.get('subs') === 'body' && { subs: 'body' as const }),
   };
 }
 

@@ -11,7 +11,7 @@ import { fieldHash, managedRegion, restateMarker } from './marker.js';
 import { matchRenamed } from './match.js';
 import type { Drift, Plan, PlanOp } from './plan-types.js';
 import type { CurrentIssue, CurrentState } from './state.js';
-import { planRelations } from './relations.js';
+import { planRelations, relationLines } from './relations.js';
 import { planUpdate, REMOVED_LABEL } from './update.js';
 
 export { REMOVED_LABEL } from './update.js';
@@ -181,11 +181,11 @@ export function dueOn(date: string): string {
 }
 
 function blockedLines(key: string, roadmap: Roadmap, managed: Map<string, CurrentIssue>): string[] {
-  const issue = managed.get(key);
-  if (issue?.marker?.deps !== 'body') return [];
+  const marker = managed.get(key)?.marker;
   const item = roadmap.items.find((i) => i.key === key);
-  return (item?.dependsOn ?? []).map((dep) => {
-    const n = managed.get(dep)?.number;
-    return n ? `Blocked by #${n}` : `Blocked by ${dep}`;
+  if (!item || (marker?.deps !== 'body' && marker?.subs !== 'body')) return [];
+  return relationLines(item, roadmap.items, (k) => managed.get(k)?.number, {
+    deps: marker.deps === 'body',
+    subs: marker.subs === 'body',
   });
 }

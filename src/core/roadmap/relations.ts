@@ -6,6 +6,7 @@
 import type { DesiredIssue } from './desired.js';
 import type { PlanOp } from './plan-types.js';
 import type { CurrentIssue } from './state.js';
+import type { RoadmapItem } from './types.js';
 
 export function planRelations(
   desired: readonly DesiredIssue[],
@@ -19,6 +20,7 @@ export function planRelations(
     if (!parentKey || !keys.has(parentKey)) continue;
     const child = issueOf.get(want.key);
     const parent = issueOf.get(parentKey);
+    if (parent?.marker?.subs === 'body') continue; // a task list in the parent's body stands in
     if (child?.parent !== undefined && parent && child.parent === parent.number) continue;
     if (child?.parent !== undefined) {
       warnings.push(
@@ -36,4 +38,33 @@ export function planRelations(
     for (const dep of deps) ops.push({ op: 'add_blocked_by', key: want.key, blocker: dep });
   }
   return ops;
+}
+
+/**
+ * The lines that stand in for relation APIs a GitHub lacks, in the managed region: `Blocked by #N`
+ * (dependencies) and a task list of the sub-issues (`- [x] #12`). The plan and the sync's fallback
+ * compute them alike, so the body they write is the body the next plan expects.
+ */
+export function relationLines(
+  item: RoadmapItem,
+  items: readonly RoadmapItem[],
+  numberOf: (key: string) => number | undefined,
+  via: { deps?: boolean; subs?: boolean },
+): string[] {
+  const lines: string[] = [];
+  if (via.deps)
+    for (const dep of item.dependsOn) {
+      const n = numberOf(dep);
+      lines.push(n ? `Blocked by #${n}` : `Blocked by ${dep}`);
+    }
+  if (via.subs) {
+    const children = items.filter((i) => i.parent === item.key);
+    if (children.length) lines.push('', '**Sub-issues:**');
+    for (const child of children) {
+      const n = numberOf(child.key);
+      const done = child.status === 'done' || child.status === 'cancelled';
+      lines.push(`- [${done ? 'x' : ' '}] ${n ? `#${n}` : child.key}`);
+    }
+  }
+  return lines;
 }

@@ -67,6 +67,7 @@ export function planUpdate(
       labels: want.labels,
       ...synced,
       ...(marker.deps && { deps: marker.deps }),
+      ...(marker.subs && { subs: marker.subs }),
     },
     want.content,
   );

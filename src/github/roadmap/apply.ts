@@ -10,6 +10,7 @@ import { ReadygateError, describeError } from '../../core/errors.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from '../../core/roadmap/desired.js';
 import { managedRegion, readMarker, replaceRegion } from '../../core/roadmap/marker.js';
 import type { Plan, PlanOp } from '../../core/roadmap/plan-types.js';
+import { relationLines } from '../../core/roadmap/relations.js';
 import type { CurrentState } from '../../core/roadmap/state.js';
 import { asHttpError } from './http-error.js';
 import type { RepoRef } from './read-state.js';
@@ -43,22 +44,25 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
   const milestones = new Map(ctx.current.milestones.map((m) => [m.title, m.number]));
   const blockedBy = new Map<number, Set<number>>();
   const viaBody = new Set<string>();
+  const subsViaBody = new Set<string>();
+  let noSubIssueApi = false;
   const need = (key: string): Known => {
     const known = issues.get(key);
     if (!known) throw new ReadygateError(`no issue for roadmap item "${key}"`);
     return known;
   };
+  const wrap = (what: string, error: unknown) =>
+    new ReadygateError(
+      `roadmap sync stopped at "${what}" after ${result.writes} change(s): ${describeError(error)}. Run it again to resume; nothing is duplicated.`,
+      { cause: error },
+    );
   const write = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
       const out = await run();
       result.writes++;
       return out;
     } catch (error) {
-      const done = result.writes;
-      throw new ReadygateError(
-        `roadmap sync stopped at "${what}" after ${done} change(s): ${describeError(error)}. Run it again to resume; nothing is duplicated.`,
-        { cause: error },
-      );
+      throw wrap(what, error);
     }
   };
 
@@ -140,12 +144,31 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
       case 'add_sub_issue': {
         const parent = need(op.parent);
         const child = need(op.child);
-        await write(`sub-issue ${op.child}`, () =>
-          octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
-            ...ref,
-            issue_number: parent.number,
-            sub_issue_id: child.id,
-          }),
+        if (!subsViaBody.has(op.parent) && !noSubIssueApi) {
+          try {
+            await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues', {
+              ...ref,
+              issue_number: parent.number,
+              sub_issue_id: child.id,
+            });
+            result.writes++;
+            break;
+          } catch (error) {
+            const status = apiMissing(error);
+            if (status === undefined) throw wrap(`sub-issue ${op.child}`, error);
+            // GitHub Enterprise Server versions without sub-issues answer 404: say so once, and
+            // stand in with a task list in each parent's body for the rest of the run.
+            if (!noSubIssueApi)
+              result.warnings.push(
+                `the sub-issues API refused (${status}): sub-issues are listed as a task list in their parent's body instead`,
+              );
+            noSubIssueApi = true;
+          }
+        }
+        if (subsViaBody.has(op.parent)) break;
+        subsViaBody.add(op.parent);
+        await write(`sub-issue list for ${op.parent}`, () =>
+          relationBody(octokit, ctx, op.parent, parent, issues, { deps: viaBody.has(op.parent), subs: true }),
         );
         break;
       }
@@ -178,7 +201,9 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
           result.warnings.push(
             `the dependencies API refused #${issue.number} (${status}): "Blocked by" lines in its body stand in`,
           );
-          await write(`blocked-by lines for ${op.key}`, () => blockedByBody(octokit, ctx, op.key, issue, issues));
+          await write(`blocked-by lines for ${op.key}`, () =>
+            relationBody(octokit, ctx, op.key, issue, issues, { deps: true, subs: subsViaBody.has(op.key) }),
+          );
         }
         break;
       }
@@ -210,27 +235,47 @@ async function existingBlockers(
   return set;
 }
 
-async function blockedByBody(
+/** A relation API that this GitHub lacks (404/410, or 403 that is no rate limit): its status, else undefined. */
+function apiMissing(error: unknown): number | undefined {
+  const http = asHttpError(error);
+  if (!http) return undefined;
+  if (http.status === 404 || http.status === 410) return http.status;
+  if (http.status === 403 && !/rate limit|abuse/i.test(http.message)) return http.status;
+  return undefined;
+}
+
+/** Writes the managed region with the lines that stand in for the relation APIs this GitHub lacks. */
+async function relationBody(
   octokit: Octokit,
   ctx: ApplyContext,
   key: string,
   issue: Known,
   issues: Map<string, Known>,
+  via: { deps: boolean; subs: boolean },
 ): Promise<void> {
   const want = ctx.desired.get(key);
   if (!want) return;
-  const lines = want.item.dependsOn.map((dep) =>
-    issues.get(dep) ? `Blocked by #${issues.get(dep)!.number}` : `Blocked by ${dep}`,
-  );
+  const previous = readMarker(issue.body);
+  const flags = { deps: via.deps || previous?.deps === 'body', subs: via.subs || previous?.subs === 'body' };
+  const items = [...ctx.desired.values()].map((d) => d.item);
+  const lines = relationLines(want.item, items, (k) => issues.get(k)?.number, flags);
   const next = desiredIssue(want.item, ctx.options, lines);
-  const marker = readMarker(issue.body) ?? {
+  const marker = previous ?? {
     key,
     source: want.item.file,
     hash: next.hash,
     status: want.item.status,
     labels: next.labels,
   };
-  const region = managedRegion({ ...marker, hash: next.hash, deps: 'body' }, next.content);
+  const region = managedRegion(
+    {
+      ...marker,
+      hash: next.hash,
+      ...(flags.deps && { deps: 'body' as const }),
+      ...(flags.subs && { subs: 'body' as const }),
+    },
+    next.content,
+  );
   issue.body = replaceRegion(issue.body, region);
   await octokit.rest.issues.update({ ...ctx.ref, issue_number: issue.number, body: issue.body });
 }

@@ -1,8 +1,10 @@
 /**
- * readygate's own request hook for roadmap sync: writes one at a time with a gap (content creation a
- * longer one, to stay under GitHub's content-creation limits), secondary-rate-limit 403/429 answers
- * waited out for `retry-after` (else 60 s) and retried, and conditional GETs (ETag → 304) answered
- * from a cache. Hand-written instead of @octokit/plugin-throttling because that plugin keeps its
+ * readygate's own request hook for roadmap sync, at GitHub's documented pace: writes one at a time
+ * at least 1 s apart ("Pause between mutative requests"), content creation (issues, labels,
+ * milestones) within 80 a minute and 500 an hour (sliding windows), secondary-rate-limit 403/429
+ * answers waited out for `retry-after` (else 60 s) and retried, after which the gap between writes
+ * doubles for the rest of the run (backed off, and staying so), and conditional GETs (ETag → 304)
+ * answered from a cache. Hand-written instead of @octokit/plugin-throttling because that plugin keeps its
  * limiter groups in module state and its waits cannot be driven by an injected clock; here every
  * delay goes through `sleep`, so tests run in milliseconds.
  */
@@ -12,8 +14,13 @@ import { asHttpError } from './http-error.js';
 export interface PacingOptions {
   /** Gap between any two writes (ms). */
   writeGapMs: number;
-  /** Gap between two content-creating writes (issues, labels, milestones) (ms). */
+  /** Gap between two content-creating writes (issues, labels, milestones) (ms), on top of writeGapMs. */
   createGapMs: number;
+  /** Most content-creating writes in any 60 s, and in any hour (GitHub documents 80 and 500). */
+  createsPerMinute: number;
+  createsPerHour: number;
+  /** The longest the write gap grows to after secondary limits (ms). */
+  maxWriteGapMs: number;
   /** Retries of one request after secondary rate limits. */
   retries: number;
   /** Milliseconds per second of `retry-after` (1000 in life; tests make it 1). */
@@ -37,18 +44,35 @@ export interface EtagCache {
 
 export const DEFAULT_PACING: PacingOptions = {
   writeGapMs: 1_000,
-  createGapMs: 3_000,
+  createGapMs: 0,
+  createsPerMinute: 80,
+  createsPerHour: 500,
+  maxWriteGapMs: 16_000,
   retries: 4,
   retryAfterUnitMs: 1_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
 };
 
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const CREATES = /^POST \/repos\/[^/]+\/[^/]+\/(issues|labels|milestones)$/;
 
 export function installPacing(octokit: Octokit, options: PacingOptions): void {
   let lastWrite = -Infinity;
   let lastCreate = -Infinity;
+  let writeGap = options.writeGapMs;
+  /** When the content-creating writes of the last hour were sent. */
+  const creates: number[] = [];
+  const windowWait = (now: number): number => {
+    while (creates.length && creates[0]! <= now - HOUR) creates.shift();
+    let until = -Infinity;
+    if (creates.length >= options.createsPerHour) until = creates[creates.length - options.createsPerHour]! + HOUR;
+    const lastMinute = creates.filter((t) => t > now - MINUTE);
+    if (lastMinute.length >= options.createsPerMinute)
+      until = Math.max(until, lastMinute[lastMinute.length - options.createsPerMinute]! + MINUTE);
+    return until - now;
+  };
   octokit.hook.wrap('request', async (request, endpoint) => {
     const method = (endpoint.method ?? 'GET').toUpperCase();
     const url = String(endpoint.url);
@@ -58,13 +82,24 @@ export function installPacing(octokit: Octokit, options: PacingOptions): void {
     if (cached) endpoint.headers = { ...endpoint.headers, 'if-none-match': cached.etag };
     for (let attempt = 0; ; attempt++) {
       if (isWrite) {
-        const creates = CREATES.test(route);
-        const wait =
-          Math.max(lastWrite + options.writeGapMs, creates ? lastCreate + options.createGapMs : -Infinity) -
-          options.now();
+        const creating = CREATES.test(route);
+        const now = options.now();
+        const window = creating ? windowWait(now) : -Infinity;
+        if (window > 60_000)
+          options.onWait?.(
+            `GitHub allows ${options.createsPerHour} new issues, labels and milestones an hour; waiting ${Math.ceil(window / 60_000)} min`,
+          );
+        const wait = Math.max(
+          lastWrite + writeGap - now,
+          creating ? lastCreate + options.createGapMs - now : -Infinity,
+          window,
+        );
         if (wait > 0) await options.sleep(wait);
         lastWrite = options.now();
-        if (creates) lastCreate = lastWrite;
+        if (creating) {
+          lastCreate = lastWrite;
+          creates.push(lastWrite);
+        }
       }
       try {
         const response = await request(endpoint);
@@ -88,6 +123,7 @@ export function installPacing(octokit: Octokit, options: PacingOptions): void {
         }
         const delay = secondaryDelay(error, options);
         if (delay === undefined || attempt >= options.retries) throw error;
+        if (isWrite) writeGap = Math.min(Math.max(writeGap * 2, options.retryAfterUnitMs), options.maxWriteGapMs);
         options.onWait?.(
           `GitHub asked to slow down (rate limit); waiting ${Math.ceil(delay / options.retryAfterUnitMs)} s before retrying ${route}`,
         );

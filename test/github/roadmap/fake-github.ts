@@ -45,6 +45,8 @@ export class FakeGitHub {
   writes = 0;
   /** Answer 404 to blocked-by reads and writes, as a GitHub Enterprise Server without issue dependencies does. */
   refuseDependencies = false;
+  /** Answer 404 to sub-issue writes, as a GitHub Enterprise Server without sub-issues does. */
+  refuseSubIssues = false;
   /** The account the token belongs to: it opens the issues the sync creates. */
   viewer = 'readygate-bot';
   /** An installation token: `GET /user` answers 403, the GraphQL viewer answers `<viewer>`, issues are opened by a Bot. */
@@ -197,6 +199,7 @@ export class FakeGitHub {
     const one = new RegExp(`^${REPO}/issues/(\\d+)(/sub_issues|/dependencies/blocked_by)?$`).exec(path);
     if (!one) return [404, { message: 'Not Found' }];
     const issue = this.byNumber(Number(one[1]));
+    if (one[2] === '/sub_issues' && this.refuseSubIssues) return [404, { message: 'Not Found' }];
     if (one[2] === '/sub_issues') {
       const child = this.issues.find((i) => i.id === body.sub_issue_id)!;
       child.parent_issue_url = `${API}${REPO}/issues/${issue.number}`;
