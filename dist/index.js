@@ -59963,20 +59963,130 @@ function advisoryFinding(adv) {
   return finding;
 }
 
+// src/core/reports/types.ts
+var DEFAULT_LIMITS = {
+  maxJsonBytes: 256 * 1024 * 1024,
+  maxLineBytes: 4 * 1024 * 1024,
+  maxXmlDepth: 512,
+  maxFailures: 5e3,
+  maxMessageChars: 8e3
+};
+function notify(ctx, message) {
+  ctx.notice?.(`${ctx.source.path}: ${message}`);
+}
+
+// src/core/reports/audit/npm-totals.ts
+var MAX_UNLISTED = 1e3;
+var stronger = (a, b) => b === void 0 || severityRank(a) < severityRank(b);
+function explained(packages) {
+  const memo2 = /* @__PURE__ */ new Map();
+  const visiting = /* @__PURE__ */ new Set();
+  const visit2 = (key2) => {
+    if (memo2.has(key2)) return memo2.get(key2);
+    const pkg = packages.get(key2);
+    if (!pkg || visiting.has(key2)) return void 0;
+    visiting.add(key2);
+    let worst2;
+    for (const via of pkg.via) {
+      const s = typeof via === "string" ? visit2(via) : normalizeSeverity(via.severity);
+      if (s && stronger(s, worst2)) worst2 = s;
+    }
+    visiting.delete(key2);
+    memo2.set(key2, worst2);
+    return worst2;
+  };
+  for (const key2 of packages.keys()) visit2(key2);
+  return memo2;
+}
+function reconcileV2(ctx, packages, own2, metadata, findings) {
+  const explains = explained(packages);
+  const disagreements = [];
+  for (const [key2, pkg] of packages) {
+    const rated = normalizeSeverity(pkg.severity);
+    const because = explains.get(key2);
+    if (!stronger(rated, because)) continue;
+    const mine = own2.get(key2) ?? [];
+    const top = mine.reduce((a, f) => a && !stronger(f.severity, a.severity) ? a : f, void 0);
+    if (top) {
+      disagreements.push(`${pkg.name} is rated ${rated} but its advisories say at most ${top.severity}`);
+      top.title = `${top.title} (npm audit rates ${pkg.name} ${rated}: counted as ${rated})`;
+      top.severity = rated;
+    } else {
+      const names = pkg.via.filter((v) => typeof v === "string");
+      disagreements.push(`${pkg.name} is rated ${rated} with no advisory behind it${names.length ? ` (via ${names.join(", ")})` : ""}`);
+      findings.push({
+        id: `npm-audit:unexplained:${pkg.name}`,
+        aliases: [],
+        package: pkg.name,
+        severity: rated,
+        title: `npm audit rates ${pkg.name} ${rated} but lists no advisory that explains it${because ? ` (the ones it names reach ${because})` : ""}`
+      });
+    }
+  }
+  const listed = /* @__PURE__ */ new Map();
+  for (const pkg of packages.values()) {
+    const s = normalizeSeverity(pkg.severity);
+    listed.set(s, (listed.get(s) ?? 0) + 1);
+  }
+  for (const s of SEVERITIES) {
+    const counted = metadata?.[s];
+    if (typeof counted !== "number" || !Number.isFinite(counted)) continue;
+    const missing = Math.floor(counted) - (listed.get(s) ?? 0);
+    if (missing <= 0) continue;
+    disagreements.push(`metadata counts ${counted} ${s} vulnerable packages, the report lists ${listed.get(s) ?? 0}`);
+    for (let i2 = 1; i2 <= Math.min(missing, MAX_UNLISTED); i2++) {
+      findings.push({
+        id: `npm-audit:unlisted:${s}:${i2}`,
+        aliases: [],
+        package: "(not listed)",
+        severity: s,
+        title: `npm audit's metadata counts a ${s} vulnerable package its report does not list (${i2} of ${missing})`
+      });
+    }
+  }
+  if (disagreements.length > 0) say(ctx, disagreements);
+}
+function reconcileV1(ctx, metadata, findings) {
+  const disagreements = [];
+  for (const s of SEVERITIES) {
+    const counted = metadata?.[s];
+    if (typeof counted !== "number" || counted <= 0) continue;
+    if (findings.some((f) => !stronger(s, f.severity))) continue;
+    disagreements.push(`metadata counts ${counted} ${s} but no advisory is ${s} or worse`);
+    findings.push({
+      id: `npm-audit:unlisted:${s}`,
+      aliases: [],
+      package: "(not listed)",
+      severity: s,
+      title: `npm audit's metadata counts ${counted} ${s} vulnerabilities its report does not list`
+    });
+  }
+  if (disagreements.length > 0) say(ctx, disagreements);
+}
+function say(ctx, disagreements) {
+  const shown = disagreements.slice(0, 10).join("; ");
+  const more = disagreements.length > 10 ? `; and ${disagreements.length - 10} more` : "";
+  notify(ctx, `npm audit's own totals disagree with the advisories it lists (${shown}${more}): the stronger reading counts`);
+}
+
 // src/core/reports/audit/npm-audit.ts
 var V2Via = external_exports.union([
   external_exports.string(),
   external_exports.object({
     source: external_exports.union([external_exports.number(), external_exports.string()]).optional(),
-    name: external_exports.string(),
+    id: external_exports.union([external_exports.number(), external_exports.string()]).optional(),
+    name: external_exports.string().optional(),
     title: external_exports.string().optional(),
     url: external_exports.string().optional(),
     severity: external_exports.string(),
-    range: external_exports.string().optional()
+    range: external_exports.string().optional(),
+    vulnerable_versions: external_exports.string().optional()
   })
 ]);
+var Metadata = external_exports.object({ vulnerabilities: external_exports.record(external_exports.string(), external_exports.unknown()).optional() }).loose().optional();
 var V2 = external_exports.object({
   auditReportVersion: external_exports.literal(2),
+  metadata: Metadata,
   vulnerabilities: external_exports.record(
     external_exports.string(),
     external_exports.object({
@@ -59988,7 +60098,7 @@ var V2 = external_exports.object({
     })
   )
 });
-var V1 = external_exports.object({ advisories: external_exports.record(external_exports.string(), Advisory) });
+var V1 = external_exports.object({ advisories: external_exports.record(external_exports.string(), Advisory), metadata: Metadata });
 var npmAudit = {
   id: "npm-audit",
   signal: "audit",
@@ -60008,27 +60118,36 @@ var npmAudit = {
     const findings = [];
     if (raw !== null && typeof raw === "object" && "auditReportVersion" in raw) {
       const report5 = checkShape(path, V2, raw, "npm audit report (auditReportVersion 2)");
-      for (const vuln of Object.values(report5.vulnerabilities)) {
+      const own2 = /* @__PURE__ */ new Map();
+      for (const [key2, vuln] of Object.entries(report5.vulnerabilities)) {
+        const mine = [];
         for (const via of vuln.via) {
           if (typeof via === "string") continue;
+          const name2 = via.name ?? vuln.name;
           const ghsa = ghsaFromUrl(via.url);
-          const npmId = via.source !== void 0 ? `npm:${String(via.source)}` : void 0;
+          const number4 = via.source ?? via.id;
+          const npmId = number4 !== void 0 ? `npm:${String(number4)}` : void 0;
           const finding = {
-            id: ghsa ?? npmId ?? `npm:${via.title ?? via.name}`,
+            id: ghsa ?? npmId ?? `npm:${via.title ?? name2}`,
             aliases: ghsa && npmId ? [npmId] : [],
-            package: via.name,
+            package: name2,
             severity: normalizeSeverity(via.severity),
-            title: via.title ?? `Vulnerability in ${via.name}`
+            title: via.title ?? `Vulnerability in ${name2}`
           };
-          if (via.range) finding.version = via.range;
+          const range = via.range ?? via.vulnerable_versions;
+          if (range) finding.version = range;
           if (via.url) finding.url = via.url;
           if (vuln.fixAvailable !== void 0) finding.fixAvailable = vuln.fixAvailable !== false;
-          findings.push(finding);
+          mine.push(finding);
         }
+        own2.set(key2, mine);
+        findings.push(...mine);
       }
+      reconcileV2(ctx, new Map(Object.entries(report5.vulnerabilities)), own2, report5.metadata?.vulnerabilities, findings);
     } else {
       const report5 = checkShape(path, V1, raw, "npm audit report (npm 6 advisories)");
       for (const adv of Object.values(report5.advisories)) findings.push(advisoryFinding(adv));
+      reconcileV1(ctx, report5.metadata?.vulnerabilities, findings);
     }
     return { findings: dedupeFindings(findings) };
   }
@@ -60332,8 +60451,8 @@ function failedRun(inv) {
 function failureMessage(log2, locatedAreFindings) {
   const shown = (n) => locatedAreFindings && n.path !== void 0 && n.path !== "";
   const unshown = log2.errorNotifications.filter((n) => !shown(n));
-  const explained = new Set(log2.errorNotifications.filter(shown).map((n) => n.tool));
-  const failed = log2.failures.filter((f) => !explained.has(f.tool));
+  const explained2 = new Set(log2.errorNotifications.filter(shown).map((n) => n.tool));
+  const failed = log2.failures.filter((f) => !explained2.has(f.tool));
   if (unshown.length === 0 && failed.length === 0) return void 0;
   const words = (n) => `${n.path ? `${n.path}${n.line ? `:${n.line}` : ""}: ` : ""}${n.message}${n.ruleId ? ` [${n.ruleId}]` : ""}`;
   const tools = [.../* @__PURE__ */ new Set([...failed.map((f) => f.tool), ...unshown.map((n) => n.tool)])];
@@ -63460,6 +63579,15 @@ var TestsBuilder = class {
     }
   }
   /**
+   * Keeps the details of a failure already counted in the totals (a failure a summary declares that
+   * no test shows): it counts toward the kept failures' bound, not toward the totals again.
+   */
+  addFailureOnly(failure2) {
+    const d = this.data;
+    if (d.failures.length >= this.limits.maxFailures) d.failuresDropped++;
+    else d.failures.push(this.finish(failure2));
+  }
+  /**
    * Bounds text, copies it (a kept slice of a report would keep its whole decoded chunk alive) and
    * maps the file to the repo. The location is the trace frame in the test's own
    * file when there is one (the failing line, more precise than a `line` attribute that points at
@@ -63659,6 +63787,9 @@ var ASSERTION = external_exports.object({
 });
 var REPORT2 = external_exports.object({
   numTotalTests: external_exports.number(),
+  numFailedTests: external_exports.number().nullish(),
+  success: external_exports.boolean().nullish(),
+  wasInterrupted: external_exports.boolean().nullish(),
   testResults: external_exports.array(
     external_exports.object({
       name: external_exports.string(),
@@ -63682,6 +63813,7 @@ var jestJson = {
   async parse(ctx) {
     const report5 = checkShape(ctx.source.path, REPORT2, await readJson(ctx), "jest/vitest JSON report");
     const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    let failedAssertions = 0;
     for (const file2 of report5.testResults) {
       if (file2.assertionResults.length === 0 && file2.status === "failed") {
         const message = file2.message?.trim() || "test file failed to run";
@@ -63703,6 +63835,7 @@ var jestJson = {
             details: text2 || void 0
           });
           failed = true;
+          failedAssertions++;
         }
       }
       if (file2.status === "failed" && !failed) {
@@ -63710,13 +63843,37 @@ var jestJson = {
         builder.add("failed", { name: ctx.paths.toRepo(file2.name), file: file2.name, message: message.split("\n").find((l) => l.trim() !== "")?.trim() ?? message, details: message, kind: "error" });
       }
     }
+    checkSummary(ctx, builder, report5, failedAssertions);
     return builder.data;
   }
 };
+function checkSummary(ctx, builder, report5, failedAssertions) {
+  const d = builder.data;
+  const declared = report5.numFailedTests;
+  if (typeof declared === "number" && Number.isSafeInteger(declared) && declared > failedAssertions) {
+    const unlisted = declared - failedAssertions;
+    notify(ctx, `numFailedTests is ${declared} but ${failedAssertions} assertions failed: the ${unlisted} not listed count as failed`);
+    d.total += unlisted;
+    d.failed += unlisted;
+    builder.addFailureOnly({ name: `${unlisted} failed test(s) the summary counts but no assertion shows`, message: `numFailedTests: ${declared}, failed assertions: ${failedAssertions}`, kind: "error" });
+  }
+  const why = report5.wasInterrupted === true ? "was interrupted (wasInterrupted: true)" : report5.success === false ? "failed (success: false)" : void 0;
+  if (why && d.failed === 0) {
+    notify(ctx, `the runner says the run ${why} but no test failed: counted as one failure`);
+    builder.add("failed", { name: "test run", message: `the runner says the run ${why}, though no test failed`, kind: "error" });
+  }
+}
 
 // src/core/reports/tests/junit.ts
 var FAILURE_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error"]);
 var FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
+var DISABLED_STATUS = /* @__PURE__ */ new Set(["disabled", "notrun", "skipped", "ignored"]);
+var DISABLED_RESULT = /* @__PURE__ */ new Set(["suppressed", "skipped"]);
+function markedDisabled(a) {
+  const status = a.status?.trim().toLowerCase();
+  const result2 = a.result?.trim().toLowerCase();
+  return status !== void 0 && DISABLED_STATUS.has(status) || result2 !== void 0 && DISABLED_RESULT.has(result2);
+}
 var junit = {
   id: "junit",
   signal: "tests",
@@ -63735,6 +63892,7 @@ var junit = {
     let cases = 0;
     let rootDeclared;
     let rootDepthDeclared = Infinity;
+    let topFailed = 0;
     await parseXml(ctx, {
       open(name2, a) {
         switch (name2) {
@@ -63749,7 +63907,13 @@ var junit = {
             const suiteName = a.name?.trim() || void 0;
             const file2 = a.file ?? (suiteName && FILE_LIKE.test(suiteName) ? suiteName : void 0);
             const parent = suites[suites.length - 1];
-            suites.push({ name: suiteName, pytest: suiteName === "pytest" || parent?.pytest === true, file: file2 ?? parent?.file, declared });
+            suites.push({
+              name: suiteName,
+              pytest: suiteName === "pytest" || parent?.pytest === true,
+              file: file2 ?? parent?.file,
+              declared,
+              failedInside: 0
+            });
             if (suites.length < rootDepthDeclared && declared.tests !== void 0) {
               rootDeclared = declared;
               rootDepthDeclared = suites.length;
@@ -63765,7 +63929,7 @@ var junit = {
               suite: a.classname?.trim() || suite?.name,
               file: a.file ?? a.filepath ?? suite?.file,
               line,
-              outcome: "passed",
+              outcome: markedDisabled(a) ? "skipped" : "passed",
               kind: "failure"
             };
             return;
@@ -63781,11 +63945,11 @@ var junit = {
             capturing = current.details;
             return;
           case "skipped":
-            if (current && current.outcome === "passed") current.outcome = "skipped";
+            if (current && current.outcome !== "failed") current.outcome = "skipped";
             return;
           case "flakyFailure":
           case "flakyError":
-            if (current && current.outcome === "passed") current.outcome = "flaky";
+            if (current?.outcome === "passed") current.outcome = "flaky";
             return;
           default:
             return;
@@ -63803,6 +63967,8 @@ var junit = {
           current = void 0;
           if (c.outcome !== "failed") builder.add(c.outcome);
           else {
+            const suite = suites[suites.length - 1];
+            if (suite) suite.failedInside++;
             const details = c.details?.toString().trim();
             const message = messageOf(c, details);
             builder.add("failed", {
@@ -63815,11 +63981,30 @@ var junit = {
               kind: c.kind
             });
           }
-        } else if (name2 === "testsuite" || name2 === "testsuites") suites.pop();
+        } else if (name2 === "testsuite" || name2 === "testsuites") {
+          const suite = suites.pop();
+          if (!suite) return;
+          const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
+          const failed = Number.isSafeInteger(declared) && declared > suite.failedInside ? declared : suite.failedInside;
+          const parent = suites[suites.length - 1];
+          if (parent) parent.failedInside += failed;
+          else topFailed += failed;
+        }
       }
     });
+    const d = builder.data;
+    const unlisted = topFailed - d.failed;
+    if (cases > 0 && unlisted > 0) {
+      notify(ctx, `the suites declare ${topFailed} failures and errors but list ${d.failed} failing test cases: the ${unlisted} not listed count as failed`);
+      d.total += unlisted;
+      d.failed += unlisted;
+      builder.addFailureOnly({
+        name: `${unlisted} failure(s) the suite totals declare but no test case shows`,
+        message: `the suites declare ${topFailed} failures and errors; their test cases show ${topFailed - unlisted}`,
+        kind: "error"
+      });
+    }
     if (cases === 0 && rootDeclared?.tests) {
-      const d = builder.data;
       const counts2 = [rootDeclared.tests, rootDeclared.failures ?? 0, rootDeclared.errors ?? 0, rootDeclared.skipped ?? 0];
       const failed = (rootDeclared.failures ?? 0) + (rootDeclared.errors ?? 0);
       const skipped2 = rootDeclared.skipped ?? 0;
@@ -63974,6 +64159,10 @@ var tap = {
     if (!sawTap) throw new ReportParseError(ctx.source.path, "no TAP test points or plan found");
     if (!bailed && plan !== void 0 && topPoints < plan) {
       builder.add("failed", { name: `${plan - topPoints} planned test(s) did not run`, message: `planned 1..${plan} but ran ${topPoints}`, kind: "error" });
+    }
+    if (!bailed && plan !== void 0 && topPoints > plan) {
+      notify(ctx, `the plan 1..${plan} announces fewer tests than the ${topPoints} that ran: counted as one failure`);
+      builder.add("failed", { name: "test plan", message: `planned 1..${plan} but ran ${topPoints}`, kind: "error" });
     }
     return builder.data;
     function onPoint(indent2, ok, rest) {
@@ -65015,15 +65204,6 @@ function parseReportJson(value, source) {
   }
   return result2.data;
 }
-
-// src/core/reports/types.ts
-var DEFAULT_LIMITS = {
-  maxJsonBytes: 256 * 1024 * 1024,
-  maxLineBytes: 4 * 1024 * 1024,
-  maxXmlDepth: 512,
-  maxFailures: 5e3,
-  maxMessageChars: 8e3
-};
 
 // src/check/run-check.ts
 function limitsFor(config2) {
