@@ -7,7 +7,7 @@ import { BullDeliveryQueue, type BullDeliveryQueueOptions } from '../../src/app/
 import { PermanentError } from '../../src/app/queue/errors.js';
 import { jobIdFor } from '../../src/app/queue/job-id.js';
 import type { Delivery } from '../../src/app/queue/types.js';
-import { pushDelivery } from '../helpers/deliveries.js';
+import { prOf, pushDelivery } from '../helpers/deliveries.js';
 import { waitFor } from '../helpers/poll.js';
 import { describeRedis, RedisServer } from '../helpers/redis.js';
 
@@ -141,6 +141,31 @@ describeRedis('BullDeliveryQueue on a real Redis', () => {
     await queue.start(async () => undefined);
     await waitFor('the queue to drain', async () => (await queue.health()).waiting === 0);
     expect(await queue.health()).toMatchObject({ working: true, waiting: 0, failed: 0 });
+  });
+
+  it('never runs two deliveries with the same key at once on any replica (keyOf), and runs them all', async () => {
+    const name = randomUUID();
+    const keyOf = (d: Delivery) => prOf(d).repo;
+    const options = { keyOf, concurrency: 4, prGate: { retryDelayMs: 5 } };
+    const [a, b] = [replica(name, options), replica(name, options)];
+    const running = new Map<string, number>();
+    let most = 0;
+    const done: string[] = [];
+    const process = async (d: Delivery) => {
+      const repo = keyOf(d);
+      running.set(repo, (running.get(repo) ?? 0) + 1);
+      most = Math.max(most, running.get(repo)!);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      running.set(repo, running.get(repo)! - 1);
+      done.push(d.id);
+    };
+    await a.start(process);
+    await b.start(process);
+    const deliveries = Array.from({ length: 24 }, (_, i) => pushDelivery({ id: randomUUID(), repo: `o/r${i % 3}` }));
+    for (const [i, d] of deliveries.entries()) await (i % 2 ? a : b).enqueue(d);
+    await waitFor('all 24 to run', () => done.length === 24);
+    expect(most).toBe(1);
+    expect(new Set(done).size).toBe(24);
   });
 
   it('close() lets a running delivery finish before it returns', async () => {

@@ -45,6 +45,11 @@ export interface BullDeliveryQueueOptions {
   log?: QueueLog;
   /** The per-PR lock and head record that handlers use (`prs`). */
   prGate?: PrGateOptions;
+  /**
+   * Deliveries with the same key never run at once on any replica (as the in-memory queue's
+   * `keyOf`): a run whose key is busy waits in Redis and runs again shortly after.
+   */
+  keyOf?: (delivery: Delivery) => string | undefined;
 }
 
 /** Stored job data: the delivery, with the payload dropped once the job completed. */
@@ -54,7 +59,8 @@ const THREE_DAYS_S = 3 * 24 * 3600;
 const silent: QueueLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export class BullDeliveryQueue implements DeliveryQueue {
-  readonly #options: Required<Omit<BullDeliveryQueueOptions, 'log' | 'prGate'>>;
+  readonly #options: Required<Omit<BullDeliveryQueueOptions, 'log' | 'prGate' | 'keyOf'>>;
+  readonly #keyOf: ((delivery: Delivery) => string | undefined) | undefined;
   readonly #redis: Redis;
   /** Per pull request, the latest wins: the lock and head record, shared by every replica. */
   readonly prs: PrGate;
@@ -77,6 +83,7 @@ export class BullDeliveryQueue implements DeliveryQueue {
       ...options,
     };
     this.#log = options.log ?? silent;
+    this.#keyOf = options.keyOf;
     const { redisUrl, name, prefix, enqueueTimeoutMs, attempts, backoffMs, retentionSeconds } = this.#options;
     // The web side must fail fast when Redis is away, never hold a webhook until GitHub's 10 s pass.
     this.#queue = new Queue<DeliveryJobData>(name, {
@@ -147,8 +154,11 @@ export class BullDeliveryQueue implements DeliveryQueue {
 
   async #run(job: Job<DeliveryJobData>, token: string | undefined, process: (d: Delivery) => Promise<void>) {
     const { id, name, payload, receivedAt } = job.data;
+    const delivery = { id, name, payload, receivedAt };
+    const key = this.#keyOf?.(delivery);
     try {
-      await process({ id, name, payload, receivedAt });
+      if (key === undefined) await process(delivery);
+      else await this.prs.withLock(`serial:${key}`, () => process(delivery));
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure.kind === 'delay') {

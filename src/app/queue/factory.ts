@@ -6,7 +6,7 @@
 import { BullDeliveryQueue, type BullDeliveryQueueOptions, type QueueLog } from './bullmq.js';
 import { QueueConfigError } from './errors.js';
 import { MemoryPrGate, type PrGate } from './pr-lock.js';
-import type { DeliveryQueue } from './types.js';
+import type { Delivery, DeliveryQueue } from './types.js';
 
 export type Role = 'web' | 'worker' | 'all';
 
@@ -26,6 +26,8 @@ export interface QueueFactoryOptions {
   /** The in-memory queue, used when there is no `REDIS_URL`. */
   memory: () => DeliveryQueue;
   log?: QueueLog;
+  /** Deliveries with the same key never run at once (the in-memory queue's `keyOf`, across replicas). */
+  keyOf?: (delivery: Delivery) => string | undefined;
   /** Test knobs for the BullMQ queue (stalled interval, backoff, …). */
   bullmq?: Partial<BullDeliveryQueueOptions>;
 }
@@ -67,6 +69,7 @@ export function createDeliveryQueue(env: Record<string, string | undefined>, opt
     redisUrl,
     ...(concurrency ? { concurrency } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.keyOf ? { keyOf: options.keyOf } : {}),
     ...options.bullmq,
   });
   return { queue, kind: 'redis', prs: queue.prs, ...split };

@@ -32,8 +32,11 @@ export interface HeadUpdate {
 }
 
 export interface PrGate {
-  /** Runs `work` holding the PR's lock; throws `RetryLaterError` at once when another run holds it. */
-  withLock<T>(pr: PrKey, work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` holding the lock of a PR (or of any other key, e.g. a repository); throws
+   * `RetryLaterError` at once when another run holds it.
+   */
+  withLock<T>(key: PrKey | string, work: () => Promise<T>): Promise<T>;
   /** Records `headSha` as the PR's head if `order` (e.g. the PR's `updated_at`) is later than the recorded head's. */
   advanceHead(pr: PrKey, headSha: string, order: number): Promise<HeadUpdate>;
   /** The recorded head SHA, if any. */
@@ -51,12 +54,13 @@ export interface PrGateOptions {
 
 const DEFAULTS = { lockTtlMs: 60_000, retryDelayMs: 2000, headTtlMs: 30 * 24 * 3600 * 1000 };
 
-function keyOf(pr: PrKey): string {
-  return `${pr.repo.toLowerCase()}#${pr.number}`;
+function keyOf(pr: PrKey | string): string {
+  return typeof pr === 'string' ? pr : `${pr.repo.toLowerCase()}#${pr.number}`;
 }
 
-function lockHeld(pr: PrKey, delayMs: number): RetryLaterError {
-  return new RetryLaterError(`another delivery for ${pr.repo}#${pr.number} is running`, delayMs);
+function lockHeld(pr: PrKey | string, delayMs: number): RetryLaterError {
+  const what = typeof pr === 'string' ? pr : `${pr.repo}#${pr.number}`;
+  return new RetryLaterError(`another delivery for ${what} is running`, delayMs);
 }
 
 /** One process: the in-memory queue's gate. */
@@ -69,7 +73,7 @@ export class MemoryPrGate implements PrGate {
     this.#retryDelayMs = options.retryDelayMs ?? DEFAULTS.retryDelayMs;
   }
 
-  async withLock<T>(pr: PrKey, work: () => Promise<T>): Promise<T> {
+  async withLock<T>(pr: PrKey | string, work: () => Promise<T>): Promise<T> {
     const key = keyOf(pr);
     if (this.#locks.has(key)) throw lockHeld(pr, this.#retryDelayMs);
     this.#locks.add(key);
@@ -118,7 +122,7 @@ export class RedisPrGate implements PrGate {
     this.#options = { ...DEFAULTS, ...options };
   }
 
-  async withLock<T>(pr: PrKey, work: () => Promise<T>): Promise<T> {
+  async withLock<T>(pr: PrKey | string, work: () => Promise<T>): Promise<T> {
     const key = `${this.#prefix}:pr-lock:${keyOf(pr)}`;
     const token = randomUUID();
     const { lockTtlMs, retryDelayMs } = this.#options;
