@@ -35,8 +35,8 @@ export async function measureStartup(
     },
     {
       label: 'readygate check on examples/ (4 small reports)',
-      command: 'readygate check --config examples/readygate.yml --cwd examples',
-      args: [run, 'check', '--config', 'examples/readygate.yml', '--cwd', 'examples', '--out', report],
+      command: 'readygate check --cwd examples --config readygate.yml',
+      args: [run, 'check', '--cwd', 'examples', '--config', 'readygate.yml', '--out', report],
     },
   ];
   const results: StartupResult[] = [];

@@ -3,6 +3,7 @@
 // it went to Node resolving and loading ~200 small modules one file at a time. Code splitting keeps
 // each command's modules in their own chunk, loaded only when that command runs.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NODE_BUNDLE, ROOT } from './esbuild-node.mjs';
 
@@ -15,5 +16,7 @@ export function cliBundleOptions(outdir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // Chunk names carry a hash: without this, old chunks would pile up (and be packed).
+  rmSync(new URL('../build/cli-bundle', import.meta.url), { recursive: true, force: true });
   await build(cliBundleOptions('build/cli-bundle'));
 }

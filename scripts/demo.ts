@@ -18,7 +18,8 @@ const io = (quiet: boolean): CliIO => ({
   today: () => new Date().toISOString().slice(0, 10),
 });
 
-const common = ['check', '--config', 'examples/readygate.yml', '--cwd', 'examples'];
+// --cwd: every path below is relative to examples/.
+const common = ['check', '--cwd', 'examples', '--config', 'readygate.yml'];
 const base = await main(
   [
     ...common,
@@ -31,7 +32,7 @@ const base = await main(
     '--lint',
     'reports-base/eslint.json',
     '--out',
-    'examples/out/base.json',
+    'out/base.json',
   ],
   io(true),
 );
@@ -41,13 +42,13 @@ const code = await main(
   [
     ...common,
     '--base',
-    'examples/out/base.json',
+    'out/base.json',
     '--diff',
-    'examples/change.diff',
+    'change.diff',
     '--out',
-    'examples/out/report.json',
+    'out/report.json',
     '--markdown-out',
-    'examples/out/summary.md',
+    'out/summary.md',
   ],
   io(false),
 );

@@ -30,7 +30,7 @@ Options:
   --format FMT         stdout format: text (default), markdown or json
   --out FILE           also write the JSON report to FILE
   --markdown-out FILE  also write the Markdown summary to FILE
-  --cwd DIR            repository root (default: the current directory)
+  --cwd DIR            repository root, and what every relative path above is relative to
 ${GITHUB_FLAGS_HELP.trimEnd()}
                        (used only to read the bases a policy names with _extends)
   -h, --help           show this help

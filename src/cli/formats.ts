@@ -1,8 +1,9 @@
 /** `readygate formats`: every format readygate reads, how it is detected, what it provides. */
 import { ALL_PARSERS } from '../core/reports/registry.js';
+import { UsageError } from '../core/errors.js';
 import { EXIT, type CliIO } from './io.js';
 
-export const FORMATS_HELP = `Usage: readygate formats [--format text|markdown]
+export const FORMATS_HELP = `Usage: readygate formats [--format text|markdown|json]
 
 Lists every report format, what detection looks at, and the metrics it provides.
 `;
@@ -20,10 +21,23 @@ export function formatsTable(): string {
 }
 
 export function formatsCommand(flags: { format?: string }, io: CliIO): number {
-  if (flags.format === 'markdown') {
+  const format = flags.format ?? 'text';
+  if (format === 'markdown') {
     io.stdout(formatsTable());
     return EXIT.ok;
   }
+  if (format === 'json') {
+    const formats = ALL_PARSERS.map((p) => ({
+      id: p.id,
+      signal: p.signal,
+      title: p.title,
+      detectedBy: p.detectedBy,
+      metrics: p.metrics,
+    }));
+    io.stdout(`${JSON.stringify(formats, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (format !== 'text') throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
   const width = Math.max(...ALL_PARSERS.map((p) => p.id.length));
   for (const p of ALL_PARSERS)
     io.stdout(

@@ -2,7 +2,10 @@
  * The CLI front door: parse arguments, run one command, turn any error into one clear message and
  * an exit code (0 ready, 1 gates failed, 2 usage or config error). Never a stack trace.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { closest } from '../config/suggest.js';
 import { ConfigError, ReadygateError, UsageError, describeError } from '../core/errors.js';
 import { commandSafeWriter } from '../core/render/safe-log.js';
 import { VERSION } from '../version.js';
@@ -135,7 +138,8 @@ export async function main(argv: readonly string[], given: CliIO): Promise<numbe
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
+async function dispatch(argv: readonly string[], given: CliIO): Promise<number> {
+  let io = given;
   const [first, ...rest] = argv;
   if (first === '--help' || first === '-h' || first === 'help') {
     io.stdout(HELP);
@@ -160,13 +164,42 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       allowPositionals: name === 'roadmap' || name === 'report',
     }));
   } catch (error) {
-    throw new UsageError(`${describeError(error)}\n\n${command.help}`, { cause: error });
+    throw new UsageError(usageMessage(error, name, Object.keys(spec.options), command.help), { cause: error });
   }
   if (values.help) {
     io.stdout(command.help);
     return EXIT.ok;
   }
+  if (typeof values.cwd === 'string') {
+    // One rule for every path on the command line: relative to --cwd, as if readygate started there.
+    io = { ...io, cwd: existingDirectory(resolve(io.cwd, values.cwd), values.cwd) };
+    values = { ...values, cwd: undefined };
+  }
   return command.run(values, positionals, io);
+}
+
+function existingDirectory(dir: string, given: string): string {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch (error) {
+    throw new UsageError(`--cwd ${given}: no such directory (${describeError(error)})`, { cause: error });
+  }
+  if (!isDirectory) throw new UsageError(`--cwd ${given}: not a directory`);
+  return dir;
+}
+
+/**
+ * parseArgs's error in a line: an unknown flag gets the command's closest flag ("did you mean"),
+ * other mistakes the command's help.
+ */
+function usageMessage(error: unknown, command: string, flags: readonly string[], help: string): string {
+  const code = (error as { code?: unknown }).code;
+  const unknown =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']*)'/.exec(describeError(error))?.[1] : undefined;
+  if (unknown === undefined) return `${describeError(error)}\n\n${help}`;
+  const guess = closest(unknown.replace(/^-+/, '').split('=')[0]!, [...flags, 'help']);
+  return `unknown option ${unknown} for \`readygate ${command}\`${guess ? `: did you mean --${guess}?` : ''}\nRun \`readygate ${command} --help\` for its options.`;
 }
 
 function fail(error: unknown, io: CliIO): number {

@@ -34,7 +34,7 @@ Options:
                         (default: .github/readygate.yml when it exists)
   --out FILE            write the HTML page to FILE
   --markdown-out FILE   write the Markdown page to FILE
-  --cwd DIR             repository root (default: the current directory)
+  --cwd DIR             repository root, and what every relative path above is relative to
   -h, --help            show this help
 
 With neither --out nor --markdown-out the HTML page goes to standard output.

@@ -39,7 +39,7 @@ Options:
   --cache-dir DIR   where the ETag cache is kept (default: roadmap.cache_dir, else ~/.cache/readygate)
   --no-cache        read everything afresh and keep no ETag cache
   --format FMT      text (default) or json
-  --cwd DIR         repository root (default: the current directory)
+  --cwd DIR         repository root, and what every relative path above is relative to
   -h, --help        show this help
 `;
 

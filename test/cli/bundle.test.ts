@@ -15,7 +15,7 @@ describe('the bundled CLI', () => {
     await build(cliBundleOptions(out));
     const run = (args: string[]) =>
       spawnSync(process.execPath, [join(out, 'run.js'), ...args], { cwd: ROOT as string, encoding: 'utf8' });
-    const check = run(['check', '--config', 'examples/readygate.yml', '--cwd', 'examples', '--format', 'json']);
+    const check = run(['check', '--cwd', 'examples', '--config', 'readygate.yml', '--format', 'json']);
     expect(check.stderr).toBe('');
     expect(JSON.parse(check.stdout)).toMatchObject({ schema: 'readygate/report@1', level: expect.any(String) });
     const show = run(['roadmap', 'show', '--file', 'test/fixtures/roadmaps/phase-blocks.md']);

@@ -186,7 +186,12 @@ describe('readygate check', () => {
         'base.json': '{"schema": 1}',
         'x.diff': 'nope',
       });
-      expect((await cli(['check', '--colour'], dir)).stderr).toMatch(/^readygate: Unknown option '--colour'/);
+      expect((await cli(['check', '--colour'], dir)).stderr).toBe(
+        'readygate: unknown option --colour for `readygate check`\nRun `readygate check --help` for its options.\n',
+      );
+      expect((await cli(['check', '--covrage', 'x'], dir)).stderr).toBe(
+        'readygate: unknown option --covrage for `readygate check`: did you mean --coverage?\nRun `readygate check --help` for its options.\n',
+      );
       expect((await cli(['check', '--format', 'yaml'], dir)).stderr).toBe(
         'readygate: --format must be text, markdown or json, not "yaml"\n',
       );

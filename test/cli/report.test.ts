@@ -95,7 +95,11 @@ describe('readygate report', () => {
       ['report', '--report', 'out/report.json', '--history', 'nothing/*.json'],
       /--history nothing\/\*\.json: no such file, and no file matches it/,
     ],
-    [['report', '--report', 'out/report.json', '--bogus'], /Unknown option '--bogus'/],
+    [['report', '--report', 'out/report.json', '--bogus'], /unknown option --bogus for `readygate report`/],
+    [
+      ['report', '--report', 'out/report.json', '--histroy', 'x'],
+      /unknown option --histroy .*: did you mean --history\?/,
+    ],
   ])('exits 2 with a message for %j', async (args, message) => {
     const r = await cli(args, repo());
     expect(r.code).toBe(2);
