@@ -8,15 +8,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAnnotations } from '../core/render/annotations.js';
-import { plainLine } from '../core/render/escape.js';
-import { GITHUB_LIMITS } from '../core/render/limits.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { commitBadge, renderBadge } from '../github/badge.js';
-import { completeCheckRun, type CheckRunRef, type Conclusion } from '../github/checks.js';
-import { upsertStickyComment } from '../github/comment.js';
-import { tokenLogin } from '../github/identity.js';
-import { encodeDigest } from '../github/digest.js';
+import { commentReport, completeWithReport } from '../check/publish-report.js';
+import type { CheckRunRef } from '../github/checks.js';
 import { isPermissionDenied } from '../github/errors.js';
 import { emitCommandAnnotations, publishInstructions } from './fallback.js';
 import { writeOutputs } from './outputs.js';
@@ -37,58 +33,35 @@ export interface Delivery {
 
 const JOB_SUMMARY_CHARS = 250_000; // ≤ 1 MiB even at 4 bytes a character
 
-export function checkTitle(r: ReportV1): string {
-  const reached = r.level ? `reached ${r.level}` : 'no level reached';
-  if (r.verdict === 'pass') return plainLine(`Ready: ${reached} (required ${r.required})`, 255);
-  return plainLine(`Not ready for ${r.required}: ${reached}${r.verdict === 'warn' ? ' (warn mode)' : ''}`, 255);
-}
-
-export function conclusionOf(report: ReportV1): Conclusion {
-  return report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure';
-}
-
 export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   const { inputs, io, octokit, context } = env;
   const { report } = d;
   const written = writeReport(env.tempDir, report);
   const reportPath = written.path;
   let readOnly = d.readOnly;
-  const annotations = buildAnnotations(report).slice(0, inputs.annotations);
 
   if (d.checkRun) {
-    const digest = encodeDigest(report, d.headSha);
-    const summary = `${renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}\n${digest}`;
-    await completeCheckRun(octokit, context.repo, d.checkRun, {
-      title: checkTitle(report),
-      summary,
-      conclusion: conclusionOf(report),
-      annotations,
-    });
-    io.info(`check run completed: ${d.checkRun.url} (${annotations.length} annotation(s))`);
+    const sent = await completeWithReport(octokit, context.repo, d.checkRun, report, d.headSha, inputs.annotations);
+    io.info(`check run completed: ${d.checkRun.url} (${sent} annotation(s))`);
   }
 
   const wantsComment = inputs.comment === 'always' || (inputs.comment === 'on-failure' && report.verdict !== 'pass');
   if (d.pullNumber !== undefined && wantsComment && !readOnly) {
-    const body = renderMarkdown(report, {
-      maxChars: GITHUB_LIMITS.summaryChars - 200,
-      ...(d.checkRun && { detailsUrl: d.checkRun.url }),
-    });
     try {
-      const author = await tokenLogin(octokit, d.checkRun?.app);
-      if (!author)
+      const result = await commentReport(octokit, context.repo, {
+        pullNumber: d.pullNumber,
+        checkName: inputs['check-name'],
+        report,
+        ...(d.checkRun && { checkRun: d.checkRun }),
+      });
+      if (!result.author)
         io.warning(
           'cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours',
         );
-      const result = await upsertStickyComment(octokit, context.repo, {
-        issueNumber: d.pullNumber,
-        checkName: inputs['check-name'],
-        body,
-        author,
-      });
       io.info(`comment ${result.action}: ${result.url}`);
       if (result.ignored > 0)
         io.info(
-          `left ${result.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? 'this token'}`,
+          `left ${result.ignored} comment(s) alone that carry the readygate marker but were not written by ${result.author ?? 'this token'}`,
         );
     } catch (error) {
       if (!isPermissionDenied(error)) throw error;

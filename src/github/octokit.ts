@@ -14,7 +14,15 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck/light.js';
 
 export const ReadygateOctokit = Octokit.plugin(throttling, retry);
-export type GitHubClient = InstanceType<typeof ReadygateOctokit>;
+/**
+ * What the adapters below the front doors use of a client: REST methods under `rest`, pagination,
+ * GraphQL, raw requests and hooks. Both this module's Octokit and Probot's (the App's installation
+ * client) have them, so the Action, the CLI and the App call the same code.
+ */
+export type GitHubClient = Pick<
+  InstanceType<typeof ReadygateOctokit>,
+  'rest' | 'paginate' | 'graphql' | 'request' | 'hook'
+>;
 
 export interface ThrottleTuning {
   /** Milliseconds per second of `retry-after` (default 1000; tests use 1). */
@@ -44,7 +52,7 @@ interface LimitedRequest {
   url: string;
 }
 
-export function createOctokit(options: OctokitOptions): GitHubClient {
+export function createOctokit(options: OctokitOptions): InstanceType<typeof ReadygateOctokit> {
   const t = options.tuning ?? {};
   const maxRetries = t.maxRetries ?? 2;
   const warn = options.log?.warn ?? (() => undefined);

@@ -1,0 +1,80 @@
+/**
+ * Puts a report where reviewers see it, the same way for the Action and the App: the check run
+ * completed with the rendered summary, the hidden base digest and every annotation (50 per
+ * request, see github/checks.ts), and the sticky pull-request comment, edited only when this
+ * token's own account wrote it.
+ */
+import { buildAnnotations } from '../core/render/annotations.js';
+import { plainLine } from '../core/render/escape.js';
+import { GITHUB_LIMITS } from '../core/render/limits.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import type { ReportV1 } from '../core/report-schema.js';
+import { completeCheckRun, type CheckRunRef, type Conclusion } from '../github/checks.js';
+import { upsertStickyComment, type UpsertResult } from '../github/comment.js';
+import { encodeDigest } from '../github/digest.js';
+import { tokenLogin } from '../github/identity.js';
+import type { GitHubClient } from '../github/octokit.js';
+import type { RepoRef } from '../github/repo.js';
+
+export function checkTitle(r: ReportV1): string {
+  const reached = r.level ? `reached ${r.level}` : 'no level reached';
+  if (r.verdict === 'pass') return plainLine(`Ready: ${reached} (required ${r.required})`, 255);
+  return plainLine(`Not ready for ${r.required}: ${reached}${r.verdict === 'warn' ? ' (warn mode)' : ''}`, 255);
+}
+
+export function conclusionOf(report: ReportV1): Conclusion {
+  return report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure';
+}
+
+/** Completes the run with the report; resolves to the number of annotations sent. */
+export async function completeWithReport(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  run: CheckRunRef,
+  report: ReportV1,
+  headSha: string,
+  maxAnnotations = Infinity,
+): Promise<number> {
+  const annotations = buildAnnotations(report).slice(0, maxAnnotations);
+  const digest = encodeDigest(report, headSha);
+  const summary = `${renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}\n${digest}`;
+  await completeCheckRun(octokit, repo, run, {
+    title: checkTitle(report),
+    summary,
+    conclusion: conclusionOf(report),
+    annotations,
+  });
+  return annotations.length;
+}
+
+export interface ReportComment {
+  pullNumber: number;
+  checkName: string;
+  report: ReportV1;
+  /** The check run the comment links to; its app names the account that writes the comment. */
+  checkRun?: CheckRunRef;
+}
+
+export interface CommentOutcome extends UpsertResult {
+  /** The account whose marked comment may be edited; undefined when GitHub named none. */
+  author: string | undefined;
+}
+
+export async function commentReport(
+  octokit: GitHubClient,
+  repo: RepoRef,
+  comment: ReportComment,
+): Promise<CommentOutcome> {
+  const body = renderMarkdown(comment.report, {
+    maxChars: GITHUB_LIMITS.summaryChars - 200,
+    ...(comment.checkRun && { detailsUrl: comment.checkRun.url }),
+  });
+  const author = await tokenLogin(octokit, comment.checkRun?.app);
+  const result = await upsertStickyComment(octokit, repo, {
+    issueNumber: comment.pullNumber,
+    checkName: comment.checkName,
+    body,
+    author,
+  });
+  return { ...result, author };
+}
