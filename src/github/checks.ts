@@ -11,7 +11,7 @@ import { apiStep } from './errors.js';
 import type { GitHubClient } from './octokit.js';
 import type { RepoRef } from './repo.js';
 
-export type Conclusion = 'success' | 'failure' | 'neutral';
+export type Conclusion = 'success' | 'failure' | 'neutral' | 'action_required';
 
 /** The GitHub App a token acts as, as the Checks API reports it (`github-actions` for GITHUB_TOKEN). */
 export interface AppRef {
@@ -42,6 +42,8 @@ export async function createCheckRun(
   name: string,
   headSha: string,
   detailsUrl?: string,
+  /** What the run says while in progress (the App's "waiting for the CI report"). */
+  output?: { title: string; summary: string },
 ): Promise<CheckRunRef> {
   const { data } = await apiStep('creating the check run', () =>
     octokit.rest.checks.create({
@@ -50,6 +52,7 @@ export async function createCheckRun(
       head_sha: headSha,
       status: 'in_progress',
       ...(detailsUrl && { details_url: detailsUrl }),
+      ...(output && { output: { title: plainLine(output.title, 255), summary: output.summary } }),
     }),
   );
   const app = data.app?.slug ? { id: data.app.id, slug: data.app.slug } : undefined;
@@ -62,6 +65,19 @@ export interface CheckOutput {
   summary: string;
   conclusion: Conclusion;
   annotations: readonly Annotation[];
+  /** Buttons (at most 3); a click sends `check_run.requested_action` to the app that made the run. */
+  actions?: readonly CheckAction[];
+  /** Where `action_required` sends people. */
+  detailsUrl?: string;
+}
+
+export interface CheckAction {
+  /** At most 20 characters. */
+  label: string;
+  /** At most 40 characters. */
+  description: string;
+  /** At most 20 characters. */
+  identifier: string;
 }
 
 export async function completeCheckRun(
@@ -86,6 +102,8 @@ export async function completeCheckRun(
       status: 'completed',
       conclusion: output.conclusion,
       output: { title, summary, ...(last.length > 0 && { annotations: last }) },
+      ...(output.actions && { actions: [...output.actions] }),
+      ...(output.detailsUrl && { details_url: output.detailsUrl }),
     }),
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * Starts the App (what `npm start` runs, and what the end-to-end test starts): one Probot
+ * instance holds the handlers and runs them from the queue (the workers); Probot's server, with a
+ * second instance sharing the same settings, verifies webhooks at the webhook path and enqueues
+ * them, and answers `/healthz` (added with Probot's `addHandler`). `stop()` closes the listener,
+ * then waits for every accepted delivery to finish: what SIGTERM does.
+ */
+import { Probot, Server, type ProbotOctokit } from 'probot';
+import { VERSION } from '../version.js';
+import type { AppConfig } from './config.js';
+import { appOctokit, type RateLimitTuning } from './octokit.js';
+import { deliveryKey } from './queue/delivery-key.js';
+import { MemoryQueue } from './queue/memory.js';
+import type { DeliveryQueue } from './queue/types.js';
+import type { HandlerDeps } from './handlers/deps.js';
+import { readygateApp } from './readygate-app.js';
+import { webApp } from './web.js';
+import { deliveryWorker } from './worker.js';
+
+export interface StartDeps {
+  /** Default: the in-memory queue. */
+  queue?: DeliveryQueue;
+  /** Default: Probot's Octokit with bounded rate-limit retries (octokit.ts). */
+  Octokit?: typeof ProbotOctokit;
+  tuning?: RateLimitTuning;
+  fetch?: typeof globalThis.fetch;
+  now?: () => Date;
+  handlers?: Partial<Pick<HandlerDeps, 'checkName' | 'policyPath' | 'limits'>>;
+}
+
+export interface RunningApp {
+  /** http://host:port */
+  url: string;
+  port: number;
+  queue: DeliveryQueue;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise<RunningApp> {
+  const request = deps.fetch ? { fetch: deps.fetch } : undefined;
+  const probotOptions = {
+    appId: config.appId,
+    privateKey: config.privateKey,
+    secret: config.webhookSecret,
+    baseUrl: config.baseUrl,
+    Octokit: deps.Octokit ?? appOctokit(deps.tuning),
+    logLevel: config.logLevel === 'silent' ? undefined : config.logLevel,
+    logFormat: config.logFormat,
+    ...(request && { request }),
+  };
+  const worker = new Probot(probotOptions);
+  await worker.ready();
+  const log = worker.log;
+  if (config.logLevel === 'silent') log.level = 'silent';
+  await worker.load(
+    readygateApp({
+      appId: config.appId,
+      checkName: deps.handlers?.checkName ?? 'readygate',
+      policyPath: deps.handlers?.policyPath ?? '.github/readygate.yml',
+      version: VERSION,
+      now: deps.now ?? (() => new Date()),
+      ...(deps.handlers?.limits && { limits: deps.handlers.limits }),
+    }),
+  );
+
+  const queue = deps.queue ?? new MemoryQueue({ keyOf: deliveryKey });
+  await queue.start(deliveryWorker(worker, log));
+
+  const server = new Server({
+    host: config.host,
+    port: config.port,
+    webhookPath: config.webhookPath,
+    log,
+    enableStaticFiles: false,
+    Probot: Probot.defaults({ ...probotOptions, log }),
+    ...(request && { request }),
+  });
+  await server.load(webApp(queue));
+  await server.start();
+  const host = server.host.includes(':') && !server.host.startsWith('[') ? `[${server.host}]` : server.host;
+  return {
+    url: `http://${host}:${server.port}`,
+    port: server.port,
+    queue,
+    async stop() {
+      await server.stop();
+      await queue.close();
+    },
+  };
+}

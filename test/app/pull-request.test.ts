@@ -1,0 +1,94 @@
+// pull_request and push: the waiting check run on the head commit, named after the required level.
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import {
+  APP,
+  REPO_PATH,
+  SHA,
+  STRICT,
+  example,
+  ownRun,
+  ownRuns,
+  policyReply,
+  testProbot,
+  tokenScope,
+  type Loose,
+} from './harness.js';
+
+describe('pull_request events', () => {
+  it.each(['opened', 'synchronize', 'reopened', 'ready_for_review'])(
+    '%s: an in-progress readygate run on the head SHA, titled with the required level',
+    async (action) => {
+      const payload = example('pull_request', action);
+      payload.pull_request.head.sha = SHA;
+      payload.pull_request.base.ref = 'main';
+      let created: Loose | undefined;
+      const scope = ownRuns(tokenScope())
+        .get(`${REPO_PATH}/contents/.github%2Freadygate.yml`)
+        .query({ ref: 'main' })
+        .reply(200, policyReply(`${STRICT}  beta:\n    tests: { max_failed: 5 }\nrequire: ready\n`))
+        .post(`${REPO_PATH}/check-runs`, (b) => ((created = b), true))
+        .reply(201, { id: 11, html_url: 'https://github.com/acme/widgets/runs/11', app: APP });
+      const probot = await testProbot();
+      await probot.receive({ id: `pr-${action}`, name: 'pull_request', payload } as never);
+      expect(scope.isDone()).toBe(true);
+      expect(created).toMatchObject({
+        name: 'readygate',
+        head_sha: SHA,
+        status: 'in_progress',
+        output: { title: 'Waiting for the CI report (required level: ready)' },
+      });
+      expect(created!.output.summary).toContain('readygate-report');
+    },
+  );
+
+  it("leaves a commit alone that already has the App's run (the CI finished first)", async () => {
+    const payload = example('pull_request', 'synchronize');
+    payload.pull_request.head.sha = SHA;
+    const scope = ownRuns(tokenScope(), [ownRun(11, 'completed', 3)]);
+    const probot = await testProbot();
+    await probot.receive({ id: 'pr-again', name: 'pull_request', payload } as never);
+    expect(scope.isDone()).toBe(true);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('ignores actions that do not change what is judged (labeled)', async () => {
+    const probot = await testProbot();
+    await probot.receive({
+      id: 'pr-label',
+      name: 'pull_request',
+      payload: example('pull_request', 'labeled'),
+    } as never);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('push events', () => {
+  it('a push to the default branch gets a waiting run on its commit', async () => {
+    const payload = example('push');
+    Object.assign(payload, { ref: 'refs/heads/main', after: SHA, deleted: false });
+    let created: Loose | undefined;
+    const scope = ownRuns(tokenScope())
+      .get(`${REPO_PATH}/contents/.github%2Freadygate.yml`)
+      .query({ ref: 'main' })
+      .reply(404, { message: 'Not Found' })
+      .post(`${REPO_PATH}/check-runs`, (b) => ((created = b), true))
+      .reply(201, { id: 12, html_url: 'u', app: APP });
+    const probot = await testProbot();
+    await probot.receive({ id: 'push-main', name: 'push', payload } as never);
+    expect(scope.isDone()).toBe(true);
+    expect(created).toMatchObject({ head_sha: SHA, status: 'in_progress' });
+    expect(created!.output.title).toMatch(/^Waiting for the CI report \(required level: \w+\)$/);
+  });
+
+  it.each([
+    ['a tag', { ref: 'refs/tags/v1' }],
+    ['another branch', { ref: 'refs/heads/feature' }],
+    ['a deleted default branch', { ref: 'refs/heads/main', deleted: true }],
+  ])('a push of %s does nothing', async (_, fields) => {
+    const payload = { ...example('push'), deleted: false, ...fields };
+    const probot = await testProbot();
+    await probot.receive({ id: `push-${fields.ref}`, name: 'push', payload } as never);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+});
