@@ -72,6 +72,11 @@ describe('push events', () => {
       .get(`${REPO_PATH}/contents/.github%2Freadygate.yml`)
       .query({ ref: 'main' })
       .reply(404, { message: 'Not Found' })
+      .get(`${REPO_PATH}/contents/.github`)
+      .query({ ref: 'main' })
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/acme/.github/contents/.github%2Freadygate.yml')
+      .reply(404, { message: 'Not Found' })
       .post(`${REPO_PATH}/check-runs`, (b) => ((created = b), true))
       .reply(201, { id: 12, html_url: 'u', app: APP });
     const probot = await testProbot();
