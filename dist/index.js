@@ -65449,7 +65449,7 @@ function annotationBatches(annotations, size = GITHUB_LIMITS.annotationsPerReque
   for (let i2 = 0; i2 < annotations.length; i2 += size) batches.push(annotations.slice(i2, i2 + size));
   return batches;
 }
-async function createCheckRun(octokit, repo, name2, headSha, detailsUrl) {
+async function createCheckRun(octokit, repo, name2, headSha, detailsUrl, output2) {
   const { data } = await apiStep(
     "creating the check run",
     () => octokit.rest.checks.create({
@@ -65457,7 +65457,8 @@ async function createCheckRun(octokit, repo, name2, headSha, detailsUrl) {
       name: name2,
       head_sha: headSha,
       status: "in_progress",
-      ...detailsUrl && { details_url: detailsUrl }
+      ...detailsUrl && { details_url: detailsUrl },
+      ...output2 && { output: { title: plainLine(output2.title, 255), summary: output2.summary } }
     })
   );
   const app = data.app?.slug ? { id: data.app.id, slug: data.app.slug } : void 0;
@@ -65481,7 +65482,9 @@ async function completeCheckRun(octokit, repo, run, output2) {
       check_run_id: run.id,
       status: "completed",
       conclusion: output2.conclusion,
-      output: { title, summary: summary2, ...last.length > 0 && { annotations: last } }
+      output: { title, summary: summary2, ...last.length > 0 && { annotations: last } },
+      ...output2.actions && { actions: [...output2.actions] },
+      ...output2.detailsUrl && { details_url: output2.detailsUrl }
     })
   );
 }
@@ -67222,6 +67225,43 @@ async function tokenLogin(octokit, app) {
   return (await apiStep("finding which account the token acts as", () => viewerLogin(octokit))).login;
 }
 
+// src/check/publish-report.ts
+function checkTitle(r) {
+  const reached = r.level ? `reached ${r.level}` : "no level reached";
+  if (r.verdict === "pass") return plainLine(`Ready: ${reached} (required ${r.required})`, 255);
+  return plainLine(`Not ready for ${r.required}: ${reached}${r.verdict === "warn" ? " (warn mode)" : ""}`, 255);
+}
+function conclusionOf(report5) {
+  return report5.verdict === "pass" ? "success" : report5.verdict === "warn" ? "neutral" : "failure";
+}
+async function completeWithReport(octokit, repo, run, report5, headSha, maxAnnotations = Infinity) {
+  const annotations = buildAnnotations(report5).slice(0, maxAnnotations);
+  const digest = encodeDigest(report5, headSha);
+  const summary2 = `${renderMarkdown(report5, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}
+${digest}`;
+  await completeCheckRun(octokit, repo, run, {
+    title: checkTitle(report5),
+    summary: summary2,
+    conclusion: conclusionOf(report5),
+    annotations
+  });
+  return annotations.length;
+}
+async function commentReport(octokit, repo, comment) {
+  const body = renderMarkdown(comment.report, {
+    maxChars: GITHUB_LIMITS.summaryChars - 200,
+    ...comment.checkRun && { detailsUrl: comment.checkRun.url }
+  });
+  const author = await tokenLogin(octokit, comment.checkRun?.app);
+  const result2 = await upsertStickyComment(octokit, repo, {
+    issueNumber: comment.pullNumber,
+    checkName: comment.checkName,
+    body,
+    author
+  });
+  return { ...result2, author };
+}
+
 // src/action/fallback.ts
 var COMMAND_ANNOTATION_CAP = 10;
 var LEVEL2 = {
@@ -67416,55 +67456,33 @@ async function uploadReport(env, report5) {
 
 // src/action/deliver.ts
 var JOB_SUMMARY_CHARS = 25e4;
-function checkTitle(r) {
-  const reached = r.level ? `reached ${r.level}` : "no level reached";
-  if (r.verdict === "pass") return plainLine(`Ready: ${reached} (required ${r.required})`, 255);
-  return plainLine(`Not ready for ${r.required}: ${reached}${r.verdict === "warn" ? " (warn mode)" : ""}`, 255);
-}
-function conclusionOf(report5) {
-  return report5.verdict === "pass" ? "success" : report5.verdict === "warn" ? "neutral" : "failure";
-}
 async function deliver(env, d) {
   const { inputs, io, octokit, context } = env;
   const { report: report5 } = d;
   const written = writeReport(env.tempDir, report5);
   const reportPath = written.path;
   let readOnly = d.readOnly;
-  const annotations = buildAnnotations(report5).slice(0, inputs.annotations);
   if (d.checkRun) {
-    const digest = encodeDigest(report5, d.headSha);
-    const summary2 = `${renderMarkdown(report5, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}
-${digest}`;
-    await completeCheckRun(octokit, context.repo, d.checkRun, {
-      title: checkTitle(report5),
-      summary: summary2,
-      conclusion: conclusionOf(report5),
-      annotations
-    });
-    io.info(`check run completed: ${d.checkRun.url} (${annotations.length} annotation(s))`);
+    const sent = await completeWithReport(octokit, context.repo, d.checkRun, report5, d.headSha, inputs.annotations);
+    io.info(`check run completed: ${d.checkRun.url} (${sent} annotation(s))`);
   }
   const wantsComment = inputs.comment === "always" || inputs.comment === "on-failure" && report5.verdict !== "pass";
   if (d.pullNumber !== void 0 && wantsComment && !readOnly) {
-    const body = renderMarkdown(report5, {
-      maxChars: GITHUB_LIMITS.summaryChars - 200,
-      ...d.checkRun && { detailsUrl: d.checkRun.url }
-    });
     try {
-      const author = await tokenLogin(octokit, d.checkRun?.app);
-      if (!author)
+      const result2 = await commentReport(octokit, context.repo, {
+        pullNumber: d.pullNumber,
+        checkName: inputs["check-name"],
+        report: report5,
+        ...d.checkRun && { checkRun: d.checkRun }
+      });
+      if (!result2.author)
         io.warning(
           "cannot tell which account this token acts as: creating a new comment rather than editing one that may not be ours"
         );
-      const result2 = await upsertStickyComment(octokit, context.repo, {
-        issueNumber: d.pullNumber,
-        checkName: inputs["check-name"],
-        body,
-        author
-      });
       io.info(`comment ${result2.action}: ${result2.url}`);
       if (result2.ignored > 0)
         io.info(
-          `left ${result2.ignored} comment(s) alone that carry the readygate marker but were not written by ${author ?? "this token"}`
+          `left ${result2.ignored} comment(s) alone that carry the readygate marker but were not written by ${result2.author ?? "this token"}`
         );
     } catch (error63) {
       if (!isPermissionDenied(error63)) throw error63;
@@ -68528,81 +68546,59 @@ async function findPullRequest(octokit, repo, head) {
   return match2 && { number: match2.number, baseSha: match2.base.sha, baseRef: match2.base.ref, headSha: match2.head.sha };
 }
 
-// src/action/publish-mode.ts
-async function publishMode(env) {
-  const { context, inputs, octokit, io } = env;
-  const event = context.event;
-  if (event.kind !== "workflow_run") {
-    throw new ConfigError(
-      `mode: publish runs on workflow_run events (this is ${event.kind === "other" ? event.name : event.kind}); use mode: check here`
-    );
-  }
-  const notices = [
-    `published from workflow run ${event.runId}'s readygate-report artifact, re-evaluated with the default branch's policy`
-  ];
-  const pr = event.headRepo && event.headBranch ? await findPullRequest(octokit, context.repo, {
-    headRepo: event.headRepo,
-    headBranch: event.headBranch,
-    headSha: event.headSha
-  }) : void 0;
-  if (!pr)
+// src/check/judge-artifact.ts
+async function judgeArtifact(req) {
+  const { octokit, repo, run } = req;
+  const notices = [...req.notices ?? []];
+  const pull = req.pull ?? (run.headRepo && run.headBranch ? await findPullRequest(octokit, repo, {
+    headRepo: run.headRepo,
+    headBranch: run.headBranch,
+    headSha: run.headSha
+  }) : void 0);
+  if (!pull)
     notices.push(
-      `no open pull request has head ${event.headRepo ?? "?"}@${event.headSha.slice(0, 7)}: publishing the check run only`
+      `no open pull request has head ${run.headRepo ?? "?"}@${run.headSha.slice(0, 7)}: publishing the check run only`
     );
-  const artifact = await downloadReportArtifact(octokit, context.repo, event.runId);
+  const artifact = await downloadReportArtifact(octokit, repo, run.id, req.limits);
   let changedPaths;
-  if (pr) {
-    const changes = await pullRequestChanges(octokit, context.repo, pr.number);
+  if (pull) {
+    const changes = await pullRequestChanges(octokit, repo, pull.number);
     changedPaths = changes.paths;
     notices.push(...changes.notices);
     checkPatchCounter(artifact, changes.added);
   }
   const policy = await loadPolicy({
     octokit,
-    repo: context.repo,
-    path: inputs.config,
-    defaultBranch: context.defaultBranch,
+    repo,
+    path: req.policyPath,
+    defaultBranch: req.defaultBranch,
     fromDefaultBranch: true,
     changedPaths,
-    root: context.workspace,
+    root: ".",
     reports: {}
   });
   notices.push(...policy.notices);
-  const checkRun = await createCheckRun(octokit, context.repo, inputs["check-name"], event.headSha, event.runUrl);
-  try {
-    let base;
-    if (pr) {
-      const lookup = await findBaseSnapshot(octokit, context.repo, {
-        sha: pr.baseSha,
-        checkName: inputs["check-name"],
-        app: checkRun.app
-      });
-      if (lookup.notice) notices.push(lookup.notice);
-      base = lookup.base;
-    }
-    const report5 = evaluateReport(artifact, {
-      config: policy.config,
-      version: VERSION11,
-      today: env.today,
-      branch: pr?.baseRef,
-      base,
-      notices,
-      diffGiven: pr !== void 0
+  const checkRun = await req.openCheckRun();
+  let base;
+  if (pull) {
+    const lookup = await findBaseSnapshot(octokit, repo, {
+      sha: pull.baseSha,
+      checkName: req.checkName,
+      app: checkRun.app
     });
-    io.info(`re-evaluated the artifact: ${report5.verdict} (the artifact said ${artifact.verdict})`);
-    await deliver(env, {
-      report: report5,
-      headSha: event.headSha,
-      pullNumber: pr?.number,
-      checkRun,
-      readOnly: false,
-      badge: false
-    });
-    return report5;
-  } catch (error63) {
-    await failCheckRun(env, checkRun, error63);
-    throw error63;
+    if (lookup.notice) notices.push(lookup.notice);
+    base = lookup.base;
   }
+  const report5 = evaluateReport(artifact, {
+    config: policy.config,
+    version: req.version,
+    today: req.today,
+    branch: pull?.baseRef,
+    base,
+    notices,
+    diffGiven: pull !== void 0
+  });
+  return { report: report5, claimed: artifact.verdict, ...pull && { pull }, checkRun };
 }
 function checkPatchCounter(artifact, added) {
   const coverage = artifact.signals.coverage;
@@ -68624,6 +68620,53 @@ function checkPatchCounter(artifact, added) {
     throw new ArtifactError(
       `${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`
     );
+  }
+}
+
+// src/action/publish-mode.ts
+async function publishMode(env) {
+  const { context, inputs, octokit, io } = env;
+  const event = context.event;
+  if (event.kind !== "workflow_run") {
+    throw new ConfigError(
+      `mode: publish runs on workflow_run events (this is ${event.kind === "other" ? event.name : event.kind}); use mode: check here`
+    );
+  }
+  let checkRun;
+  try {
+    const judged = await judgeArtifact({
+      octokit,
+      repo: context.repo,
+      defaultBranch: context.defaultBranch,
+      run: {
+        id: event.runId,
+        headSha: event.headSha,
+        ...event.headRepo && { headRepo: event.headRepo },
+        ...event.headBranch && { headBranch: event.headBranch }
+      },
+      policyPath: inputs.config,
+      checkName: inputs["check-name"],
+      version: VERSION11,
+      today: env.today,
+      notices: [
+        `published from workflow run ${event.runId}'s readygate-report artifact, re-evaluated with the default branch's policy`
+      ],
+      openCheckRun: async () => checkRun = await createCheckRun(octokit, context.repo, inputs["check-name"], event.headSha, event.runUrl)
+    });
+    const { report: report5 } = judged;
+    io.info(`re-evaluated the artifact: ${report5.verdict} (the artifact said ${judged.claimed})`);
+    await deliver(env, {
+      report: report5,
+      headSha: event.headSha,
+      pullNumber: judged.pull?.number,
+      checkRun: judged.checkRun,
+      readOnly: false,
+      badge: false
+    });
+    return report5;
+  } catch (error63) {
+    if (checkRun) await failCheckRun(env, checkRun, error63);
+    throw error63;
   }
 }
 
