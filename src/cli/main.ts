@@ -22,6 +22,7 @@ Commands:
   formats    list the report formats readygate reads
   roadmap    plan, sync or pull roadmap files against GitHub issues and milestones
   report     write the readiness page (HTML and Markdown) from a JSON report
+  protect    require the readygate check on the default branch (branch protection or ruleset)
 
 Run \`readygate <command> --help\` for a command's options.
 `;
@@ -117,6 +118,21 @@ const COMMANDS = {
       config: str,
       out: str,
       'markdown-out': str,
+      cwd: str,
+    },
+  },
+  protect: {
+    load: async (): Promise<Command> => {
+      const m = await import('./protect.js');
+      return { help: m.PROTECT_HELP, run: (v, _p, io) => m.protectCommand(v, io) };
+    },
+    options: {
+      'check-name': str,
+      'app-id': str,
+      'dry-run': bool,
+      repo: str,
+      token: str,
+      'api-url': str,
       cwd: str,
     },
   },
