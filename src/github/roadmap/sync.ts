@@ -6,6 +6,7 @@ import type { Octokit } from '@octokit/rest';
 import type { Roadmap } from '../../core/roadmap/collect.js';
 import { desiredIssue, type SyncOptions } from '../../core/roadmap/desired.js';
 import { planSync } from '../../core/roadmap/plan.js';
+import { renderPlanMarkdown } from '../../core/roadmap/plan-markdown.js';
 import type { Plan } from '../../core/roadmap/plan-types.js';
 import type { CurrentState } from '../../core/roadmap/state.js';
 import { ReadygateError, describeError } from '../../core/errors.js';
@@ -56,4 +57,17 @@ export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncO
     ...(run.onProgress && { onProgress: run.onProgress }),
   });
   return { plan, current, result };
+}
+
+/**
+ * What a sync would do, as Markdown for a pull request's check run ("This change will create 3
+ * issues and close 1.", then each change). Reads GitHub, writes nothing. The App calls it for a PR
+ * that edits a roadmap file, with the roadmap as the PR's head has it.
+ */
+export async function roadmapPlanMarkdown(
+  octokit: Octokit,
+  run: Omit<SyncRun, 'dryRun' | 'onProgress'>,
+): Promise<{ markdown: string; plan: Plan }> {
+  const { plan } = await syncRoadmap(octokit, { ...run, dryRun: true });
+  return { markdown: renderPlanMarkdown(plan), plan };
 }

@@ -52,3 +52,21 @@ describe('without the sub-issues API', () => {
     expect(gh.readOnlySince(before)).toBe(true);
   });
 });
+
+describe('the plan as Markdown for the App', () => {
+  it('reads GitHub, writes nothing, and says what merging would do', async () => {
+    const { roadmapPlanMarkdown } = await import('../../../src/github/roadmap/sync.js');
+    const { client, roadmapOf, OPTIONS } = await import('./helpers.js');
+    const gh = new FakeGitHub();
+    await sync('- [ ] A-1 Build\n- [ ] A-2 Ship\n');
+    const before = gh.requests.length;
+    const { markdown } = await roadmapPlanMarkdown(client(), {
+      ref: { owner: 'acme', repo: 'app' },
+      roadmap: roadmapOf('- [ ] A-1 Build\n- [ ] A-3 Docs\n- [ ] A-4 Demo\n'),
+      options: OPTIONS,
+    });
+    expect(markdown.split('\n')[0]).toBe('This change will create 2 issues and close 1.');
+    expect(markdown).toContain(`- Close #${gh.issue('A-2')!.number} (A-2): &quot;A-2&quot; is no longer in ROADMAP.md`);
+    expect(gh.readOnlySince(before)).toBe(true);
+  });
+});
