@@ -2,6 +2,11 @@
  * The JSON report, version 1: the contract the Action, the App and other tools consume. This zod
  * schema generates `schema/report.schema.json` and validates reports read back (a base report,
  * an artifact from a fork PR), so nothing read from outside is trusted by cast.
+ *
+ * Beyond the shape, numbers that cannot be true are refused (see `impossibleNumbers`): a counter
+ * covering more than its total, tests that do not add up to their total, flaky tests that did not
+ * pass. readygate never writes them; an artifact that carries them was edited to pass. (Audit and
+ * lint counts are not checked against their findings: re-evaluation counts the findings.)
  */
 import { z } from 'zod';
 
@@ -10,7 +15,7 @@ const GateStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
 const Severity = z.enum(['critical', 'high', 'moderate', 'low', 'info']);
 const Text = (max: number) => z.string().max(max);
 
-export const ReportV1 = z.object({
+const ReportShape = z.object({
   schema: z.literal('readygate/report@1'),
   tool: z.object({ name: z.literal('readygate'), version: Text(50) }),
   verdict: z.enum(['pass', 'fail', 'warn']),
@@ -140,6 +145,40 @@ export const ReportV1 = z.object({
     z.object({ signal: z.enum(['coverage', 'tests', 'audit', 'lint']), path: Text(4_096), format: Text(100) }),
   ),
   base: z.object({ source: Text(1_000) }).optional(),
+});
+
+type Shape = z.infer<typeof ReportShape>;
+
+/** Where a report's numbers contradict each other, as `[path, message]` pairs. */
+export function impossibleNumbers(r: Shape): [string[], string][] {
+  const out: [string[], string][] = [];
+  const c = r.signals.coverage;
+  for (const key of ['lines', 'branches', 'functions', 'patch'] as const) {
+    const k = c?.[key];
+    if (k && k.covered > k.total)
+      out.push([['signals', 'coverage', key], `claims ${k.covered} covered of ${k.total}: more than the total`]);
+  }
+  const t = r.signals.tests;
+  if (t) {
+    if (t.passed > t.total)
+      out.push([['signals', 'tests', 'passed'], `${t.passed} passed of ${t.total} tests: more than the total`]);
+    if (t.passed + t.failed + t.skipped !== t.total)
+      out.push([
+        ['signals', 'tests', 'total'],
+        `${t.passed} passed + ${t.failed} failed + ${t.skipped} skipped is not the total ${t.total}`,
+      ]);
+    if (t.flaky !== undefined && t.flaky > t.passed)
+      out.push([
+        ['signals', 'tests', 'flaky'],
+        `${t.flaky} flaky tests but only ${t.passed} passed (a flaky test is one that passed on a rerun)`,
+      ]);
+  }
+  return out;
+}
+
+export const ReportV1 = ReportShape.superRefine((report, ctx) => {
+  for (const [path, message] of impossibleNumbers(report))
+    ctx.addIssue({ code: 'custom', path, message: `impossible numbers: ${message}` });
 });
 
 export type ReportV1 = z.infer<typeof ReportV1>;

@@ -23,7 +23,7 @@ describe('deliver', () => {
     }));
     const report = sampleReport({
       verdict: 'fail',
-      signals: { ...base.signals, tests: { ...base.signals.tests!, failed: 300, failures } },
+      signals: { ...base.signals, tests: { ...base.signals.tests!, total: 309, failed: 300, failures } },
     });
     let summary = '';
     const scope = nock(API)

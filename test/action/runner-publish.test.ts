@@ -138,7 +138,6 @@ describe('runner in publish mode (workflow_run)', () => {
       withPatch(),
       'has coverage but no patch coverage, though the pull request adds 3 line(s)',
     ],
-    ['claims more covered than counted', withPatch({ covered: 3, total: 2 }), 'claims 3 covered of 2 changed lines'],
   ])('refuses an artifact that %s, publishing nothing', async (_, report, message) => {
     const scope = upToArtifact(reportZip(report))
       .get('/repos/acme/widgets/pulls/5/files')
@@ -148,6 +147,14 @@ describe('runner in publish mode (workflow_run)', () => {
     expect(scope.isDone()).toBe(true);
     expect(code).toBe(1);
     expect(rec.failed[0]).toContain(message);
+  });
+
+  it('refuses an artifact that claims more covered than counted when reading it, before the diff', async () => {
+    const scope = upToArtifact(reportZip(withPatch({ covered: 3, total: 2 })));
+    const { code, rec } = await runWith({ eventName: 'workflow_run', payload, inputs: { mode: 'publish' } });
+    expect(scope.isDone()).toBe(true);
+    expect(code).toBe(1);
+    expect(rec.failed[0]).toContain('impossible numbers: claims 3 covered of 2');
   });
 
   it('an artifact without coverage cannot skip the patch gate: the diff is known from the API', async () => {
