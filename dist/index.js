@@ -64982,7 +64982,7 @@ var Counter2 = external_exports.object({ covered: external_exports.number().int(
 var GateStatus = external_exports.enum(["pass", "fail", "warn", "skip"]);
 var Severity = external_exports.enum(["critical", "high", "moderate", "low", "info"]);
 var Text2 = (max2) => external_exports.string().max(max2);
-var ReportV1 = external_exports.object({
+var ReportShape = external_exports.object({
   schema: external_exports.literal("readygate/report@1"),
   tool: external_exports.object({ name: external_exports.literal("readygate"), version: Text2(50) }),
   verdict: external_exports.enum(["pass", "fail", "warn"]),
@@ -65102,6 +65102,35 @@ var ReportV1 = external_exports.object({
     external_exports.object({ signal: external_exports.enum(["coverage", "tests", "audit", "lint"]), path: Text2(4096), format: Text2(100) })
   ),
   base: external_exports.object({ source: Text2(1e3) }).optional()
+});
+function impossibleNumbers(r) {
+  const out = [];
+  const c = r.signals.coverage;
+  for (const key2 of ["lines", "branches", "functions", "patch"]) {
+    const k = c?.[key2];
+    if (k && k.covered > k.total)
+      out.push([["signals", "coverage", key2], `claims ${k.covered} covered of ${k.total}: more than the total`]);
+  }
+  const t = r.signals.tests;
+  if (t) {
+    if (t.passed > t.total)
+      out.push([["signals", "tests", "passed"], `${t.passed} passed of ${t.total} tests: more than the total`]);
+    if (t.passed + t.failed + t.skipped !== t.total)
+      out.push([
+        ["signals", "tests", "total"],
+        `${t.passed} passed + ${t.failed} failed + ${t.skipped} skipped is not the total ${t.total}`
+      ]);
+    if (t.flaky !== void 0 && t.flaky > t.passed)
+      out.push([
+        ["signals", "tests", "flaky"],
+        `${t.flaky} flaky tests but only ${t.passed} passed (a flaky test is one that passed on a rerun)`
+      ]);
+  }
+  return out;
+}
+var ReportV1 = ReportShape.superRefine((report5, ctx) => {
+  for (const [path, message] of impossibleNumbers(report5))
+    ctx.addIssue({ code: "custom", path, message: `impossible numbers: ${message}` });
 });
 
 // src/core/report.ts

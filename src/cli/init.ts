@@ -39,7 +39,7 @@ export async function findReports(root: string): Promise<Partial<Record<Signal, 
 
 export function starterConfig(found: Partial<Record<Signal, { path: string; format: string }[]>>): string {
   const lines = [
-    '# readygate readiness policy. Reference: https://github.com/readygate/readygate#config',
+    '# readygate readiness policy. Reference: https://github.com/readygate/readygate#the-readiness-config-githubreadygateyml',
     '# Validate with: npx readygate validate',
     '',
     'reports:',
