@@ -9450,7 +9450,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9462,7 +9462,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop4 = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9804,7 +9804,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert2 = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9899,7 +9899,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -10214,7 +10214,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10228,7 +10228,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10245,7 +10245,7 @@ var require_api_pipeline = __commonJS({
         callback2(err2);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13570,7 +13570,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14509,7 +14509,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve9({
                 status,
@@ -59728,6 +59728,62 @@ function clean(p) {
   return normal === "." ? "" : normal.replace(/^\.\//, "");
 }
 
+// src/core/stream/read-once.ts
+import { Readable } from "node:stream";
+var MAX_REPLAY_BYTES = 4 * 1024 * 1024;
+function readOnceSource(source, maxReplayBytes = MAX_REPLAY_BYTES) {
+  let pull;
+  const kept = [];
+  let keptBytes = 0;
+  let pulled = 0;
+  let latest;
+  let ended = false;
+  let failure2;
+  let inflight;
+  function advance() {
+    inflight ??= (async () => {
+      try {
+        pull ??= source.open()[Symbol.asyncIterator]();
+        const next = await pull.next();
+        if (next.done) {
+          ended = true;
+          return;
+        }
+        const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+        pulled++;
+        latest = chunk;
+        if (kept.length === pulled - 1 && keptBytes + chunk.length <= maxReplayBytes) {
+          kept.push(chunk);
+          keptBytes += chunk.length;
+        }
+      } catch (error63) {
+        failure2 = { error: error63 };
+      } finally {
+        inflight = void 0;
+      }
+    })();
+    return inflight;
+  }
+  async function* reader() {
+    let index = 0;
+    for (; ; ) {
+      if (index < kept.length) yield kept[index++];
+      else if (index === pulled - 1 && latest) {
+        index++;
+        yield latest;
+      } else if (index < pulled)
+        throw new ReportParseError(
+          source.path,
+          `can be read only once (a pipe or stream), and more than ${maxReplayBytes} bytes of it were read before the report was parsed`
+        );
+      else if (failure2) throw failure2.error;
+      else if (ended) return;
+      else await advance();
+    }
+  }
+  return { path: source.path, size: source.size, open: () => Readable.from(reader(), { objectMode: false }) };
+}
+
 // src/core/stream/whole.ts
 import { isAscii as isAscii2 } from "node:buffer";
 import { TextDecoder as TextDecoder3 } from "node:util";
@@ -64327,6 +64383,7 @@ function safeDetect(parser, head) {
   }
 }
 async function parseReport(signal, ctx, format) {
+  if (ctx.source.readOnce && !format) ctx = { ...ctx, source: readOnceSource(ctx.source) };
   const { path } = ctx.source;
   let parser;
   if (format) {
@@ -64395,15 +64452,22 @@ var CHUNK2 = 1024 * 1024;
 function fileSource(root, repoPath2, abs = resolve4(root, repoPath2)) {
   let size;
   let seekable = true;
+  let readOnce = false;
   try {
     const stat3 = statSync2(abs);
-    size = stat3.size;
     seekable = stat3.isFile();
+    readOnce = !seekable && !stat3.isDirectory();
+    size = seekable ? stat3.size : void 0;
   } catch (error63) {
     if (!(error63 instanceof Error)) throw error63;
     size = void 0;
   }
-  const source = { path: repoPath2, size, open: () => createReadStream(abs, { highWaterMark: CHUNK2 }) };
+  const source = {
+    path: repoPath2,
+    size,
+    open: () => createReadStream(abs, { highWaterMark: CHUNK2 }),
+    ...readOnce && { readOnce }
+  };
   if (!seekable) return source;
   return {
     ...source,

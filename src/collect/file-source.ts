@@ -15,16 +15,23 @@ const CHUNK = 1024 * 1024;
 export function fileSource(root: string, repoPath: string, abs = resolve(root, repoPath)): ReportSource {
   let size: number | undefined;
   let seekable = true;
+  let readOnce = false;
   try {
     const stat = statSync(abs);
-    size = stat.size;
-    // A named pipe (a report streamed from another process) cannot be read by position.
+    // A named pipe (a report streamed from another process) cannot be read by position, nor twice.
     seekable = stat.isFile();
+    readOnce = !seekable && !stat.isDirectory();
+    size = seekable ? stat.size : undefined;
   } catch (error) {
     if (!(error instanceof Error)) throw error;
     size = undefined; // reported when the file is opened, with the reason
   }
-  const source: ReportSource = { path: repoPath, size, open: () => createReadStream(abs, { highWaterMark: CHUNK }) };
+  const source: ReportSource = {
+    path: repoPath,
+    size,
+    open: () => createReadStream(abs, { highWaterMark: CHUNK }),
+    ...(readOnce && { readOnce }),
+  };
   if (!seekable) return source;
   return {
     ...source,

@@ -4,6 +4,7 @@
  */
 import { ReportParseError, describeError } from '../errors.js';
 import type { Signal, SignalDataMap } from '../model.js';
+import { readOnceSource } from '../stream/read-once.js';
 import { readText } from '../stream/text.js';
 import { auditParsers } from './audit/index.js';
 import { coverageParsers } from './coverage/index.js';
@@ -63,6 +64,8 @@ export async function parseReport<S extends Signal>(
   ctx: ParseContext,
   format?: string,
 ): Promise<{ data: SignalDataMap[S]; format: string }> {
+  // Detection reads the head and the parser reads it all: a pipe is read once, and replayed.
+  if (ctx.source.readOnce && !format) ctx = { ...ctx, source: readOnceSource(ctx.source) };
   const { path } = ctx.source;
   let parser: ReportParser<S> | undefined;
   if (format) {

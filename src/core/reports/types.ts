@@ -35,6 +35,11 @@ export interface ReportSource {
   readonly size?: number;
   open(): Readable;
   /**
+   * The bytes can be read only once (a named pipe, a socket, a terminal): a second `open()` would
+   * wait for a writer that is gone. Readers that open twice wrap it (see stream/read-once.ts).
+   */
+  readonly readOnce?: boolean;
+  /**
    * Positional reads, when the report is a file on disk. Byte parsers then read into buffers they
    * reuse, where a stream hands over a fresh chunk per read (on 50 MB, the fresh memory alone costs
    * more time than the reading).
