@@ -10,6 +10,9 @@
 import { run } from 'probot';
 import { describeError } from '../core/errors.js';
 import { readStartPlan } from './config.js';
+import { deliveryKey } from './queue/delivery-key.js';
+import { createDeliveryQueue } from './queue/factory.js';
+import { MemoryQueue } from './queue/memory.js';
 import { startApp } from './start.js';
 
 async function main(): Promise<void> {
@@ -19,7 +22,12 @@ async function main(): Promise<void> {
     await run(() => undefined, { env: { ...process.env, HOST: plan.host, PORT: String(plan.port) } });
     return;
   }
-  const app = await startApp(plan.config);
+  const setup = createDeliveryQueue(process.env, {
+    memory: () => new MemoryQueue({ keyOf: deliveryKey }),
+    bullmq: { keyOf: deliveryKey },
+  });
+  const app = await startApp(plan.config, { queue: setup.queue, web: setup.web, workers: setup.workers });
+  console.info(`readygate app listening on ${app.url} (${setup.kind} queue, role ${setup.role})`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -14,12 +14,16 @@ import { MemoryQueue } from './queue/memory.js';
 import type { DeliveryQueue } from './queue/types.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { readygateApp } from './readygate-app.js';
-import { webApp } from './web.js';
+import { healthHandler, webApp } from './web.js';
 import { deliveryWorker } from './worker.js';
 
 export interface StartDeps {
   /** Default: the in-memory queue. */
   queue?: DeliveryQueue;
+  /** This process receives webhooks (default true; false for a ROLE=worker replica). */
+  web?: boolean;
+  /** This process runs deliveries (default true; false for a ROLE=web replica). */
+  workers?: boolean;
   /** Default: Probot's Octokit with bounded rate-limit retries (octokit.ts). */
   Octokit?: typeof ProbotOctokit;
   tuning?: RateLimitTuning;
@@ -64,7 +68,7 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
   );
 
   const queue = deps.queue ?? new MemoryQueue({ keyOf: deliveryKey });
-  await queue.start(deliveryWorker(worker, log));
+  if (deps.workers !== false) await queue.start(deliveryWorker(worker, log));
 
   const server = new Server({
     host: config.host,
@@ -73,9 +77,11 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
     log,
     enableStaticFiles: false,
     Probot: Probot.defaults({ ...probotOptions, log }),
+    enablePing: deps.web !== false,
     ...(request && { request }),
   });
-  await server.load(webApp(queue));
+  if (deps.web !== false) await server.load(webApp(queue));
+  else await server.load((_app, { addHandler }) => addHandler(healthHandler(queue)));
   await server.start();
   const host = server.host.includes(':') && !server.host.startsWith('[') ? `[${server.host}]` : server.host;
   return {

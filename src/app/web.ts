@@ -16,8 +16,13 @@ export function webApp(queue: DeliveryQueue, now: () => number = Date.now): Appl
         result === 'duplicate' ? 'a redelivery, already accepted: ignored' : 'queued',
       );
     });
-    addHandler((req, res) => healthz(queue, req, res));
+    addHandler(healthHandler(queue));
   };
+}
+
+/** `/healthz`: the queue's health as JSON, 200 when it accepts work, else 503. */
+export function healthHandler(queue: DeliveryQueue) {
+  return (req: IncomingMessage, res: ServerResponse) => healthz(queue, req, res);
 }
 
 async function healthz(queue: DeliveryQueue, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
