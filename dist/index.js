@@ -67560,7 +67560,7 @@ async function deliver(env, d) {
     io.info(`check run completed: ${d.checkRun.url} (${sent} annotation(s))`);
   }
   const wantsComment = inputs.comment === "always" || inputs.comment === "on-failure" && report5.verdict !== "pass";
-  if (d.pullNumber !== void 0 && wantsComment && !readOnly) {
+  if (d.pullNumber !== void 0 && wantsComment && !readOnly && !d.reportOnly) {
     try {
       const result2 = await commentReport(octokit, context.repo, {
         pullNumber: d.pullNumber,
@@ -67582,7 +67582,7 @@ async function deliver(env, d) {
       readOnly = true;
     }
   }
-  if (d.badge && inputs["badge-branch"] && !readOnly) {
+  if (d.badge && inputs["badge-branch"] && !readOnly && !d.reportOnly) {
     const branch = inputs["badge-branch"];
     const result2 = await commitBadge(
       octokit,
@@ -67597,7 +67597,11 @@ async function deliver(env, d) {
     renderMarkdown(report5, { maxChars: JOB_SUMMARY_CHARS, ...d.checkRun && { detailsUrl: d.checkRun.url } })
   );
   const uploaded = await uploadReport(env, written);
-  if (readOnly) {
+  if (d.reportOnly)
+    io.info(
+      `readygate: mode report posted no check run, comment or badge: the readygate App publishes them from the ${uploaded ? "uploaded " : ""}readygate-report artifact`
+    );
+  else if (readOnly) {
     emitCommandAnnotations(io, buildAnnotations(report5));
     io.info(publishInstructions(reportPath, uploaded, context.actionRef));
   }
@@ -68303,8 +68307,10 @@ async function checkMode(env) {
   const runUrl = context.runId ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}` : void 0;
   let checkRun;
   let readOnly = false;
+  const reportOnly = inputs.mode === "report";
   try {
-    checkRun = await createCheckRun(octokit, context.repo, inputs["check-name"], change.headSha, runUrl);
+    if (!reportOnly)
+      checkRun = await createCheckRun(octokit, context.repo, inputs["check-name"], change.headSha, runUrl);
   } catch (error63) {
     if (!isPermissionDenied(error63)) throw error63;
     readOnly = true;
@@ -68365,7 +68371,8 @@ async function checkMode(env) {
       pullNumber: change.pullNumber,
       checkRun,
       readOnly,
-      badge: change.badge
+      badge: change.badge,
+      reportOnly
     });
     return report5;
   } catch (error63) {
@@ -68517,7 +68524,9 @@ var ActionInputs = external_exports.strictObject({
   audit: lines2.describe("Dependency audit report globs"),
   lint: lines2.describe("Lint report globs"),
   token: external_exports.string({ error: "is required: pass `token: ${{ github.token }}` (the default)" }).min(1),
-  mode: external_exports.enum(["check", "publish"]).default("check").describe("check: evaluate reports here; publish: publish a fork PR's artifact from workflow_run"),
+  mode: external_exports.enum(["check", "publish", "report"]).default("check").describe(
+    "check: evaluate reports here; publish: publish a fork PR's artifact from workflow_run; report: evaluate and upload the artifact, post nothing (the readygate App publishes)"
+  ),
   "check-name": external_exports.string().min(1).max(100).default("readygate"),
   annotations: external_exports.union([external_exports.enum(["on", "off", "true", "false"]), external_exports.string().regex(/^\d+$/, "on, off or a number")]).default("on").transform((v) => v === "off" || v === "false" ? 0 : v === "on" || v === "true" ? Infinity : Number(v)),
   comment: external_exports.enum(["always", "on-failure", "never"]).default("always"),

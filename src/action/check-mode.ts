@@ -1,5 +1,7 @@
 /**
- * `mode: check`, the main job on pull_request, merge_group and push, in numbered stages:
+ * `mode: check`, the main job on pull_request, merge_group and push, in numbered stages (and
+ * `mode: report`, the same without the check run, comment and badge: for repositories where the
+ * readygate App publishes, so that there is never a second `readygate` check run):
  *  1. create the check run in progress (a 403 means a read-only token: fall back, do not fail)
  *  2. on pull requests, read the changed lines (and paths) from the API
  *  3. read the policy (the default branch's on pull requests and merge groups; says so if the PR edits it)
@@ -85,11 +87,13 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
     ? `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
     : undefined;
 
-  // 1. Check run, in progress.
+  // 1. Check run, in progress (not in report mode: there the readygate App makes the one check run).
   let checkRun: CheckRunRef | undefined;
   let readOnly = false;
+  const reportOnly = inputs.mode === 'report';
   try {
-    checkRun = await createCheckRun(octokit, context.repo, inputs['check-name'], change.headSha, runUrl);
+    if (!reportOnly)
+      checkRun = await createCheckRun(octokit, context.repo, inputs['check-name'], change.headSha, runUrl);
   } catch (error) {
     if (!isPermissionDenied(error)) throw error;
     readOnly = true;
@@ -165,6 +169,7 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
       checkRun,
       readOnly,
       badge: change.badge,
+      reportOnly,
     });
     return report;
   } catch (error) {

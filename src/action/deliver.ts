@@ -3,7 +3,8 @@
  * plus hidden base digest, every annotation up to the `annotations` cap), updates the sticky
  * comment (edited only if this token's account wrote it), commits the badge, writes the job
  * summary, the report file, the report artifact and the outputs. A 403 from a read-only token
- * switches to the fallback instead of failing the step.
+ * switches to the fallback instead of failing the step. In `mode: report` only the job summary,
+ * the report file, the artifact and the outputs are written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ export interface Delivery {
   readOnly: boolean;
   /** Commit the badge (pushes to the default branch with `badge-branch`). */
   badge: boolean;
+  /** `mode: report`: job summary, report file, artifact and outputs only; nothing is posted. */
+  reportOnly?: boolean;
 }
 
 const JOB_SUMMARY_CHARS = 250_000; // ≤ 1 MiB even at 4 bytes a character
@@ -46,7 +49,7 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   }
 
   const wantsComment = inputs.comment === 'always' || (inputs.comment === 'on-failure' && report.verdict !== 'pass');
-  if (d.pullNumber !== undefined && wantsComment && !readOnly) {
+  if (d.pullNumber !== undefined && wantsComment && !readOnly && !d.reportOnly) {
     try {
       const result = await commentReport(octokit, context.repo, {
         pullNumber: d.pullNumber,
@@ -69,7 +72,7 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
     }
   }
 
-  if (d.badge && inputs['badge-branch'] && !readOnly) {
+  if (d.badge && inputs['badge-branch'] && !readOnly && !d.reportOnly) {
     const branch = inputs['badge-branch'];
     const result = await commitBadge(
       octokit,
@@ -86,7 +89,11 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   );
 
   const uploaded = await uploadReport(env, written);
-  if (readOnly) {
+  if (d.reportOnly)
+    io.info(
+      `readygate: mode report posted no check run, comment or badge: the readygate App publishes them from the ${uploaded ? 'uploaded ' : ''}readygate-report artifact`,
+    );
+  else if (readOnly) {
     emitCommandAnnotations(io, buildAnnotations(report));
     io.info(publishInstructions(reportPath, uploaded, context.actionRef));
   }

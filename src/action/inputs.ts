@@ -29,9 +29,11 @@ export const ActionInputs = z.strictObject({
   lint: lines.describe('Lint report globs'),
   token: z.string({ error: 'is required: pass `token: ${{ github.token }}` (the default)' }).min(1),
   mode: z
-    .enum(['check', 'publish'])
+    .enum(['check', 'publish', 'report'])
     .default('check')
-    .describe("check: evaluate reports here; publish: publish a fork PR's artifact from workflow_run"),
+    .describe(
+      "check: evaluate reports here; publish: publish a fork PR's artifact from workflow_run; report: evaluate and upload the artifact, post nothing (the readygate App publishes)",
+    ),
   'check-name': z.string().min(1).max(100).default('readygate'),
   annotations: z
     .union([z.enum(['on', 'off', 'true', 'false']), z.string().regex(/^\d+$/, 'on, off or a number')])
