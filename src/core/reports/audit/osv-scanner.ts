@@ -19,25 +19,26 @@ import { dedupeFindings, rateSeverity, severityFromScore, severityRank, unknownS
 const Vuln = z
   .object({
     id: z.string(),
-    aliases: z.array(z.string()).optional(),
-    summary: z.string().optional(),
-    details: z.string().optional(),
-    severity: z.array(z.object({ type: z.string(), score: z.string() }).loose()).optional(),
+    aliases: z.array(z.string()).nullish(),
+    summary: z.string().nullish(),
+    details: z.string().nullish(),
+    // osv-scanner writes `"aliases": null` for a group without aliases, and severities without `type`.
+    severity: z.array(z.object({ type: z.string().nullish(), score: z.string() }).loose()).nullish(),
     database_specific: z.object({ severity: z.unknown().optional() }).loose().optional(),
     references: z.array(z.object({ type: z.string().optional(), url: z.string() }).loose()).optional(),
   })
   .loose();
 type Vuln = z.infer<typeof Vuln>;
-const Group = z.object({ ids: z.array(z.string()), aliases: z.array(z.string()).optional(), max_severity: z.string().optional() }).loose();
+const Group = z.object({ ids: z.array(z.string()), aliases: z.array(z.string()).nullish(), max_severity: z.string().nullish() }).loose();
 const Package = z
   .object({
     package: z.object({ name: z.string(), version: z.string().optional(), ecosystem: z.string().optional() }).loose(),
-    vulnerabilities: z.array(Vuln).optional(),
-    groups: z.array(Group).optional(),
+    vulnerabilities: z.array(Vuln).nullish(),
+    groups: z.array(Group).nullish(),
   })
   .loose();
 const Report = z.object({
-  results: z.array(z.object({ source: z.object({ path: z.string() }).loose().optional(), packages: z.array(Package).optional() }).loose()),
+  results: z.array(z.object({ source: z.object({ path: z.string() }).loose().optional(), packages: z.array(Package).nullish() }).loose()),
 });
 
 /** The vulnerability's own severity, or undefined when it carries none this reader understands. */

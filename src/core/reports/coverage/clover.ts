@@ -60,7 +60,7 @@ export const clover: ReportParser<'coverage'> = {
         if (!current) return;
         if (name === 'line') {
           const num = counts.line(attrs, 'num', name, line);
-          const count = counts.count(attrs, 'count', name, line);
+          const count = lineCount(counts, attrs, line);
           if (attrs.type === 'method') {
             const ordinal = current.methodsPerLine.get(num) ?? 0;
             current.methodsPerLine.set(num, ordinal + 1);
@@ -85,6 +85,18 @@ export const clover: ReportParser<'coverage'> = {
     return { table };
   },
 };
+
+/**
+ * A line's execution count. OpenClover writes condition lines with `truecount`/`falsecount` and no
+ * `count`: the line ran as often as its condition was evaluated (their sum); its conditions are the
+ * file's `conditionals` metrics, read as branches.
+ */
+function lineCount(counts: XmlCounts, attrs: Readonly<Record<string, string>>, line: number): number {
+  if (attrs.count === undefined && (attrs.truecount !== undefined || attrs.falsecount !== undefined)) {
+    return counts.count(attrs, 'truecount', 'line', line, 0) + counts.count(attrs, 'falsecount', 'line', line, 0);
+  }
+  return counts.count(attrs, 'count', 'line', line);
+}
 
 function covered(counts: XmlCounts, attrs: Readonly<Record<string, string>>, name: string, total: number, line: number) {
   const value = counts.count(attrs, name, 'metrics', line, 0);

@@ -7,7 +7,11 @@
  * several `<source>` elements the format does not say which one a file belongs to: the first wins.
  *
  * Lines: `<class><lines><line number hits>`; the `<line>`s inside `<method>` repeat a function's
- * first line (istanbul) or its body (PHPUnit) and are not counted again as lines.
+ * first line (istanbul) or its body (PHPUnit) and are not counted again as lines. A class with no
+ * class-level `<line>` at all (Swift tools write lines only inside `<method>`) takes its method
+ * lines as its lines: never a silent zero. A `<line number="0">` (coverage.py writes one for some
+ * files) cannot be placed: it is skipped with a notice, the rest is read.
+ * Booleans (`branch="True"` from coverlet, dotnet-coverage, ReportGenerator) are case-insensitive.
  * Branches: only per-line `condition-coverage="50% (1/2)"` (coverage.py, istanbul, gcovr). PHPUnit puts
  * branch data only in the root's `branches-valid`/`branches-covered`, which no file can be credited
  * with: its branches are unknown (undefined), not 0, and its Clover report carries them per file.
@@ -20,10 +24,17 @@
 import { CoverageTable, type FileCoverage } from '../../coverage/table.js';
 import { parseXml } from '../../stream/xml.js';
 import { xmlRootName, xmlRootTag } from '../sniff.js';
-import type { ReportParser } from '../types.js';
+import { notify, type ReportParser } from '../types.js';
 import { XmlCounts } from './xml-counts.js';
 
 const CONDITION = /\((\d+)\/(\d+)\)/;
+
+/** A `<line>` read inside a `<method>`, kept until its class shows whether it has lines of its own. */
+interface MethodLine {
+  number: number;
+  hits: number;
+  branches?: { total: number; covered: number };
+}
 
 interface MethodState {
   hits: number | undefined;
@@ -49,6 +60,9 @@ export const cobertura: ReportParser<'coverage'> = {
     // Functions are keyed by start line and their ordinal on it (several arrow functions share lines).
     const ordinals = new Map<FileCoverage, Map<number, number>>();
     let depth = 0;
+    let classHasLines = false;
+    let methodLines: MethodLine[] = [];
+    let unplaced = 0;
 
     await parseXml(ctx, {
       open(name, attrs, line) {
@@ -64,6 +78,8 @@ export const cobertura: ReportParser<'coverage'> = {
               throw counts.error(`<class name="${attrs.name ?? ''}"> has no filename attribute`, line);
             }
             file = table.file(paths.toRepo(filename, sources[0]));
+            classHasLines = false;
+            methodLines = [];
             return;
           }
           case 'method':
@@ -71,23 +87,22 @@ export const cobertura: ReportParser<'coverage'> = {
             return;
           case 'line': {
             if (!file) return;
+            if (/^\s*[-+]?0+\s*$/.test(attrs.number ?? '')) {
+              unplaced++;
+              return;
+            }
             const number = counts.line(attrs, 'number', name, line);
             const hits = counts.count(attrs, 'hits', name, line);
+            const branches = branchesOf(attrs, line);
             if (method) {
               method.line ??= number;
               if (hits > 0) method.anyLineHit = true;
+              if (!classHasLines && methodLines.length < 1_000_000) methodLines.push({ number, hits, branches });
               return;
             }
+            classHasLines = true;
             file.addLine(number, hits);
-            const condition = attrs['condition-coverage'];
-            if (attrs.branch === 'true' && condition !== undefined) {
-              const match = CONDITION.exec(condition);
-              if (!match) throw counts.error(`condition-coverage="${condition.slice(0, 40)}" is not "N% (covered/total)"`, line);
-              const covered = Number(match[1]);
-              const total = Number(match[2]);
-              if (covered > total) throw counts.error(`condition-coverage="${condition}" covers more branches than it has`, line);
-              file.addBranches(number, total, covered);
-            }
+            if (branches) file.addBranches(number, branches.total, branches.covered);
             return;
           }
           default:
@@ -108,6 +123,13 @@ export const cobertura: ReportParser<'coverage'> = {
           file.addFunction(method.line, method.hits === undefined ? method.anyLineHit : method.hits > 0, ordinal);
           method = undefined;
         } else if (name === 'class') {
+          if (file && !classHasLines) {
+            for (const l of methodLines) {
+              file.addLine(l.number, l.hits);
+              if (l.branches) file.addBranches(l.number, l.branches.total, l.branches.covered);
+            }
+          }
+          methodLines = [];
           file = undefined;
           method = undefined;
         }
@@ -116,6 +138,19 @@ export const cobertura: ReportParser<'coverage'> = {
         sourceText?.push(text);
       },
     });
+    if (unplaced > 0)
+      notify(ctx, `${unplaced} <line number="0"> element(s) name no line a file can have: skipped, the rest is read`);
     return { table };
+
+    function branchesOf(attrs: Readonly<Record<string, string>>, line: number): { total: number; covered: number } | undefined {
+      const condition = attrs['condition-coverage'];
+      if (attrs.branch?.trim().toLowerCase() !== 'true' || condition === undefined) return undefined;
+      const match = CONDITION.exec(condition);
+      if (!match) throw counts.error(`condition-coverage="${condition.slice(0, 40)}" is not "N% (covered/total)"`, line);
+      const covered = Number(match[1]);
+      const total = Number(match[2]);
+      if (covered > total) throw counts.error(`condition-coverage="${condition}" covers more branches than it has`, line);
+      return { total, covered };
+    }
   },
 };

@@ -22,6 +22,9 @@ describe('audit fixtures: exact totals', () => {
     ['pip-audit/many_vulns_new.json', 'pip-audit', { high: 7 }],
     ['pip-audit/zero_vulns_new.json', 'pip-audit', {}],
     ['osv-scanner/some_findings.json', 'osv-scanner', { critical: 1 }],
+    // osv-scanner's printer (#17): "aliases": null and severities without "type" (score "1": low).
+    ['osv-scanner/print-grouped-packages.json', 'osv-scanner', { low: 5 }],
+    ['osv-scanner/print-two-lockfiles.json', 'osv-scanner', { low: 2 }],
     ['sarif-audit/grype-cxf-3.4.6.sarif', 'sarif', { critical: 1, high: 11, moderate: 4, low: 6 }],
     ['sarif-audit/trivy-alpine-310.sarif', 'sarif', { moderate: 6, low: 2 }],
     // osv-scanner's printer (#17): -1 sentinels read as absent; regex twice in one lockfile is one
@@ -149,5 +152,17 @@ describe('osv-scanner SARIF: packages, versions and places from its messages', (
       ['mine1', '<rootdir>/path/to/my/first/lockfile'],
       ['mine1', '<rootdir>/path/to/my/second/lockfile'],
     ]);
+  });
+});
+
+describe('osv-scanner JSON: one finding per advisory, package and lockfile (#17)', () => {
+  it('keeps the same package in two lockfiles as two findings, and merges two versions in one lockfile', async () => {
+    const two = await parseFixture('audit', 'osv-scanner/print-two-lockfiles.json');
+    expect(two.data.findings.map((f) => `${f.id} ${f.package} ${f.path}`)).toEqual([
+      'OSV-1 mine1 <rootdir>/path/to/my/first/lockfile',
+      'OSV-1 mine1 <rootdir>/path/to/my/second/lockfile',
+    ]);
+    const grouped = await parseFixture('audit', 'osv-scanner/print-grouped-packages.json');
+    expect(grouped.data.findings[0]).toMatchObject({ id: 'OSV-1', package: 'mine1', version: '1.2.3, 1.2.2', aliases: [] });
   });
 });
