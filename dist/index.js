@@ -58129,7 +58129,7 @@ import { resolve as resolve8 } from "node:path";
 
 // src/collect/collect.ts
 import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { resolve as resolve5, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve5, sep as sep4 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -60246,21 +60246,22 @@ function cvss3BaseScore(vector) {
 // src/core/reports/audit/osv-scanner.ts
 var Vuln = external_exports.object({
   id: external_exports.string(),
-  aliases: external_exports.array(external_exports.string()).optional(),
-  summary: external_exports.string().optional(),
-  details: external_exports.string().optional(),
-  severity: external_exports.array(external_exports.object({ type: external_exports.string(), score: external_exports.string() }).loose()).optional(),
+  aliases: external_exports.array(external_exports.string()).nullish(),
+  summary: external_exports.string().nullish(),
+  details: external_exports.string().nullish(),
+  // osv-scanner writes `"aliases": null` for a group without aliases, and severities without `type`.
+  severity: external_exports.array(external_exports.object({ type: external_exports.string().nullish(), score: external_exports.string() }).loose()).nullish(),
   database_specific: external_exports.object({ severity: external_exports.unknown().optional() }).loose().optional(),
   references: external_exports.array(external_exports.object({ type: external_exports.string().optional(), url: external_exports.string() }).loose()).optional()
 }).loose();
-var Group = external_exports.object({ ids: external_exports.array(external_exports.string()), aliases: external_exports.array(external_exports.string()).optional(), max_severity: external_exports.string().optional() }).loose();
+var Group = external_exports.object({ ids: external_exports.array(external_exports.string()), aliases: external_exports.array(external_exports.string()).nullish(), max_severity: external_exports.string().nullish() }).loose();
 var Package = external_exports.object({
   package: external_exports.object({ name: external_exports.string(), version: external_exports.string().optional(), ecosystem: external_exports.string().optional() }).loose(),
-  vulnerabilities: external_exports.array(Vuln).optional(),
-  groups: external_exports.array(Group).optional()
+  vulnerabilities: external_exports.array(Vuln).nullish(),
+  groups: external_exports.array(Group).nullish()
 }).loose();
 var Report = external_exports.object({
-  results: external_exports.array(external_exports.object({ source: external_exports.object({ path: external_exports.string() }).loose().optional(), packages: external_exports.array(Package).optional() }).loose())
+  results: external_exports.array(external_exports.object({ source: external_exports.object({ path: external_exports.string() }).loose().optional(), packages: external_exports.array(Package).nullish() }).loose())
 });
 function vulnSeverity(v) {
   if (v.id.startsWith("MAL-")) return "critical";
@@ -61704,7 +61705,7 @@ var clover = {
         if (!current) return;
         if (name2 === "line") {
           const num = counts2.line(attrs, "num", name2, line);
-          const count3 = counts2.count(attrs, "count", name2, line);
+          const count3 = lineCount(counts2, attrs, line);
           if (attrs.type === "method") {
             const ordinal = current.methodsPerLine.get(num) ?? 0;
             current.methodsPerLine.set(num, ordinal + 1);
@@ -61728,6 +61729,12 @@ var clover = {
     return { table };
   }
 };
+function lineCount(counts2, attrs, line) {
+  if (attrs.count === void 0 && (attrs.truecount !== void 0 || attrs.falsecount !== void 0)) {
+    return counts2.count(attrs, "truecount", "line", line, 0) + counts2.count(attrs, "falsecount", "line", line, 0);
+  }
+  return counts2.count(attrs, "count", "line", line);
+}
 function covered(counts2, attrs, name2, total, line) {
   const value = counts2.count(attrs, name2, "metrics", line, 0);
   if (value > total) throw counts2.error(`<metrics> ${name2}="${value}" is more than the total ${total}`, line);
@@ -61753,6 +61760,9 @@ var cobertura = {
     let method;
     const ordinals = /* @__PURE__ */ new Map();
     let depth = 0;
+    let classHasLines = false;
+    let methodLines = [];
+    let unplaced = 0;
     await parseXml(ctx, {
       open(name2, attrs, line) {
         depth++;
@@ -61767,6 +61777,8 @@ var cobertura = {
               throw counts2.error(`<class name="${attrs.name ?? ""}"> has no filename attribute`, line);
             }
             file2 = table.file(paths.toRepo(filename, sources[0]));
+            classHasLines = false;
+            methodLines = [];
             return;
           }
           case "method":
@@ -61774,23 +61786,22 @@ var cobertura = {
             return;
           case "line": {
             if (!file2) return;
+            if (/^\s*[-+]?0+\s*$/.test(attrs.number ?? "")) {
+              unplaced++;
+              return;
+            }
             const number4 = counts2.line(attrs, "number", name2, line);
             const hits = counts2.count(attrs, "hits", name2, line);
+            const branches = branchesOf(attrs, line);
             if (method) {
               method.line ??= number4;
               if (hits > 0) method.anyLineHit = true;
+              if (!classHasLines && methodLines.length < 1e6) methodLines.push({ number: number4, hits, branches });
               return;
             }
+            classHasLines = true;
             file2.addLine(number4, hits);
-            const condition = attrs["condition-coverage"];
-            if (attrs.branch === "true" && condition !== void 0) {
-              const match2 = CONDITION.exec(condition);
-              if (!match2) throw counts2.error(`condition-coverage="${condition.slice(0, 40)}" is not "N% (covered/total)"`, line);
-              const covered2 = Number(match2[1]);
-              const total = Number(match2[2]);
-              if (covered2 > total) throw counts2.error(`condition-coverage="${condition}" covers more branches than it has`, line);
-              file2.addBranches(number4, total, covered2);
-            }
+            if (branches) file2.addBranches(number4, branches.total, branches.covered);
             return;
           }
           default:
@@ -61811,6 +61822,13 @@ var cobertura = {
           file2.addFunction(method.line, method.hits === void 0 ? method.anyLineHit : method.hits > 0, ordinal);
           method = void 0;
         } else if (name2 === "class") {
+          if (file2 && !classHasLines) {
+            for (const l of methodLines) {
+              file2.addLine(l.number, l.hits);
+              if (l.branches) file2.addBranches(l.number, l.branches.total, l.branches.covered);
+            }
+          }
+          methodLines = [];
           file2 = void 0;
           method = void 0;
         }
@@ -61819,7 +61837,19 @@ var cobertura = {
         sourceText?.push(text2);
       }
     });
+    if (unplaced > 0)
+      notify(ctx, `${unplaced} <line number="0"> element(s) name no line a file can have: skipped, the rest is read`);
     return { table };
+    function branchesOf(attrs, line) {
+      const condition = attrs["condition-coverage"];
+      if (attrs.branch?.trim().toLowerCase() !== "true" || condition === void 0) return void 0;
+      const match2 = CONDITION.exec(condition);
+      if (!match2) throw counts2.error(`condition-coverage="${condition.slice(0, 40)}" is not "N% (covered/total)"`, line);
+      const covered2 = Number(match2[1]);
+      const total = Number(match2[2]);
+      if (covered2 > total) throw counts2.error(`condition-coverage="${condition}" covers more branches than it has`, line);
+      return { total, covered: covered2 };
+    }
   }
 };
 
@@ -64490,6 +64520,8 @@ async function expandEntry(root, entry, origin = "config") {
   if (!hasMagic) return { paths: [pattern.replace(/^\.\//, "")] };
   const found = await glob(pattern, {
     cwd: root,
+    // A user's absolute glob lists its files as absolute paths too (as given, not relative to the root).
+    absolute: isAbsolute2(pattern),
     dot: true,
     onlyFiles: true,
     ignore: ["**/node_modules/**", "**/.git/**"],

@@ -107,6 +107,9 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
     base,
     notices,
     roadmap,
+    // Report paths on the command line are the user's own: they may be absolute or outside the
+    // root. The confinement to the repository is for the config's globs, which a PR can edit.
+    givenReports: new Set((Object.keys(reportFlags) as Signal[]).filter((s) => reportFlags[s]?.length)),
   });
 
   if (flags.out) writeOut('--out', resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);

@@ -4,7 +4,7 @@
  * becomes an error entry naming the file: a failed gate, never silence.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ReportEntry } from '../config/schema.js';
 import { ReportParseError, describeError } from '../core/errors.js';
@@ -50,6 +50,8 @@ export async function expandEntry(
   if (!hasMagic) return { paths: [pattern.replace(/^\.\//, '')] };
   const found = await glob(pattern, {
     cwd: root,
+    // A user's absolute glob lists its files as absolute paths too (as given, not relative to the root).
+    absolute: isAbsolute(pattern),
     dot: true,
     onlyFiles: true,
     ignore: ['**/node_modules/**', '**/.git/**'],

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReportV1 } from '../../src/core/report-schema.js';
 import { cli, tempRepo } from '../helpers/cli.js';
@@ -287,5 +287,30 @@ describe('crafted JUnit summaries', () => {
     const r = await cli(['check'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("error: junit.xml: the suite's declared counts");
+  });
+});
+
+describe('report paths on the command line', () => {
+  it('may be absolute or outside --cwd, and appear as given; the config may not do the same', async () => {
+    const outside = tempRepo({ 'cov/lcov.info': LCOV, 'cov/more/x.info': LCOV });
+    const dir = tempRepo({ '.github/readygate.yml': POLICY, 'junit.xml': JUNIT });
+    const paths = async (args: string[]) => {
+      const r = await cli(['check', ...args, '--format', 'json'], dir);
+      expect(r.stderr).toBe('');
+      const report = JSON.parse(r.stdout) as { reports: { signal: string; path: string }[] };
+      return report.reports.filter((x) => x.signal === 'coverage').map((x) => x.path);
+    };
+    expect(await paths(['--coverage', join(outside, 'cov/lcov.info')])).toEqual([join(outside, 'cov/lcov.info')]);
+    expect(await paths(['--coverage', `${outside}/cov/**/*.info`])).toEqual([
+      join(outside, 'cov/lcov.info'),
+      join(outside, 'cov/more/x.info'),
+    ]);
+    const up = relative(dir, join(outside, 'cov/lcov.info'));
+    expect(await paths(['--coverage', up])).toEqual([up]);
+
+    const policy = POLICY.replace('coverage/lcov.info', join(outside, 'cov/lcov.info'));
+    const confined = tempRepo({ '.github/readygate.yml': policy, 'junit.xml': JUNIT });
+    const r = await cli(['check'], confined);
+    expect(r.stdout).toContain(`${join(outside, 'cov/lcov.info')}: glob is absolute`);
   });
 });
