@@ -14,6 +14,7 @@ import { relationLines } from '../../core/roadmap/relations.js';
 import type { CurrentState } from '../../core/roadmap/state.js';
 import { asHttpError } from './http-error.js';
 import type { RepoRef } from './read-state.js';
+import { reconcileCreated } from './reconcile.js';
 
 export interface ApplyContext {
   ref: RepoRef;
@@ -21,6 +22,8 @@ export interface ApplyContext {
   desired: ReadonlyMap<string, DesiredIssue>;
   options: SyncOptions;
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Lists GitHub again (believing the same markers): for reconciling right after creating. */
+  reread?: () => Promise<CurrentState>;
 }
 
 export interface ApplyResult {
@@ -28,6 +31,9 @@ export interface ApplyResult {
   created: { key: string; number: number }[];
   warnings: string[];
 }
+
+/** The ops before the first re-listing: creation, and what it needs first. */
+const CREATION_PHASE = new Set<PlanOp['op']>(['create_label', 'create_milestone', 'update_milestone', 'create_issue']);
 
 interface Known {
   number: number;
@@ -66,25 +72,53 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
     }
   };
 
+  let reconciled = false;
+  const reconcile = async () => {
+    reconciled = true;
+    if (!ctx.reread || result.created.length === 0) return;
+    const winners = await reconcileCreated(octokit, ref, result.created, ctx.reread, write, (m) =>
+      result.warnings.push(m),
+    );
+    for (const [key, winner] of winners) issues.set(key, { ...winner });
+  };
+
   for (const [index, op] of plan.ops.entries()) {
     ctx.onProgress?.(index, plan.ops.length, label(op));
+    if (!reconciled && !CREATION_PHASE.has(op.op)) await reconcile();
     switch (op.op) {
       case 'create_label':
         await write(`label ${op.name}`, () =>
-          octokit.rest.issues.createLabel({ ...ref, name: op.name, color: op.color }),
+          octokit.rest.issues.createLabel({ ...ref, name: op.name, color: op.color }).catch((error: unknown) => {
+            if (alreadyExists(error)) return undefined; // another sync created it meanwhile
+            throw error;
+          }),
         );
         break;
       case 'create_milestone': {
-        const res = await write(`milestone ${op.title}`, () =>
-          octokit.rest.issues.createMilestone({
-            ...ref,
-            title: op.title,
-            description: op.description,
-            ...(op.due_on && { due_on: op.due_on }),
-            ...(op.state && { state: op.state }),
-          }),
-        );
-        milestones.set(op.title, res.data.number);
+        const number = await write(`milestone ${op.title}`, async () => {
+          try {
+            const res = await octokit.rest.issues.createMilestone({
+              ...ref,
+              title: op.title,
+              description: op.description,
+              ...(op.due_on && { due_on: op.due_on }),
+              ...(op.state && { state: op.state }),
+            });
+            return res.data.number;
+          } catch (error) {
+            if (!alreadyExists(error)) throw error;
+            // Another sync created it meanwhile (GitHub refuses a second milestone of one title).
+            const all = await octokit.paginate(octokit.rest.issues.listMilestones, {
+              ...ref,
+              state: 'all',
+              per_page: 100,
+            });
+            const found = all.find((m) => m.title === op.title);
+            if (!found) throw error;
+            return found.number;
+          }
+        });
+        milestones.set(op.title, number);
         break;
       }
       case 'update_milestone':
@@ -209,6 +243,7 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
       }
     }
   }
+  if (!reconciled) await reconcile();
   ctx.onProgress?.(plan.ops.length, plan.ops.length, 'done');
   return result;
 }
@@ -233,6 +268,14 @@ async function existingBlockers(
   }
   cache.set(number, set);
   return set;
+}
+
+/** GitHub's 422 for a label or milestone that exists already. */
+function alreadyExists(error: unknown): boolean {
+  const http = asHttpError(error);
+  if (http?.status !== 422) return false;
+  const errors = (http.response?.data as { errors?: { code?: string }[] } | undefined)?.errors ?? [];
+  return errors.some((e) => e.code === 'already_exists');
 }
 
 /** A relation API that this GitHub lacks (404/410, or 403 that is no rate limit): its status, else undefined. */

@@ -33,9 +33,11 @@ export interface SyncOutcome {
 
 export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncOutcome> {
   let current: CurrentState;
+  let reread: (() => Promise<CurrentState>) | undefined;
   try {
     const { trust, warning } = await markerTrust(octokit, run.trustedAuthors);
-    current = await readState(octokit, run.ref, trust);
+    reread = () => readState(octokit, run.ref, trust);
+    current = await reread();
     if (warning) current.warnings = [warning, ...(current.warnings ?? [])];
   } catch (error) {
     const status = asHttpError(error)?.status;
@@ -54,6 +56,7 @@ export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncO
     current,
     desired,
     options: run.options,
+    reread,
     ...(run.onProgress && { onProgress: run.onProgress }),
   });
   return { plan, current, result };

@@ -74,7 +74,17 @@ describe('roadmap sync: renames, drift, rate limits, scale', () => {
         { 'retry-after': '42' },
       )
       .post('/repos/acme/app/issues', (body) => body.title === 'Ship it' && String(body.body).includes('key=ship-it '))
-      .reply(201, { number: 7, id: 70 });
+      .reply(201, { number: 7, id: 70 })
+      // Listed again right after creating: no other sync created the same key.
+      .get('/repos/acme/app/issues')
+      .query(true)
+      .reply(200, [])
+      .get('/repos/acme/app/milestones')
+      .query(true)
+      .reply(200, [])
+      .get('/repos/acme/app/labels')
+      .query(true)
+      .reply(200, []);
     const roadmap = collectRoadmap([{ file: 'ROADMAP.md', text: '- [ ] Ship it\n' }]);
     const { result } = await syncRoadmap(client(), {
       ref: { owner: 'acme', repo: 'app' },
