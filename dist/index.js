@@ -67206,6 +67206,9 @@ function levelNames(report5) {
 
 // src/core/render/badge.ts
 var MAX_TEXT = 64;
+function unknownBadge(label = "readygate") {
+  return { label, message: "unknown", color: "lightgrey" };
+}
 function levelBadge(report5, label = "readygate") {
   if (report5.level === null) return { label, message: "not ready", color: "red" };
   const names = levelNames(report5);
@@ -67213,6 +67216,49 @@ function levelBadge(report5, label = "readygate") {
   const required2 = names.indexOf(report5.required);
   const color = reached < required2 ? "orange" : reached === required2 ? "green" : "brightgreen";
   return { label, message: report5.level, color };
+}
+function signalBadge(report5, signal, label) {
+  if (signal === "level") return levelBadge(report5, label);
+  const name2 = label ?? signal;
+  const message = signalMessage(report5, signal);
+  if (message === void 0) {
+    const broken = report5.gates.some((g) => g.id === `${signal}.report` && g.status !== "pass");
+    return broken ? { label: name2, message: "report unreadable", color: "red" } : unknownBadge(name2);
+  }
+  return { label: name2, message, color: signalColor(report5, signal) };
+}
+function signalMessage(report5, signal) {
+  const s = report5.signals;
+  switch (signal) {
+    case "coverage": {
+      const lines3 = s.coverage?.lines;
+      return lines3 && lines3.total > 0 ? `${Number((lines3.covered / lines3.total * 100).toFixed(1))}%` : void 0;
+    }
+    case "tests":
+      return s.tests && s.tests.passed + s.tests.failed > 0 ? `${s.tests.passed}/${s.tests.passed + s.tests.failed}` : void 0;
+    case "audit": {
+      if (!s.audit) return void 0;
+      const a = s.audit;
+      const rest = ["high", "moderate", "low"].filter((k) => a[k] > 0).map((k) => `${a[k]} ${k}`);
+      return [`${a.critical} critical`, ...rest].join(", ");
+    }
+    case "lint":
+      if (!s.lint) return void 0;
+      return `${s.lint.errors} error${s.lint.errors === 1 ? "" : "s"}${s.lint.warnings > 0 ? `, ${s.lint.warnings} warning${s.lint.warnings === 1 ? "" : "s"}` : ""}`;
+    case "roadmap": {
+      const r = s.roadmap;
+      if (!r) return void 0;
+      const open4 = r.milestones.find((m) => m.done < m.total) ?? r.milestones[r.milestones.length - 1];
+      return open4 ? `${clip2(open4.title, 32)}: ${open4.done}/${open4.total}` : `${r.done}/${r.total} done`;
+    }
+  }
+}
+function signalColor(report5, signal) {
+  const gates = report5.gates.filter((g) => g.level === report5.required && g.id.startsWith(`${signal}.`));
+  if (gates.length === 0) return "blue";
+  if (gates.some((g) => g.status === "fail")) return "red";
+  if (gates.some((g) => g.status === "warn")) return "yellow";
+  return "brightgreen";
 }
 function badgeSvg(spec, style = "flat") {
   return makeBadge2({ label: text(spec.label), message: text(spec.message) || "unknown", color: spec.color, style });
@@ -67236,9 +67282,16 @@ function clip2(value, max2) {
 
 // src/github/badge.ts
 var BADGE_FILES = { svg: "readygate.svg", json: "readygate.json" };
+var SIGNAL_BADGES = ["coverage", "tests", "audit", "lint", "roadmap"];
 function renderBadge2(report5, label = "readygate") {
-  const spec = levelBadge(report5, label);
-  return { svg: badgeSvg(spec), json: badgeEndpointJson(spec) };
+  const level = levelBadge(report5, label);
+  const files = { [BADGE_FILES.svg]: badgeSvg(level), [BADGE_FILES.json]: badgeEndpointJson(level) };
+  for (const signal of SIGNAL_BADGES) {
+    const spec = signalBadge(report5, signal);
+    files[`readygate-${signal}.svg`] = badgeSvg(spec);
+    files[`readygate-${signal}.json`] = badgeEndpointJson(spec);
+  }
+  return files;
 }
 async function commitBadge(octokit, repo, branch, files, message) {
   const ref = `heads/${branch}`;
@@ -67258,10 +67311,12 @@ async function commitBadge(octokit, repo, branch, files, message) {
     () => octokit.rest.git.createTree({
       ...repo,
       ...parent && { base_tree: parent.tree },
-      tree: [
-        { path: BADGE_FILES.svg, mode: "100644", type: "blob", content: files.svg },
-        { path: BADGE_FILES.json, mode: "100644", type: "blob", content: files.json }
-      ]
+      tree: Object.entries(files).map(([path, content]) => ({
+        path,
+        mode: "100644",
+        type: "blob",
+        content
+      }))
     })
   );
   if (parent && tree.sha === parent.tree) return { action: "unchanged", sha: parent.sha };

@@ -1,10 +1,10 @@
 /**
- * The readiness badge: an SVG (badge-maker) and a shields.io endpoint JSON showing the level
- * reached, committed to a dedicated branch through the git data API. The branch is created as an
+ * The readiness badges: SVGs (badge-maker) and shields.io endpoint JSON for the level reached and
+ * for each signal, committed to a dedicated branch through the git data API. The branch is created as an
  * orphan if missing; only that branch's ref moves, and nothing is committed when the files are
  * already up to date.
  */
-import { badgeEndpointJson, badgeSvg, levelBadge } from '../core/render/badge.js';
+import { badgeEndpointJson, badgeSvg, levelBadge, signalBadge } from '../core/render/badge.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { apiStep, httpStatus } from './errors.js';
 import type { GitHubClient } from './octokit.js';
@@ -12,15 +12,26 @@ import type { RepoRef } from './repo.js';
 
 export const BADGE_FILES = { svg: 'readygate.svg', json: 'readygate.json' } as const;
 
-export interface BadgeFiles {
-  svg: string;
-  json: string;
-}
+/** The signals that get a badge of their own, `readygate-<signal>.svg` and `.json`. */
+export const SIGNAL_BADGES = ['coverage', 'tests', 'audit', 'lint', 'roadmap'] as const;
 
-/** The level badge (see core/render/badge.ts), as the files the Action commits. */
+/** Path on the badge branch → file content. */
+export type BadgeFiles = Record<string, string>;
+
+/**
+ * The level badge (see core/render/badge.ts) and one badge per signal, as the files the Action
+ * commits. Every signal's files are always written (a grey "unknown" without data), so a signal
+ * that goes away cannot leave a stale badge on the branch.
+ */
 export function renderBadge(report: ReportV1, label = 'readygate'): BadgeFiles {
-  const spec = levelBadge(report, label);
-  return { svg: badgeSvg(spec), json: badgeEndpointJson(spec) };
+  const level = levelBadge(report, label);
+  const files: BadgeFiles = { [BADGE_FILES.svg]: badgeSvg(level), [BADGE_FILES.json]: badgeEndpointJson(level) };
+  for (const signal of SIGNAL_BADGES) {
+    const spec = signalBadge(report, signal);
+    files[`readygate-${signal}.svg`] = badgeSvg(spec);
+    files[`readygate-${signal}.json`] = badgeEndpointJson(spec);
+  }
+  return files;
 }
 
 export interface BadgeCommit {
@@ -50,10 +61,12 @@ export async function commitBadge(
     octokit.rest.git.createTree({
       ...repo,
       ...(parent && { base_tree: parent.tree }),
-      tree: [
-        { path: BADGE_FILES.svg, mode: '100644', type: 'blob', content: files.svg },
-        { path: BADGE_FILES.json, mode: '100644', type: 'blob', content: files.json },
-      ],
+      tree: Object.entries(files).map(([path, content]) => ({
+        path,
+        mode: '100644' as const,
+        type: 'blob' as const,
+        content,
+      })),
     }),
   );
   if (parent && tree.sha === parent.tree) return { action: 'unchanged', sha: parent.sha };

@@ -6,25 +6,44 @@ import { API, REPO, sampleReport, testOctokit } from './helpers.js';
 const files = renderBadge(sampleReport());
 const treeBody = (base?: string) => ({
   ...(base && { base_tree: base }),
-  tree: [
-    { path: 'readygate.svg', mode: '100644', type: 'blob', content: files.svg },
-    { path: 'readygate.json', mode: '100644', type: 'blob', content: files.json },
-  ],
+  tree: Object.entries(files).map(([path, content]) => ({ path, mode: '100644', type: 'blob', content })),
 });
 
 describe('renderBadge', () => {
   it('shows the level reached, as SVG and as a shields.io endpoint', () => {
-    expect(files.svg).toMatch(/^<svg[\s\S]*beta[\s\S]*<\/svg>$/);
-    expect(JSON.parse(files.json)).toEqual({
+    expect(files['readygate.svg']).toMatch(/^<svg[\s\S]*beta[\s\S]*<\/svg>$/);
+    expect(JSON.parse(files['readygate.json']!)).toEqual({
       schemaVersion: 1,
       label: 'readygate',
       message: 'beta',
       color: 'green',
     });
-    expect(JSON.parse(renderBadge(sampleReport({ verdict: 'fail', level: null })).json)).toMatchObject({
+    expect(JSON.parse(renderBadge(sampleReport({ verdict: 'fail', level: null }))['readygate.json']!)).toMatchObject({
       message: 'not ready',
       color: 'red',
     });
+  });
+
+  it('writes a badge per signal, grey "unknown" for a signal without data so none goes stale', () => {
+    expect(Object.keys(files).sort()).toEqual(
+      ['readygate', ...['audit', 'coverage', 'lint', 'roadmap', 'tests'].map((s) => `readygate-${s}`)]
+        .flatMap((name) => [`${name}.json`, `${name}.svg`])
+        .sort(),
+    );
+    expect(JSON.parse(files['readygate-coverage.json']!)).toEqual({
+      schemaVersion: 1,
+      label: 'coverage',
+      message: '80%',
+      color: 'brightgreen',
+    });
+    expect(JSON.parse(files['readygate-tests.json']!)).toMatchObject({ label: 'tests', message: '9/10' });
+    expect(JSON.parse(files['readygate-audit.json']!)).toEqual({
+      schemaVersion: 1,
+      label: 'audit',
+      message: 'unknown',
+      color: 'lightgrey',
+    });
+    expect(files['readygate-lint.svg']).toMatch(/^<svg[\s\S]*1 error[\s\S]*<\/svg>$/);
   });
 });
 
