@@ -67510,12 +67510,36 @@ function writeOutputs(io, report5, extra) {
   for (const [name2, value] of Object.entries(outputValues(report5, extra))) io.setOutput(name2, value);
 }
 
+// src/github/zip-directory.ts
+var EOCD = 101010256;
+var ZIP64_LOCATOR = 117853008;
+var ZIP64_EOCD = 101075792;
+var u162 = (d, at) => (d[at] ?? 0) | (d[at + 1] ?? 0) << 8;
+var u32 = (d, at) => ((d[at] ?? 0) | (d[at + 1] ?? 0) << 8 | (d[at + 2] ?? 0) << 16 | (d[at + 3] ?? 0) << 24) >>> 0;
+function centralDirectory(d) {
+  let e = d.length - 22;
+  for (; u32(d, e) !== EOCD; --e) {
+    if (e <= 0 || d.length - e > 65558) return { problem: "has no end of central directory record" };
+  }
+  let entries = u162(d, e + 8);
+  let offset = u32(d, e + 16);
+  if (entries !== 0 && u32(d, e - 20) === ZIP64_LOCATOR) {
+    const record2 = u32(d, e - 12);
+    if (u32(d, record2) === ZIP64_EOCD) {
+      entries = u32(d, record2 + 32);
+      offset = u32(d, record2 + 48);
+    }
+  }
+  return { entries, offset };
+}
+
 // src/github/zip.ts
 var REPORT_ENTRY = "readygate-report.json";
 var DEFAULT_ZIP_LIMITS = {
   maxZipBytes: 64 * 1024 * 1024,
   maxEntryBytes: 100 * 1024 * 1024,
   maxEntries: 20,
+  maxTotalBytes: 128 * 1024 * 1024,
   maxRatio: 200
 };
 var ArtifactError = class extends ReadygateError {
@@ -67533,30 +67557,29 @@ function readReportArtifact(zipBytes, limits = DEFAULT_ZIP_LIMITS) {
   if (zipBytes.length > limits.maxZipBytes) {
     throw new ArtifactError(`${where} is ${zipBytes.length} bytes, over the ${limits.maxZipBytes}-byte limit`);
   }
+  checkDirectory(zipBytes, limits, where);
   let problem;
   let entries = 0;
+  let declared = 0;
   const check2 = (file2) => {
     entries++;
-    if (problem) return false;
-    const unsafe = unsafeEntryName(file2.name);
-    if (unsafe) problem = `entry "${file2.name}" ${unsafe}`;
-    else if (entries > limits.maxEntries) problem = `has more than ${limits.maxEntries} entries`;
-    else if (file2.name !== REPORT_ENTRY) return false;
-    else if (file2.originalSize > limits.maxEntryBytes) {
-      problem = `entry "${file2.name}" declares ${file2.originalSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`;
-    } else if (file2.originalSize > 1024 * 1024 && file2.originalSize > file2.size * limits.maxRatio) {
-      problem = `entry "${file2.name}" would expand ${Math.round(file2.originalSize / Math.max(1, file2.size))}x (limit ${limits.maxRatio}x): refusing a likely zip bomb`;
-    } else if (file2.compression !== 0 && file2.compression !== 8)
-      problem = `entry "${file2.name}" uses unsupported compression method ${file2.compression}`;
-    return problem === void 0;
+    declared += file2.originalSize;
+    problem ??= entryProblem(file2, entries, limits);
+    return false;
   };
   let files;
   try {
-    files = unzipSync(zipBytes, { filter: check2 });
+    unzipSync(zipBytes, { filter: check2 });
+    if (problem) throw new ArtifactError(`${where} was rejected: ${problem}`);
+    if (declared > limits.maxTotalBytes)
+      throw new ArtifactError(
+        `${where} was rejected: its entries declare ${declared} bytes uncompressed in all, over the ${limits.maxTotalBytes}-byte limit`
+      );
+    files = unzipSync(zipBytes, { filter: (file2) => file2.name === REPORT_ENTRY });
   } catch (error63) {
+    if (error63 instanceof ArtifactError) throw error63;
     throw new ArtifactError(`${where} is not a readable zip: ${describeError(error63)}`, { cause: error63 });
   }
-  if (problem) throw new ArtifactError(`${where} was rejected: ${problem}`);
   const entry = files[REPORT_ENTRY];
   if (!entry)
     throw new ArtifactError(
@@ -67575,6 +67598,31 @@ function readReportArtifact(zipBytes, limits = DEFAULT_ZIP_LIMITS) {
   } catch (error63) {
     throw new ArtifactError(describeError(error63), { cause: error63 });
   }
+}
+function entryProblem(file2, entries, limits) {
+  const unsafe = unsafeEntryName(file2.name);
+  if (unsafe) return `entry "${file2.name}" ${unsafe}`;
+  if (entries > limits.maxEntries) return `has more than ${limits.maxEntries} entries`;
+  if (file2.name !== REPORT_ENTRY) return void 0;
+  if (file2.originalSize > limits.maxEntryBytes)
+    return `entry "${file2.name}" declares ${file2.originalSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`;
+  if (file2.originalSize > 1024 * 1024 && file2.originalSize > file2.size * limits.maxRatio)
+    return `entry "${file2.name}" would expand ${Math.round(file2.originalSize / Math.max(1, file2.size))}x (limit ${limits.maxRatio}x): refusing a likely zip bomb`;
+  if (file2.compression !== 0 && file2.compression !== 8)
+    return `entry "${file2.name}" uses unsupported compression method ${file2.compression}`;
+  return void 0;
+}
+function checkDirectory(zipBytes, limits, where) {
+  const dir = centralDirectory(zipBytes);
+  if ("problem" in dir) throw new ArtifactError(`${where} is not a readable zip: it ${dir.problem}`);
+  if (dir.entries > limits.maxEntries)
+    throw new ArtifactError(
+      `${where} was rejected: its central directory claims ${dir.entries} entries (limit ${limits.maxEntries})`
+    );
+  if (dir.entries > 0 && dir.offset + 46 > zipBytes.length)
+    throw new ArtifactError(
+      `${where} was rejected: its central directory lies outside the ${zipBytes.length}-byte file`
+    );
 }
 
 // src/github/artifact.ts

@@ -1,13 +1,15 @@
 /**
  * Reads the readygate report out of an artifact zip, in memory, treating every byte as hostile
  * (it was made by a fork's workflow). Nothing is written to disk. Rejected, with a message naming
- * the entry: names that are absolute or climb out (`..`), more entries than a report artifact
- * needs, declared sizes over the cap, and compression ratios no JSON report reaches (zip bombs).
+ * the entry: a central directory that claims more entries than a report artifact needs (checked
+ * before anything walks it), names that are absolute or climb out (`..`), declared sizes over the
+ * caps (per entry and in all), and compression ratios no JSON report reaches (zip bombs).
  * fflate inflates into a buffer of the declared size, so an entry that lies about its size is cut
  * there (and then fails JSON or schema validation) instead of growing without bound.
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { ReadygateError, describeError } from '../core/errors.js';
+import { centralDirectory } from './zip-directory.js';
 import { parseReportJson } from '../core/report.js';
 import type { ReportV1 } from '../core/report-schema.js';
 
@@ -19,6 +21,8 @@ export interface ZipLimits {
   /** Largest declared uncompressed size of the report entry, bytes. */
   maxEntryBytes: number;
   maxEntries: number;
+  /** Largest sum of the uncompressed sizes every entry declares, bytes. */
+  maxTotalBytes: number;
   /** Largest uncompressed/compressed ratio, checked for entries over 1 MiB. */
   maxRatio: number;
 }
@@ -27,6 +31,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxZipBytes: 64 * 1024 * 1024,
   maxEntryBytes: 100 * 1024 * 1024,
   maxEntries: 20,
+  maxTotalBytes: 128 * 1024 * 1024,
   maxRatio: 200,
 };
 
@@ -48,30 +53,30 @@ export function readReportArtifact(zipBytes: Uint8Array, limits: ZipLimits = DEF
   if (zipBytes.length > limits.maxZipBytes) {
     throw new ArtifactError(`${where} is ${zipBytes.length} bytes, over the ${limits.maxZipBytes}-byte limit`);
   }
+  checkDirectory(zipBytes, limits, where);
+  // First walk: every entry's name and declared sizes, inflating nothing. Second: the report alone.
   let problem: string | undefined;
   let entries = 0;
-  const check = (file: UnzipFileInfo): boolean => {
+  let declared = 0;
+  const check = (file: UnzipFileInfo): false => {
     entries++;
-    if (problem) return false;
-    const unsafe = unsafeEntryName(file.name);
-    if (unsafe) problem = `entry "${file.name}" ${unsafe}`;
-    else if (entries > limits.maxEntries) problem = `has more than ${limits.maxEntries} entries`;
-    else if (file.name !== REPORT_ENTRY) return false;
-    else if (file.originalSize > limits.maxEntryBytes) {
-      problem = `entry "${file.name}" declares ${file.originalSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`;
-    } else if (file.originalSize > 1024 * 1024 && file.originalSize > file.size * limits.maxRatio) {
-      problem = `entry "${file.name}" would expand ${Math.round(file.originalSize / Math.max(1, file.size))}x (limit ${limits.maxRatio}x): refusing a likely zip bomb`;
-    } else if (file.compression !== 0 && file.compression !== 8)
-      problem = `entry "${file.name}" uses unsupported compression method ${file.compression}`;
-    return problem === undefined;
+    declared += file.originalSize;
+    problem ??= entryProblem(file, entries, limits);
+    return false;
   };
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(zipBytes, { filter: check });
+    unzipSync(zipBytes, { filter: check });
+    if (problem) throw new ArtifactError(`${where} was rejected: ${problem}`);
+    if (declared > limits.maxTotalBytes)
+      throw new ArtifactError(
+        `${where} was rejected: its entries declare ${declared} bytes uncompressed in all, over the ${limits.maxTotalBytes}-byte limit`,
+      );
+    files = unzipSync(zipBytes, { filter: (file) => file.name === REPORT_ENTRY });
   } catch (error) {
+    if (error instanceof ArtifactError) throw error;
     throw new ArtifactError(`${where} is not a readable zip: ${describeError(error)}`, { cause: error });
   }
-  if (problem) throw new ArtifactError(`${where} was rejected: ${problem}`);
   const entry = files[REPORT_ENTRY];
   if (!entry)
     throw new ArtifactError(
@@ -90,4 +95,36 @@ export function readReportArtifact(zipBytes: Uint8Array, limits: ZipLimits = DEF
   } catch (error) {
     throw new ArtifactError(describeError(error), { cause: error });
   }
+}
+
+/** Why one entry is refused, or undefined. */
+function entryProblem(file: UnzipFileInfo, entries: number, limits: ZipLimits): string | undefined {
+  const unsafe = unsafeEntryName(file.name);
+  if (unsafe) return `entry "${file.name}" ${unsafe}`;
+  if (entries > limits.maxEntries) return `has more than ${limits.maxEntries} entries`;
+  if (file.name !== REPORT_ENTRY) return undefined;
+  if (file.originalSize > limits.maxEntryBytes)
+    return `entry "${file.name}" declares ${file.originalSize} bytes uncompressed, over the ${limits.maxEntryBytes}-byte limit`;
+  if (file.originalSize > 1024 * 1024 && file.originalSize > file.size * limits.maxRatio)
+    return `entry "${file.name}" would expand ${Math.round(file.originalSize / Math.max(1, file.size))}x (limit ${limits.maxRatio}x): refusing a likely zip bomb`;
+  if (file.compression !== 0 && file.compression !== 8)
+    return `entry "${file.name}" uses unsupported compression method ${file.compression}`;
+  return undefined;
+}
+
+/**
+ * Before anything walks the archive: the entry count its directory claims and where that directory
+ * starts. Out of bounds aborts the read; fflate would otherwise iterate every claimed entry.
+ */
+function checkDirectory(zipBytes: Uint8Array, limits: ZipLimits, where: string): void {
+  const dir = centralDirectory(zipBytes);
+  if ('problem' in dir) throw new ArtifactError(`${where} is not a readable zip: it ${dir.problem}`);
+  if (dir.entries > limits.maxEntries)
+    throw new ArtifactError(
+      `${where} was rejected: its central directory claims ${dir.entries} entries (limit ${limits.maxEntries})`,
+    );
+  if (dir.entries > 0 && dir.offset + 46 > zipBytes.length)
+    throw new ArtifactError(
+      `${where} was rejected: its central directory lies outside the ${zipBytes.length}-byte file`,
+    );
 }
