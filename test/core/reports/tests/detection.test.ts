@@ -17,6 +17,7 @@ const TESTS_FOLDERS: Record<string, string> = {
   'jest-json': 'jest-json',
   'vitest-json': 'jest-json',
   'mocha-json': 'mocha-json',
+  'rspec-json': 'rspec-json',
 };
 
 function allFixtures(dir = FIXTURES): string[] {

@@ -36,6 +36,10 @@ describe('tests formats: real tool output matches the totals the tool printed', 
     // TRX: the results' outcomes (3 Passed, 3 Failed, 1 NotExecuted; Counters leave NotExecuted out).
     ['trx/dotnet-trx.trx', 'trx', [7, 3, 3, 1, undefined]],
     ['trx/dotnet-xunitv3.trx', 'trx', [4, 1, 3, 0, undefined]],
+    // rspec --format json: "7 examples, 2 failures, 3 pending".
+    ['rspec-json/rspec.json', 'rspec-json', [7, 2, 2, 3, undefined]],
+    // A spec file that failed to load: "0 examples, 0 failures, 1 error occurred outside of examples".
+    ['rspec-json/rspec-load-error.json', 'rspec-json', [1, 0, 1, 0, undefined]],
   ] as const)('%s', async (file, format, counts) => {
     expect(await totals(file)).toEqual({ format, counts });
   });
@@ -147,5 +151,17 @@ describe('tests formats: failures carry messages and repo locations', () => {
     expect(trx[0]!.message).toBe('Assert.Equal() Failure\nExpected: 3\nActual:   2');
     const v3 = await failures('trx/dotnet-xunitv3.trx');
     expect(v3[0]).toMatchObject({ file: 'reports/dotnet/DotnetTests.XUnitV3Tests/FixtureTests.cs', line: 25 });
+  });
+});
+
+describe('RSpec JSON: failures located and explained', () => {
+  it('keeps the example, its file and line, and the expectation message', async () => {
+    const { data } = await parseFixture('tests', 'rspec-json/rspec.json');
+    expect(data.failures.map((f) => [f.name, f.file, f.line, f.message, f.kind])).toEqual([
+      ['Calc adds negatives', 'spec/calc_spec.rb', 13, 'expected: -4', 'failure'],
+      ['Calc divides by zero', 'spec/calc_spec.rb', 17, 'divided by 0', 'error'],
+    ]);
+    const load = await parseFixture('tests', 'rspec-json/rspec-load-error.json');
+    expect(load.data.failures[0]!.message).toBe('An error occurred while loading ./spec/broken_spec.rb.');
   });
 });
