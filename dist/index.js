@@ -64157,6 +64157,84 @@ var mochaJson = {
   }
 };
 
+// src/core/reports/tests/rspec-json.ts
+var EXAMPLE = external_exports.object({
+  description: external_exports.string().nullish(),
+  full_description: external_exports.string().nullish(),
+  status: external_exports.string(),
+  file_path: external_exports.string().nullish(),
+  line_number: external_exports.number().nullish(),
+  run_time: external_exports.number().nullish(),
+  exception: external_exports.object({ class: external_exports.string().nullish(), message: external_exports.string().nullish(), backtrace: external_exports.array(external_exports.string()).nullish() }).loose().nullish()
+});
+var REPORT4 = external_exports.object({
+  messages: external_exports.array(external_exports.string()).nullish(),
+  examples: external_exports.array(EXAMPLE),
+  summary: external_exports.object({
+    duration: external_exports.number().nullish(),
+    failure_count: external_exports.number().nullish(),
+    errors_outside_of_examples_count: external_exports.number().nullish()
+  }).loose().nullish()
+});
+var rspecJson = {
+  id: "rspec-json",
+  signal: "tests",
+  title: "RSpec JSON (rspec --format json)",
+  detectedBy: 'JSON object whose first key is "version", with "examples" (RSpec example objects, or none)',
+  metrics: ["total", "passed", "failed", "skipped", "failures with locations"],
+  detect(head) {
+    const h = jsonHead(head);
+    if (h?.kind !== "{" || h.keys[0] !== "version" || !h.keys.includes("examples")) return false;
+    return /"full_description"\s*:/.test(head) || /"examples"\s*:\s*\[\s*\]/.test(head);
+  },
+  async parse(ctx) {
+    const report5 = checkShape(ctx.source.path, REPORT4, await readJson(ctx), "RSpec JSON report");
+    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    let failedExamples = 0;
+    let duration3 = 0;
+    for (const e of report5.examples) {
+      if (typeof e.run_time === "number") duration3 += e.run_time;
+      if (e.status === "passed") builder.add("passed");
+      else if (e.status === "pending") builder.add("skipped");
+      else {
+        failedExamples++;
+        const text2 = e.exception?.message?.trim();
+        const backtrace = (e.exception?.backtrace ?? []).join("\n");
+        const name2 = e.full_description?.trim() || e.description?.trim() || "(unnamed example)";
+        builder.add("failed", {
+          name: name2,
+          file: e.file_path ?? void 0,
+          line: e.line_number ?? void 0,
+          message: text2?.split("\n").find((l) => l.trim() !== "")?.trim() ?? e.exception?.class ?? `status ${e.status}`,
+          details: [e.exception?.class, text2, backtrace].filter(Boolean).join("\n") || void 0,
+          kind: e.exception?.class?.startsWith("RSpec::Expectations") ? "failure" : "error"
+        });
+      }
+    }
+    const d = builder.data;
+    const summary2 = report5.summary;
+    const declared = summary2?.failure_count;
+    if (typeof declared === "number" && Number.isSafeInteger(declared) && declared > failedExamples) {
+      const unlisted = declared - failedExamples;
+      notify(ctx, `the summary counts ${declared} failures but ${failedExamples} examples failed: the ${unlisted} not listed count as failed`);
+      d.total += unlisted;
+      d.failed += unlisted;
+      builder.addFailureOnly({ name: `${unlisted} failure(s) the summary counts but no example shows`, message: `failure_count: ${declared}`, kind: "error" });
+    }
+    const outside = summary2?.errors_outside_of_examples_count;
+    if (typeof outside === "number" && Number.isSafeInteger(outside) && outside > 0) {
+      const messages = (report5.messages ?? []).filter((m) => /error/i.test(m));
+      for (let i2 = 0; i2 < outside; i2++) {
+        const text2 = messages[i2]?.trim() ?? "an error occurred outside of examples";
+        builder.add("failed", { name: "error outside of examples", message: text2.split("\n").find((l) => l.trim() !== "")?.trim() ?? text2, details: text2, kind: "error" });
+      }
+    }
+    const seconds = typeof summary2?.duration === "number" ? summary2.duration : duration3;
+    if (seconds > 0) d.durationMs = Math.round(seconds * 1e3);
+    return d;
+  }
+};
+
 // src/core/reports/tests/tap.ts
 var import_yaml = __toESM(require_dist(), 1);
 var POINT = /^(\s*)(not ok|ok)\b\s*(\d+)?\s*(?:-\s*)?(.*)$/;
@@ -64379,7 +64457,7 @@ var trx = {
 };
 
 // src/core/reports/tests/index.ts
-var testsParsers = [junit, trx, jestJson, mochaJson, ctrf, goTestJson, tap];
+var testsParsers = [junit, trx, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
 
 // src/core/reports/registry.ts
 var PARSERS_BY_SIGNAL = {
