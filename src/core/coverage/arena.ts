@@ -3,7 +3,7 @@
  * (line bits, branch and function logs), which keep the block and where their slice starts. A
  * 500 MB lcov file has ~50,000 files: one small array each (plus the copies left behind by
  * growing it, or even a view per slice) costs far more in allocation, GC work and RSS than a
- * slice of a shared 256 KB block. Slices are never freed: a table's data lives as long as the
+ * slice of a shared 32 KB block. Slices are never freed: a table's data lives as long as the
  * table, so the blocks do too.
  */
 

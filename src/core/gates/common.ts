@@ -24,7 +24,6 @@ export function percent(c: Counter): number {
   return c.total === 0 ? 100 : (c.covered / c.total) * 100;
 }
 
-/** 78.4213 -> "78.42%", 100 -> "100%". */
 /**
  * A value that missed `limit`, to 2 decimals, kept on its side of it: rounded as usual unless
  * that would reach the limit, so a coverage of 84.997% against 85 shows as 84.99% (not "85% is
@@ -35,11 +34,13 @@ export function shownBelow(value: number, limit: number): number {
   return rounded < limit ? rounded : Math.floor(value * 100 + 1e-9) / 100;
 }
 
+/** shownBelow's mirror: a value that went over `limit`, kept above it (a drop of 0.501 against 0.5 shows as 0.51). */
 export function shownAbove(value: number, limit: number): number {
   const rounded = Number(value.toFixed(2));
   return rounded > limit ? rounded : Math.ceil(value * 100 - 1e-9) / 100;
 }
 
+/** 78.4213 -> "78.42%", 100 -> "100%". */
 export function fmtPct(value: number): string {
   return `${Number(value.toFixed(2))}%`;
 }

@@ -64,7 +64,6 @@ export interface JsonHead {
   firstIsObject?: boolean;
 }
 
-/** Scans the head of a JSON document (possibly cut anywhere) and lists its top-level keys. */
 /** A JSON string literal's value; undefined when it is not valid JSON (control characters, bad escapes). */
 function jsonString(literal: string): string | undefined {
   try {
@@ -75,6 +74,7 @@ function jsonString(literal: string): string | undefined {
   }
 }
 
+/** Scans the head of a JSON document (possibly cut anywhere) and lists its top-level keys. */
 export function jsonHead(head: string): JsonHead | undefined {
   let i = 0;
   while (i < head.length && /\s/.test(head[i]!)) i++;

@@ -99,13 +99,13 @@ export function contentHash(parts: readonly string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 12);
 }
 
-/** The managed region: marker, content, closing marker. */
 /** `body` with its marker rewritten with `changes` (the content kept); unchanged without a marker. */
 export function restateMarker(body: string, changes: Partial<Marker>): string {
   const marker = readMarker(body);
   return marker ? body.replace(OPEN, () => formatMarker({ ...marker, ...changes })) : body;
 }
 
+/** The managed region: marker, content, closing marker. */
 export function managedRegion(marker: Marker, content: string): string {
   return `${formatMarker(marker)}\n${content.trim()}\n${CLOSE}`;
 }
