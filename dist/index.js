@@ -60024,6 +60024,7 @@ var DEFAULT_LIMITS = {
   maxJsonBytes: 256 * 1024 * 1024,
   maxLineBytes: 4 * 1024 * 1024,
   maxXmlDepth: 512,
+  maxXmlTokenChars: 16 * 1024 * 1024,
   maxFailures: 5e3,
   maxMessageChars: 8e3
 };
@@ -61409,6 +61410,10 @@ var XmlScanner = class {
   get line() {
     return this.body.t.line;
   }
+  /** Characters held for a token not yet complete (a tag, a reference, the prolog): what a bound must cap. */
+  get held() {
+    return (this.head?.length ?? 0) + this.carry.length + this.pendingLength;
+  }
   write(chunk) {
     if (this.needsSaxes) throw new Error("the scanner handed this document to saxes");
     if (this.head !== void 0) return this.prolog(this.head + chunk, false);
@@ -61516,6 +61521,7 @@ function localName(name2) {
   const colon = name2.indexOf(":");
   return colon === -1 ? name2 : name2.slice(colon + 1);
 }
+var MAX_XML_TOKEN_CHARS = 16 * 1024 * 1024;
 async function parseXml(ctx, visitor) {
   const { path } = ctx.source;
   const maxDepth = ctx.limits.maxXmlDepth;
@@ -61540,7 +61546,7 @@ async function parseXml(ctx, visitor) {
     },
     text: textIn ? void 0 : onText
   };
-  const reader = new XmlReader(events, onText !== void 0);
+  const reader = new XmlReader(events, onText !== void 0, ctx.limits.maxXmlTokenChars ?? MAX_XML_TOKEN_CHARS);
   try {
     for await (const chunk of readText(ctx.source)) reader.write(pictureControls(chunk));
     reader.end();
@@ -61552,23 +61558,37 @@ async function parseXml(ctx, visitor) {
   if (!sawRoot) throw new ReportParseError(path, "no XML element found (empty file?)");
 }
 var XmlReader = class {
-  constructor(events, wantsText) {
+  constructor(events, wantsText, maxToken) {
     this.events = events;
     this.wantsText = wantsText;
+    this.maxToken = maxToken;
     this.scanner = new XmlScanner(events);
   }
   events;
   wantsText;
+  maxToken;
   scanner;
   saxes;
+  /** Characters given to saxes since its last event: what it holds in memory for the token it is reading. */
+  sinceEvent = 0;
+  tooLong() {
+    return new XmlSyntaxError(
+      `one tag, attribute value or run of text is over ${this.maxToken} characters: refusing to hold it in memory (a quote that never closes?)`,
+      this.line
+    );
+  }
   get line() {
     return this.saxes ? this.saxes.line : this.scanner.line;
   }
   write(chunk) {
-    if (this.saxes) this.saxes.write(chunk);
-    else {
+    if (this.saxes) {
+      this.sinceEvent += chunk.length;
+      if (this.sinceEvent > this.maxToken) throw this.tooLong();
+      this.saxes.write(chunk);
+    } else {
       this.scanner.write(chunk);
       if (this.scanner.needsSaxes) this.handOver();
+      else if (this.scanner.held > this.maxToken) throw this.tooLong();
     }
   }
   end() {
@@ -61581,13 +61601,24 @@ var XmlReader = class {
   handOver() {
     const parser = new import_saxes.SaxesParser({ xmlns: false, position: true });
     const { events } = this;
-    parser.on("opentag", (tag) => events.open(tag.name, tag.attributes, parser.line));
-    parser.on("closetag", (tag) => events.close(tag.name));
-    if (this.wantsText) {
-      const text2 = (piece) => events.text?.(piece);
-      parser.on("text", text2);
-      parser.on("cdata", text2);
-    }
+    const seen = () => void (this.sinceEvent = 0);
+    parser.on("opentag", (tag) => {
+      seen();
+      events.open(tag.name, tag.attributes, parser.line);
+    });
+    parser.on("closetag", (tag) => {
+      seen();
+      events.close(tag.name);
+    });
+    const text2 = (piece) => {
+      seen();
+      if (this.wantsText) events.text?.(piece);
+    };
+    parser.on("text", text2);
+    parser.on("cdata", text2);
+    parser.on("comment", seen);
+    parser.on("processinginstruction", seen);
+    parser.on("doctype", seen);
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }

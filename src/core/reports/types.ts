@@ -13,6 +13,11 @@ export interface ParseLimits {
   maxLineBytes: number;
   /** Deepest XML nesting accepted. */
   maxXmlDepth: number;
+  /**
+   * Longest single XML token (a tag with its attributes, or, in documents with a DTD, a run of
+   * text) held in memory while it is read; over it the report fails. Text is streamed otherwise.
+   */
+  maxXmlTokenChars?: number;
   /** How many test failures keep their details (the rest are only counted). */
   maxFailures: number;
   /** Longest failure message or details kept, in characters. */
@@ -23,6 +28,7 @@ export const DEFAULT_LIMITS: ParseLimits = {
   maxJsonBytes: 256 * 1024 * 1024,
   maxLineBytes: 4 * 1024 * 1024,
   maxXmlDepth: 512,
+  maxXmlTokenChars: 16 * 1024 * 1024,
   maxFailures: 5_000,
   maxMessageChars: 8_000,
 };

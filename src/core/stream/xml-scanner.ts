@@ -51,6 +51,11 @@ export class XmlScanner {
     return this.body.t.line;
   }
 
+  /** Characters held for a token not yet complete (a tag, a reference, the prolog): what a bound must cap. */
+  get held(): number {
+    return (this.head?.length ?? 0) + this.carry.length + this.pendingLength;
+  }
+
   write(chunk: string): void {
     if (this.needsSaxes) throw new Error('the scanner handed this document to saxes');
     if (this.head !== undefined) return this.prolog(this.head + chunk, false);

@@ -29,6 +29,9 @@ export function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
+/** Default for `ParseLimits.maxXmlTokenChars`. */
+const MAX_XML_TOKEN_CHARS = 16 * 1024 * 1024;
+
 /** Thrown by visitors to stop early with a located message. */
 export class XmlStop extends Error {}
 
@@ -57,7 +60,7 @@ export async function parseXml(ctx: ParseContext, visitor: XmlVisitor): Promise<
     },
     text: textIn ? undefined : onText,
   };
-  const reader = new XmlReader(events, onText !== undefined);
+  const reader = new XmlReader(events, onText !== undefined, ctx.limits.maxXmlTokenChars ?? MAX_XML_TOKEN_CHARS);
   try {
     for await (const chunk of readText(ctx.source)) reader.write(pictureControls(chunk));
     reader.end();
@@ -74,11 +77,22 @@ class XmlReader {
   private readonly scanner: XmlScanner;
   private saxes: SaxesParser | undefined;
 
+  /** Characters given to saxes since its last event: what it holds in memory for the token it is reading. */
+  private sinceEvent = 0;
+
   constructor(
     private readonly events: ScanEvents,
     private readonly wantsText: boolean,
+    private readonly maxToken: number,
   ) {
     this.scanner = new XmlScanner(events);
+  }
+
+  private tooLong(): XmlSyntaxError {
+    return new XmlSyntaxError(
+      `one tag, attribute value or run of text is over ${this.maxToken} characters: refusing to hold it in memory (a quote that never closes?)`,
+      this.line,
+    );
   }
 
   get line(): number {
@@ -86,10 +100,14 @@ class XmlReader {
   }
 
   write(chunk: string): void {
-    if (this.saxes) this.saxes.write(chunk);
-    else {
+    if (this.saxes) {
+      this.sinceEvent += chunk.length;
+      if (this.sinceEvent > this.maxToken) throw this.tooLong();
+      this.saxes.write(chunk);
+    } else {
       this.scanner.write(chunk);
       if (this.scanner.needsSaxes) this.handOver();
+      else if (this.scanner.held > this.maxToken) throw this.tooLong();
     }
   }
 
@@ -104,14 +122,26 @@ class XmlReader {
   private handOver(): void {
     const parser = new SaxesParser({ xmlns: false, position: true });
     const { events } = this;
-    parser.on('opentag', (tag) => events.open(tag.name, tag.attributes as Record<string, string>, parser.line));
-    parser.on('closetag', (tag) => events.close(tag.name));
-    if (this.wantsText) {
-      // Through `events`, which turns text on and off (XmlVisitor.textIn).
-      const text = (piece: string) => events.text?.(piece);
-      parser.on('text', text);
-      parser.on('cdata', text);
-    }
+    const seen = () => void (this.sinceEvent = 0);
+    parser.on('opentag', (tag) => {
+      seen();
+      events.open(tag.name, tag.attributes as Record<string, string>, parser.line);
+    });
+    parser.on('closetag', (tag) => {
+      seen();
+      events.close(tag.name);
+    });
+    // Always listened to, so that what saxes has read counts as read; passed on through `events`,
+    // which turns text on and off (XmlVisitor.textIn).
+    const text = (piece: string) => {
+      seen();
+      if (this.wantsText) events.text?.(piece);
+    };
+    parser.on('text', text);
+    parser.on('cdata', text);
+    parser.on('comment', seen);
+    parser.on('processinginstruction', seen);
+    parser.on('doctype', seen);
     this.saxes = parser;
     parser.write(this.scanner.takeProlog());
   }
