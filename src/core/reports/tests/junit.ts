@@ -15,12 +15,14 @@
  * reading counts: the difference is added as failed tests and a notice says so. (Declared `tests`
  * and `skipped` differ from the cases in real tools' output, e.g. mocha-junit-reporter leaves
  * pending tests out: they are not compared.)
+ * Same-named cases repeated in one suite are reruns with `options: { reruns: true }` (see junit-reruns.ts).
  */
 import { ReportParseError } from '../../errors.js';
 import { BoundedText, numAttr, parseXml } from '../../stream/xml.js';
 import { xmlRootName } from '../sniff.js';
 import { notify, type ReportParser } from '../types.js';
 import { TestsBuilder, type Outcome } from './builder.js';
+import { RerunGroups } from './junit-reruns.js';
 
 /** The only elements whose text is read. */
 const FAILURE_ELEMENTS: ReadonlySet<string> = new Set(['failure', 'error']);
@@ -74,6 +76,8 @@ export const junit: ReportParser<'tests'> = {
     let current: CaseState | undefined;
     let capturing: BoundedText | undefined;
     let cases = 0;
+    let failedAttempts = 0;
+    const reruns = new RerunGroups(ctx.options?.['reruns'] === true);
     let rootDeclared: SuiteState['declared'] | undefined;
     let rootDepthDeclared = Infinity;
     /** Failures of the top-level suites, each the more of declared and counted. */
@@ -151,13 +155,16 @@ export const junit: ReportParser<'tests'> = {
           cases++;
           const c = current;
           current = undefined;
-          if (c.outcome !== 'failed') builder.add(c.outcome);
-          else {
+          const key = `${c.suite ?? ''}\u0000${c.name}`;
+          if (c.outcome !== 'failed') {
+            if (!reruns.hold(key, c.outcome)) builder.add(c.outcome);
+          } else {
             const suite = suites[suites.length - 1];
             if (suite) suite.failedInside++;
+            failedAttempts++;
             const details = c.details?.toString().trim();
             const message = messageOf(c, details);
-            builder.add('failed', {
+            const failure = {
               name: c.name,
               suite: c.suite,
               file: c.file,
@@ -165,9 +172,11 @@ export const junit: ReportParser<'tests'> = {
               message,
               details: details && details !== message ? details : undefined,
               kind: c.kind,
-            });
+            };
+            if (!reruns.hold(key, 'failed', failure)) builder.add('failed', failure);
           }
         } else if (name === 'testsuite' || name === 'testsuites') {
+          reruns.flush(builder);
           const suite = suites.pop();
           if (!suite) return;
           const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
@@ -179,10 +188,13 @@ export const junit: ReportParser<'tests'> = {
       },
     });
 
+    reruns.flush(builder);
+    if (reruns.repeated > 0 && !reruns.enabled)
+      notify(ctx, `${reruns.repeated} test case(s) repeat a name already seen in their suite and count as separate tests; if your reporter writes reruns this way, set options: { reruns: true }`);
     const d = builder.data;
-    const unlisted = topFailed - d.failed;
+    const unlisted = topFailed - failedAttempts;
     if (cases > 0 && unlisted > 0) {
-      notify(ctx, `the suites declare ${topFailed} failures and errors but list ${d.failed} failing test cases: the ${unlisted} not listed count as failed`);
+      notify(ctx, `the suites declare ${topFailed} failures and errors but list ${failedAttempts} failing test cases: the ${unlisted} not listed count as failed`);
       d.total += unlisted;
       d.failed += unlisted;
       builder.addFailureOnly({
