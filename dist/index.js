@@ -63981,6 +63981,42 @@ function checkSummary(ctx, builder, report5, failedAssertions) {
   }
 }
 
+// src/core/reports/tests/junit-reruns.ts
+var RerunGroups = class {
+  constructor(enabled) {
+    this.enabled = enabled;
+  }
+  enabled;
+  groups = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  /** Cases whose name repeats within their suite. */
+  repeated = 0;
+  /** Records a case; true when it is held back to be counted with its other attempts. */
+  hold(key2, outcome, failure2) {
+    if (this.seen.has(key2)) this.repeated++;
+    else this.seen.add(key2);
+    if (!this.enabled) return false;
+    const attempts = this.groups.get(key2);
+    if (attempts) attempts.push({ outcome, failure: failure2 });
+    else this.groups.set(key2, [{ outcome, failure: failure2 }]);
+    return true;
+  }
+  /** Counts each held test once (at the close of its suite). */
+  flush(builder) {
+    for (const attempts of this.groups.values()) {
+      const firstFailure = attempts.findIndex((a) => a.outcome === "failed");
+      const lastFailure = attempts.findLastIndex((a) => a.outcome === "failed");
+      const passedAfter = (i2) => attempts.slice(i2 + 1).some((a) => a.outcome === "passed" || a.outcome === "flaky");
+      if (firstFailure >= 0 && !passedAfter(lastFailure)) builder.add("failed", attempts[lastFailure].failure);
+      else if (firstFailure >= 0 || attempts.some((a) => a.outcome === "flaky")) builder.add("flaky");
+      else if (attempts.some((a) => a.outcome === "passed")) builder.add("passed");
+      else builder.add("skipped");
+    }
+    this.groups.clear();
+    this.seen.clear();
+  }
+};
+
 // src/core/reports/tests/junit.ts
 var FAILURE_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error"]);
 var FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
@@ -64007,6 +64043,8 @@ var junit = {
     let current;
     let capturing;
     let cases = 0;
+    let failedAttempts = 0;
+    const reruns = new RerunGroups(ctx.options?.["reruns"] === true);
     let rootDeclared;
     let rootDepthDeclared = Infinity;
     let topFailed = 0;
@@ -64082,13 +64120,16 @@ var junit = {
           cases++;
           const c = current;
           current = void 0;
-          if (c.outcome !== "failed") builder.add(c.outcome);
-          else {
+          const key2 = `${c.suite ?? ""}\0${c.name}`;
+          if (c.outcome !== "failed") {
+            if (!reruns.hold(key2, c.outcome)) builder.add(c.outcome);
+          } else {
             const suite = suites[suites.length - 1];
             if (suite) suite.failedInside++;
+            failedAttempts++;
             const details = c.details?.toString().trim();
             const message = messageOf(c, details);
-            builder.add("failed", {
+            const failure2 = {
               name: c.name,
               suite: c.suite,
               file: c.file,
@@ -64096,9 +64137,11 @@ var junit = {
               message,
               details: details && details !== message ? details : void 0,
               kind: c.kind
-            });
+            };
+            if (!reruns.hold(key2, "failed", failure2)) builder.add("failed", failure2);
           }
         } else if (name2 === "testsuite" || name2 === "testsuites") {
+          reruns.flush(builder);
           const suite = suites.pop();
           if (!suite) return;
           const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
@@ -64109,10 +64152,13 @@ var junit = {
         }
       }
     });
+    reruns.flush(builder);
+    if (reruns.repeated > 0 && !reruns.enabled)
+      notify(ctx, `${reruns.repeated} test case(s) repeat a name already seen in their suite and count as separate tests; if your reporter writes reruns this way, set options: { reruns: true }`);
     const d = builder.data;
-    const unlisted = topFailed - d.failed;
+    const unlisted = topFailed - failedAttempts;
     if (cases > 0 && unlisted > 0) {
-      notify(ctx, `the suites declare ${topFailed} failures and errors but list ${d.failed} failing test cases: the ${unlisted} not listed count as failed`);
+      notify(ctx, `the suites declare ${topFailed} failures and errors but list ${failedAttempts} failing test cases: the ${unlisted} not listed count as failed`);
       d.total += unlisted;
       d.failed += unlisted;
       builder.addFailureOnly({
