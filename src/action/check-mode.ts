@@ -170,6 +170,7 @@ export async function checkMode(env: StageEnv): Promise<ReportV1> {
       readOnly,
       badge: change.badge,
       reportOnly,
+      patchAnnotations: policy.config.patch.annotations,
     });
     return report;
   } catch (error) {

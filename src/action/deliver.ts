@@ -32,6 +32,8 @@ export interface Delivery {
   badge: boolean;
   /** `mode: report`: job summary, report file, artifact and outputs only; nothing is posted. */
   reportOnly?: boolean;
+  /** The policy's `patch.annotations`; the `patch-annotations` input overrides it. */
+  patchAnnotations?: 'auto' | 'on' | 'off';
 }
 
 const JOB_SUMMARY_CHARS = 250_000; // ≤ 1 MiB even at 4 bytes a character
@@ -42,9 +44,18 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   const written = writeReport(env.tempDir, report);
   const reportPath = written.path;
   let readOnly = d.readOnly;
+  const patchLines = inputs['patch-annotations'] ?? d.patchAnnotations;
+  const diffLinks =
+    d.pullNumber === undefined
+      ? undefined
+      : { repoUrl: `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`, pullNumber: d.pullNumber };
 
   if (d.checkRun) {
-    const sent = await completeWithReport(octokit, context.repo, d.checkRun, report, d.headSha, inputs.annotations);
+    const sent = await completeWithReport(octokit, context.repo, d.checkRun, report, d.headSha, {
+      maxAnnotations: inputs.annotations,
+      patchLines,
+      diffLinks,
+    });
     io.info(`check run completed: ${d.checkRun.url} (${sent} annotation(s))`);
   }
 
@@ -55,6 +66,7 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
         pullNumber: d.pullNumber,
         checkName: inputs['check-name'],
         report,
+        diffLinks,
         ...(d.checkRun && { checkRun: d.checkRun }),
       });
       if (!result.author)
@@ -85,7 +97,11 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
   }
 
   await io.appendSummary(
-    renderMarkdown(report, { maxChars: JOB_SUMMARY_CHARS, ...(d.checkRun && { detailsUrl: d.checkRun.url }) }),
+    renderMarkdown(report, {
+      maxChars: JOB_SUMMARY_CHARS,
+      diffLinks,
+      ...(d.checkRun && { detailsUrl: d.checkRun.url }),
+    }),
   );
 
   const uploaded = await uploadReport(env, written);
@@ -94,7 +110,7 @@ export async function deliver(env: StageEnv, d: Delivery): Promise<void> {
       `readygate: mode report posted no check run, comment or badge: the readygate App publishes them from the ${uploaded ? 'uploaded ' : ''}readygate-report artifact`,
     );
   else if (readOnly) {
-    emitCommandAnnotations(io, buildAnnotations(report));
+    emitCommandAnnotations(io, buildAnnotations(report, { patchLines }));
     io.info(publishInstructions(reportPath, uploaded, context.actionRef));
   }
 

@@ -39,6 +39,10 @@ export const ActionInputs = z.strictObject({
     .union([z.enum(['on', 'off', 'true', 'false']), z.string().regex(/^\d+$/, 'on, off or a number')])
     .default('on')
     .transform((v) => (v === 'off' || v === 'false' ? 0 : v === 'on' || v === 'true' ? Infinity : Number(v))),
+  'patch-annotations': z
+    .enum(['auto', 'on', 'off'])
+    .optional()
+    .describe("Notices on changed lines no test ran: auto, on or off (default: the policy's patch.annotations)"),
   comment: z.enum(['always', 'on-failure', 'never']).default('always'),
   'fail-on': z.enum(['required-level', 'never']).default('required-level'),
   'badge-branch': z.string().optional(),

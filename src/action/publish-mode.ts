@@ -53,6 +53,7 @@ export async function publishMode(env: StageEnv): Promise<ReportV1> {
       checkRun: judged.checkRun,
       readOnly: false,
       badge: false,
+      patchAnnotations: judged.patchAnnotations,
     });
     return report;
   } catch (error) {

@@ -15,6 +15,8 @@ import type { BaseSnapshot } from '../core/gates/common.js';
 import { evaluate } from '../core/gates/evaluate.js';
 import { SIGNALS, type Signal, type SignalDataMap } from '../core/model.js';
 import { buildReport } from '../core/report.js';
+import type { AddedLines } from '../core/diff.js';
+import { remeasurePatch, reportPatchOf, type ReportPatch } from '../core/patch-report.js';
 import type { ReportV1 } from '../core/report-schema.js';
 
 export interface EvaluateReportOptions {
@@ -31,6 +33,12 @@ export interface EvaluateReportOptions {
    * whether the report carries a patch counter.
    */
   diffGiven?: boolean;
+  /**
+   * The change's added lines, read by the caller itself (publish mode: from the API). With them,
+   * and a report that carries per-line data for the changed files, patch coverage is measured
+   * again from that data instead of taking the report's counter on trust.
+   */
+  added?: AddedLines;
 }
 
 /** Rebuilds the model's signals from a report's (the inverse of buildReport, totals-only for coverage). */
@@ -89,7 +97,14 @@ export function evaluateReport(report: ReportV1, options: EvaluateReportOptions)
     SIGNALS.filter((s) => config.reports[s] !== undefined || signals[s] !== undefined),
   );
   for (const e of report.errors) configured.add(e.signal);
-  const patch = report.signals.coverage?.patch;
+  const reported = report.signals.coverage?.patch;
+  const remeasured = options.added ? remeasurePatch(reported, options.added, config.patch) : undefined;
+  if (options.added && reported && !remeasured)
+    notices.push(
+      "the report carries no per-line data for the changed files: its patch counter was checked against the pull request's changed lines, not measured again",
+    );
+  if (remeasured) notices.push(...remeasured.notices);
+  const patch = remeasured ? withLineData(reportPatchOf(remeasured.measure), reported) : reported;
   const evaluation = evaluate({
     config,
     branch: options.branch,
@@ -97,7 +112,12 @@ export function evaluateReport(report: ReportV1, options: EvaluateReportOptions)
     configured,
     errors: report.errors,
     base: options.base,
-    patch: { diffGiven: options.diffGiven ?? patch !== undefined, counter: patch },
+    patch: {
+      diffGiven: options.diffGiven ?? patch !== undefined,
+      counter: patch && { covered: patch.covered, total: patch.total },
+      unreported: remeasured?.measure.unreported,
+      unmeasurable: remeasured?.measure.unmeasurable,
+    },
   });
   const rebuilt = buildReport({
     version: options.version,
@@ -112,6 +132,14 @@ export function evaluateReport(report: ReportV1, options: EvaluateReportOptions)
     base: options.base,
   });
   // Coverage totals and file count as the report stated them (the table above only held totals).
-  if (report.signals.coverage) rebuilt.signals.coverage = { ...report.signals.coverage };
+  if (report.signals.coverage) {
+    const { patch: _stated, ...totals } = report.signals.coverage;
+    rebuilt.signals.coverage = { ...totals, ...(patch && { patch }) };
+  }
   return rebuilt;
+}
+
+/** The patch measured again keeps the report's line data, so a later reader can do the same. */
+function withLineData(patch: ReportPatch | undefined, stated: ReportPatch | undefined): ReportPatch | undefined {
+  return patch && stated?.line_data ? { ...patch, line_data: stated.line_data } : patch;
 }

@@ -61,6 +61,8 @@ export interface Judgement {
   claimed: ReportV1['verdict'];
   pull?: PullRef;
   checkRun: CheckRunRef;
+  /** The policy's `patch.annotations`, for the check run's notices on uncovered changed lines. */
+  patchAnnotations: 'auto' | 'on' | 'off';
 }
 
 export async function judgeArtifact(req: JudgeRequest): Promise<Judgement> {
@@ -87,11 +89,15 @@ export async function judgeArtifact(req: JudgeRequest): Promise<Judgement> {
 
   // 3. Changed lines, from the API.
   let changedPaths: Set<string> | undefined;
+  let added: AddedLines | undefined;
   if (pull) {
     const changes = await pullRequestChanges(octokit, repo, pull.number);
     changedPaths = changes.paths;
+    added = changes.added;
     notices.push(...changes.notices);
-    checkPatchCounter(artifact, changes.added);
+    // With per-line data the patch is measured again from it (evaluateReport); without, the
+    // counter is all there is, and it is checked against the changed lines.
+    if (!artifact.signals.coverage?.patch?.line_data) checkPatchCounter(artifact, changes.added);
   }
 
   // 4. Policy (default branch only: nothing of the pull request is trusted here).
@@ -129,15 +135,23 @@ export async function judgeArtifact(req: JudgeRequest): Promise<Judgement> {
     base,
     notices,
     diffGiven: pull !== undefined,
+    ...(added && { added }),
   });
-  return { report, claimed: artifact.verdict, ...(pull && { pull }), checkRun };
+  return {
+    report,
+    claimed: artifact.verdict,
+    ...(pull && { pull }),
+    checkRun,
+    patchAnnotations: policy.config.patch.annotations,
+  };
 }
 
 /**
- * The artifact's patch counter is the CI's arithmetic over lines it cannot show. What can be
- * checked is refused when wrong: more changed coverable lines than the pull request adds, more
- * covered than counted, or coverage without a patch counter on a pull request that adds lines
- * (readygate's check mode always writes one on a pull request).
+ * For an artifact without per-line data, the patch counter is the CI's arithmetic over lines it
+ * cannot show. What can be checked is refused when wrong: more changed coverable lines than the
+ * pull request adds, or coverage without a patch counter on a pull request that adds lines
+ * (readygate's check mode always writes one on a pull request). More covered than counted is
+ * refused by the report's schema.
  */
 export function checkPatchCounter(artifact: ReportV1, added: AddedLines): void {
   const coverage = artifact.signals.coverage;
@@ -153,8 +167,6 @@ export function checkPatchCounter(artifact: ReportV1, added: AddedLines): void {
       );
     return;
   }
-  if (patch.covered > patch.total)
-    throw new ArtifactError(`${where} claims ${patch.covered} covered of ${patch.total} changed lines`);
   if (patch.total > addedLines) {
     throw new ArtifactError(
       `${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`,

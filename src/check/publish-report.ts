@@ -4,9 +4,10 @@
  * request, see github/checks.ts), and the sticky pull-request comment, edited only when this
  * token's own account wrote it.
  */
-import { buildAnnotations } from '../core/render/annotations.js';
+import { buildAnnotations, type AnnotationOptions } from '../core/render/annotations.js';
 import { plainLine } from '../core/render/escape.js';
 import { GITHUB_LIMITS } from '../core/render/limits.js';
+import type { DiffLinks } from '../core/render/impacted-files.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { completeCheckRun, type CheckRunRef, type Conclusion } from '../github/checks.js';
@@ -26,6 +27,15 @@ export function conclusionOf(report: ReportV1): Conclusion {
   return report.verdict === 'pass' ? 'success' : report.verdict === 'warn' ? 'neutral' : 'failure';
 }
 
+export interface CompleteOptions {
+  /** Most annotations to send (default: every one). */
+  maxAnnotations?: number;
+  /** Notices on changed lines no test ran (the policy's `patch.annotations`; default auto). */
+  patchLines?: AnnotationOptions['patchLines'];
+  /** The pull request, to link each impacted file to its diff. */
+  diffLinks?: DiffLinks;
+}
+
 /** Completes the run with the report; resolves to the number of annotations sent. */
 export async function completeWithReport(
   octokit: GitHubClient,
@@ -33,11 +43,17 @@ export async function completeWithReport(
   run: CheckRunRef,
   report: ReportV1,
   headSha: string,
-  maxAnnotations = Infinity,
+  options: CompleteOptions = {},
 ): Promise<number> {
-  const annotations = buildAnnotations(report).slice(0, maxAnnotations);
+  const annotations = buildAnnotations(report, { patchLines: options.patchLines }).slice(
+    0,
+    options.maxAnnotations ?? Infinity,
+  );
   const digest = encodeDigest(report, headSha);
-  const summary = `${renderMarkdown(report, { maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1 })}\n${digest}`;
+  const summary = `${renderMarkdown(report, {
+    maxChars: GITHUB_LIMITS.summaryChars - digest.length - 1,
+    diffLinks: options.diffLinks,
+  })}\n${digest}`;
   await completeCheckRun(octokit, repo, run, {
     title: checkTitle(report),
     summary,
@@ -53,6 +69,8 @@ export interface ReportComment {
   report: ReportV1;
   /** The check run the comment links to; its app names the account that writes the comment. */
   checkRun?: CheckRunRef;
+  /** The pull request, to link each impacted file to its diff. */
+  diffLinks?: DiffLinks;
 }
 
 export interface CommentOutcome extends UpsertResult {
@@ -67,6 +85,7 @@ export async function commentReport(
 ): Promise<CommentOutcome> {
   const body = renderMarkdown(comment.report, {
     maxChars: GITHUB_LIMITS.summaryChars - 200,
+    diffLinks: comment.diffLinks,
     ...(comment.checkRun && { detailsUrl: comment.checkRun.url }),
   });
   const author = await tokenLogin(octokit, comment.checkRun?.app);

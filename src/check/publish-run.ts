@@ -32,6 +32,8 @@ export interface PublishRunRequest {
   /** A push to the default branch: no pull request to look for. */
   isDefaultBranchPush: boolean;
   limits?: ZipLimits;
+  /** The repository's web address (`repository.html_url`), to link impacted files to the PR's diff. */
+  repoUrl?: string;
 }
 
 export type PublishOutcome =
@@ -72,13 +74,18 @@ export async function publishRun(req: PublishRunRequest): Promise<PublishOutcome
       openCheckRun: async () => checkRun,
       ...(req.limits && { limits: req.limits }),
     });
-    await completeWithReport(octokit, repo, checkRun, judged.report, run.headSha);
+    const diffLinks = judged.pull && req.repoUrl ? { repoUrl: req.repoUrl, pullNumber: judged.pull.number } : undefined;
+    await completeWithReport(octokit, repo, checkRun, judged.report, run.headSha, {
+      patchLines: judged.patchAnnotations,
+      ...(diffLinks && { diffLinks }),
+    });
     const comment = judged.pull
       ? await commentReport(octokit, repo, {
           pullNumber: judged.pull.number,
           checkName: req.checkName,
           report: judged.report,
           checkRun,
+          ...(diffLinks && { diffLinks }),
         })
       : undefined;
     return {

@@ -10,6 +10,7 @@ import type { BaseSnapshot } from '../core/gates/common.js';
 import { evaluate } from '../core/gates/evaluate.js';
 import type { RoadmapData, Signal } from '../core/model.js';
 import { measurePatch, type PatchMeasure } from '../core/patch.js';
+import { patchToReport } from '../core/patch-report.js';
 import { buildReport } from '../core/report.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { DEFAULT_LIMITS, type ParseLimits } from '../core/reports/types.js';
@@ -77,7 +78,10 @@ export async function runCheck(options: CheckOptions): Promise<ReportV1> {
     mode: config.mode,
     branch: options.branch,
     signals: collected.signals,
-    patch: patch?.counter,
+    patch:
+      patch && options.added && collected.signals.coverage
+        ? patchToReport(patch, collected.signals.coverage.table, options.added, notices, options.base?.fileLines)
+        : undefined,
     roadmap: options.roadmap,
     errors: collected.errors,
     notices,

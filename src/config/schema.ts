@@ -128,6 +128,12 @@ export const PatchConfig = z.strictObject({
       'A changed source file the coverage report does not list: count its added code lines as uncovered (count) or leave it out (ignore)',
     ),
   exclude: z.array(z.string()).default([]).describe('Globs of changed files never counted in patch coverage'),
+  annotations: z
+    .enum(['auto', 'on', 'off'])
+    .default('auto')
+    .describe(
+      'Check-run notices on the changed lines no test ran: auto (only when the coverage.patch gate fails), on, or off',
+    ),
 });
 
 export const Config = z
@@ -172,7 +178,7 @@ export const Config = z
         max_failures: z.number().int().positive().optional(),
       })
       .default({}),
-    patch: PatchConfig.default({ unreported: 'count', exclude: [] }).describe(
+    patch: PatchConfig.default({ unreported: 'count', exclude: [], annotations: 'auto' }).describe(
       'How patch coverage treats changed files',
     ),
     roadmap: RoadmapConfig.optional(),

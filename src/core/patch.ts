@@ -11,6 +11,8 @@
 import picomatch from 'picomatch';
 import type { CoverageTable } from './coverage/table.js';
 import type { AddedLines } from './diff.js';
+import type { FileCoverage } from './coverage/file.js';
+import { toRanges, type LineRange } from './line-ranges.js';
 import type { Counter } from './model.js';
 
 export interface PatchOptions {
@@ -26,6 +28,20 @@ export interface UnreportedFile {
   lines: number;
 }
 
+/** One changed file's share of patch coverage. */
+export interface PatchFile {
+  path: string;
+  /** Coverable lines the change adds to this file. */
+  total: number;
+  covered: number;
+  /** The added coverable lines no test ran, as ranges. */
+  uncovered: LineRange[];
+  /** The coverage report does not list the file: all its added code lines count as uncovered. */
+  unreported?: true;
+  /** The whole file's line coverage (absent for unreported files). */
+  lines?: Counter;
+}
+
 export interface PatchMeasure {
   /** undefined when no changed file could be measured at all. */
   counter?: Counter;
@@ -37,6 +53,8 @@ export interface PatchMeasure {
    * means the patch figure cannot be trusted, and the gate says so instead of passing.
    */
   unmeasurable: string[];
+  /** Every measured changed file with coverable added lines, worst patch coverage first. */
+  files: PatchFile[];
 }
 
 /**
@@ -55,43 +73,94 @@ const TEST_FILE = picomatch(
   { dot: true },
 );
 
-const extensionOf = (path: string): string | undefined => {
+export const extensionOf = (path: string): string | undefined => {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot).toLowerCase() : undefined;
 };
 
-export function measurePatch(table: CoverageTable, added: AddedLines, options: PatchOptions): PatchMeasure {
+export function measurePatch(
+  table: CoverageTable,
+  added: AddedLines,
+  options: PatchOptions,
+  /** Extensions of the files with per-line data (default: read from the table). */
+  extensionsWithLines?: ReadonlySet<string>,
+): PatchMeasure {
   const excluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
-  const reported = new Map<string, readonly number[]>();
   const unreported: UnreportedFile[] = [];
   const unmeasurable: string[] = [];
-  let extensions: { withLines: Set<string>; all: Set<string> } | undefined;
+  const files: PatchFile[] = [];
+  let measured: Counter | undefined;
+  let extensions: { withLines: ReadonlySet<string>; all: ReadonlySet<string> } | undefined;
   for (const [path, lines] of added) {
     if (excluded(path) || lines.length === 0) continue;
     const file = table.files.get(path);
     if (file) {
-      if (file.hasLines) reported.set(path, lines);
-      else unmeasurable.push(path);
+      if (!file.hasLines) {
+        unmeasurable.push(path);
+        continue;
+      }
+      const measuredFile = measureFile(file, lines);
+      measured = {
+        covered: (measured?.covered ?? 0) + measuredFile.covered,
+        total: (measured?.total ?? 0) + measuredFile.total,
+      };
+      if (measuredFile.total > 0) files.push(measuredFile);
       continue;
     }
     if (options.unreported === 'ignore' || TEST_FILE(path)) continue;
-    extensions ??= reportedExtensions(table);
+    extensions ??= extensionsWithLines
+      ? { withLines: extensionsWithLines, all: extensionsWithLines }
+      : reportedExtensions(table);
     const ext = extensionOf(path);
     if (ext === undefined) continue;
-    if (extensions.withLines.has(ext)) unreported.push({ path, lines: lines.length });
-    else if (extensions.withLines.size === 0 && extensions.all.has(ext)) unmeasurable.push(path);
+    if (extensions.withLines.has(ext)) {
+      unreported.push({ path, lines: lines.length });
+      files.push({ path, total: lines.length, covered: 0, uncovered: toRanges(lines), unreported: true });
+    } else if (extensions.withLines.size === 0 && extensions.all.has(ext)) unmeasurable.push(path);
   }
-  const measured = table.patch(reported);
   unreported.sort((a, b) => b.lines - a.lines || a.path.localeCompare(b.path));
   unmeasurable.sort();
-  if (unreported.length === 0) return { counter: measured, unreported, unmeasurable };
+  files.sort(worstFirst);
+  if (unreported.length === 0) return { counter: measured, unreported, unmeasurable, files };
   const uncovered = unreported.reduce((n, f) => n + f.lines, 0);
   return {
     counter: { covered: measured?.covered ?? 0, total: (measured?.total ?? 0) + uncovered },
     unreported,
     unmeasurable,
+    files,
   };
+}
+
+/** The added lines of one file the report lists with per-line data. */
+function measureFile(file: FileCoverage, lines: readonly number[]): PatchFile {
+  let covered = 0;
+  let total = 0;
+  const missed: number[] = [];
+  for (const line of [...lines].sort((a, b) => a - b)) {
+    if (!file.isCoverable(line)) continue;
+    total++;
+    if (file.isCovered(line)) covered++;
+    else missed.push(line);
+  }
+  const out: PatchFile = { path: file.path, total, covered, uncovered: toRanges(missed) };
+  const whole = file.lines();
+  if (whole) out.lines = whole;
+  return out;
+}
+
+/** Lowest patch coverage first, then most uncovered lines, then path. */
+function worstFirst(a: PatchFile, b: PatchFile): number {
+  return (
+    a.covered / a.total - b.covered / b.total ||
+    b.total - b.covered - (a.total - a.covered) ||
+    a.path.localeCompare(b.path)
+  );
+}
+
+/** Extensions of the files with per-line data in the table (for a report's line data). */
+export function extensionsWithLines(table: CoverageTable): Set<string> {
+  return reportedExtensions(table).withLines;
 }
 
 /** Extensions of the files the report lists: those with per-line data, and all of them. */

@@ -14,6 +14,60 @@ const Counter = z.object({ covered: z.number().int().min(0), total: z.number().i
 const GateStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
 const Severity = z.enum(['critical', 'high', 'moderate', 'low', 'info']);
 const Text = (max: number) => z.string().max(max);
+const Line = z.number().int().positive().max(10_000_000);
+const LineRange = z.tuple([Line, Line]).refine(([start, end]) => start <= end, 'a line range ends before it starts');
+
+/** Bounds of the per-file patch data, so a report stays small on any change (see patch-report.ts). */
+export const PATCH_BOUNDS = {
+  /** Changed files listed in `patch.files` (worst first); the rest are counted in `files_omitted`. */
+  files: 300,
+  /** Uncovered ranges listed per file; the rest are counted in `uncovered_omitted`. */
+  rangesPerFile: 200,
+  /** Ranges in `patch.line_data` in all; beyond it the line data is left out (and the report says so). */
+  lineDataRanges: 200_000,
+  lineDataFiles: 5_000,
+  /** Files listed in `coverage.by_file`. */
+  byFile: 20_000,
+} as const;
+
+/** One changed file's patch coverage: the coverable lines it adds and the ones no test ran. */
+const PatchFile = z
+  .object({
+    path: Text(4_096),
+    total: z.number().int().min(0),
+    covered: z.number().int().min(0),
+    uncovered: z.array(LineRange).max(PATCH_BOUNDS.rangesPerFile),
+    uncovered_omitted: z.number().int().min(0).optional(),
+    unreported: z.literal(true).optional(),
+    lines: Counter.optional(),
+    /** The file's line coverage in the base report, when the base lists it (for the change against the base). */
+    base_lines: Counter.optional(),
+  })
+  .refine((f) => f.covered <= f.total, 'a file covers more changed lines than it has');
+
+/**
+ * The per-line coverage of the changed files (whole files, as covered and uncovered ranges), so a
+ * publisher can measure the patch again with the diff it reads from the API itself.
+ */
+const PatchLineData = z.object({
+  /** Extensions of the files the coverage report has per-line data for (to judge files it does not list). */
+  extensions: z.array(Text(32)).max(1_000),
+  files: z
+    .array(
+      z.object({
+        path: Text(4_096),
+        covered: z.array(LineRange).max(PATCH_BOUNDS.lineDataRanges),
+        uncovered: z.array(LineRange).max(PATCH_BOUNDS.lineDataRanges),
+      }),
+    )
+    .max(PATCH_BOUNDS.lineDataFiles),
+});
+
+const Patch = Counter.extend({
+  files: z.array(PatchFile).max(PATCH_BOUNDS.files).optional(),
+  files_omitted: z.number().int().min(0).optional(),
+  line_data: PatchLineData.optional(),
+});
 
 const ReportShape = z.object({
   schema: z.literal('readygate/report@1'),
@@ -30,7 +84,15 @@ const ReportShape = z.object({
         branches: Counter.optional(),
         functions: Counter.optional(),
         files: z.number().int().min(0),
-        patch: Counter.optional(),
+        /**
+         * Line coverage per file, `[path, covered, total]`, for the per-file change against this
+         * report when it is a later change's base. At most PATCH_BOUNDS.byFile files.
+         */
+        by_file: z
+          .array(z.tuple([Text(4_096), z.number().int().min(0), z.number().int().min(0)]))
+          .max(20_000)
+          .optional(),
+        patch: Patch.optional(),
       })
       .optional(),
     tests: z

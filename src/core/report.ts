@@ -5,8 +5,10 @@
 import { ReadygateError } from './errors.js';
 import type { BaseSnapshot } from './gates/common.js';
 import type { Evaluation } from './gates/evaluate.js';
-import type { Counter, ReportErrorEntry, RoadmapData, Signal, SignalDataMap } from './model.js';
-import { ReportV1 } from './report-schema.js';
+import type { ReportErrorEntry, RoadmapData, Signal, SignalDataMap } from './model.js';
+import type { ReportPatch } from './patch-report.js';
+import type { CoverageTable } from './coverage/table.js';
+import { PATCH_BOUNDS, ReportV1 } from './report-schema.js';
 
 export interface ReportInput {
   version: string;
@@ -14,7 +16,7 @@ export interface ReportInput {
   mode: 'enforce' | 'warn';
   branch?: string;
   signals: Partial<SignalDataMap>;
-  patch?: Counter;
+  patch?: ReportPatch;
   roadmap?: RoadmapData;
   errors: readonly ReportErrorEntry[];
   notices: readonly string[];
@@ -45,6 +47,8 @@ export function buildReport(input: ReportInput): ReportV1 {
     if (totals.lines) report.signals.coverage.lines = totals.lines;
     if (totals.branches) report.signals.coverage.branches = totals.branches;
     if (totals.functions) report.signals.coverage.functions = totals.functions;
+    const byFile = fileLines(signals.coverage.table);
+    if (byFile) report.signals.coverage.by_file = byFile;
     if (input.patch) report.signals.coverage.patch = input.patch;
   }
   if (signals.tests) {
@@ -91,6 +95,18 @@ export function buildReport(input: ReportInput): ReportV1 {
   return report;
 }
 
+/** `[path, covered, total]` for each file with line data, by path; undefined past the bound. */
+function fileLines(table: CoverageTable): [string, number, number][] | undefined {
+  const out: [string, number, number][] = [];
+  for (const [path, file] of table.files) {
+    const lines = file.lines();
+    if (!lines) continue;
+    if (out.length >= PATCH_BOUNDS.byFile) return undefined;
+    out.push([path, lines.covered, lines.total]);
+  }
+  return out.length > 0 ? out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) : undefined;
+}
+
 export function roadmapSummary(data: RoadmapData): NonNullable<ReportV1['signals']['roadmap']> {
   const count = (status: string) => data.items.filter((i) => i.status === status).length;
   return {
@@ -130,6 +146,7 @@ export function baseSnapshot(report: ReportV1, source: string): BaseSnapshot {
   const snapshot: BaseSnapshot = { source };
   const c = report.signals.coverage;
   if (c) snapshot.coverage = { lines: c.lines, branches: c.branches, functions: c.functions };
+  if (c?.by_file) snapshot.fileLines = new Map(c.by_file.map(([path, covered, total]) => [path, { covered, total }]));
   if (report.signals.lint) snapshot.lintFingerprints = new Set(report.signals.lint.findings.map((f) => f.fingerprint));
   return snapshot;
 }

@@ -100,7 +100,27 @@ describe('runner on a merge_group event (merge queue)', () => {
     expect(rec.outputs['check-run-url']).toBe('https://github.com/acme/widgets/runs/21');
     // Patch coverage from the compare API: 2 of src/cart.js's 6 coverable lines, plus src/lib/tax.js's 3 code lines uncovered.
     const report = JSON.parse(readFileSync(rec.outputs['report-path']!, 'utf8'));
-    expect(report.signals.coverage.patch).toEqual({ covered: 2, total: 9 });
+    const { line_data, ...patch } = report.signals.coverage.patch;
+    // Worked out by hand from examples/reports/coverage/lcov.info: cart.js lines 36-42 hold 6
+    // coverable lines (36 and 39 hit); tax.js is not in the report: its 3 code lines (2-4; line 1 is a comment) count as uncovered.
+    expect(patch).toEqual({
+      covered: 2,
+      total: 9,
+      files: [
+        { path: 'src/lib/tax.js', total: 3, covered: 0, uncovered: [[2, 4]], unreported: true },
+        {
+          path: 'src/cart.js',
+          total: 6,
+          covered: 2,
+          uncovered: [
+            [37, 37],
+            [40, 42],
+          ],
+          lines: { covered: 19, total: 23 },
+        },
+      ],
+    });
+    expect(line_data.files.map((f: { path: string }) => f.path)).toEqual(['src/cart.js']);
   });
 
   it('names what is missing from a malformed payload', async () => {

@@ -95,6 +95,71 @@ describe('runner in publish mode (workflow_run)', () => {
     expect(rec.failed).toEqual(['readygate: not ready for ready (reached no level); see the job summary']);
   });
 
+  it('judges a fork artifact whose patch counter disagrees with its own line data by the line data', async () => {
+    // The counter claims every changed line covered; the artifact's own per-line data says only
+    // src/math.js line 2 of the 3 lines the API shows (2-4) ran; its notices and the annotations follow.
+    const r = withPatch();
+    const lying = {
+      ...r,
+      signals: {
+        ...r.signals,
+        coverage: {
+          ...r.signals.coverage!,
+          patch: {
+            covered: 3,
+            total: 3,
+            line_data: {
+              extensions: ['.js'],
+              files: [{ path: 'src/math.js', covered: [[1, 2]], uncovered: [[3, 4]] }],
+            },
+          },
+        },
+      },
+    };
+    let done:
+      | {
+          conclusion: string;
+          output: {
+            summary: string;
+            annotations: { path: string; start_line: number; end_line: number; annotation_level: string }[];
+          };
+        }
+      | undefined;
+    const scope = upToArtifact(reportZip(lying))
+      .get('/repos/acme/widgets/pulls/5/files')
+      .query(true)
+      .reply(200, FILES)
+      .get('/repos/acme/widgets/contents/.github%2Freadygate.yml')
+      .query(true)
+      .reply(200, policyReply('levels:\n  ready:\n    coverage: { patch: 80 }\n'))
+      .post('/repos/acme/widgets/check-runs')
+      .reply(201, { id: 11, html_url: 'u', app: ACTIONS_APP })
+      .get(`/repos/acme/widgets/commits/${BASE_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .patch('/repos/acme/widgets/check-runs/11', (b: NonNullable<typeof done>) => ((done = b), true))
+      .reply(200, {})
+      .get('/repos/acme/widgets/issues/5/comments')
+      .query(true)
+      .reply(200, [])
+      .post('/repos/acme/widgets/issues/5/comments')
+      .reply(201, { id: 3, html_url: 'c' });
+    const { code } = await runWith({ eventName: 'workflow_run', payload, inputs: { mode: 'publish' } });
+    expect(scope.isDone()).toBe(true);
+    expect(code).toBe(1);
+    expect(done!.conclusion).toBe('failure');
+    expect(done!.output.summary).toContain(
+      'patch coverage 33.33% of 3 changed coverable lines (1 covered) is below 80%',
+    );
+    expect(done!.output.summary).toContain(
+      "the report's patch counter (3/3) disagrees with its own line data measured against the pull request's diff (1/3): judged by the line data",
+    );
+    expect(done!.output.summary).toContain('/pull/5/files#diff-');
+    expect(done!.output.annotations.filter((a) => a.annotation_level === 'notice')).toEqual([
+      expect.objectContaining({ path: 'src/math.js', start_line: 3, end_line: 4 }),
+    ]);
+  });
+
   it.each([
     [
       'a "../" entry',

@@ -59,7 +59,17 @@ describe('readygate check', () => {
     const diff = 'diff --git a/src/a.ts b/src/a.ts\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,0 +2,2 @@\n+b\n+c\n';
     const dir = tempRepo({ '.github/readygate.yml': POLICY, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
     const r = await cli(['check', '--diff', '-', '--format', 'json'], dir, { stdin: diff });
-    expect(JSON.parse(r.stdout).signals.coverage.patch).toEqual({ covered: 1, total: 2 });
+    const patch = JSON.parse(r.stdout).signals.coverage.patch;
+    expect(patch).toMatchObject({
+      covered: 1,
+      total: 2,
+      files: [{ path: 'src/a.ts', total: 2, covered: 1, uncovered: [[3, 3]], lines: { covered: 2, total: 3 } }],
+    });
+    // The whole changed file's lines, for a publisher that measures the patch again.
+    expect(patch.line_data).toEqual({
+      extensions: ['.ts'],
+      files: [{ path: 'src/a.ts', covered: [[1, 2]], uncovered: [[3, 3]] }],
+    });
   });
 
   it('a new source file no test loads fails coverage.patch, and the gate names it', async () => {
@@ -75,7 +85,14 @@ describe('readygate check', () => {
     const dir = tempRepo({ '.github/readygate.yml': policy, 'coverage/lcov.info': LCOV, 'junit.xml': JUNIT });
     const r = await cli(['check', '--diff', '-', '--format', 'json'], dir, { stdin: diff });
     const report = JSON.parse(r.stdout);
-    expect(report.signals.coverage.patch).toEqual({ covered: 1, total: 3 });
+    expect(report.signals.coverage.patch).toMatchObject({
+      covered: 1,
+      total: 3,
+      files: [
+        { path: 'src/untested.ts', total: 2, covered: 0, uncovered: [[2, 3]], unreported: true },
+        { path: 'src/a.ts', total: 1, covered: 1, uncovered: [] },
+      ],
+    });
     const gate = report.gates.find((g: { id: string }) => g.id === 'coverage.patch');
     expect(gate).toMatchObject({ status: 'fail' });
     expect(gate.message).toContain(
@@ -89,7 +106,12 @@ describe('readygate check', () => {
       'junit.xml': JUNIT,
     });
     const r2 = await cli(['check', '--diff', '-', '--format', 'json'], ignoring, { stdin: diff });
-    expect(JSON.parse(r2.stdout).signals.coverage.patch).toEqual({ covered: 1, total: 1 });
+    // Ignored: the new file is in neither the counter nor the file list.
+    expect(JSON.parse(r2.stdout).signals.coverage.patch).toMatchObject({
+      covered: 1,
+      total: 1,
+      files: [{ path: 'src/a.ts', total: 1, covered: 1, uncovered: [] }],
+    });
   });
 
   describe('bad inputs fail the gate with the file named (exit 1), never a stack trace', () => {

@@ -17,7 +17,12 @@ function table(): CoverageTable {
 describe('measurePatch', () => {
   it('counts the coverable added lines of reported files', () => {
     const m = measurePatch(table(), new Map([['src/cart.ts', [10, 11, 13]]]), COUNT);
-    expect(m).toEqual({ counter: { covered: 1, total: 2 }, unreported: [], unmeasurable: [] });
+    expect(m).toEqual({
+      counter: { covered: 1, total: 2 },
+      unreported: [],
+      unmeasurable: [],
+      files: [{ path: 'src/cart.ts', total: 2, covered: 1, uncovered: [[11, 11]], lines: { covered: 2, total: 3 } }],
+    });
   });
 
   it('counts a changed source file the report does not list as uncovered, and names it', () => {
@@ -46,7 +51,7 @@ describe('measurePatch', () => {
       ['src/generated/api.ts', [1, 2]],
     ]);
     const m = measurePatch(table(), added, { unreported: 'count', exclude: ['src/generated/**'] });
-    expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: [] });
+    expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: [], files: [] });
   });
 
   it('leaves unreported files out when the policy says ignore', () => {
@@ -58,7 +63,12 @@ describe('measurePatch', () => {
       ]),
       { unreported: 'ignore', exclude: [] },
     );
-    expect(m).toEqual({ counter: { covered: 0, total: 1 }, unreported: [], unmeasurable: [] });
+    expect(m).toEqual({
+      counter: { covered: 0, total: 1 },
+      unreported: [],
+      unmeasurable: [],
+      files: [{ path: 'src/cart.ts', total: 1, covered: 0, uncovered: [[11, 11]], lines: { covered: 2, total: 3 } }],
+    });
   });
 
   it('excludes reported files matched by exclude too', () => {
@@ -81,7 +91,7 @@ describe('measurePatch', () => {
     );
     // The listed file has no lines to look up; the new one looks like the report's files, which
     // have no per-line data to compare it with; docs and tests are not code the report covers.
-    expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: ['lib/a.py', 'lib/b.py'] });
+    expect(m).toEqual({ counter: undefined, unreported: [], unmeasurable: ['lib/a.py', 'lib/b.py'], files: [] });
   });
 
   it('counts only the code lines of a new file from a real diff shape', () => {
@@ -108,6 +118,18 @@ describe('measurePatch', () => {
       counter: { covered: 0, total: 4 },
       unreported: [{ path: 'src/new.ts', lines: 4 }],
       unmeasurable: [],
+      files: [
+        {
+          path: 'src/new.ts',
+          total: 4,
+          covered: 0,
+          uncovered: [
+            [5, 5],
+            [7, 9],
+          ],
+          unreported: true,
+        },
+      ],
     });
   });
 });

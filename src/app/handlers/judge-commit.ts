@@ -33,6 +33,7 @@ export async function publishFrom(
     version: deps.version,
     today: today(deps),
     isDefaultBranchPush,
+    repoUrl: scope.htmlUrl,
     ...(deps.limits && { limits: deps.limits }),
   });
   const where = `${run.headSha.slice(0, 7)} (workflow run ${run.id})`;

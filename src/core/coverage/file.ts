@@ -145,6 +145,17 @@ export class FileCoverage {
     return at < this.bitsLength && (this.bits[this.bitsBase + at + 1]! & (1 << (line & 7))) !== 0;
   }
 
+  /** Calls `fn` for each coverable line in ascending order, with whether it is covered. */
+  forEachLine(fn: (line: number, covered: boolean) => void): void {
+    for (let at = 0; at < this.bitsLength; at += 2) {
+      const coverable = this.bits[this.bitsBase + at]!;
+      if (coverable === 0) continue;
+      const covered = this.bits[this.bitsBase + at + 1]!;
+      const first = (at >>> 1) << 3;
+      for (let bit = 0; bit < 8; bit++) if (coverable & (1 << bit)) fn(first + bit, (covered & (1 << bit)) !== 0);
+    }
+  }
+
   lines(): Counter | undefined {
     if (!this.hasLines) return this.summary?.lines;
     return { covered: this.coveredCount, total: this.lineCount };

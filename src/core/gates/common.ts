@@ -9,6 +9,8 @@ export interface BaseSnapshot {
   /** Where it came from, for messages ("base report examples/base.json", "check run on abc123"). */
   source: string;
   coverage?: { lines?: Counter; branches?: Counter; functions?: Counter };
+  /** Line coverage per file, where the base report carries it (a JSON report; digests do not). */
+  fileLines?: ReadonlyMap<string, Counter>;
   /** Lint fingerprints present in the base. */
   lintFingerprints?: ReadonlySet<string>;
 }

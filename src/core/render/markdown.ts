@@ -5,6 +5,7 @@
  */
 import type { ReportV1 } from '../report-schema.js';
 import { cell, code, codeBlock, md } from './escape.js';
+import { impactedFiles, type DiffLinks } from './impacted-files.js';
 import { GITHUB_LIMITS } from './limits.js';
 
 export interface MarkdownOptions {
@@ -14,22 +15,26 @@ export interface MarkdownOptions {
   title?: string;
   /** Link to the full report or the check run, shown at the end. */
   detailsUrl?: string;
+  /** The pull request, to link each impacted file to its diff. */
+  diffLinks?: DiffLinks;
 }
 
 const ICON = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️' } as const;
 
 interface Detail {
+  /** Impacted files listed. */
+  files: number;
   failures: number;
   withDetails: boolean;
   findings: number;
 }
 
 const DETAIL_STEPS: Detail[] = [
-  { failures: 50, withDetails: true, findings: 50 },
-  { failures: 20, withDetails: true, findings: 20 },
-  { failures: 20, withDetails: false, findings: 10 },
-  { failures: 5, withDetails: false, findings: 5 },
-  { failures: 0, withDetails: false, findings: 0 },
+  { files: 20, failures: 50, withDetails: true, findings: 50 },
+  { files: 15, failures: 20, withDetails: true, findings: 20 },
+  { files: 10, failures: 20, withDetails: false, findings: 10 },
+  { files: 5, failures: 5, withDetails: false, findings: 5 },
+  { files: 0, failures: 0, withDetails: false, findings: 0 },
 ];
 
 export function renderMarkdown(report: ReportV1, options: MarkdownOptions = {}): string {
@@ -68,6 +73,7 @@ function render(r: ReportV1, options: MarkdownOptions, detail: Detail): string {
   out.push(...gateTable(r), '');
   out.push(...blockers(r));
   out.push(...signalTotals(r), '');
+  out.push(...impactedFiles(r, detail.files, options.diffLinks));
   out.push(...testFailures(r, detail));
   out.push(...auditFindings(r, detail));
   out.push(...lintFindings(r, detail));

@@ -1,5 +1,6 @@
 /** Terminal output: the verdict, gate lines, totals and errors; colour only when asked for. */
 import type { ReportV1 } from '../report-schema.js';
+import { formatRanges } from '../line-ranges.js';
 
 export interface TextOptions {
   color: boolean;
@@ -48,6 +49,16 @@ export function renderText(report: ReportV1, options: TextOptions): string {
     lines.push(
       `coverage: lines ${ratio(s.coverage.lines)}${s.coverage.branches ? `, branches ${ratio(s.coverage.branches)}` : ''}${s.coverage.patch ? `, patch ${ratio(s.coverage.patch)}` : ''}`,
     );
+  const missed = (s.coverage?.patch?.files ?? []).filter((f) => f.uncovered.length > 0);
+  if (missed.length > 0) {
+    lines.push('changed lines not covered:');
+    for (const f of missed.slice(0, MISSED_FILES_SHOWN))
+      lines.push(
+        `  ${safe(f.path)}:${formatRanges(f.uncovered, 10)}${f.uncovered_omitted ? ` … (${f.uncovered_omitted} more)` : ''}${f.unreported ? ' (not in the coverage report)' : ''}`,
+      );
+    const more = missed.length - Math.min(missed.length, MISSED_FILES_SHOWN) + (s.coverage?.patch?.files_omitted ?? 0);
+    if (more > 0) lines.push(`  … and ${more} more files in the JSON report`);
+  }
   if (s.audit)
     lines.push(
       `audit: ${s.audit.critical} critical, ${s.audit.high} high, ${s.audit.moderate} moderate, ${s.audit.low} low${s.audit.ignored ? `, ${s.audit.ignored} ignored` : ''}`,
@@ -67,6 +78,9 @@ export function renderText(report: ReportV1, options: TextOptions): string {
     lines.push(paint('red', `error: ${safe(e.path)}${e.line ? `:${e.line}` : ''}: ${safe(e.message)}`));
   return lines.join('\n') + '\n';
 }
+
+/** Files listed with their uncovered changed lines before "… and K more". */
+const MISSED_FILES_SHOWN = 20;
 
 function ratio(c: { covered: number; total: number }): string {
   return c.total === 0 ? 'n/a' : `${Number(((c.covered / c.total) * 100).toFixed(2))}% (${c.covered}/${c.total})`;
