@@ -43,7 +43,7 @@ function hostileReport(failures = HOSTILE.length, messageChars = 200) {
 }
 
 describe('renderMarkdown', () => {
-  it('renders the example reports (no base, no diff) as committed in test/__outputs__', async () => {
+  it('renders the example reports (no base) as committed in test/__outputs__', async () => {
     const report = await exampleReport();
     await expect(renderMarkdown(report)).toMatchFileSnapshot('../../__outputs__/example-summary.md');
     await expect(renderText(report, { color: false })).toMatchFileSnapshot('../../__outputs__/demo-terminal.txt');
