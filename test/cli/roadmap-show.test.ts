@@ -39,6 +39,8 @@ describe('readygate roadmap show (no GitHub)', () => {
     'milestone-table.md',
     'completion-criteria.md',
     'state-notes.md',
+    'milestone-headings.md',
+    'release-h1.md',
   ])('prints %s as readygate reads it', async (file) => {
     const r = await show(file);
     expect(r.stderr).toBe('');

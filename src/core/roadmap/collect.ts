@@ -46,8 +46,12 @@ export function collectRoadmap(
       if (keys.has(dep)) return [dep];
       const qualified = `${basename(item.file)}:${dep}`;
       if (keys.has(qualified)) return [qualified];
-      const group = items.filter((i) => i.key.startsWith(`${dep}.`)).map((i) => i.key);
-      if (group.length > 0) return group; // "P2B" names the whole P2B.x block
+      // "P2B" names the P2B.x block: a dependency on the group is one on its top-level items, not
+      // on every subtask under them.
+      const members = items.filter((i) => i.key.startsWith(`${dep}.`));
+      const inGroup = new Set(members.map((i) => i.key));
+      const group = members.filter((i) => !i.parent || !inGroup.has(i.parent)).map((i) => i.key);
+      if (group.length > 0) return group;
       warnings.push({
         file: item.file,
         line: item.line,

@@ -13,7 +13,7 @@
  */
 const VERSION = /^(?:(?:release|version)\s+)?v?\d+\.\d+(?:\.\d+)*\b|^v\d+\b/i;
 const NUMBERED =
-  /^(?:milestone|phase|stage|sprint|iteration|release|week|month|wave|increment|quarter|cycle)\s*[-#]?\s*\d+[a-z]?\b|^[MQ]\d{1,2}\b/i;
+  /^(?:milestone|phase|stage|sprint|iteration|release|week|month|wave|increment|quarter|cycle|alpha|beta|rc|preview)\s*[-#]?\s*\d+[a-z]?\b|^[MQ]\d{1,2}\b|^\d{4}\s*[-/]?\s*[QH][1-4]\b/i;
 
 /** A title that numbers a unit of a plan (`Phase 1`, `Sprint 3`, `v0.2`), as opposed to a topic or a state. */
 export function isNumberedTitle(title: string): boolean {
@@ -33,7 +33,10 @@ export interface HeadingFacts {
 export function isMilestoneHeading(mode: number | 'off' | 'auto', h: HeadingFacts): boolean {
   if (mode === 'off') return false;
   if (mode !== 'auto') return h.depth === mode;
-  if (h.depth === 1 || h.insideMilestone) return false;
+  if (h.insideMilestone) return false;
+  // A document title is no milestone (`# Release 2.0` names the document), unless the version is
+  // all it leads with (`# v1.12.0 - Search`: one file per release).
+  if (h.depth === 1) return /^v?\d+\.\d+(?:\.\d+)*\b/i.test(h.title);
   if (VERSION.test(h.title)) return true;
   if (NUMBERED.test(h.title)) return !h.hasStatusMark;
   return h.hasDate && !h.hasItemId;

@@ -24,6 +24,11 @@ import { DEFAULT_CRITERIA_HEADINGS, type ParseOptions, type ParsedRoadmap } from
 const DATE_SUFFIX =
   /\s*[([]?\s*(?:target|due|eta|by)?:?\s*((?:\d{4}-\d{2}-\d{2})|(?:[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?))\s*[)\]]?\s*$/i;
 const DECORATION = /^[^\p{L}\p{N}[(]+/u;
+/** The `- Completed 2024-02-01` note a finished milestone's heading ends with. */
+const FINISHED_NOTE =
+  /\s*[-–—:(]*\s*\b(?:completed|complete|done|finished|shipped|released|closed|delivered)\b(?:\s+on)?\s*:?\s*[([]?[^()[\]]*[)\]]?\s*$/i;
+const COMPLETED_BEFORE =
+  /\b(?:completed|complete|done|finished|shipped|released|closed|delivered)(?:\s+on)?\s*:?\s*[([]?\s*$/i;
 
 export function parseRoadmap(file: string, raw: string, options: Partial<ParseOptions> = {}): ParsedRoadmap {
   const opts: ParseOptions = {
@@ -137,7 +142,8 @@ function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boo
 
 function enterHeading(b: Builder, node: Heading): void {
   const line = node.position?.start.line ?? 0;
-  let text = toString(node).trim();
+  // Badges (`![CI](…)`, linked or not) are decoration: their alt text is no part of the title.
+  let text = toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
   const mark = HEADING_STATUS.exec(text);
   if (mark) text = text.replace(HEADING_STATUS, '').trim();
   const defaults: Fields = {};
@@ -148,8 +154,11 @@ function enterHeading(b: Builder, node: Heading): void {
     return '';
   });
   const dated = DATE_SUFFIX.exec(text);
-  const dateText = dated && findDate(dated[1]!) ? dated[1]! : undefined;
-  const title = (dateText ? text.slice(0, dated!.index) : text)
+  // `Alpha 4 - Completed 2024-02-01`: the date something was finished is no due date.
+  const finished = dated !== null && COMPLETED_BEFORE.test(text.slice(0, dated.index + dated[0].indexOf(dated[1]!)));
+  const dateText = dated && !finished && findDate(dated[1]!) ? dated[1]! : undefined;
+  const done = finished ? FINISHED_NOTE.exec(text) : null;
+  const title = (dateText ? text.slice(0, dated!.index) : done ? text.slice(0, done.index) : text)
     .replace(DECORATION, '')
     .replace(/\s*[-–—:]+\s*$/, '')
     .trim();
@@ -170,7 +179,14 @@ function enterHeading(b: Builder, node: Heading): void {
     const declared = b.milestones.find((m) => m.declared && m.title === title);
     const due = dateText ? b.due(dateText, line) : {};
     if (declared && !declared.due && due.due) declared.due = due.due;
-    frame.milestone = declared ?? { title, line, file: b.file, criteria: [], ...due };
+    frame.milestone = declared ?? {
+      title,
+      line,
+      file: b.file,
+      criteria: [],
+      ...due,
+      ...(done && { status: 'done' as const }),
+    };
     if (!declared) b.milestones.push(frame.milestone);
     return;
   }

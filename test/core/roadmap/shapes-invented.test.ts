@@ -64,4 +64,28 @@ describe('items invented or misnamed', () => {
     ]);
     expect(read('- [ ] C2V translator\n- [ ] Docs\n').items.map((i) => i.key)).toEqual(['c2v-translator', 'docs']);
   });
+
+  it('milestone headings: `2025 Q1` as `Q1 2025`, `Alpha 2`, an H1 version, badges stripped, a completion date no due date', () => {
+    const r = read(
+      '# Roadmap\n\n## 2025 Q1\n\n- [ ] A\n\n## Alpha 2 [![ci](https://img.shields.io/b.svg)](https://ci.example)\n\n- [ ] B\n\n## Alpha 4 - Completed 2024-02-01\n\n- [x] C\n',
+    );
+    expect(r.milestones.map((m) => [m.title, m.due ?? null, m.status ?? null])).toEqual([
+      ['2025 Q1', null, null],
+      ['Alpha 2', null, null],
+      ['Alpha 4', null, 'done'],
+    ]);
+    const h1 = read(
+      '# v1.12.0 - Search ![badge](https://img.shields.io/x.svg)\n\n## Indexing\n\n- [ ] Index on save\n',
+    );
+    expect(h1.milestones.map((m) => m.title)).toEqual(['v1.12.0 - Search']);
+    expect(h1.items[0]).toMatchObject({ milestone: 'v1.12.0 - Search', section: ['Indexing'] });
+    expect(read('# Roadmap\n\n## Launch\n\n- [ ] X\n').milestones).toEqual([]);
+  });
+
+  it('a dependency on a group is one on its top-level items, not on every subtask', () => {
+    const r = read(
+      '# Plan\n\n- [ ] P2B.1 Limits\n  - [ ] P2B.1.1 Per user\n  - [ ] P2B.1.2 Per token\n- [ ] P2B.2 Headers\n- [ ] P3.1 Load test\n  **Dependency:** P2B (rate limits)\n',
+    );
+    expect(r.items.find((i) => i.key === 'P3.1')!.dependsOn).toEqual(['P2B.1', 'P2B.2']);
+  });
 });
