@@ -71,8 +71,12 @@ describe('hostile artifacts fail the check run with the reason', () => {
     ['zip-slip (absolute entry)', () => zipOf({ '/etc/cron.d/x': strToU8('x') }), /is an absolute path/],
     ['a zip bomb', () => zipBomb(16), /zip bomb|over the .*-byte limit/],
     ['an entry lying about its size', () => lyingSize(1024 ** 3), /declares 1073741824 bytes uncompressed/],
-    ['a central directory claiming 65,535 entries', hugeDirectory, /not a readable zip|more than 20 entries/],
-    ['more entries than a report needs', manyEntries, /has more than 20 entries/],
+    [
+      'a central directory claiming 65,535 entries',
+      hugeDirectory,
+      /central directory claims 65535 entries \(limit 20\)/,
+    ],
+    ['more entries than a report needs', manyEntries, /central directory claims 30 entries \(limit 20\)/],
     [
       'a report failing the schema',
       () => zipOf({ 'readygate-report.json': strToU8(JSON.stringify({ ...sampleReport(), schema: 'other@9' })) }),
