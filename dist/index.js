@@ -68646,7 +68646,15 @@ async function readRemotePolicy(octokit, repo, path, defaultBranch) {
 async function readOrgDefault(octokit, repo, path) {
   if (repo.repo.toLowerCase() === ".github") return void 0;
   const location3 = { owner: repo.owner, repo: ".github", path };
-  const text2 = await readRepoFile(octokit, location3, path);
+  let text2;
+  try {
+    text2 = await readRepoFile(octokit, location3, path);
+  } catch (error63) {
+    throw new ReadygateError(
+      `cannot read the owner's default policy ${name(location3)}: ${describeError(error63)} (give this token or App installation access to ${repo.owner}/.github, or add ${path} to ${repo.owner}/${repo.repo})`,
+      { cause: error63 }
+    );
+  }
   if (text2 === void 0) return void 0;
   return { first: parseConfigDocument(text2, name(location3)), location: location3 };
 }

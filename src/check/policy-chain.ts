@@ -72,7 +72,17 @@ export async function readOrgDefault(
 ): Promise<{ first: ConfigDocument; location: PolicyLocation } | undefined> {
   if (repo.repo.toLowerCase() === '.github') return undefined;
   const location = { owner: repo.owner, repo: '.github', path };
-  const text = await readRepoFile(octokit, location, path);
+  let text: string | undefined;
+  try {
+    text = await readRepoFile(octokit, location, path);
+  } catch (error) {
+    // Refused rather than missing: the owner may have a default this token cannot see, so the
+    // check fails with the reason instead of judging by a weaker policy.
+    throw new ReadygateError(
+      `cannot read the owner's default policy ${name(location)}: ${describeError(error)} (give this token or App installation access to ${repo.owner}/.github, or add ${path} to ${repo.owner}/${repo.repo})`,
+      { cause: error },
+    );
+  }
   if (text === undefined) return undefined;
   return { first: parseConfigDocument(text, name(location)), location };
 }

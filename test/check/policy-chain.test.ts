@@ -52,6 +52,22 @@ describe('readRemotePolicy: org defaults', () => {
     expect(error.message).toContain('main has no .github/missing.yml, but it has a readygate policy');
   });
 
+  it("fails with the reason when the owner's .github is there but refused, rather than judging by less", async () => {
+    const scope = nock(API)
+      .get(`/repos/acme/widgets/contents/${POLICY}`)
+      .query(true)
+      .reply(404, {})
+      .get('/repos/acme/widgets/contents/.github')
+      .query(true)
+      .reply(404, {})
+      .get(`/repos/acme/.github/contents/${POLICY}`)
+      .reply(403, { message: 'Resource not accessible by integration' });
+    await expect(readRemotePolicy(testOctokit(), REPO, '.github/readygate.yml', 'main')).rejects.toThrow(
+      "cannot read the owner's default policy acme/.github:.github/readygate.yml: Resource not accessible by integration",
+    );
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('is undefined when neither repository has the file', async () => {
     const scope = nock(API)
       .get(`/repos/acme/widgets/contents/${POLICY}`)
