@@ -3,9 +3,9 @@
  * starts the App (start.ts); with no credentials at all, Probot's set-up flow registers the App
  * from app.yml. SIGTERM and SIGINT stop taking webhooks, let accepted deliveries finish, and exit.
  *
- * In a container: `npm ci` then `npm start` with HOST=0.0.0.0 and the variables of .env.example
- * (the start script runs the TypeScript through tsx, a dev dependency; `npm run build` and
- * `node build/src/app/server.js` run it without tsx).
+ * In a container: `npm ci` then `npm start` with HOST=0.0.0.0 and the variables of .env.example.
+ * The start script `exec`s one Node process (tsx as its loader, a dev dependency), so the SIGTERM a
+ * container runtime sends to npm reaches the App; with `sh -c` in between it would not.
  */
 import { run } from 'probot';
 import { describeError } from '../core/errors.js';
