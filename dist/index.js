@@ -64811,7 +64811,8 @@ function fmtPct(value) {
   return `${Number(value.toFixed(2))}%`;
 }
 function fmtCount(n) {
-  return n.toLocaleString("en-US");
+  if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 function plural2(n, one, many) {
   return `${fmtCount(n)} ${n === 1 ? one : many}`;
@@ -66366,7 +66367,7 @@ function blockers(r) {
 }
 function pct(c) {
   if (!c) return "\u2013";
-  return c.total === 0 ? "n/a" : `${Number((c.covered / c.total * 100).toFixed(2))}% (${c.covered.toLocaleString("en-US")}/${c.total.toLocaleString("en-US")})`;
+  return c.total === 0 ? "n/a" : `${fmtPct(c.covered / c.total * 100)} (${fmtCount(c.covered)}/${fmtCount(c.total)})`;
 }
 function signalTotals(r) {
   const s = r.signals;

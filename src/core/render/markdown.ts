@@ -3,6 +3,7 @@
  * signal totals, then the top failures. Within a size limit: detail is shed first (fewer failures,
  * no stack traces), and only then is the text cut, with a notice and every code fence closed.
  */
+import { fmtCount, fmtPct } from '../gates/common.js';
 import type { ReportV1 } from '../report-schema.js';
 import { cell, code, codeBlock, md } from './escape.js';
 import { impactedFiles, type DiffLinks } from './impacted-files.js';
@@ -158,9 +159,7 @@ function blockers(r: ReportV1): string[] {
 
 function pct(c: { covered: number; total: number } | undefined): string {
   if (!c) return '–';
-  return c.total === 0
-    ? 'n/a'
-    : `${Number(((c.covered / c.total) * 100).toFixed(2))}% (${c.covered.toLocaleString('en-US')}/${c.total.toLocaleString('en-US')})`;
+  return c.total === 0 ? 'n/a' : `${fmtPct((c.covered / c.total) * 100)} (${fmtCount(c.covered)}/${fmtCount(c.total)})`;
 }
 
 function signalTotals(r: ReportV1): string[] {
