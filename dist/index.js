@@ -59847,7 +59847,32 @@ async function readJsonText(ctx) {
 }
 async function readJson(ctx) {
   const text2 = await readJsonText(ctx);
+  const max2 = ctx.limits.maxJsonContainers ?? MAX_JSON_CONTAINERS;
+  if (containersOver(text2, max2))
+    throw new ReportParseError(
+      ctx.source.path,
+      `JSON report holds more than ${max2} objects and arrays: refusing to build them in memory`
+    );
   return parseJsonText(ctx.source.path, text2);
+}
+var MAX_JSON_CONTAINERS = 8e6;
+function containersOver(text2, max2) {
+  let rough = 0;
+  for (const c of ["{", "["])
+    for (let i2 = text2.indexOf(c); i2 !== -1 && rough <= max2; i2 = text2.indexOf(c, i2 + 1)) rough++;
+  if (rough <= max2) return false;
+  let exact = 0;
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c = text2.charCodeAt(i2);
+    if (c === 34) {
+      for (i2++; i2 < text2.length; i2++) {
+        const d = text2.charCodeAt(i2);
+        if (d === 92) i2++;
+        else if (d === 34) break;
+      }
+    } else if ((c === 123 || c === 91) && ++exact > max2) return true;
+  }
+  return false;
 }
 function parseJsonText(path, text2, lineOffset = 0) {
   if (text2.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
@@ -60033,6 +60058,7 @@ function advisoryFinding(adv) {
 var DEFAULT_LIMITS = {
   maxJsonBytes: 256 * 1024 * 1024,
   maxLineBytes: 4 * 1024 * 1024,
+  maxJsonContainers: 8e6,
   maxXmlDepth: 512,
   maxXmlTokenChars: 16 * 1024 * 1024,
   maxFailures: 5e3,

@@ -11,6 +11,11 @@ export interface ParseLimits {
   maxJsonBytes: number;
   /** Longest line a line-based format accepts before it calls the file corrupt. */
   maxLineBytes: number;
+  /**
+   * Most objects and arrays a JSON report may hold: a file just under maxJsonBytes made of tiny
+   * objects would otherwise take gigabytes once parsed. Over it the report fails.
+   */
+  maxJsonContainers?: number;
   /** Deepest XML nesting accepted. */
   maxXmlDepth: number;
   /**
@@ -27,6 +32,7 @@ export interface ParseLimits {
 export const DEFAULT_LIMITS: ParseLimits = {
   maxJsonBytes: 256 * 1024 * 1024,
   maxLineBytes: 4 * 1024 * 1024,
+  maxJsonContainers: 8_000_000,
   maxXmlDepth: 512,
   maxXmlTokenChars: 16 * 1024 * 1024,
   maxFailures: 5_000,

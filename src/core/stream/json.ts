@@ -21,7 +21,39 @@ export async function readJsonText(ctx: ParseContext): Promise<string> {
 
 export async function readJson(ctx: ParseContext): Promise<unknown> {
   const text = await readJsonText(ctx);
+  const max = ctx.limits.maxJsonContainers ?? MAX_JSON_CONTAINERS;
+  if (containersOver(text, max))
+    throw new ReportParseError(
+      ctx.source.path,
+      `JSON report holds more than ${max} objects and arrays: refusing to build them in memory`,
+    );
   return parseJsonText(ctx.source.path, text);
+}
+
+/** Default for `ParseLimits.maxJsonContainers`. */
+const MAX_JSON_CONTAINERS = 8_000_000;
+
+/**
+ * Whether the document opens more than `max` objects and arrays. Counting every `{` and `[` (strings
+ * included) is native-fast and only over-counts; strings are skipped only when that count is over.
+ */
+export function containersOver(text: string, max: number): boolean {
+  let rough = 0;
+  for (const c of ['{', '['])
+    for (let i = text.indexOf(c); i !== -1 && rough <= max; i = text.indexOf(c, i + 1)) rough++;
+  if (rough <= max) return false;
+  let exact = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if ((c === 0x7b || c === 0x5b) && ++exact > max) return true;
+  }
+  return false;
 }
 
 export function parseJsonText(path: string, text: string, lineOffset = 0): unknown {
