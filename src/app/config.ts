@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError, describeError, fsReason } from '../core/errors.js';
+import { type QueueSettings, readQueueSettings } from './queue/factory.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -25,8 +26,10 @@ export interface AppConfig {
   webhookPath: string;
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
-  /** For the scale-out queue (BullMQ); unset: the in-memory queue. */
+  /** For the scale-out queue (BullMQ) and Probot's clustered throttling; unset: the in-memory queue. */
   redisUrl?: string;
+  /** REDIS_URL, ROLE (web, worker or all) and WORKER_CONCURRENCY, checked (see docs/app-scaling.md). */
+  queue: QueueSettings;
 }
 
 export type StartPlan = { kind: 'run'; config: AppConfig } | { kind: 'setup'; host: string; port: number };
@@ -67,7 +70,8 @@ export function readAppConfig(env: Env): AppConfig {
   const logFormat = set(env, 'LOG_FORMAT') ?? 'json';
   if (logFormat !== 'json' && logFormat !== 'pretty')
     throw new ConfigError(`LOG_FORMAT must be json or pretty, not "${logFormat}"`);
-  const redisUrl = set(env, 'REDIS_URL');
+  const queue = readQueueSettings(env);
+  const { redisUrl } = queue;
   return {
     appId: Number(appIdText),
     privateKey,
@@ -79,6 +83,7 @@ export function readAppConfig(env: Env): AppConfig {
     logLevel: logLevel as LogLevel,
     logFormat,
     ...(redisUrl && { redisUrl }),
+    queue,
   };
 }
 

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     await run(() => undefined, { env: { ...process.env, HOST: plan.host, PORT: String(plan.port) } });
     return;
   }
-  const setup = createDeliveryQueue(process.env, {
+  const setup = createDeliveryQueue(plan.config.queue, {
     memory: () => new MemoryQueue({ keyOf: deliveryKey }),
     bullmq: { keyOf: deliveryKey },
   });

@@ -2,7 +2,8 @@
  * Starts the App (what `npm start` runs, and what the end-to-end test starts): one Probot
  * instance holds the handlers and runs them from the queue (the workers); Probot's server, with a
  * second instance sharing the same settings, verifies webhooks at the webhook path and enqueues
- * them, and answers `/healthz` (added with Probot's `addHandler`). `stop()` closes the listener,
+ * them, and answers `/healthz`, `/readyz` and `/metrics` (added with Probot's `addHandler`; the
+ * counters are this process's AppMetrics, the queue counted at its seam). `stop()` closes the listener,
  * then waits for every accepted delivery to finish: what SIGTERM does.
  */
 import { Probot, Server, type ProbotOctokit } from 'probot';
@@ -11,6 +12,8 @@ import type { AppConfig } from './config.js';
 import { appOctokit, type RateLimitTuning } from './octokit.js';
 import { deliveryKey } from './queue/delivery-key.js';
 import { MemoryQueue } from './queue/memory.js';
+import { AppMetrics, instrumentQueue } from './queue/metrics.js';
+import { opsRoutes } from './queue/routes.js';
 import type { DeliveryQueue } from './queue/types.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { readygateApp } from './readygate-app.js';
@@ -37,6 +40,7 @@ export interface RunningApp {
   url: string;
   port: number;
   queue: DeliveryQueue;
+  metrics: AppMetrics;
   stop(): Promise<void>;
 }
 
@@ -50,6 +54,8 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
     Octokit: deps.Octokit ?? appOctokit(deps.tuning),
     logLevel: config.logLevel === 'silent' ? undefined : config.logLevel,
     logFormat: config.logFormat,
+    // Probot clusters its request throttling (Bottleneck) through this Redis across replicas.
+    ...(config.redisUrl && { redisConfig: config.redisUrl }),
     ...(request && { request }),
   };
   const worker = new Probot(probotOptions);
@@ -67,7 +73,8 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
     }),
   );
 
-  const queue = deps.queue ?? new MemoryQueue({ keyOf: deliveryKey });
+  const metrics = new AppMetrics();
+  const queue = instrumentQueue(deps.queue ?? new MemoryQueue({ keyOf: deliveryKey }), metrics);
   if (deps.workers !== false) await queue.start(deliveryWorker(worker, log));
 
   const server = new Server({
@@ -82,12 +89,15 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
   });
   if (deps.web !== false) await server.load(webApp(queue));
   else await server.load((_app, { addHandler }) => addHandler(healthHandler(queue)));
+  const workers = deps.workers !== false;
+  await server.load((_app, { addHandler }) => addHandler(opsRoutes({ queue, metrics, workers })));
   await server.start();
   const host = server.host.includes(':') && !server.host.startsWith('[') ? `[${server.host}]` : server.host;
   return {
     url: `http://${host}:${server.port}`,
     port: server.port,
     queue,
+    metrics,
     async stop() {
       await server.stop();
       await queue.close();

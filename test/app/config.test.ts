@@ -53,6 +53,7 @@ describe('the App reads its settings from the environment it is given', () => {
       webhookPath: '/api/github/webhooks',
       logLevel: 'info',
       logFormat: 'json',
+      queue: { role: 'all' },
     });
   });
 
@@ -65,6 +66,8 @@ describe('the App reads its settings from the environment it is given', () => {
       PORT: '0',
       LOG_LEVEL: 'DEBUG',
       REDIS_URL: 'redis://127.0.0.1:6379',
+      ROLE: 'worker',
+      WORKER_CONCURRENCY: '8',
     });
     expect(config).toMatchObject({
       baseUrl: 'http://ghe.example.com:8443/api/v3',
@@ -72,7 +75,13 @@ describe('the App reads its settings from the environment it is given', () => {
       port: 0,
       logLevel: 'debug',
       redisUrl: 'redis://127.0.0.1:6379',
+      queue: { redisUrl: 'redis://127.0.0.1:6379', role: 'worker', concurrency: 8 },
     });
+  });
+
+  it('refuses a ROLE that needs Redis without REDIS_URL, and an unknown ROLE', () => {
+    expect(() => readAppConfig({ ...FULL, ROLE: 'web' })).toThrow(/ROLE=web needs REDIS_URL/);
+    expect(() => readAppConfig({ ...FULL, ROLE: 'everything' })).toThrow(/ROLE must be one of web, worker or all/);
   });
 
   it('reads the key as PEM with \\n escapes, as base64, or from PRIVATE_KEY_PATH', () => {

@@ -2,13 +2,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BullDeliveryQueue } from '../../src/app/queue/bullmq.js';
 import { QueueConfigError } from '../../src/app/queue/errors.js';
-import { createDeliveryQueue, parseRole } from '../../src/app/queue/factory.js';
+import { createDeliveryQueue as create, parseRole, readQueueSettings } from '../../src/app/queue/factory.js';
 import { MemoryPrGate, RedisPrGate } from '../../src/app/queue/pr-lock.js';
 import type { DeliveryQueue } from '../../src/app/queue/types.js';
 import { describeRedis, RedisServer } from '../helpers/redis.js';
 
 const memoryQueue = { enqueue: async () => 'queued' } as unknown as DeliveryQueue;
 const memory = () => memoryQueue;
+const createDeliveryQueue = (env: Record<string, string | undefined>, options: Parameters<typeof create>[1]) =>
+  create(readQueueSettings(env), options);
 
 describe('parseRole', () => {
   it.each([

@@ -176,18 +176,20 @@ export class BullDeliveryQueue implements DeliveryQueue {
   async close(): Promise<void> {
     const worker = this.#worker;
     if (worker) {
-      let timer: NodeJS.Timeout | undefined;
-      const drained = worker.close().then(() => true);
-      const late = new Promise<false>(
-        (resolve) => (timer = setTimeout(() => resolve(false), this.#options.drainTimeoutMs)),
-      );
-      if (!(await Promise.race([drained, late]))) {
+      if (!(await within(worker.close(), this.#options.drainTimeoutMs))) {
         this.#log.warn({}, 'delivery worker: running deliveries did not finish in time; another replica recovers them');
         await worker.close(true);
       }
-      clearTimeout(timer);
     }
-    await this.#queue.close();
+    // Closing politely needs Redis, and BullMQ's close (and even its disconnect) can wait for a
+    // reconnection indefinitely: give each a few seconds (what was queued stays in Redis).
+    const closed = await within(this.#queue.close(), this.#options.enqueueTimeoutMs).catch((error: unknown) => {
+      this.#log.warn({ err: error }, 'delivery queue: could not close politely');
+      return false;
+    });
+    if (!closed && !(await within(this.#queue.disconnect(), this.#options.enqueueTimeoutMs))) {
+      this.#log.warn({}, 'delivery queue: Redis unreachable; left its connection to be dropped at exit');
+    }
     this.#redis.disconnect();
   }
 
@@ -209,5 +211,16 @@ export class BullDeliveryQueue implements DeliveryQueue {
       this.#log.warn({ err: error }, 'delivery queue: health check could not reach Redis');
       return { ok: false, working, waiting: 0, active: 0, delayed: 0, failed: 0 };
     }
+  }
+}
+
+/** Resolves true when `promise` settles in time, false when `ms` pass first (its rejection propagates). */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -48,23 +48,36 @@ function positiveInteger(name: string, value: string | undefined): number | unde
   return n;
 }
 
+/** What the environment says about the queue, checked. */
+export interface QueueSettings {
+  /** Unset: the in-memory queue. */
+  redisUrl?: string;
+  role: Role;
+  /** Deliveries one process runs at once. */
+  concurrency?: number;
+}
+
 /** Reads `REDIS_URL`, `ROLE` and `WORKER_CONCURRENCY`; throws `QueueConfigError` naming what is wrong. */
-export function createDeliveryQueue(env: Record<string, string | undefined>, options: QueueFactoryOptions): QueueSetup {
+export function readQueueSettings(env: Record<string, string | undefined>): QueueSettings {
   const role = parseRole(env.ROLE);
-  const redisUrl = env.REDIS_URL?.trim();
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
   const concurrency = positiveInteger('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY);
-  const split = { role, web: role !== 'worker', workers: role !== 'web' };
-  if (!redisUrl) {
-    if (role !== 'all') {
-      throw new QueueConfigError(
-        `ROLE=${role} needs REDIS_URL: without Redis the queue lives in one process, which must both receive and run deliveries`,
-      );
-    }
-    return { queue: options.memory(), kind: 'memory', prs: new MemoryPrGate(), ...split };
+  if (!redisUrl && role !== 'all') {
+    throw new QueueConfigError(
+      `ROLE=${role} needs REDIS_URL: without Redis the queue lives in one process, which must both receive and run deliveries`,
+    );
   }
-  if (!/^rediss?:\/\//.test(redisUrl)) {
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new QueueConfigError('REDIS_URL must be a redis:// or rediss:// URL');
   }
+  return { role, ...(redisUrl && { redisUrl }), ...(concurrency && { concurrency }) };
+}
+
+/** The queue the settings ask for: BullMQ on Redis with `redisUrl`, else the in-memory one. */
+export function createDeliveryQueue(settings: QueueSettings, options: QueueFactoryOptions): QueueSetup {
+  const { role, redisUrl, concurrency } = settings;
+  const split = { role, web: role !== 'worker', workers: role !== 'web' };
+  if (!redisUrl) return { queue: options.memory(), kind: 'memory', prs: new MemoryPrGate(), ...split };
   const queue = new BullDeliveryQueue({
     redisUrl,
     ...(concurrency ? { concurrency } : {}),
