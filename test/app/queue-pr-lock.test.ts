@@ -14,7 +14,13 @@ function contract(name: string, gates: () => [PrGate, PrGate]) {
     it('refuses a second holder with a RetryLaterError, and frees the lock when the work ends or throws', async () => {
       const [a, b] = gates();
       let release!: () => void;
-      const held = a.withLock(pr, () => new Promise<void>((resolve) => (release = resolve)));
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const held = a.withLock(pr, () => {
+        started();
+        return new Promise<void>((resolve) => (release = resolve));
+      });
+      await running;
       await expect(b.withLock({ ...pr, repo: 'octo-org/widgets' }, async () => 'ran')).rejects.toBeInstanceOf(
         RetryLaterError,
       );
