@@ -4,7 +4,8 @@
  * times every subject on each in child processes (alternating order, median of several runs), and
  * writes bench/results.json and bench/results.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appSectionOf } from './app/render.js';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -119,7 +120,10 @@ async function main(): Promise<void> {
     targets: checkTargets({ datasets: datasetsOut, startup }),
   };
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(dir, 'results.md'), renderResults(report));
+  // `npm run bench:app` keeps a section of its own in results.md: carry it over.
+  const mdPath = join(dir, 'results.md');
+  const appSection = existsSync(mdPath) ? appSectionOf(readFileSync(mdPath, 'utf8')) : undefined;
+  writeFileSync(mdPath, renderResults(report) + (appSection ? `\n${appSection}` : ''));
   log(`wrote ${join(dir, 'results.json')} and results.md`);
   if (dir === here) {
     // Only a full run's results (the committed ones) go into the README.
