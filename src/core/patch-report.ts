@@ -28,7 +28,11 @@ export function patchToReport(
   /** The base report's line coverage per file, for each file's change against the base. */
   baseFileLines?: ReadonlyMap<string, Counter>,
 ): ReportPatch | undefined {
-  const out = reportPatchOf(measure);
+  // A change that adds no line any coverage could hold (docs only) still writes its counter, 0 of 0,
+  // with the line data: a publisher then measures the same nothing instead of refusing a report
+  // whose patch counter is missing. Changed files the report cannot measure keep it absent.
+  const out =
+    reportPatchOf(measure) ?? (measure.unmeasurable.length === 0 ? { covered: 0, total: 0, files: [] } : undefined);
   if (!out) return undefined;
   if (baseFileLines)
     for (const file of out.files ?? []) {

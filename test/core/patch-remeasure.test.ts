@@ -73,3 +73,17 @@ describe('remeasurePatch', () => {
     );
   });
 });
+
+describe('a change that adds no coverable line', () => {
+  it('still writes a 0/0 counter with line data, so a publisher measures the same nothing', async () => {
+    const { patchToReport } = await import('../../src/core/patch-report.js');
+    const { measurePatch } = await import('../../src/core/patch.js');
+    const { CoverageTable } = await import('../../src/core/coverage/table.js');
+    const table = new CoverageTable();
+    table.file('src/math.js').addLine(1, 1);
+    const added = new Map([['docs/guide.md', [1, 2, 3]]]);
+    const patch = patchToReport(measurePatch(table, added, OPTIONS), table, added, [])!;
+    expect(patch).toEqual({ covered: 0, total: 0, files: [], line_data: { extensions: ['.js'], files: [] } });
+    expect(remeasurePatch(patch, added, OPTIONS)!.notices).toEqual([]);
+  });
+});
