@@ -65528,7 +65528,7 @@ var ReportV1 = ReportShape.superRefine((report5, ctx) => {
 // src/core/patch-report.ts
 var MAX_LINE_DATA_LINES = 2e7;
 function patchToReport(measure, table, added, notices, baseFileLines) {
-  const out = reportPatchOf(measure);
+  const out = reportPatchOf(measure) ?? (measure.unmeasurable.length === 0 ? { covered: 0, total: 0, files: [] } : void 0);
   if (!out) return void 0;
   if (baseFileLines)
     for (const file2 of out.files ?? []) {
