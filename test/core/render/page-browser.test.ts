@@ -2,8 +2,8 @@
  * The readiness page in a real browser (headless Chromium): no console errors (a CSP that blocked
  * the page's own stylesheet would be one), one chart point per commit, a failing gate shown as
  * failing, nothing wider than a 375 px screen, an item named like markup shown as text, and no
- * serious or critical axe-core violation in the light or the dark scheme. Without Chromium the
- * tests say so and do not run, except under CI=true, where a missing browser fails.
+ * serious or critical axe-core violation in the light or the dark scheme. Without Chromium this
+ * file fails with the command that installs it (never a skip: .ci/run installs it).
  */
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +19,6 @@ interface AxeResult {
 
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 const available = chromiumAvailable();
-const inCI = process.env.CI === 'true';
 
 const html = renderPageHtml({
   repo: 'acme/widgets',
@@ -35,17 +34,20 @@ const html = renderPageHtml({
   today: '2026-12-04',
 });
 
-if (!available && inCI) {
+/** The browser tests where Chromium is installed; elsewhere the failing test below stands in for them. */
+const describeWithChromium = available ? describe : (_name: string, _body: () => void): void => undefined;
+
+if (!available) {
   describe('readiness page in Chromium', () => {
-    it('needs Chromium under CI', () => {
-      throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package (.ci/run does)`);
+    it('needs Chromium', () => {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium; .ci/run does)`,
+      );
     });
   });
-} else if (!available) {
-  console.warn(`page-browser.test.ts: ${CHROMIUM} is not installed, so the page is not checked in a browser here`);
 }
 
-describe.runIf(available)('readiness page in Chromium', () => {
+describeWithChromium('readiness page in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();
