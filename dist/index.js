@@ -67898,7 +67898,8 @@ ${digest}`;
     title: checkTitle(report5),
     summary: summary2,
     conclusion: conclusionOf(report5),
-    annotations
+    annotations,
+    ...options.actions && { actions: options.actions }
   });
   return annotations.length;
 }

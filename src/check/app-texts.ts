@@ -4,6 +4,7 @@
  */
 import { md } from '../core/render/escape.js';
 import type { CheckAction, CheckOutput } from '../github/checks.js';
+import { PROTECT_BUTTON } from '../github/protection-text.js';
 import type { WorkflowRunRef } from '../github/workflow-runs.js';
 
 /** The button on the App's runs: evaluate the latest report again (a `requested_action`). */
@@ -12,6 +13,12 @@ export const RECHECK_ACTION: CheckAction = {
   description: 'Judge the latest CI report again',
   identifier: 'readygate-recheck',
 };
+
+/**
+ * The buttons on the App's completed runs: "Check again", and "Require this check" (handled only
+ * for a repository admin, and only with the optional `administration: write` permission).
+ */
+export const APP_RUN_ACTIONS: readonly CheckAction[] = [RECHECK_ACTION, PROTECT_BUTTON];
 
 export function waitingTitle(required: string): string {
   return `Waiting for the CI report (required level: ${required})`;

@@ -10,7 +10,7 @@ import { GITHUB_LIMITS } from '../core/render/limits.js';
 import type { DiffLinks } from '../core/render/impacted-files.js';
 import { renderMarkdown } from '../core/render/markdown.js';
 import type { ReportV1 } from '../core/report-schema.js';
-import { completeCheckRun, type CheckRunRef, type Conclusion } from '../github/checks.js';
+import { completeCheckRun, type CheckAction, type CheckRunRef, type Conclusion } from '../github/checks.js';
 import { upsertStickyComment, type UpsertResult } from '../github/comment.js';
 import { encodeDigest } from '../github/digest.js';
 import { tokenLogin } from '../github/identity.js';
@@ -34,6 +34,8 @@ export interface CompleteOptions {
   patchLines?: AnnotationOptions['patchLines'];
   /** The pull request, to link each impacted file to its diff. */
   diffLinks?: DiffLinks;
+  /** Buttons on the completed run (the App's "Check again" and "Require this check"). */
+  actions?: readonly CheckAction[];
 }
 
 /** Completes the run with the report; resolves to the number of annotations sent. */
@@ -59,6 +61,7 @@ export async function completeWithReport(
     summary,
     conclusion: conclusionOf(report),
     annotations,
+    ...(options.actions && { actions: options.actions }),
   });
   return annotations.length;
 }

@@ -17,7 +17,7 @@ import type { PullRef } from '../github/pulls.js';
 import type { RepoRef } from '../github/repo.js';
 import type { WorkflowRunRef } from '../github/workflow-runs.js';
 import { ArtifactError, type ZipLimits } from '../github/zip.js';
-import { RECHECK_ACTION } from './app-texts.js';
+import { APP_RUN_ACTIONS, RECHECK_ACTION } from './app-texts.js';
 
 export interface PublishRunRequest {
   octokit: GitHubClient;
@@ -78,6 +78,7 @@ export async function publishRun(req: PublishRunRequest): Promise<PublishOutcome
     await completeWithReport(octokit, repo, checkRun, judged.report, run.headSha, {
       patchLines: judged.patchAnnotations,
       ...(diffLinks && { diffLinks }),
+      actions: APP_RUN_ACTIONS,
     });
     const comment = judged.pull
       ? await commentReport(octokit, repo, {

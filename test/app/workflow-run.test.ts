@@ -88,6 +88,7 @@ describe('workflow_run completed with a readygate-report', () => {
     expect(done.output.summary).toContain("judged from workflow run 42's readygate-report artifact");
     expect(done.output.summary).toMatch(/<!-- readygate:digest:v1 [A-Za-z0-9+/=]+ -->$/);
     expect(done.output.annotations.length).toBeGreaterThan(0);
+    expect(done.actions.map((a: { identifier: string }) => a.identifier)).toEqual(['readygate-recheck', 'protect']);
     expect(seen.comment).toContain('1 failed tests, more than the 0 allowed');
     // A comment with the marker by someone else is never edited: a new one is made.
   });
