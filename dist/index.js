@@ -65771,6 +65771,101 @@ async function runCheck(options) {
   });
 }
 
+// src/github/digest-readiness.ts
+var Count = external_exports.number().int().min(0);
+var Value = external_exports.union([external_exports.number(), external_exports.string().max(1e3), external_exports.boolean()]).nullable();
+var DIGEST_TEXT = 300;
+var DIGEST_MILESTONES = 100;
+var DIGEST_GATES = 500;
+var ReadinessFields = {
+  verdict: external_exports.enum(["pass", "fail", "warn"]).optional(),
+  level: external_exports.string().max(100).nullable().optional(),
+  required: external_exports.string().max(100).optional(),
+  mode: external_exports.enum(["enforce", "warn"]).optional(),
+  branch: external_exports.string().max(500).optional(),
+  version: external_exports.string().max(50).optional(),
+  tests: external_exports.strictObject({ total: Count, passed: Count, failed: Count, skipped: Count, flaky: Count.optional() }).refine((t) => t.passed + t.failed + t.skipped === t.total, "test counts that do not add up").optional(),
+  audit: external_exports.strictObject({ critical: Count, high: Count, moderate: Count, low: Count, info: Count, ignored: Count }).optional(),
+  lint_counts: external_exports.strictObject({ errors: Count, warnings: Count, notes: Count }).optional(),
+  roadmap: external_exports.strictObject({
+    total: Count,
+    done: Count,
+    in_progress: Count,
+    blocked: Count,
+    todo: Count,
+    cancelled: Count,
+    milestones: external_exports.array(
+      external_exports.strictObject({
+        title: external_exports.string().max(DIGEST_TEXT),
+        due: external_exports.string().max(10).optional(),
+        total: Count,
+        done: Count
+      })
+    ).max(DIGEST_MILESTONES)
+  }).optional(),
+  gates: external_exports.array(
+    external_exports.strictObject({
+      id: external_exports.string().max(200),
+      level: external_exports.string().max(100).nullable(),
+      status: external_exports.enum(["pass", "fail", "warn", "skip"]),
+      actual: Value,
+      threshold: Value,
+      delta: external_exports.number().optional(),
+      message: external_exports.string().max(DIGEST_TEXT).optional()
+    })
+  ).max(DIGEST_GATES).optional()
+};
+function hasReadiness(fields) {
+  return fields.verdict !== void 0 && fields.required !== void 0 && fields.level !== void 0;
+}
+function readinessOf(report5, detail = "full") {
+  const s = report5.signals;
+  const text2 = detail === "full" ? DIGEST_TEXT : 80;
+  const r = {
+    verdict: report5.verdict,
+    level: report5.level,
+    required: report5.required,
+    mode: report5.mode,
+    version: report5.tool.version,
+    ...report5.branch && { branch: report5.branch }
+  };
+  if (s.tests) {
+    const { total, passed, failed, skipped: skipped2, flaky } = s.tests;
+    r.tests = { total, passed, failed, skipped: skipped2, ...flaky !== void 0 && { flaky } };
+  }
+  if (s.audit) {
+    const { critical, high, moderate, low, info: info2, ignored } = s.audit;
+    r.audit = { critical, high, moderate, low, info: info2, ignored };
+  }
+  if (s.lint) r.lint_counts = { errors: s.lint.errors, warnings: s.lint.warnings, notes: s.lint.notes };
+  if (s.roadmap) {
+    const { total, done, in_progress, blocked, todo, cancelled } = s.roadmap;
+    const milestones = detail === "counts" ? [] : s.roadmap.milestones.slice(0, DIGEST_MILESTONES).map((m) => ({
+      title: clip(m.title, text2),
+      ...m.due && { due: m.due },
+      total: m.total,
+      done: m.done
+    }));
+    r.roadmap = { total, done, in_progress, blocked, todo, cancelled, milestones };
+  }
+  if (detail !== "counts")
+    r.gates = report5.gates.slice(0, DIGEST_GATES).map((g) => ({
+      id: g.id,
+      level: g.level,
+      status: g.status,
+      actual: typeof g.actual === "string" ? clip(g.actual, text2) : g.actual,
+      threshold: typeof g.threshold === "string" ? clip(g.threshold, text2) : g.threshold,
+      ...g.delta !== void 0 && { delta: g.delta },
+      message: clip(g.message, text2)
+    }));
+  return r;
+}
+function clip(text2, max2) {
+  if (text2.length <= max2) return text2;
+  const cut = text2.slice(0, max2 - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}\u2026`;
+}
+
 // src/github/digest.ts
 var MARKER = /<!-- readygate:digest:v1 ([A-Za-z0-9+/=]+) -->\s*$/;
 var MAX_DIGEST_CHARS = 24e3;
@@ -65778,9 +65873,15 @@ var MAX_INFLATED_BYTES = 1024 * 1024;
 var Counter3 = external_exports.object({ covered: external_exports.number().int().min(0), total: external_exports.number().int().min(0) });
 var Digest = external_exports.strictObject({
   sha: external_exports.string().max(64).optional(),
-  coverage: external_exports.strictObject({ lines: Counter3.optional(), branches: Counter3.optional(), functions: Counter3.optional() }).optional(),
+  coverage: external_exports.strictObject({
+    lines: Counter3.optional(),
+    branches: Counter3.optional(),
+    functions: Counter3.optional(),
+    files: external_exports.number().int().min(0).optional()
+  }).optional(),
   /** Absent when there were too many findings to keep: new_only then says it has no base. */
-  lint: external_exports.array(external_exports.string().regex(/^[0-9a-f]{1,64}$/)).max(1e5).optional()
+  lint: external_exports.array(external_exports.string().regex(/^[0-9a-f]{1,64}$/)).max(1e5).optional(),
+  ...ReadinessFields
 });
 function encode3(digest) {
   const bytes = deflateSync(new TextEncoder().encode(JSON.stringify(digest)), { level: 9 });
@@ -65788,15 +65889,20 @@ function encode3(digest) {
 }
 function encodeDigest(report5, sha) {
   const c = report5.signals.coverage;
-  const digest = {
+  const base = {
     sha,
-    ...c && { coverage: { lines: c.lines, branches: c.branches, functions: c.functions } },
-    ...report5.signals.lint && { lint: report5.signals.lint.findings.map((f) => f.fingerprint) }
+    ...c && { coverage: { lines: c.lines, branches: c.branches, functions: c.functions, files: c.files } }
   };
-  const full = encode3(digest);
-  if (full.length <= MAX_DIGEST_CHARS) return full;
-  const { lint: _dropped, ...rest } = digest;
-  return encode3(rest);
+  const lint = report5.signals.lint && { lint: report5.signals.lint.findings.map((f) => f.fingerprint) };
+  const fit = (withLint, detail) => {
+    const text2 = encode3({ ...base, ...withLint && lint, ...readinessOf(report5, detail) });
+    return text2.length <= MAX_DIGEST_CHARS ? text2 : void 0;
+  };
+  const whole = fit(true, "full");
+  if (whole) return whole;
+  const countsWithLint = lint && fit(true, "counts");
+  if (countsWithLint) return fit(true, "short") ?? countsWithLint;
+  return fit(false, "full") ?? fit(false, "short") ?? encode3({ ...base, ...readinessOf(report5, "counts") });
 }
 function decodeDigest(summary2, source) {
   const match2 = MARKER.exec(summary2 ?? "");
@@ -65815,9 +65921,18 @@ function decodeDigest(summary2, source) {
     };
   const d = parsed.data;
   const snapshot = { source };
-  if (d.coverage) snapshot.coverage = d.coverage;
+  if (d.coverage) {
+    const { files: _files, ...counters } = d.coverage;
+    snapshot.coverage = counters;
+  }
   if (d.lint) snapshot.lintFingerprints = new Set(d.lint);
-  return { snapshot, ...d.sha && { sha: d.sha } };
+  const { sha: _sha, coverage: _coverage, lint: _lint, ...fields } = d;
+  return {
+    snapshot,
+    ...d.sha && { sha: d.sha },
+    ...d.coverage && { coverage: d.coverage },
+    ...hasReadiness(fields) && { readiness: fields }
+  };
 }
 
 // src/github/errors.ts
@@ -66439,7 +66554,7 @@ function testFailures(r, d) {
   for (const f of shown) {
     const name2 = f.suite ? `${f.suite} \u203A ${f.name}` : f.name;
     out.push(`- **${md(name2)}**${location2(f.file, f.line)}: ${md(firstLine3(f.message, 300))}`);
-    if (d.withDetails && f.details) out.push("", indent(codeBlock(clip(f.details, 2e3))), "");
+    if (d.withDetails && f.details) out.push("", indent(codeBlock(clip2(f.details, 2e3))), "");
   }
   const more = t.failed - shown.length;
   if (more > 0) out.push(`- \u2026 and ${more} more in the JSON report`);
@@ -66456,7 +66571,7 @@ function auditFindings(r, d) {
     const url2 = safeUrl(f.url);
     const id = url2 ? `[${cell(f.id)}](${url2})` : cell(f.id);
     out.push(
-      `| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ""} | ${cell(clip(f.title, 200))} |`
+      `| ${cell(f.severity)} | ${id} | ${cell(f.package)}${f.version ? ` ${cell(f.version)}` : ""} | ${cell(clip2(f.title, 200))} |`
     );
   }
   if (counted.length > d.findings) out.push(`| | \u2026 ${counted.length - d.findings} more | | |`);
@@ -66482,9 +66597,9 @@ function lintFindings(r, d) {
 }
 function firstLine3(text2, max2) {
   const line = text2.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
-  return clip(line.trim(), max2);
+  return clip2(line.trim(), max2);
 }
-function clip(text2, max2) {
+function clip2(text2, max2) {
   return text2.length > max2 ? `${text2.slice(0, max2)}\u2026` : text2;
 }
 function indent(text2) {
@@ -67718,7 +67833,7 @@ function signalMessage(report5, signal) {
       const r = s.roadmap;
       if (!r) return void 0;
       const open4 = r.milestones.find((m) => m.done < m.total) ?? r.milestones[r.milestones.length - 1];
-      return open4 ? `${clip2(open4.title, 32)}: ${open4.done}/${open4.total}` : `${r.done}/${r.total} done`;
+      return open4 ? `${clip3(open4.title, 32)}: ${open4.done}/${open4.total}` : `${r.done}/${r.total} done`;
     }
   }
 }
@@ -67743,9 +67858,9 @@ function badgeEndpointJson(spec) {
 `;
 }
 function text(value) {
-  return clip2(plainText(value).replace(/\s+/g, " ").trim(), MAX_TEXT);
+  return clip3(plainText(value).replace(/\s+/g, " ").trim(), MAX_TEXT);
 }
-function clip2(value, max2) {
+function clip3(value, max2) {
   return value.length > max2 ? `${value.slice(0, max2 - 1)}\u2026` : value;
 }
 
