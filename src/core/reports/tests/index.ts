@@ -5,8 +5,9 @@ import { goTestJson } from './go-test-json.js';
 import { jestJson } from './jest-json.js';
 import { junit } from './junit.js';
 import { mochaJson } from './mocha-json.js';
+import { nunit } from './nunit.js';
 import { rspecJson } from './rspec-json.js';
 import { tap } from './tap.js';
 import { trx } from './trx.js';
 
-export const testsParsers: ReportParser<'tests'>[] = [junit, trx, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
+export const testsParsers: ReportParser<'tests'>[] = [junit, trx, nunit, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];

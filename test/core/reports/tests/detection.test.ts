@@ -18,6 +18,7 @@ const TESTS_FOLDERS: Record<string, string> = {
   'vitest-json': 'jest-json',
   'mocha-json': 'mocha-json',
   'rspec-json': 'rspec-json',
+  nunit: 'nunit',
 };
 
 function allFixtures(dir = FIXTURES): string[] {
