@@ -23779,10 +23779,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler2 !== void 0) {
-                  const { text: text2 } = this;
+                  const { text: text3 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text2.length !== 0) {
-                    handler2(text2 + slice);
+                  if (text3.length !== 0) {
+                    handler2(text3 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler2(slice);
@@ -23849,10 +23849,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler2 !== void 0) {
-                  const { text: text2 } = this;
+                  const { text: text3 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text2.length !== 0) {
-                    handler2(text2 + slice);
+                  if (text3.length !== 0) {
+                    handler2(text3 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler2(slice);
@@ -23942,9 +23942,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text: text2 } = this;
-        if (text2.length !== 0) {
-          (_a4 = this.textHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, text2);
+        const { text: text3 } = this;
+        if (text3.length !== 0) {
+          (_a4 = this.textHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, text3);
           this.text = "";
         }
         this._closed = true;
@@ -25124,14 +25124,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -25148,14 +25148,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -25172,12 +25172,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -25189,12 +25189,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -25209,39 +25209,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent2}${text2.slice(0, end2)}`;
+${indent2}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent2}${text2.slice(fold + 1, end2)}`;
+${indent2}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent2) {
+    function consumeMoreIndentedLines(text3, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text2[start];
+      let ch = text3[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent2) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text2[start];
+          ch = text3[start];
         }
       }
       return end;
@@ -26087,7 +26087,7 @@ ${indent2}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines3.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines3.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -26103,7 +26103,7 @@ ${indent2}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines3.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines3.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -32198,8 +32198,8 @@ var require_consumer = __commonJS({
           }
         }
       }
-      widthOf(text2, { guess = true } = {}) {
-        return Array.from(text2).reduce((accumWidth, char) => {
+      widthOf(text3, { guess = true } = {}) {
+        return Array.from(text3).reduce((accumWidth, char) => {
           const charWidth = this.widthOfCharCode(char.codePointAt(0));
           if (charWidth === void 0) {
             if (guess) {
@@ -32278,14 +32278,14 @@ var require_anafanafo = __commonJS({
         require_helvetica_11px_bold()
       )
     };
-    module.exports = function measure(text2, { font, ...rest }) {
+    module.exports = function measure(text3, { font, ...rest }) {
       const consumer = consumers[font];
       if (!consumer) {
         throw Error(
           `Unknown font "${font}", expected ${Object.keys(consumers).join(", ")}`
         );
       }
-      return consumer.widthOf(text2, { ...rest });
+      return consumer.widthOf(text3, { ...rest });
     };
   }
 });
@@ -32582,8 +32582,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text2, addEOL = false) {
-    this._buffer += text2;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -32679,10 +32679,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text2, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text2);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32711,9 +32711,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text2, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text2, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32724,8 +32724,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text2, href) {
-    const element = this.wrap("a", text2, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -32781,23 +32781,23 @@ function info(message) {
 
 // src/core/render/safe-log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-function mayHoldCommand(text2) {
-  return text2.includes("::") || text2.includes("##[");
+function mayHoldCommand(text3) {
+  return text3.includes("::") || text3.includes("##[");
 }
-function safeLines(text2, token = randomUUID2) {
-  if (!mayHoldCommand(text2)) return [text2];
+function safeLines(text3, token = randomUUID2) {
+  if (!mayHoldCommand(text3)) return [text3];
   let t = token();
-  while (text2.includes(t)) t = token();
-  return [`::stop-commands::${t}`, text2, `::${t}::`];
+  while (text3.includes(t)) t = token();
+  return [`::stop-commands::${t}`, text3, `::${t}::`];
 }
 
 // src/action/io.ts
 function coreIO() {
   return {
-    info: (text2) => {
-      for (const line of safeLines(text2)) info(line);
+    info: (text3) => {
+      for (const line of safeLines(text3)) info(line);
     },
-    warning: (text2) => warning(text2),
+    warning: (text3) => warning(text3),
     annotate: ({ level, message, ...props }) => {
       const properties = {
         title: props.title,
@@ -36934,13 +36934,13 @@ var CC_SANITIZE = /[- ]/g;
 function isLuhnAlgo(digits) {
   let length = digits.length;
   let bit = 1;
-  let sum = 0;
+  let sum2 = 0;
   while (length) {
     const value = digits.charCodeAt(--length) - 48;
     bit ^= 1;
-    sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
+    sum2 += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
-  return sum % 10 === 0;
+  return sum2 % 10 === 0;
 }
 function isValidCreditCard(input2) {
   if (!creditCard.test(input2))
@@ -43215,8 +43215,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text2) => {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
+var capitalizeFirstCharacter = (text3) => {
+  return text3.charAt(0).toUpperCase() + text3.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -53660,9 +53660,9 @@ async function uploadArtifact(runtime, name2, files, options = {}) {
   if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name2} was refused`);
   return { id: finalized.data.artifact_id, size: zip.length, sha256 };
 }
-function scrub(text2, url2) {
+function scrub(text3, url2) {
   const { search } = new URL(url2);
-  return search ? text2.split(url2).join(withoutQuery(url2)).split(search).join("") : text2;
+  return search ? text3.split(url2).join(withoutQuery(url2)).split(search).join("") : text3;
 }
 function withoutQuery(url2) {
   const u = new URL(url2);
@@ -53698,9 +53698,9 @@ var Http = class {
       let failure2;
       try {
         const response = await fetch(url2, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs ?? 6e4) });
-        const text2 = await response.text();
-        if (response.ok) return text2;
-        failure2 = `HTTP ${response.status}${twirpMessage(text2)}`;
+        const text3 = await response.text();
+        if (response.ok) return text3;
+        failure2 = `HTTP ${response.status}${twirpMessage(text3)}`;
         if (response.status !== 429 && response.status < 500)
           throw new ArtifactUploadError(`${doing} failed: ${failure2}`);
       } catch (error63) {
@@ -53713,9 +53713,9 @@ var Http = class {
     }
   }
 };
-function twirpMessage(text2) {
+function twirpMessage(text3) {
   try {
-    const msg = JSON.parse(text2).msg;
+    const msg = JSON.parse(text3).msg;
     return typeof msg === "string" ? `: ${msg.slice(0, 200)}` : "";
   } catch {
     return "";
@@ -54923,8 +54923,8 @@ var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key2, value, context);
 };
-var JSONParseV2 = (text2, reviver) => {
-  return JSON.parse(text2, (key2, value, context) => {
+var JSONParseV2 = (text3, reviver) => {
+  return JSON.parse(text3, (key2, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -54982,8 +54982,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text2) => {
-  return text2.replace(
+var serializeBigInts = (text3) => {
+  return text3.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString = match2[0] === '"';
@@ -54997,18 +54997,18 @@ var serializeBigInts = (text2) => {
     }
   );
 };
-var JSONParse = (text2, reviver) => {
-  if (!text2) return originalParse(text2, reviver);
+var JSONParse = (text3, reviver) => {
+  if (!text3) return originalParse(text3, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
-    const serializedData = serializeBigInts(text2);
+    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
+    const serializedData = serializeBigInts(text3);
     return originalParse(
       serializedData,
       (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text2);
+      const serializedData = serializeBigInts(text3);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -55137,12 +55137,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text2 = "";
+    let text3 = "";
     try {
-      text2 = await response.text();
-      return JSONParse(text2);
+      text3 = await response.text();
+      return JSONParse(text3);
     } catch (err2) {
-      return text2;
+      return text3;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -58995,9 +58995,9 @@ async function* readText(source) {
         for (let at = 0; at < chunk.length; at += ASCII_PIECE)
           yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
       } else {
-        const text2 = decoder2.decode(chunk, { stream: true });
+        const text3 = decoder2.decode(chunk, { stream: true });
         clean2 = chunk.length === 0 || chunk[chunk.length - 1] < 128;
-        if (text2.length > 0) yield text2;
+        if (text3.length > 0) yield text3;
       }
     }
   } catch (error63) {
@@ -59027,28 +59027,28 @@ function asReadError(path, error63) {
   return new ReportParseError(path, reason, void 0, { cause: error63 });
 }
 function forEachLine(source, maxLineBytes, onLine) {
-  return forEachLineSpan(source, maxLineBytes, (text2, start, end, lineNo2) => onLine(text2.slice(start, end), lineNo2));
+  return forEachLineSpan(source, maxLineBytes, (text3, start, end, lineNo2) => onLine(text3.slice(start, end), lineNo2));
 }
 async function forEachLineSpan(source, maxLineBytes, onLine) {
   let carry = "";
   let lineNo2 = 0;
-  for await (const text2 of readText(source)) {
+  for await (const text3 of readText(source)) {
     let start = 0;
-    let nl = text2.indexOf("\n");
+    let nl = text3.indexOf("\n");
     if (nl !== -1 && carry.length > 0) {
-      const first = carry + text2.slice(0, nl);
+      const first = carry + text3.slice(0, nl);
       carry = "";
       emit(first, 0, first.length);
       start = nl + 1;
-      nl = text2.indexOf("\n", start);
+      nl = text3.indexOf("\n", start);
     }
     while (nl !== -1) {
-      emit(text2, start, nl);
+      emit(text3, start, nl);
       start = nl + 1;
-      nl = text2.indexOf("\n", start);
+      nl = text3.indexOf("\n", start);
     }
-    if (start < text2.length) {
-      const rest = text2.length - start;
+    if (start < text3.length) {
+      const rest = text3.length - start;
       if (carry.length + rest > maxLineBytes) {
         throw new ReportParseError(
           source.path,
@@ -59056,14 +59056,14 @@ async function forEachLineSpan(source, maxLineBytes, onLine) {
           lineNo2 + 1
         );
       }
-      carry = carry.length === 0 ? text2.slice(start) : carry + text2.slice(start);
+      carry = carry.length === 0 ? text3.slice(start) : carry + text3.slice(start);
     }
   }
   if (carry.length > 0) emit(carry, 0, carry.length);
   return lineNo2;
-  function emit(text2, start, end) {
+  function emit(text3, start, end) {
     lineNo2++;
-    onLine(text2, start, end > start && text2.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
+    onLine(text3, start, end > start && text3.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
   }
 }
 
@@ -59846,27 +59846,27 @@ async function readJsonText(ctx) {
   return readWholeText(source, limits.maxJsonBytes, tooBig);
 }
 async function readJson(ctx) {
-  const text2 = await readJsonText(ctx);
+  const text3 = await readJsonText(ctx);
   const max2 = ctx.limits.maxJsonContainers ?? MAX_JSON_CONTAINERS;
-  if (containersOver(text2, max2))
+  if (containersOver(text3, max2))
     throw new ReportParseError(
       ctx.source.path,
       `JSON report holds more than ${max2} objects and arrays: refusing to build them in memory`
     );
-  return parseJsonText(ctx.source.path, text2);
+  return parseJsonText(ctx.source.path, text3);
 }
 var MAX_JSON_CONTAINERS = 8e6;
-function containersOver(text2, max2) {
+function containersOver(text3, max2) {
   let rough = 0;
   for (const c of ["{", "["])
-    for (let i2 = text2.indexOf(c); i2 !== -1 && rough <= max2; i2 = text2.indexOf(c, i2 + 1)) rough++;
+    for (let i2 = text3.indexOf(c); i2 !== -1 && rough <= max2; i2 = text3.indexOf(c, i2 + 1)) rough++;
   if (rough <= max2) return false;
   let exact = 0;
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const c = text2.charCodeAt(i2);
+  for (let i2 = 0; i2 < text3.length; i2++) {
+    const c = text3.charCodeAt(i2);
     if (c === 34) {
-      for (i2++; i2 < text2.length; i2++) {
-        const d = text2.charCodeAt(i2);
+      for (i2++; i2 < text3.length; i2++) {
+        const d = text3.charCodeAt(i2);
         if (d === 92) i2++;
         else if (d === 34) break;
       }
@@ -59874,25 +59874,25 @@ function containersOver(text2, max2) {
   }
   return false;
 }
-function parseJsonText(path, text2, lineOffset = 0) {
-  if (text2.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
+function parseJsonText(path, text3, lineOffset = 0) {
+  if (text3.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
   try {
-    return JSON.parse(text2);
+    return JSON.parse(text3);
   } catch (error63) {
     if (error63 instanceof RangeError) {
       throw new ReportParseError(path, "JSON is nested too deeply to read", void 0, { cause: error63 });
     }
     const message = error63 instanceof Error ? error63.message : String(error63);
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineOffset + lineAt(text2, Number(pos[1])) : lineOffset || void 0;
+    const line = pos ? lineOffset + lineAt(text3, Number(pos[1])) : lineOffset || void 0;
     throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line, {
       cause: error63
     });
   }
 }
-function lineAt(text2, position) {
+function lineAt(text3, position) {
   let line = 1;
-  for (let i2 = text2.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text2.indexOf("\n", i2 + 1)) line++;
+  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text3.indexOf("\n", i2 + 1)) line++;
   return line;
 }
 function checkShape(path, schema, value, what, at = []) {
@@ -60372,9 +60372,9 @@ var Vuln2 = external_exports.object({
 var Dependency = external_exports.object({ name: external_exports.string(), version: external_exports.string().optional(), vulns: external_exports.array(Vuln2).optional(), skip_reason: external_exports.string().optional() }).loose();
 var Report2 = external_exports.union([external_exports.object({ dependencies: external_exports.array(Dependency) }).loose(), external_exports.array(Dependency)]);
 function titleOf(id, description) {
-  const text2 = (description ?? "").replace(/\s+/g, " ").trim();
-  if (text2 === "") return id;
-  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text2)?.[1] ?? text2;
+  const text3 = (description ?? "").replace(/\s+/g, " ").trim();
+  if (text3 === "") return id;
+  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text3)?.[1] ?? text3;
   return sentence.length > 200 ? `${sentence.slice(0, 199)}\u2026` : sentence;
 }
 var pipAudit = {
@@ -60976,9 +60976,9 @@ function readEntity(t, at) {
     );
   }
   const name2 = s.slice(at + 1, semi);
-  const text2 = decodeEntity(name2);
-  if (text2 === void 0) throw new XmlSyntaxError(entityError(name2), t.lineAt(semi));
-  t.entityText = text2;
+  const text3 = decodeEntity(name2);
+  if (text3 === void 0) throw new XmlSyntaxError(entityError(name2), t.lineAt(semi));
+  t.entityText = text3;
   return semi + 1;
 }
 function attributeValue(t, from, to) {
@@ -61212,14 +61212,14 @@ var BodyReader = class {
     const lt = t.nextLt(i2);
     let end = lt;
     if (lt === s.length && !t.final && s.charCodeAt(lt - 1) === CR) end--;
-    let text2 = false;
+    let text3 = false;
     for (let k = i2; k < end; k++) {
       const c = s.charCodeAt(k);
       if (c === 38) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(k));
       if (isForbiddenCode(c)) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
-      text2 ||= !isSpaceCode(c);
+      text3 ||= !isSpaceCode(c);
     }
-    if (text2) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
+    if (text3) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
     if (end < s.length) return end === lt ? this.markup(lt) : ~end;
     return end;
   }
@@ -61481,9 +61481,9 @@ var XmlScanner = class {
   }
   /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
   takeProlog() {
-    const text2 = this.head ?? "";
+    const text3 = this.head ?? "";
     this.head = void 0;
-    return text2;
+    return text3;
   }
   prolog(s, final) {
     const prolog = readProlog(s, final);
@@ -61646,12 +61646,12 @@ var XmlReader = class {
       seen();
       events.close(tag.name);
     });
-    const text2 = (piece) => {
+    const text3 = (piece) => {
       seen();
       if (this.wantsText) events.text?.(piece);
     };
-    parser.on("text", text2);
-    parser.on("cdata", text2);
+    parser.on("text", text3);
+    parser.on("cdata", text3);
     parser.on("comment", seen);
     parser.on("processinginstruction", seen);
     parser.on("doctype", seen);
@@ -61661,8 +61661,8 @@ var XmlReader = class {
 };
 var CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
 var CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
-function pictureControls(text2) {
-  return CONTROL.test(text2) ? text2.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text2;
+function pictureControls(text3) {
+  return CONTROL.test(text3) ? text3.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text3;
 }
 function xmlMessage(error63) {
   const raw = describeError(error63).replace(/^(?:[^:]*:)?\d+:\d+: /, "");
@@ -61683,14 +61683,14 @@ var BoundedText = class {
   parts = [];
   length = 0;
   truncated = false;
-  add(text2) {
+  add(text3) {
     if (this.length >= this.max) {
-      if (text2.length > 0) this.truncated = true;
+      if (text3.length > 0) this.truncated = true;
       return;
     }
     const room = this.max - this.length;
-    const piece = text2.length > room ? text2.slice(0, room) : text2;
-    if (piece.length < text2.length) this.truncated = true;
+    const piece = text3.length > room ? text3.slice(0, room) : text3;
+    if (piece.length < text3.length) this.truncated = true;
     this.parts.push(piece);
     this.length += piece.length;
   }
@@ -61878,8 +61878,8 @@ var cobertura = {
       close(name2) {
         depth--;
         if (name2 === "source" && sourceText) {
-          const text2 = sourceText.join("").trim();
-          if (text2 !== "") sources.push(text2);
+          const text3 = sourceText.join("").trim();
+          if (text3 !== "") sources.push(text3);
           sourceText = void 0;
         } else if (name2 === "method" && method && file2) {
           let perLine = ordinals.get(file2);
@@ -61900,8 +61900,8 @@ var cobertura = {
           method = void 0;
         }
       },
-      text(text2) {
-        sourceText?.push(text2);
+      text(text3) {
+        sourceText?.push(text3);
       }
     });
     if (unplaced > 0)
@@ -62780,9 +62780,9 @@ var DASH = 45;
 var END_OF_RECORD = Buffer.from("end_of_record");
 var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 var LcovScanner = class {
-  constructor(record2, text2) {
+  constructor(record2, text3) {
     this.record = record2;
-    this.text = text2;
+    this.text = text3;
     if (this.wasm) record2.bits = this.wasm.bits;
   }
   record;
@@ -63005,8 +63005,8 @@ var LcovTextLines = class {
     throw new ReportParseError(this.reportPath, message, lineNo2);
   }
   /** Reads the record in text[start, end) (no line break), line `lineNo` of the file. */
-  line(text2, start, end, lineNo2) {
-    const line = text2.slice(start, end);
+  line(text3, start, end, lineNo2) {
+    const line = text3.slice(start, end);
     const colon = line.indexOf(":");
     if (colon === -1) {
       if (line === "end_of_record") this.record.flush();
@@ -63121,12 +63121,12 @@ var lcov = {
   async parse({ source, paths, limits }) {
     const table = new CoverageTable();
     const record2 = new LcovRecord();
-    const text2 = new LcovTextLines(source.path, table, paths, record2);
-    const scanner = new LcovScanner(record2, text2);
+    const text3 = new LcovTextLines(source.path, table, paths, record2);
+    const scanner = new LcovScanner(record2, text3);
     let lines3;
     try {
       if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines3 = scanner.lineNo;
-      else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text2.line(s, start, end, lineNo2));
+      else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text3.line(s, start, end, lineNo2));
       record2.flush();
     } finally {
       scanner.finish();
@@ -63229,14 +63229,14 @@ var checkstyle = {
         if (attrs["source"]) finding.rule = attrs["source"];
         findings.push(finding);
       },
-      text(text2) {
-        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text2;
+      text(text3) {
+        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text3;
       },
       close(name2) {
         if (name2 === "file") file2 = void 0;
         if (name2 === "exception" && exception) {
-          const text2 = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
-          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text2 || "(no message)"}`, fingerprint: "" });
+          const text3 = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
+          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text3 || "(no message)"}`, fingerprint: "" });
           exception = void 0;
         }
       }
@@ -63303,9 +63303,9 @@ function unlocated(line) {
 function isDiagnostic(line) {
   return TSC.test(line) || GCC_WITH_SEVERITY.test(line) || TSC_GLOBAL.test(line) || PROGRAM.test(line) || MYPY_FATAL.test(line);
 }
-function positive2(text2) {
-  if (text2 === void 0) return void 0;
-  const n = Number(text2);
+function positive2(text3) {
+  if (text3 === void 0) return void 0;
+  const n = Number(text3);
   return Number.isInteger(n) && n > 0 ? n : void 0;
 }
 var compilerText = {
@@ -63353,13 +63353,13 @@ var compilerText = {
   }
 };
 function trailingRule(message) {
-  const text2 = message.trimEnd();
-  if (!text2.endsWith("]")) return void 0;
-  const open4 = text2.lastIndexOf("[");
-  if (open4 < 1 || !/\s/.test(text2[open4 - 1])) return void 0;
-  const rule = text2.slice(open4 + 1, -1);
+  const text3 = message.trimEnd();
+  if (!text3.endsWith("]")) return void 0;
+  const open4 = text3.lastIndexOf("[");
+  if (open4 < 1 || !/\s/.test(text3[open4 - 1])) return void 0;
+  const rule = text3.slice(open4 + 1, -1);
   if (rule === "" || /[\s\]]/.test(rule)) return void 0;
-  return { rule, message: text2.slice(0, open4) };
+  return { rule, message: text3.slice(0, open4) };
 }
 
 // src/core/reports/lint/eslint.ts
@@ -63643,8 +63643,8 @@ var JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kt
 var JVM_SOURCES = [".java:", ".kt:", ".kts:", ".groovy:", ".scala:"];
 var JVM_SOURCE_ROOTS = { java: "java", kt: "kotlin", kts: "kotlin", groovy: "groovy", scala: "scala" };
 var IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
-function locateInTrace(text2, preferFile, paths, testClass) {
-  const sample = traceSample(text2);
+function locateInTrace(text3, preferFile, paths, testClass) {
+  const sample = traceSample(text3);
   if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first;
   for (const [marker, pattern] of PATTERNS) {
@@ -63659,8 +63659,8 @@ function locateInTrace(text2, preferFile, paths, testClass) {
   }
   return preferFile === void 0 ? first : void 0;
 }
-function traceSample(text2) {
-  const head = text2.length > 2e5 ? text2.slice(0, 2e5) : text2;
+function traceSample(text3) {
+  const head = text3.length > 2e5 ? text3.slice(0, 2e5) : text3;
   if (fewShortLines(head)) return head;
   const kept = [];
   for (const line of head.split("\n")) {
@@ -63671,12 +63671,12 @@ function traceSample(text2) {
 }
 var MAX_TRACE_LINE = 400;
 var MAX_TRACE_LINES = 200;
-function fewShortLines(text2) {
+function fewShortLines(text3) {
   let lines3 = 0;
-  for (let at = 0; at <= text2.length; lines3++) {
+  for (let at = 0; at <= text3.length; lines3++) {
     if (lines3 >= MAX_TRACE_LINES) return false;
-    let end = text2.indexOf("\n", at);
-    if (end === -1) end = text2.length;
+    let end = text3.indexOf("\n", at);
+    if (end === -1) end = text3.length;
     if (end - at > MAX_TRACE_LINE) return false;
     at = end + 1;
   }
@@ -63688,10 +63688,10 @@ function repoPath(raw, paths) {
   if (file2 === "" || file2.startsWith("../") || file2.startsWith("/") || /^[A-Za-z]:\//.test(file2)) return void 0;
   return file2;
 }
-function jvmFrame(text2, testClass) {
+function jvmFrame(text3, testClass) {
   if (!testClass) return void 0;
   const outer = testClass.split("$")[0];
-  for (const match2 of text2.matchAll(JVM_FRAME)) {
+  for (const match2 of text3.matchAll(JVM_FRAME)) {
     const cls = match2[1].split("$")[0];
     if (cls !== outer) continue;
     const fileName = match2[3];
@@ -63770,11 +63770,11 @@ function inRepo(path) {
   return path === "" || path.startsWith("/") || path.startsWith("../") || /^[A-Za-z]:\//.test(path) ? void 0 : path;
 }
 var TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]|[\u001b\u241b]\][^\u0007\u2407\u001b\u241b]*(?:\u0007|\u2407|[\u001b\u241b]\\)/g;
-function plain(text2) {
-  return text2.includes("\x1B") || text2.includes("\u241B") ? text2.replace(TERMINAL_ESCAPE, "") : text2;
+function plain(text3) {
+  return text3.includes("\x1B") || text3.includes("\u241B") ? text3.replace(TERMINAL_ESCAPE, "") : text3;
 }
-function bound(text2, max2) {
-  return text2.length > max2 ? `${text2.slice(0, max2)}\u2026 (truncated, ${text2.length} characters in all)` : text2;
+function bound(text3, max2) {
+  return text3.length > max2 ? `${text3.slice(0, max2)}\u2026 (truncated, ${text3.length} characters in all)` : text3;
 }
 
 // src/core/reports/tests/ctrf.ts
@@ -63862,8 +63862,8 @@ var goTestJson = {
       if (!line.trimStart().startsWith("{")) {
         const build2 = BUILD_FAILED.exec(line);
         if (build2) {
-          const text2 = loose.toString().trim();
-          builder.add("failed", { name: `${build2[1]} (build)`, suite: build2[1], message: text2 || line.trim(), details: text2 ? line.trim() : void 0, kind: "error" });
+          const text3 = loose.toString().trim();
+          builder.add("failed", { name: `${build2[1]} (build)`, suite: build2[1], message: text3 || line.trim(), details: text3 ? line.trim() : void 0, kind: "error" });
           loose = new BoundedText(max2);
         } else if (line.trim() !== "" && !line.startsWith("# ")) loose.add(`${line}
 `);
@@ -63911,14 +63911,14 @@ var goTestJson = {
     return builder.data;
     function finishPackage(name2, pkg, failed) {
       for (const [test, out] of pkg.running) {
-        const text2 = out.toString();
+        const text3 = out.toString();
         pkg.failedTests++;
-        builder.add("failed", { name: test, suite: name2 || void 0, message: summarise(text2) ?? "did not finish (the test binary stopped)", details: text2.trim() || void 0 });
+        builder.add("failed", { name: test, suite: name2 || void 0, message: summarise(text3) ?? "did not finish (the test binary stopped)", details: text3.trim() || void 0 });
       }
       pkg.running.clear();
       if (failed && pkg.failedTests === 0) {
-        const text2 = pkg.output.toString();
-        builder.add("failed", { name: `${name2 || "(unknown package)"} (package)`, suite: name2 || void 0, message: summarise(text2) ?? "package failed", details: text2.trim() || void 0, kind: "error" });
+        const text3 = pkg.output.toString();
+        builder.add("failed", { name: `${name2 || "(unknown package)"} (package)`, suite: name2 || void 0, message: summarise(text3) ?? "package failed", details: text3.trim() || void 0, kind: "error" });
       }
       packages.delete(name2);
     }
@@ -63978,14 +63978,14 @@ var jestJson = {
         if (a.status === "passed") builder.add("passed");
         else if (SKIPPED.has(a.status)) builder.add("skipped");
         else {
-          const text2 = (a.failureMessages ?? []).join("\n").trim();
+          const text3 = (a.failureMessages ?? []).join("\n").trim();
           builder.add("failed", {
             name: a.fullName?.trim() || a.title,
             suite: a.ancestorTitles?.join(" > ") || void 0,
             file: file2.name,
             line: a.location?.line,
-            message: text2.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
-            details: text2 || void 0
+            message: text3.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
+            details: text3 || void 0
           });
           failed = true;
           failedAssertions++;
@@ -64146,8 +64146,8 @@ var junit = {
             return;
         }
       },
-      text(text2) {
-        capturing?.add(text2);
+      text(text3) {
+        capturing?.add(text3);
       },
       textIn: FAILURE_ELEMENTS,
       close(name2) {
@@ -64270,6 +64270,193 @@ var mochaJson = {
   }
 };
 
+// src/core/reports/tests/nunit.ts
+var PASSED = /* @__PURE__ */ new Set(["success", "passed"]);
+var SKIPPED2 = /* @__PURE__ */ new Set(["skipped", "ignored", "explicit", "inconclusive", "warning", "notrun"]);
+var ERRORS = /* @__PURE__ */ new Set(["error", "cancelled", "notrunnable", "invalid"]);
+var NOT_A_CLASS = /* @__PURE__ */ new Set(["parameterizedtest", "parameterizedmethod", "theory", "genericmethod"]);
+var PARENT_FAILED = /^TestFixtureSetUp failed in /;
+var TEXT_ELEMENTS = /* @__PURE__ */ new Set(["message", "stack-trace"]);
+function outcomeOf(a) {
+  const result2 = (a.result ?? "").trim().toLowerCase();
+  const label = (a.label ?? "").trim().toLowerCase();
+  if (result2 === "") {
+    if (a.executed?.trim().toLowerCase() === "false") return { outcome: "skipped", result: "not executed", error: false };
+    if (a.success?.trim().toLowerCase() === "true") return { outcome: "passed", result: "success", error: false };
+    return { outcome: "failed", result: a.success === void 0 ? "no result" : "failure", error: a.success === void 0 };
+  }
+  if (PASSED.has(result2)) return { outcome: "passed", result: result2, error: false };
+  if (SKIPPED2.has(result2)) return { outcome: "skipped", result: result2, error: false };
+  return { outcome: "failed", result: result2, error: ERRORS.has(result2) || ERRORS.has(label) || label === "error" };
+}
+function suiteFailed(a) {
+  const result2 = (a.result ?? "").trim().toLowerCase();
+  if (result2 === "") return a.executed?.trim().toLowerCase() === "true" && a.success?.trim().toLowerCase() === "false";
+  return !PASSED.has(result2) && !SKIPPED2.has(result2);
+}
+function splitName(name2, fixture) {
+  if (!fixture) return { name: name2 };
+  const marker = `${fixture}.`;
+  if (name2.startsWith(marker)) return { name: name2.slice(marker.length), suite: fixture };
+  const at = name2.indexOf(`.${marker}`);
+  if (at === -1) return { name: name2, suite: fixture };
+  return { name: name2.slice(at + 1 + marker.length), suite: name2.slice(0, at + 1 + fixture.length) };
+}
+function text(b) {
+  return b ? b.toString().replace(/\r/g, "").trim() : "";
+}
+var nunit = {
+  id: "nunit",
+  signal: "tests",
+  title: "NUnit XML (NUnit 2.x and NUnit 3)",
+  detectedBy: "XML root <test-results> (NUnit 2) or <test-run> (NUnit 3)",
+  metrics: ["total", "passed", "failed", "skipped", "failures with locations"],
+  detect(head) {
+    const root = xmlRootName(head);
+    return root === "test-results" || root === "test-run";
+  },
+  async parse(ctx) {
+    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    const max2 = ctx.limits.maxMessageChars;
+    const suites = [];
+    let current;
+    let failure2;
+    let capture;
+    let cases = 0;
+    let declared;
+    let rootSeconds;
+    let topSeconds;
+    let caseSeconds = 0;
+    const fixtureName = () => suites.findLast((s) => !NOT_A_CLASS.has(s.type) && s.type !== "root")?.name;
+    const countSuite = (suite) => {
+      const parent = suites[suites.length - 1];
+      if (suite.failed && suite.failedInside === 0) {
+        const message = text(suite.failure?.message);
+        const stack = text(suite.failure?.stack);
+        const what = suite.type === "root" ? "the test run" : `the suite ${suite.name}`;
+        builder.add("failed", {
+          name: suite.name,
+          message: message || `${what} reports result ${suite.result} though none of its tests failed (a fixture setup or teardown failure?)`,
+          details: stack || void 0,
+          kind: "error"
+        });
+        suite.failedInside = 1;
+      }
+      if (parent) parent.failedInside += suite.failedInside;
+    };
+    await parseXml(ctx, {
+      open(name2, a, line) {
+        switch (name2) {
+          case "test-results":
+          case "test-run": {
+            if (suites.length > 0) return;
+            const failures = name2 === "test-run" ? numAttr(a, "failed") : sum([numAttr(a, "failures"), numAttr(a, "errors"), numAttr(a, "invalid")]);
+            declared = { total: numAttr(a, "total"), failed: failures };
+            rootSeconds = name2 === "test-run" ? numAttr(a, "duration") : void 0;
+            const result2 = (a.result ?? "").trim();
+            suites.push({ name: "(test run)", type: "root", result: result2, failed: result2 !== "" && suiteFailed(a), failedInside: 0 });
+            return;
+          }
+          case "test-suite": {
+            const seconds2 = numAttr(a, "duration") ?? numAttr(a, "time");
+            if (suites.length <= 1 && seconds2 !== void 0 && seconds2 >= 0) topSeconds = (topSeconds ?? 0) + seconds2;
+            const parent = suites[suites.length - 1];
+            const own2 = a.name?.trim() || "(unnamed suite)";
+            suites.push({
+              name: a.fullname?.trim() || (parent?.type === "namespace" ? `${parent.name}.${own2}` : own2),
+              type: (a.type ?? "").trim().toLowerCase(),
+              result: (a.result ?? "").trim() || "unknown",
+              failed: suiteFailed(a),
+              failedInside: 0
+            });
+            return;
+          }
+          case "test-case": {
+            if (current) throw new ReportParseError(ctx.source.path, "a <test-case> inside another <test-case>: not NUnit XML", line);
+            const { outcome, result: result2, error: error63 } = outcomeOf(a);
+            const raw = a.name?.trim() || a.fullname?.trim() || "(unnamed test)";
+            const classname = a.classname?.trim();
+            const split = classname ? { name: raw, suite: classname } : a.fullname !== void 0 ? { name: raw, suite: fixtureName() } : splitName(raw, fixtureName());
+            current = { ...split, outcome, result: result2, error: error63, parentFailed: a.site?.trim().toLowerCase() === "parent", seconds: numAttr(a, "duration") ?? numAttr(a, "time") };
+            return;
+          }
+          case "failure": {
+            const owner = current ?? suites[suites.length - 1];
+            if (owner && !owner.failure) owner.failure = { message: new BoundedText(max2), stack: new BoundedText(max2) };
+            failure2 = owner?.failure;
+            return;
+          }
+          case "reason":
+            if (current && !current.reason) current.reason = { message: new BoundedText(max2), stack: new BoundedText(max2) };
+            failure2 = current?.reason;
+            return;
+          case "message":
+            capture = failure2?.message;
+            return;
+          case "stack-trace":
+            capture = failure2?.stack;
+            return;
+          default:
+            return;
+        }
+      },
+      text(t) {
+        capture?.add(t);
+      },
+      textIn: TEXT_ELEMENTS,
+      close(name2) {
+        if (name2 === "message" || name2 === "stack-trace") capture = void 0;
+        else if (name2 === "failure" || name2 === "reason") failure2 = void 0;
+        else if (name2 === "test-case" && current) {
+          const c = current;
+          current = void 0;
+          cases++;
+          if (c.seconds !== void 0 && c.seconds >= 0) caseSeconds += c.seconds;
+          if (c.outcome !== "failed") {
+            builder.add(c.outcome);
+            return;
+          }
+          const suite = suites[suites.length - 1];
+          if (suite) suite.failedInside++;
+          let message = text(c.failure?.message);
+          let stack = text(c.failure?.stack);
+          if (!stack && (c.parentFailed || PARENT_FAILED.test(message))) {
+            const parent = suites.findLast((s) => s.failure !== void 0);
+            const own2 = parent ? [text(parent.failure?.message), text(parent.failure?.stack)].filter(Boolean).join("\n") : "";
+            if (own2 && own2 !== message) stack = own2;
+          }
+          message ||= text(c.reason?.message) || stack.split("\n")[0]?.trim() || `test result ${c.result}`;
+          builder.add("failed", { name: c.name, suite: c.suite, message, details: stack && stack !== message ? stack : void 0, kind: c.error ? "error" : "failure" });
+        } else if (name2 === "test-suite" || (name2 === "test-run" || name2 === "test-results") && suites.length === 1) {
+          const suite = suites.pop();
+          if (suite) countSuite(suite);
+        }
+      }
+    });
+    checkDeclared(ctx, builder, declared, cases);
+    const seconds = rootSeconds ?? topSeconds ?? caseSeconds;
+    if (seconds > 0) builder.data.durationMs = Math.round(seconds * 1e3);
+    return builder.data;
+  }
+};
+function sum(values) {
+  const present = values.filter((v) => v !== void 0);
+  return present.length === 0 ? void 0 : present.reduce((a, b) => a + b, 0);
+}
+function checkDeclared(ctx, builder, declared, cases) {
+  const d = builder.data;
+  const failed = declared?.failed;
+  if (failed !== void 0 && Number.isSafeInteger(failed) && failed > d.failed) {
+    const unlisted = failed - d.failed;
+    notify(ctx, `the run declares ${failed} failures but its test cases show ${d.failed}: the ${unlisted} not listed count as failed`);
+    d.total += unlisted;
+    d.failed += unlisted;
+    builder.addFailureOnly({ name: `${unlisted} failure(s) the run declares but no test case shows`, message: `the run declares ${failed} failures; its test cases show ${failed - unlisted}`, kind: "error" });
+  }
+  const total = declared?.total;
+  if (cases === 0 && total !== void 0 && total > 0) notify(ctx, `the run declares ${total} tests but lists no <test-case>: read as ${d.total}`);
+}
+
 // src/core/reports/tests/rspec-json.ts
 var EXAMPLE = external_exports.object({
   description: external_exports.string().nullish(),
@@ -64311,15 +64498,15 @@ var rspecJson = {
       else if (e.status === "pending") builder.add("skipped");
       else {
         failedExamples++;
-        const text2 = e.exception?.message?.trim();
+        const text3 = e.exception?.message?.trim();
         const backtrace = (e.exception?.backtrace ?? []).join("\n");
         const name2 = e.full_description?.trim() || e.description?.trim() || "(unnamed example)";
         builder.add("failed", {
           name: name2,
           file: e.file_path ?? void 0,
           line: e.line_number ?? void 0,
-          message: text2?.split("\n").find((l) => l.trim() !== "")?.trim() ?? e.exception?.class ?? `status ${e.status}`,
-          details: [e.exception?.class, text2, backtrace].filter(Boolean).join("\n") || void 0,
+          message: text3?.split("\n").find((l) => l.trim() !== "")?.trim() ?? e.exception?.class ?? `status ${e.status}`,
+          details: [e.exception?.class, text3, backtrace].filter(Boolean).join("\n") || void 0,
           kind: e.exception?.class?.startsWith("RSpec::Expectations") ? "failure" : "error"
         });
       }
@@ -64338,8 +64525,8 @@ var rspecJson = {
     if (typeof outside === "number" && Number.isSafeInteger(outside) && outside > 0) {
       const messages = (report5.messages ?? []).filter((m) => /error/i.test(m));
       for (let i2 = 0; i2 < outside; i2++) {
-        const text2 = messages[i2]?.trim() ?? "an error occurred outside of examples";
-        builder.add("failed", { name: "error outside of examples", message: text2.split("\n").find((l) => l.trim() !== "")?.trim() ?? text2, details: text2, kind: "error" });
+        const text3 = messages[i2]?.trim() ?? "an error occurred outside of examples";
+        builder.add("failed", { name: "error outside of examples", message: text3.split("\n").find((l) => l.trim() !== "")?.trim() ?? text3, details: text3, kind: "error" });
       }
     }
     const seconds = typeof summary2?.duration === "number" ? summary2.duration : duration3;
@@ -64473,24 +64660,24 @@ var tap = {
 function indentOf(line) {
   return line.length - line.trimStart().length;
 }
-function firstLine2(text2) {
-  return text2.split("\n").find((l) => l.trim() !== "" && !/^\s*\(in test file /.test(l))?.trim();
+function firstLine2(text3) {
+  return text3.split("\n").find((l) => l.trim() !== "" && !/^\s*\(in test file /.test(l))?.trim();
 }
-function yamlMessage(text2) {
+function yamlMessage(text3) {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(text2);
+    doc = (0, import_yaml.parse)(text3);
   } catch (error63) {
-    if (error63 instanceof Error) return { details: text2 };
+    if (error63 instanceof Error) return { details: text3 };
     throw error63;
   }
-  if (!doc || typeof doc !== "object") return { details: text2 };
+  if (!doc || typeof doc !== "object") return { details: text3 };
   const d = doc;
   const str = (v) => typeof v === "string" && v.trim() !== "" ? v : void 0;
   const err2 = d.error && typeof d.error === "object" ? d.error : void 0;
   const message = str(d.message) ?? str(d.error) ?? str(err2?.message);
   const at = d.at && typeof d.at === "object" ? d.at : void 0;
-  const details = [str(d.stack), str(err2?.stack), str(d.diff)].filter(Boolean).join("\n") || text2;
+  const details = [str(d.stack), str(err2?.stack), str(d.diff)].filter(Boolean).join("\n") || text3;
   const location3 = str(d.location) ?? str(d.at);
   const match2 = location3 ? /^(.*?):(\d+)(?::\d+)?$/.exec(location3.replace(/^.*\((.*)\)$/, "$1")) : null;
   if (match2) return { message, details, file: match2[1], line: Number(match2[2]) };
@@ -64500,7 +64687,7 @@ function yamlMessage(text2) {
 }
 
 // src/core/reports/tests/trx.ts
-var PASSED = /* @__PURE__ */ new Set(["passed", "passedbutrunaborted", "warning", "completed"]);
+var PASSED2 = /* @__PURE__ */ new Set(["passed", "passedbutrunaborted", "warning", "completed"]);
 var FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted", "disconnected", "notrunnable", "inprogress"]);
 var RUN_FAILED = /* @__PURE__ */ new Set(["failed", "error", "timeout", "aborted", "disconnected"]);
 var MESSAGE_ELEMENTS = /* @__PURE__ */ new Set(["Message", "StackTrace"]);
@@ -64534,8 +64721,8 @@ var trx = {
           if (failure2 && !failure2.suite) failure2.suite = a.className;
         }
       },
-      text(text2) {
-        capture?.add(text2);
+      text(text3) {
+        capture?.add(text3);
       },
       textIn: MESSAGE_ELEMENTS,
       close(name2) {
@@ -64544,7 +64731,7 @@ var trx = {
         else if (name2 === "UnitTestResult" && result2) {
           const r = result2;
           result2 = void 0;
-          if (PASSED.has(r.outcome)) builder.add("passed");
+          if (PASSED2.has(r.outcome)) builder.add("passed");
           else if (!FAILED.has(r.outcome)) builder.add("skipped");
           else {
             const message = r.message.toString().replace(/\r/g, "").trim();
@@ -64570,7 +64757,7 @@ var trx = {
 };
 
 // src/core/reports/tests/index.ts
-var testsParsers = [junit, trx, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
+var testsParsers = [junit, trx, nunit, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
 
 // src/core/reports/registry.ts
 var PARSERS_BY_SIGNAL = {
@@ -64583,8 +64770,8 @@ var ALL_PARSERS = [...coverageParsers, ...testsParsers, ...auditParsers, ...lint
 var HEAD_CHARS = 16384;
 async function readHead(source) {
   let head = "";
-  for await (const text2 of readText(source)) {
-    head += text2;
+  for await (const text3 of readText(source)) {
+    head += text3;
     if (head.length >= HEAD_CHARS) break;
   }
   return head.slice(0, HEAD_CHARS);
@@ -65820,7 +66007,7 @@ function hasReadiness(fields) {
 }
 function readinessOf(report5, detail = "full") {
   const s = report5.signals;
-  const text2 = detail === "full" ? DIGEST_TEXT : 80;
+  const text3 = detail === "full" ? DIGEST_TEXT : 80;
   const r = {
     verdict: report5.verdict,
     level: report5.level,
@@ -65841,7 +66028,7 @@ function readinessOf(report5, detail = "full") {
   if (s.roadmap) {
     const { total, done, in_progress, blocked, todo, cancelled } = s.roadmap;
     const milestones = detail === "counts" ? [] : s.roadmap.milestones.slice(0, DIGEST_MILESTONES).map((m) => ({
-      title: clip(m.title, text2),
+      title: clip(m.title, text3),
       ...m.due && { due: m.due },
       total: m.total,
       done: m.done
@@ -65853,16 +66040,16 @@ function readinessOf(report5, detail = "full") {
       id: g.id,
       level: g.level,
       status: g.status,
-      actual: typeof g.actual === "string" ? clip(g.actual, text2) : g.actual,
-      threshold: typeof g.threshold === "string" ? clip(g.threshold, text2) : g.threshold,
+      actual: typeof g.actual === "string" ? clip(g.actual, text3) : g.actual,
+      threshold: typeof g.threshold === "string" ? clip(g.threshold, text3) : g.threshold,
       ...g.delta !== void 0 && { delta: g.delta },
-      message: clip(g.message, text2)
+      message: clip(g.message, text3)
     }));
   return r;
 }
-function clip(text2, max2) {
-  if (text2.length <= max2) return text2;
-  const cut = text2.slice(0, max2 - 1);
+function clip(text3, max2) {
+  if (text3.length <= max2) return text3;
+  const cut = text3.slice(0, max2 - 1);
   return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}\u2026`;
 }
 
@@ -65895,8 +66082,8 @@ function encodeDigest(report5, sha) {
   };
   const lint = report5.signals.lint && { lint: report5.signals.lint.findings.map((f) => f.fingerprint) };
   const fit = (withLint, detail) => {
-    const text2 = encode3({ ...base, ...withLint && lint, ...readinessOf(report5, detail) });
-    return text2.length <= MAX_DIGEST_CHARS ? text2 : void 0;
+    const text3 = encode3({ ...base, ...withLint && lint, ...readinessOf(report5, detail) });
+    return text3.length <= MAX_DIGEST_CHARS ? text3 : void 0;
   };
   const whole = fit(true, "full");
   if (whole) return whole;
@@ -66026,45 +66213,45 @@ var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 var ISSUE_NUMBER = /#(?=\d)/g;
 var GH_NUMBER = /\b(GH)-(?=\d)/gi;
 var ISSUE_URL = /\b(github)\.(com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/\d)/gi;
-function plainText(text2) {
-  return withoutBidi(text2.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD"));
+function plainText(text3) {
+  return withoutBidi(text3.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD"));
 }
-function withoutBidi(text2) {
-  return text2.replace(BIDI, "\uFFFD");
+function withoutBidi(text3) {
+  return text3.replace(BIDI, "\uFFFD");
 }
-function noReferences(text2) {
-  return text2.replace(ISSUE_NUMBER, `#${ZWSP}`).replace(GH_NUMBER, `$1${ZWSP}-`).replace(ISSUE_URL, `$1${ZWSP}.$2`);
+function noReferences(text3) {
+  return text3.replace(ISSUE_NUMBER, `#${ZWSP}`).replace(GH_NUMBER, `$1${ZWSP}-`).replace(ISSUE_URL, `$1${ZWSP}.$2`);
 }
-function escapeHtml(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+function escapeHtml(text3) {
+  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function md(text2) {
-  return noReferences(escapeHtml(plainText(text2))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
+function md(text3) {
+  return noReferences(escapeHtml(plainText(text3))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
 }
-function cell(text2) {
-  return noReferences(escapeHtml(plainText(text2))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
+function cell(text3) {
+  return noReferences(escapeHtml(plainText(text3))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
 }
 function code(raw, inTable = false) {
-  const text2 = plainText(raw);
+  const text3 = plainText(raw);
   let longest = 0;
-  for (const run of text2.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text3.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(longest + 1);
-  let body = text2.replace(/\n/g, " ");
+  let body = text3.replace(/\n/g, " ");
   if (inTable) body = body.replace(/\|/g, "\\|");
   const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 function codeBlock(raw, lang = "") {
-  const text2 = plainText(raw);
+  const text3 = plainText(raw);
   let longest = 0;
-  for (const run of text2.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text3.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}
-${text2}
+${text3}
 ${fence}`;
 }
-function plainLine(text2, max2) {
-  const single = withoutBidi(text2).replace(/\s+/g, " ").trim();
+function plainLine(text3, max2) {
+  const single = withoutBidi(text3).replace(/\s+/g, " ").trim();
   return single.length > max2 ? `${single.slice(0, max2 - 1)}\u2026` : single;
 }
 
@@ -66131,24 +66318,24 @@ var CommentTracker = class {
   cStyle;
   inBlock = false;
   isCode(content) {
-    const text2 = content.trim();
+    const text3 = content.trim();
     if (this.inBlock) {
-      const end = text2.indexOf("*/");
+      const end = text3.indexOf("*/");
       if (end < 0) return false;
       this.inBlock = false;
-      return text2.slice(end + 2).trim() !== "";
+      return text3.slice(end + 2).trim() !== "";
     }
-    if (text2 === "") return false;
-    if (this.hash && text2.startsWith("#")) return false;
+    if (text3 === "") return false;
+    if (this.hash && text3.startsWith("#")) return false;
     if (!this.cStyle) return true;
-    if (text2.startsWith("//")) return false;
-    if (text2.startsWith("/*")) {
-      const end = text2.indexOf("*/", 2);
+    if (text3.startsWith("//")) return false;
+    if (text3.startsWith("/*")) {
+      const end = text3.indexOf("*/", 2);
       if (end < 0) {
         this.inBlock = true;
         return false;
       }
-      return text2.slice(end + 2).trim() !== "";
+      return text3.slice(end + 2).trim() !== "";
     }
     return true;
   }
@@ -66157,15 +66344,15 @@ var CommentTracker = class {
     this.isCode(content);
   }
 };
-function addedLinesFromDiff(text2, source = "diff") {
+function addedLinesFromDiff(text3, source = "diff") {
   const added = /* @__PURE__ */ new Map();
-  if (text2.trim() === "") return added;
-  if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text2)) {
+  if (text3.trim() === "") return added;
+  if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text3)) {
     throw new ReadygateError(
       `${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``
     );
   }
-  for (const file2 of (0, import_parse_diff.default)(text2)) {
+  for (const file2 of (0, import_parse_diff.default)(text3)) {
     const path = cleanPath2(file2.to);
     if (!path || file2.deleted) continue;
     const lines3 = added.get(path) ?? [];
@@ -66257,9 +66444,9 @@ function repoRelative(path) {
   return !!path && !path.startsWith("/") && !path.startsWith("../") && path !== ".." && !/^[A-Za-z]:/.test(path);
 }
 function boundMessage(raw) {
-  const text2 = withoutBidi(raw);
-  if (Buffer.byteLength(text2) <= GITHUB_LIMITS.annotationMessageBytes) return text2;
-  let cut = text2.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
+  const text3 = withoutBidi(raw);
+  if (Buffer.byteLength(text3) <= GITHUB_LIMITS.annotationMessageBytes) return text3;
+  let cut = text3.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
   while (Buffer.byteLength(cut) > GITHUB_LIMITS.annotationMessageBytes - 20) cut = cut.slice(0, -1e3);
   return `${cut}\u2026 (truncated)`;
 }
@@ -66410,14 +66597,14 @@ var DETAIL_STEPS = [
 function renderMarkdown(report5, options = {}) {
   const max2 = options.maxChars ?? GITHUB_LIMITS.summaryChars;
   for (const detail of DETAIL_STEPS) {
-    const text2 = render(report5, options, detail);
-    if (text2.length <= max2) return text2;
+    const text3 = render(report5, options, detail);
+    if (text3.length <= max2) return text3;
   }
   return truncate(render(report5, options, DETAIL_STEPS[DETAIL_STEPS.length - 1]), max2);
 }
-function truncate(text2, max2) {
+function truncate(text3, max2) {
   const notice2 = "\n\n> [!WARNING]\n> This summary was cut to fit GitHub's size limit; the JSON report has everything.\n";
-  let cut = text2.slice(0, Math.max(0, max2 - notice2.length - 40));
+  let cut = text3.slice(0, Math.max(0, max2 - notice2.length - 40));
   const nl = cut.lastIndexOf("\n");
   if (nl > 0) cut = cut.slice(0, nl);
   const fences = [...cut.matchAll(/^(`{3,})/gm)];
@@ -66595,15 +66782,15 @@ function lintFindings(r, d) {
   if (errors.length > d.findings) out.push(`- \u2026 and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ""];
 }
-function firstLine3(text2, max2) {
-  const line = text2.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
+function firstLine3(text3, max2) {
+  const line = text3.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
   return clip2(line.trim(), max2);
 }
-function clip2(text2, max2) {
-  return text2.length > max2 ? `${text2.slice(0, max2)}\u2026` : text2;
+function clip2(text3, max2) {
+  return text3.length > max2 ? `${text3.slice(0, max2)}\u2026` : text3;
 }
-function indent(text2) {
-  return text2.split("\n").map((l) => `  ${l}`).join("\n");
+function indent(text3) {
+  return text3.split("\n").map((l) => `  ${l}`).join("\n");
 }
 function safeUrl(url2) {
   if (!url2 || !/^https:\/\/[^\s/]/.test(url2) || /[\u0000-\u001f\u007f]/.test(url2)) return void 0;
@@ -66911,7 +67098,7 @@ var Badge = class {
     const textLength = FONT_SCALE_UP_FACTOR * textWidth;
     let element;
     if (this.constructor.shadow) {
-      const text2 = new XmlElement({
+      const text3 = new XmlElement({
         name: "text",
         content: [content],
         attrs: withTextFill({ x: x2, y, textLength }, textColor)
@@ -66940,7 +67127,7 @@ var Badge = class {
       });
       element = new XmlElement({
         name: "g",
-        content: [shadowGroup, text2],
+        content: [shadowGroup, text3],
         attrs: { transform: FONT_SCALE_DOWN_VALUE }
       });
     } else {
@@ -67284,7 +67471,7 @@ function social({
         textLength: labelTextLength
       }
     });
-    const text2 = new XmlElement({
+    const text3 = new XmlElement({
       name: "text",
       content: [label],
       attrs: {
@@ -67296,9 +67483,9 @@ function social({
     });
     return shouldWrapWithLink ? new XmlElement({
       name: "a",
-      content: [shadow, text2, rect],
+      content: [shadow, text3, rect],
       attrs: { target: "_blank", href: leftLink }
-    }) : new ElementList({ content: [rect, shadow, text2] });
+    }) : new ElementList({ content: [rect, shadow, text3] });
   }
   function getMessageText() {
     if (!hasMessage) return "";
@@ -67325,7 +67512,7 @@ function social({
         textLength: messageTextLength
       }
     });
-    const text2 = new XmlElement({
+    const text3 = new XmlElement({
       name: "text",
       content: [message],
       attrs: {
@@ -67338,9 +67525,9 @@ function social({
     });
     return hasRightLink ? new XmlElement({
       name: "a",
-      content: [rect, shadow, text2],
+      content: [rect, shadow, text3],
       attrs: { target: "_blank", href: rightLink }
-    }) : new ElementList({ content: [shadow, text2] });
+    }) : new ElementList({ content: [shadow, text3] });
   }
   const style = new XmlElement({
     name: "style",
@@ -67495,7 +67682,7 @@ function forTheBadge({
   function getLabelElement() {
     const { textColor } = colorsForBackground(outLabelColor);
     const midX = labelTextMinX + 0.5 * labelTextWidth;
-    const text2 = new XmlElement({
+    const text3 = new XmlElement({
       name: "text",
       content: [label],
       attrs: withTextFill(
@@ -67519,20 +67706,20 @@ function forTheBadge({
       });
       return new XmlElement({
         name: "a",
-        content: [rect, text2],
+        content: [rect, text3],
         attrs: {
           target: "_blank",
           href: leftLink
         }
       });
     } else {
-      return text2;
+      return text3;
     }
   }
   function getMessageElement() {
     const { textColor } = colorsForBackground(color);
     const midX = messageTextMinX + 0.5 * messageTextWidth;
-    const text2 = new XmlElement({
+    const text3 = new XmlElement({
       name: "text",
       content: [message],
       attrs: withTextFill(
@@ -67558,14 +67745,14 @@ function forTheBadge({
       });
       return new XmlElement({
         name: "a",
-        content: [rect, text2],
+        content: [rect, text3],
         attrs: {
           target: "_blank",
           href: rightLink
         }
       });
     } else {
-      return text2;
+      return text3;
     }
   }
   let backgroundContent;
@@ -67845,19 +68032,19 @@ function signalColor(report5, signal) {
   return "brightgreen";
 }
 function badgeSvg(spec, style = "flat") {
-  return makeBadge2({ label: text(spec.label), message: text(spec.message) || "unknown", color: spec.color, style });
+  return makeBadge2({ label: text2(spec.label), message: text2(spec.message) || "unknown", color: spec.color, style });
 }
 function badgeEndpointJson(spec) {
   const body = {
     schemaVersion: 1,
-    label: text(spec.label),
-    message: text(spec.message) || "unknown",
+    label: text2(spec.label),
+    message: text2(spec.message) || "unknown",
     color: spec.color
   };
   return `${JSON.stringify(body)}
 `;
 }
-function text(value) {
+function text2(value) {
   return clip3(plainText(value).replace(/\s+/g, " ").trim(), MAX_TEXT);
 }
 function clip3(value, max2) {
@@ -68576,9 +68763,9 @@ function closest(word, known) {
 }
 
 // src/config/load.ts
-function parseConfigDocument(text2, file2 = ".github/readygate.yml") {
+function parseConfigDocument(text3, file2 = ".github/readygate.yml") {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
@@ -68789,17 +68976,17 @@ async function readRemotePolicy(octokit, repo, path, defaultBranch) {
 async function readOrgDefault(octokit, repo, path) {
   if (repo.repo.toLowerCase() === ".github") return void 0;
   const location3 = { owner: repo.owner, repo: ".github", path };
-  let text2;
+  let text3;
   try {
-    text2 = await readRepoFile(octokit, location3, path);
+    text3 = await readRepoFile(octokit, location3, path);
   } catch (error63) {
     throw new ReadygateError(
       `cannot read the owner's default policy ${name(location3)}: ${describeError(error63)} (give this token or App installation access to ${repo.owner}/.github, or add ${path} to ${repo.owner}/${repo.repo})`,
       { cause: error63 }
     );
   }
-  if (text2 === void 0) return void 0;
-  return { first: parseConfigDocument(text2, name(location3)), location: location3 };
+  if (text3 === void 0) return void 0;
+  return { first: parseConfigDocument(text3, name(location3)), location: location3 };
 }
 async function resolvePolicy(octokit, first, origin, self2 = origin) {
   if (!isMapping(first.value) || first.value._extends === void 0)
@@ -68819,8 +69006,8 @@ async function resolvePolicy(octokit, first, origin, self2 = origin) {
       throw new ConfigError(`${first.file}: \`_extends\` goes deeper than ${MAX_EXTENDS} files`, [
         `${chain.map((c) => c.file).join(" extends ")}: flatten the chain (at most ${MAX_EXTENDS} bases)`
       ]);
-    const text2 = await readBase(octokit, target, current.file);
-    current = parseConfigDocument(text2, name(target));
+    const text3 = await readBase(octokit, target, current.file);
+    current = parseConfigDocument(text3, name(target));
     if (!isMapping(current.value))
       throw new ConfigError(`${current.file} is not a policy mapping`, [
         `${current.file}: ${chain.at(-1).file} extends it, but its top level is not a mapping of keys`
@@ -68853,19 +69040,19 @@ function parseExtends(value, file2, origin) {
   return { owner: match2[1] ?? origin.owner, repo: match2[2], path };
 }
 async function readBase(octokit, target, from) {
-  let text2;
+  let text3;
   try {
-    text2 = await readRepoFile(octokit, target, target.path);
+    text3 = await readRepoFile(octokit, target, target.path);
   } catch (error63) {
     throw new ReadygateError(`${from}: cannot read its \`_extends\` base ${name(target)}: ${describeError(error63)}`, {
       cause: error63
     });
   }
-  if (text2 === void 0)
+  if (text3 === void 0)
     throw new ConfigError(`${from}: its \`_extends\` base ${name(target)} does not exist`, [
       `${from}: \`_extends\`: ${name(target)} was not found on that repository's default branch, or this token cannot read it (an Actions GITHUB_TOKEN reads only its own repository and public ones)`
     ]);
-  return text2;
+  return text3;
 }
 function name(location3) {
   return `${location3.owner}/${location3.repo}:${location3.path}`;
@@ -68996,11 +69183,11 @@ function ownPolicy(workspace, root, path) {
   if (existsSync4(resolve7(workspace, path))) return path;
   return existsSync4(resolve7(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : void 0;
 }
-function differsLocally(req, text2) {
+function differsLocally(req, text3) {
   if (req.changedPaths || !req.workspace) return false;
   const local = resolve7(req.workspace, req.path);
   try {
-    return existsSync4(local) && (text2 === void 0 || readFileSync3(local, "utf8") !== text2);
+    return existsSync4(local) && (text3 === void 0 || readFileSync3(local, "utf8") !== text3);
   } catch {
     return false;
   }
