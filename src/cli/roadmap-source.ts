@@ -10,11 +10,9 @@ import { glob } from 'tinyglobby';
 import { RoadmapConfig } from '../config/schema.js';
 import { UsageError, describeError } from '../core/errors.js';
 import { collectRoadmap, type Roadmap } from '../core/roadmap/collect.js';
-import type { SyncOptions } from '../core/roadmap/desired.js';
-import { DEFAULT_CRITERIA_HEADINGS } from '../core/roadmap/types.js';
 import { readConfigFile, DEFAULT_CONFIG_PATH } from '../check/config-source.js';
+import { parseOptions, type RoadmapSettings } from '../check/roadmap-settings.js';
 
-export type RoadmapSettings = ReturnType<typeof RoadmapConfig.parse>;
 
 export function roadmapSettings(
   root: string,
@@ -46,20 +44,7 @@ export async function loadRoadmap(root: string, settings: RoadmapSettings): Prom
       throw new UsageError(`cannot read roadmap ${file}: ${describeError(error)}`, { cause: error });
     }
   });
-  return collectRoadmap(sources, {
-    milestones: settings.milestones,
-    criteriaHeadings: settings.criteria_headings ?? DEFAULT_CRITERIA_HEADINGS,
-  });
-}
-
-export function syncOptions(settings: RoadmapSettings, roadmap: Roadmap): SyncOptions {
-  return {
-    labels: settings.labels,
-    closeDone: settings.close_done,
-    onRemoved: settings.on_removed,
-    twoWay: settings.two_way,
-    files: roadmap.files.map((f) => f.file),
-  };
+  return collectRoadmap(sources, parseOptions(settings));
 }
 
 /** `owner/repo` from --repo, else from the `origin` remote (github.com or a GHES host). */

@@ -18,7 +18,8 @@ import { acquireLock } from '../github/roadmap/lock.js';
 import type { PacingOptions } from '../github/roadmap/pacing.js';
 import { syncRoadmap } from '../github/roadmap/sync.js';
 import { EXIT, type CliIO } from './io.js';
-import { etagCacheDir, loadRoadmap, repoRef, roadmapSettings, syncOptions } from './roadmap-source.js';
+import { syncOptions } from '../check/roadmap-settings.js';
+import { etagCacheDir, loadRoadmap, repoRef, roadmapSettings } from './roadmap-source.js';
 
 export const ROADMAP_HELP = `Usage: readygate roadmap <show|plan|sync|pull> [options]
 

@@ -39,6 +39,7 @@ export const DEPS: HandlerDeps = {
   policyPath: '.github/readygate.yml',
   version: '0.1.0',
   now: () => new Date('2026-12-01T12:00:00Z'),
+  roadmapPacing: { writeGapMs: 0, sleep: async () => undefined },
 };
 
 export async function testProbot(Octokit: typeof ProbotOctokit = TestOctokit): Promise<Probot> {

@@ -45,7 +45,11 @@ describe('pull_request events', () => {
   it("leaves a commit alone that already has the App's run (the CI finished first)", async () => {
     const payload = example('pull_request', 'synchronize');
     payload.pull_request.head.sha = SHA;
-    const scope = ownRuns(tokenScope(), [ownRun(11, 'completed', 3)]);
+    // The policy is read (it says whether the roadmap is synced); no run is created.
+    const scope = ownRuns(tokenScope(), [ownRun(11, 'completed', 3)])
+      .get(`${REPO_PATH}/contents/.github%2Freadygate.yml`)
+      .query({ ref: 'main' })
+      .reply(200, policyReply(STRICT));
     const probot = await testProbot();
     await probot.receive({ id: 'pr-again', name: 'pull_request', payload } as never);
     expect(scope.isDone()).toBe(true);

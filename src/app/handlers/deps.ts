@@ -1,6 +1,7 @@
 /** What every event handler receives besides the Probot context: the App's identity and settings. */
 import type { Context } from 'probot';
 import type { GitHubClient } from '../../github/octokit.js';
+import type { PacingOptions } from '../../github/roadmap/pacing.js';
 import type { RepoRef } from '../../github/repo.js';
 import type { ZipLimits } from '../../github/zip.js';
 
@@ -13,6 +14,8 @@ export interface HandlerDeps {
   version: string;
   now: () => Date;
   limits?: ZipLimits;
+  /** How a roadmap sync spaces its writes (default: GitHub's documented pace; tests shorten it). */
+  roadmapPacing?: Partial<PacingOptions>;
 }
 
 export interface RepoScope {

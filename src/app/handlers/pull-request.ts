@@ -1,9 +1,21 @@
-/** pull_request opened, synchronize, reopened, ready_for_review: the head commit's waiting run. */
+/**
+ * pull_request opened, synchronize, reopened, ready_for_review: the head commit's waiting run, and,
+ * when the pull request changes a roadmap file, a preview of the roadmap sync merging it would run.
+ */
 import type { Context } from 'probot';
+import { pullRequestChanges } from '../../github/pr-files.js';
 import { repoScope, type HandlerDeps } from './deps.js';
-import { openWaitingRun } from './waiting.js';
+import { roadmapOf, runRoadmap, touchesRoadmap } from './roadmap.js';
+import { defaultBranchPolicy, openWaitingRun } from './waiting.js';
 
 export async function onPullRequest(context: Context<'pull_request'>, deps: HandlerDeps): Promise<void> {
   const pr = context.payload.pull_request;
-  await openWaitingRun(repoScope(context), deps, context.log, { sha: pr.head.sha, branch: pr.base.ref });
+  const scope = repoScope(context);
+  const policy = await defaultBranchPolicy(scope, deps);
+  await openWaitingRun(scope, deps, context.log, { sha: pr.head.sha, branch: pr.base.ref }, policy);
+  const settings = roadmapOf(policy);
+  if (!settings || pr.base.ref !== scope.defaultBranch) return;
+  const changes = await pullRequestChanges(scope.octokit, scope.repo, pr.number);
+  if (!touchesRoadmap(settings, deps.policyPath, changes.paths)) return;
+  await runRoadmap(scope, deps, context.log, { sha: pr.head.sha, settings, mode: 'preview', pullNumber: pr.number });
 }

@@ -5,7 +5,7 @@
  * (older GitHub Enterprise Server, no permission), "Blocked by #N" lines in the managed region stand
  * in, and the marker remembers it so later runs do not ask again.
  */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../octokit.js';
 import { ReadygateError, describeError } from '../../core/errors.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from '../../core/roadmap/desired.js';
 import { managedRegion, readMarker, replaceRegion } from '../../core/roadmap/marker.js';
@@ -41,7 +41,7 @@ interface Known {
   body: string;
 }
 
-export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext): Promise<ApplyResult> {
+export async function applyPlan(octokit: GitHubClient, plan: Plan, ctx: ApplyContext): Promise<ApplyResult> {
   const { ref } = ctx;
   const result: ApplyResult = { writes: 0, created: [], warnings: [] };
   const issues = new Map<string, Known>();
@@ -249,7 +249,7 @@ export async function applyPlan(octokit: Octokit, plan: Plan, ctx: ApplyContext)
 }
 
 async function existingBlockers(
-  octokit: Octokit,
+  octokit: GitHubClient,
   ref: RepoRef,
   number: number,
   cache: Map<number, Set<number>>,
@@ -289,7 +289,7 @@ function apiMissing(error: unknown): number | undefined {
 
 /** Writes the managed region with the lines that stand in for the relation APIs this GitHub lacks. */
 async function relationBody(
-  octokit: Octokit,
+  octokit: GitHubClient,
   ctx: ApplyContext,
   key: string,
   issue: Known,

@@ -3,12 +3,12 @@
  * issues it opened are believed (see core/roadmap/trust.ts). If GitHub names no account, bot
  * accounts are trusted and the plan says so.
  */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../octokit.js';
 import type { MarkerTrust } from '../../core/roadmap/trust.js';
 import { viewerLogin } from '../viewer.js';
 
 export async function markerTrust(
-  octokit: Octokit,
+  octokit: GitHubClient,
   trusted: readonly string[] = [],
 ): Promise<{ trust: MarkerTrust; warning?: string }> {
   const viewer = await viewerLogin(octokit);

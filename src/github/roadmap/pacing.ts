@@ -8,7 +8,7 @@
  * limiter groups in module state and its waits cannot be driven by an injected clock; here every
  * delay goes through `sleep`, so tests run in milliseconds.
  */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../octokit.js';
 import { asHttpError } from './http-error.js';
 
 export interface PacingOptions {
@@ -58,7 +58,7 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const CREATES = /^POST \/repos\/[^/]+\/[^/]+\/(issues|labels|milestones)$/;
 
-export function installPacing(octokit: Octokit, options: PacingOptions): void {
+export function installPacing(octokit: GitHubClient, options: PacingOptions): void {
   let lastWrite = -Infinity;
   let lastCreate = -Infinity;
   let writeGap = options.writeGapMs;

@@ -3,7 +3,7 @@
  * pull requests dropped), milestones and labels. Never the search API, whose index lags and made
  * other sync tools create duplicates. Sub-issue parents and dependency counts come with each issue.
  */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../octokit.js';
 import { readMarker } from '../../core/roadmap/marker.js';
 import type { CurrentIssue, CurrentMilestone, CurrentState } from '../../core/roadmap/state.js';
 import { acceptMarkers, type MarkerTrust } from '../../core/roadmap/trust.js';
@@ -30,7 +30,7 @@ interface RawIssue {
 }
 
 /** Markers count only on issues opened by an account `trust` names (see core/roadmap/trust.ts). */
-export async function readState(octokit: Octokit, ref: RepoRef, trust: MarkerTrust): Promise<CurrentState> {
+export async function readState(octokit: GitHubClient, ref: RepoRef, trust: MarkerTrust): Promise<CurrentState> {
   const issues: CurrentIssue[] = [];
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
     ...ref,

@@ -7,7 +7,7 @@
  * carries on with the winner, so relations and closes land on one issue. The later of two syncs
  * always sees both issues, so one of them always cleans up.
  */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../octokit.js';
 import type { CurrentState } from '../../core/roadmap/state.js';
 import type { RepoRef } from './read-state.js';
 
@@ -24,7 +24,7 @@ export interface Winner {
  * the one created here; the issue created here is closed as its duplicate. Returns key → winner.
  */
 export async function reconcileCreated(
-  octokit: Octokit,
+  octokit: GitHubClient,
   ref: RepoRef,
   created: readonly { key: string; number: number }[],
   reread: () => Promise<CurrentState>,

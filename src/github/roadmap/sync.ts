@@ -1,8 +1,8 @@
 /**
  * One roadmap sync: find the account the token is, read GitHub's state by listing (believing only
- * that account's markers), plan against the roadmap, and (unless dry-run) apply. The caller passes the Octokit, repository and roadmap; nothing here reads env or globals.
+ * that account's markers), plan against the roadmap, and (unless dry-run) apply. The caller passes the GitHubClient, repository and roadmap; nothing here reads env or globals.
  */
-import type { Octokit } from '@octokit/rest';
+import type { GitHubClient } from '../octokit.js';
 import type { Roadmap } from '../../core/roadmap/collect.js';
 import { desiredIssue, type SyncOptions } from '../../core/roadmap/desired.js';
 import { planSync } from '../../core/roadmap/plan.js';
@@ -31,7 +31,7 @@ export interface SyncOutcome {
   result?: ApplyResult;
 }
 
-export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncOutcome> {
+export async function syncRoadmap(octokit: GitHubClient, run: SyncRun): Promise<SyncOutcome> {
   let current: CurrentState;
   let reread: (() => Promise<CurrentState>) | undefined;
   try {
@@ -68,7 +68,7 @@ export async function syncRoadmap(octokit: Octokit, run: SyncRun): Promise<SyncO
  * that edits a roadmap file, with the roadmap as the PR's head has it.
  */
 export async function roadmapPlanMarkdown(
-  octokit: Octokit,
+  octokit: GitHubClient,
   run: Omit<SyncRun, 'dryRun' | 'onProgress'>,
 ): Promise<{ markdown: string; plan: Plan }> {
   const { plan } = await syncRoadmap(octokit, { ...run, dryRun: true });

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import nock from 'nock';
 
 export const API = 'https://api.github.test';
-const REPO = '/repos/acme/app';
 
 export interface FakeIssue {
   number: number;
@@ -54,17 +53,33 @@ export class FakeGitHub {
   /** Neither `GET /user` nor the GraphQL viewer names the account. */
   anonymous = false;
   scope: nock.Scope;
+  readonly api: string;
+  /** `/repos/owner/name`. */
+  readonly repo: string;
 
-  constructor() {
-    this.scope = nock(API).persist();
+  /**
+   * Serves every GET, POST and PATCH to `api` it is not beaten to: a test that also mocks other
+   * routes (the App's check runs) registers those first.
+   */
+  constructor(options: { api?: string; repo?: string } = {}) {
+    this.api = options.api ?? API;
+    this.repo = options.repo ?? '/repos/acme/app';
+    this.scope = nock(this.api).persist();
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- nock hands the request to `this` of a plain function
     const fake = this;
-    this.scope.get(/.*/).reply(function (uri) {
+    const owns = (uri: string) => {
+      const path = new URL(uri, this.api).pathname;
+      if (path === '/graphql' || path === '/user') return true;
+      return (
+        path.startsWith(`${this.repo}/`) && /^(issues|milestones|labels)(\/|$)/.test(path.slice(this.repo.length + 1))
+      );
+    };
+    this.scope.get(owns).reply(function (uri) {
       return fake.conditional(fake.get(uri), this.req.headers['if-none-match']);
     });
     for (const method of ['post', 'patch'] as const) {
       // optional: a run that must not write leaves them unused and the scope still done
-      this.scope[method](/.*/)
+      this.scope[method](owns)
         .optionally()
         .reply((uri, body) => this.write(method.toUpperCase(), uri, body as Record<string, unknown>));
     }
@@ -119,7 +134,7 @@ export class FakeGitHub {
   }
 
   private get(uri: string): [number, unknown, Record<string, string>?] {
-    const url = new URL(uri, API);
+    const url = new URL(uri, this.api);
     this.requests.push({ method: 'GET', path: url.pathname + url.search });
     const page = Number(url.searchParams.get('page') ?? 1);
     const per = Number(url.searchParams.get('per_page') ?? 30);
@@ -137,10 +152,10 @@ export class FakeGitHub {
       return this.appToken || this.anonymous
         ? [403, { message: 'Resource not accessible by integration' }]
         : [200, { login: this.viewer, type: 'User' }];
-    if (url.pathname === `${REPO}/issues`) return paged(this.issues);
-    if (url.pathname === `${REPO}/milestones`) return paged(this.milestones);
-    if (url.pathname === `${REPO}/labels`) return paged(this.labels.map((name) => ({ name })));
-    const deps = new RegExp(`^${REPO}/issues/(\\d+)/dependencies/blocked_by$`).exec(url.pathname);
+    if (url.pathname === `${this.repo}/issues`) return paged(this.issues);
+    if (url.pathname === `${this.repo}/milestones`) return paged(this.milestones);
+    if (url.pathname === `${this.repo}/labels`) return paged(this.labels.map((name) => ({ name })));
+    const deps = new RegExp(`^${this.repo}/issues/(\\d+)/dependencies/blocked_by$`).exec(url.pathname);
     if (deps)
       return this.refuseDependencies
         ? [404, { message: 'Not Found' }]
@@ -155,7 +170,7 @@ export class FakeGitHub {
   }
 
   private write(method: string, uri: string, body: Record<string, unknown>): [number, unknown] {
-    const path = new URL(uri, API).pathname;
+    const path = new URL(uri, this.api).pathname;
     this.requests.push({ method, path, body });
     if (path === '/graphql') {
       if (this.anonymous)
@@ -167,11 +182,11 @@ export class FakeGitHub {
     }
     this.writes++;
     if (this.failOnWrite === this.writes) return [500, { message: 'Server Error' }];
-    if (method === 'POST' && path === `${REPO}/labels`) {
+    if (method === 'POST' && path === `${this.repo}/labels`) {
       this.labels.push(String(body.name));
       return [201, { name: body.name }];
     }
-    if (method === 'POST' && path === `${REPO}/milestones`) {
+    if (method === 'POST' && path === `${this.repo}/milestones`) {
       const m = {
         number: 900 + this.milestones.length,
         title: String(body.title),
@@ -181,7 +196,7 @@ export class FakeGitHub {
       this.milestones.push(m);
       return [201, m];
     }
-    if (method === 'POST' && path === `${REPO}/issues`) {
+    if (method === 'POST' && path === `${this.repo}/issues`) {
       const ms = this.milestones.find((m) => m.number === body.milestone);
       const issue = this.addIssue({
         title: String(body.title),
@@ -196,13 +211,13 @@ export class FakeGitHub {
       });
       return [201, issue];
     }
-    const one = new RegExp(`^${REPO}/issues/(\\d+)(/sub_issues|/dependencies/blocked_by)?$`).exec(path);
+    const one = new RegExp(`^${this.repo}/issues/(\\d+)(/sub_issues|/dependencies/blocked_by)?$`).exec(path);
     if (!one) return [404, { message: 'Not Found' }];
     const issue = this.byNumber(Number(one[1]));
     if (one[2] === '/sub_issues' && this.refuseSubIssues) return [404, { message: 'Not Found' }];
     if (one[2] === '/sub_issues') {
       const child = this.issues.find((i) => i.id === body.sub_issue_id)!;
-      child.parent_issue_url = `${API}${REPO}/issues/${issue.number}`;
+      child.parent_issue_url = `${this.api}${this.repo}/issues/${issue.number}`;
       return [201, issue];
     }
     if (one[2] === '/dependencies/blocked_by' && this.refuseDependencies) return [404, { message: 'Not Found' }];
