@@ -9,6 +9,7 @@
 import { Probot, Server, type ProbotOctokit } from 'probot';
 import { VERSION } from '../version.js';
 import type { AppConfig } from './config.js';
+import { freePort } from './free-port.js';
 import { appOctokit, type RateLimitTuning } from './octokit.js';
 import { deliveryKey } from './queue/delivery-key.js';
 import { MemoryQueue } from './queue/memory.js';
@@ -17,7 +18,7 @@ import { opsRoutes } from './queue/routes.js';
 import type { DeliveryQueue } from './queue/types.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { readygateApp } from './readygate-app.js';
-import { healthHandler, webApp } from './web.js';
+import { webApp } from './web.js';
 import { deliveryWorker } from './worker.js';
 
 export interface StartDeps {
@@ -79,7 +80,7 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
 
   const server = new Server({
     host: config.host,
-    port: config.port,
+    port: config.port || (await freePort(config.host)),
     webhookPath: config.webhookPath,
     log,
     enableStaticFiles: false,
@@ -88,7 +89,6 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
     ...(request && { request }),
   });
   if (deps.web !== false) await server.load(webApp(queue));
-  else await server.load((_app, { addHandler }) => addHandler(healthHandler(queue)));
   const workers = deps.workers !== false;
   await server.load((_app, { addHandler }) => addHandler(opsRoutes({ queue, metrics, workers })));
   await server.start();

@@ -78,10 +78,16 @@ describe('the App over HTTP', () => {
       now: () => new Date('2026-12-01T12:00:00Z'),
     });
     expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // PORT=0 is any free port (the OS's ephemeral range), not Probot's default 3000.
+    expect(app.port).toBeGreaterThan(0);
+    expect(app.port).not.toBe(3000);
 
     const health = await fetch(`${app.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true, working: true });
+    expect(await health.json()).toMatchObject({ alive: true });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, ok: true, working: true });
 
     const opened = example('pull_request', 'opened');
     opened.pull_request.head.sha = SHA;

@@ -98,7 +98,7 @@ describe('instrumentQueue and AppMetrics', () => {
   });
 });
 
-describe('/readyz and /metrics', () => {
+describe('/healthz, /readyz and /metrics', () => {
   let server: Server | undefined;
   afterEach(async () => {
     await new Promise((resolve) => server?.close(resolve));
@@ -126,6 +126,10 @@ describe('/readyz and /metrics', () => {
   it('is not ready when Redis is unreachable, or when this replica should run workers and does not', async () => {
     const down = await serve({ ...healthy, ok: false }, false);
     expect((await down('/readyz')).status).toBe(503);
+    // Liveness is not readiness: a replica whose Redis is down is alive and must not be restarted.
+    const live = await down('/healthz');
+    expect(live.status).toBe(200);
+    expect(await live.json()).toMatchObject({ alive: true });
     await new Promise((resolve) => server!.close(resolve));
     const idle = await serve({ ...healthy, working: false }, true);
     expect((await idle('/readyz')).status).toBe(503);

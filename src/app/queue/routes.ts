@@ -1,5 +1,7 @@
 /**
- * `/readyz` and `/metrics`, as a Probot `addHandler` handler. `/readyz` answers 200 only when the
+ * `/healthz`, `/readyz` and `/metrics`, as a Probot `addHandler` handler. `/healthz` is liveness:
+ * 200 while the process serves HTTP, whatever Redis does, so an orchestrator never restarts every
+ * replica because Redis is down (that is readiness's business). `/readyz` answers 200 only when the
  * queue accepts work (Redis reachable) and, on a replica that runs workers, they run; the body
  * says the queue's depth and its oldest waiting delivery's age. `/metrics` is Prometheus text.
  */
@@ -14,10 +16,15 @@ export interface OpsRoutes {
   workers: boolean;
 }
 
-export function opsRoutes({ queue, metrics, workers }: OpsRoutes) {
+export function opsRoutes({ queue, metrics, workers }: OpsRoutes, started: number = Date.now()) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(`${JSON.stringify({ alive: true, uptimeSeconds: Math.round((Date.now() - started) / 1000) })}\n`);
+      return true;
+    }
     if (path === '/readyz') {
       const health = await queue.health();
       const ready = health.ok && (!workers || health.working);
