@@ -9,5 +9,6 @@ import { nunit } from './nunit.js';
 import { rspecJson } from './rspec-json.js';
 import { tap } from './tap.js';
 import { trx } from './trx.js';
+import { xunitNet } from './xunit-net.js';
 
-export const testsParsers: ReportParser<'tests'>[] = [junit, trx, nunit, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
+export const testsParsers: ReportParser<'tests'>[] = [junit, trx, nunit, xunitNet, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];

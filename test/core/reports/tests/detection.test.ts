@@ -19,6 +19,7 @@ const TESTS_FOLDERS: Record<string, string> = {
   'mocha-json': 'mocha-json',
   'rspec-json': 'rspec-json',
   nunit: 'nunit',
+  'xunit-net': 'xunit-net',
 };
 
 function allFixtures(dir = FIXTURES): string[] {
