@@ -23779,10 +23779,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler2 !== void 0) {
-                  const { text: text3 } = this;
+                  const { text: text4 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text3.length !== 0) {
-                    handler2(text3 + slice);
+                  if (text4.length !== 0) {
+                    handler2(text4 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler2(slice);
@@ -23849,10 +23849,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler2 !== void 0) {
-                  const { text: text3 } = this;
+                  const { text: text4 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text3.length !== 0) {
-                    handler2(text3 + slice);
+                  if (text4.length !== 0) {
+                    handler2(text4 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler2(slice);
@@ -23942,9 +23942,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text: text3 } = this;
-        if (text3.length !== 0) {
-          (_a4 = this.textHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, text3);
+        const { text: text4 } = this;
+        if (text4.length !== 0) {
+          (_a4 = this.textHandler) === null || _a4 === void 0 ? void 0 : _a4.call(this, text4);
           this.text = "";
         }
         this._closed = true;
@@ -25124,14 +25124,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text3, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text4, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text3;
+        return text4;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text3.length <= endStep)
-        return text3;
+      if (text4.length <= endStep)
+        return text4;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -25148,14 +25148,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+        i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text3[i2 += 1]; ) {
+      for (let ch; ch = text4[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text3[i2 + 1]) {
+          switch (text4[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -25172,12 +25172,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text3, i2, indent2.length);
+            i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
           end = i2 + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text3[i2 + 1];
+            const next = text4[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -25189,12 +25189,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text3[i2 += 1];
+                ch = text4[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text3;
+                return text4;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -25209,39 +25209,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text3;
+        return text4;
       if (onFold)
         onFold();
-      let res = text3.slice(0, folds[0]);
+      let res = text4.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text3.length;
+        const end2 = folds[i3 + 1] || text4.length;
         if (fold === 0)
           res = `
-${indent2}${text3.slice(0, end2)}`;
+${indent2}${text4.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text3[fold]}\\`;
+            res += `${text4[fold]}\\`;
           res += `
-${indent2}${text3.slice(fold + 1, end2)}`;
+${indent2}${text4.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text3, i2, indent2) {
+    function consumeMoreIndentedLines(text4, i2, indent2) {
       let end = i2;
       let start = i2 + 1;
-      let ch = text3[start];
+      let ch = text4[start];
       while (ch === " " || ch === "	") {
         if (i2 < start + indent2) {
-          ch = text3[++i2];
+          ch = text4[++i2];
         } else {
           do {
-            ch = text3[++i2];
+            ch = text4[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start = i2 + 1;
-          ch = text3[start];
+          ch = text4[start];
         }
       }
       return end;
@@ -32198,8 +32198,8 @@ var require_consumer = __commonJS({
           }
         }
       }
-      widthOf(text3, { guess = true } = {}) {
-        return Array.from(text3).reduce((accumWidth, char) => {
+      widthOf(text4, { guess = true } = {}) {
+        return Array.from(text4).reduce((accumWidth, char) => {
           const charWidth = this.widthOfCharCode(char.codePointAt(0));
           if (charWidth === void 0) {
             if (guess) {
@@ -32278,14 +32278,14 @@ var require_anafanafo = __commonJS({
         require_helvetica_11px_bold()
       )
     };
-    module.exports = function measure(text3, { font, ...rest }) {
+    module.exports = function measure(text4, { font, ...rest }) {
       const consumer = consumers[font];
       if (!consumer) {
         throw Error(
           `Unknown font "${font}", expected ${Object.keys(consumers).join(", ")}`
         );
       }
-      return consumer.widthOf(text3, { ...rest });
+      return consumer.widthOf(text4, { ...rest });
     };
   }
 });
@@ -32582,8 +32582,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -32679,10 +32679,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32711,9 +32711,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -32724,8 +32724,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -32781,23 +32781,23 @@ function info(message) {
 
 // src/core/render/safe-log.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-function mayHoldCommand(text3) {
-  return text3.includes("::") || text3.includes("##[");
+function mayHoldCommand(text4) {
+  return text4.includes("::") || text4.includes("##[");
 }
-function safeLines(text3, token = randomUUID2) {
-  if (!mayHoldCommand(text3)) return [text3];
+function safeLines(text4, token = randomUUID2) {
+  if (!mayHoldCommand(text4)) return [text4];
   let t = token();
-  while (text3.includes(t)) t = token();
-  return [`::stop-commands::${t}`, text3, `::${t}::`];
+  while (text4.includes(t)) t = token();
+  return [`::stop-commands::${t}`, text4, `::${t}::`];
 }
 
 // src/action/io.ts
 function coreIO() {
   return {
-    info: (text3) => {
-      for (const line of safeLines(text3)) info(line);
+    info: (text4) => {
+      for (const line of safeLines(text4)) info(line);
     },
-    warning: (text3) => warning(text3),
+    warning: (text4) => warning(text4),
     annotate: ({ level, message, ...props }) => {
       const properties = {
         title: props.title,
@@ -43215,8 +43215,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text3) => {
-  return text3.charAt(0).toUpperCase() + text3.slice(1);
+var capitalizeFirstCharacter = (text4) => {
+  return text4.charAt(0).toUpperCase() + text4.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -43838,11 +43838,11 @@ var error38 = () => {
       case "too_small": {
         const adj = issue3.inclusive ? ">=" : ">";
         const sizing = getSizing(issue3.origin);
-        const shortName = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
+        const shortName2 = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
         if (sizing) {
-          return `Te ${shortName}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
+          return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
         }
-        return `Te ${shortName}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
+        return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
       }
       case "invalid_format": {
         const _issue = issue3;
@@ -53660,9 +53660,9 @@ async function uploadArtifact(runtime, name2, files, options = {}) {
   if (!finalized.success) throw new ArtifactUploadError(`FinalizeArtifact for ${name2} was refused`);
   return { id: finalized.data.artifact_id, size: zip.length, sha256 };
 }
-function scrub(text3, url2) {
+function scrub(text4, url2) {
   const { search } = new URL(url2);
-  return search ? text3.split(url2).join(withoutQuery(url2)).split(search).join("") : text3;
+  return search ? text4.split(url2).join(withoutQuery(url2)).split(search).join("") : text4;
 }
 function withoutQuery(url2) {
   const u = new URL(url2);
@@ -53698,9 +53698,9 @@ var Http = class {
       let failure2;
       try {
         const response = await fetch(url2, { ...init, signal: AbortSignal.timeout(this.options.timeoutMs ?? 6e4) });
-        const text3 = await response.text();
-        if (response.ok) return text3;
-        failure2 = `HTTP ${response.status}${twirpMessage(text3)}`;
+        const text4 = await response.text();
+        if (response.ok) return text4;
+        failure2 = `HTTP ${response.status}${twirpMessage(text4)}`;
         if (response.status !== 429 && response.status < 500)
           throw new ArtifactUploadError(`${doing} failed: ${failure2}`);
       } catch (error63) {
@@ -53713,9 +53713,9 @@ var Http = class {
     }
   }
 };
-function twirpMessage(text3) {
+function twirpMessage(text4) {
   try {
-    const msg = JSON.parse(text3).msg;
+    const msg = JSON.parse(text4).msg;
     return typeof msg === "string" ? `: ${msg.slice(0, 200)}` : "";
   } catch {
     return "";
@@ -54923,8 +54923,8 @@ var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key2, value, context);
 };
-var JSONParseV2 = (text3, reviver) => {
-  return JSON.parse(text3, (key2, value, context) => {
+var JSONParseV2 = (text4, reviver) => {
+  return JSON.parse(text4, (key2, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -54982,8 +54982,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text3) => {
-  return text3.replace(
+var serializeBigInts = (text4) => {
+  return text4.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString = match2[0] === '"';
@@ -54997,18 +54997,18 @@ var serializeBigInts = (text3) => {
     }
   );
 };
-var JSONParse = (text3, reviver) => {
-  if (!text3) return originalParse(text3, reviver);
+var JSONParse = (text4, reviver) => {
+  if (!text4) return originalParse(text4, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text3, reviver);
-    const serializedData = serializeBigInts(text3);
+    if (isContextSourceSupported()) return JSONParseV2(text4, reviver);
+    const serializedData = serializeBigInts(text4);
     return originalParse(
       serializedData,
       (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
-      const serializedData = serializeBigInts(text3);
+      const serializedData = serializeBigInts(text4);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -55137,12 +55137,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse4(contentType);
   if (isJSONResponse(mimetype)) {
-    let text3 = "";
+    let text4 = "";
     try {
-      text3 = await response.text();
-      return JSONParse(text3);
+      text4 = await response.text();
+      return JSONParse(text4);
     } catch (err2) {
-      return text3;
+      return text4;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -58995,9 +58995,9 @@ async function* readText(source) {
         for (let at = 0; at < chunk.length; at += ASCII_PIECE)
           yield chunk.toString("latin1", at, Math.min(chunk.length, at + ASCII_PIECE));
       } else {
-        const text3 = decoder2.decode(chunk, { stream: true });
+        const text4 = decoder2.decode(chunk, { stream: true });
         clean2 = chunk.length === 0 || chunk[chunk.length - 1] < 128;
-        if (text3.length > 0) yield text3;
+        if (text4.length > 0) yield text4;
       }
     }
   } catch (error63) {
@@ -59027,28 +59027,28 @@ function asReadError(path, error63) {
   return new ReportParseError(path, reason, void 0, { cause: error63 });
 }
 function forEachLine(source, maxLineBytes, onLine) {
-  return forEachLineSpan(source, maxLineBytes, (text3, start, end, lineNo2) => onLine(text3.slice(start, end), lineNo2));
+  return forEachLineSpan(source, maxLineBytes, (text4, start, end, lineNo2) => onLine(text4.slice(start, end), lineNo2));
 }
 async function forEachLineSpan(source, maxLineBytes, onLine) {
   let carry = "";
   let lineNo2 = 0;
-  for await (const text3 of readText(source)) {
+  for await (const text4 of readText(source)) {
     let start = 0;
-    let nl = text3.indexOf("\n");
+    let nl = text4.indexOf("\n");
     if (nl !== -1 && carry.length > 0) {
-      const first = carry + text3.slice(0, nl);
+      const first = carry + text4.slice(0, nl);
       carry = "";
       emit(first, 0, first.length);
       start = nl + 1;
-      nl = text3.indexOf("\n", start);
+      nl = text4.indexOf("\n", start);
     }
     while (nl !== -1) {
-      emit(text3, start, nl);
+      emit(text4, start, nl);
       start = nl + 1;
-      nl = text3.indexOf("\n", start);
+      nl = text4.indexOf("\n", start);
     }
-    if (start < text3.length) {
-      const rest = text3.length - start;
+    if (start < text4.length) {
+      const rest = text4.length - start;
       if (carry.length + rest > maxLineBytes) {
         throw new ReportParseError(
           source.path,
@@ -59056,14 +59056,14 @@ async function forEachLineSpan(source, maxLineBytes, onLine) {
           lineNo2 + 1
         );
       }
-      carry = carry.length === 0 ? text3.slice(start) : carry + text3.slice(start);
+      carry = carry.length === 0 ? text4.slice(start) : carry + text4.slice(start);
     }
   }
   if (carry.length > 0) emit(carry, 0, carry.length);
   return lineNo2;
-  function emit(text3, start, end) {
+  function emit(text4, start, end) {
     lineNo2++;
-    onLine(text3, start, end > start && text3.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
+    onLine(text4, start, end > start && text4.charCodeAt(end - 1) === 13 ? end - 1 : end, lineNo2);
   }
 }
 
@@ -59846,27 +59846,27 @@ async function readJsonText(ctx) {
   return readWholeText(source, limits.maxJsonBytes, tooBig);
 }
 async function readJson(ctx) {
-  const text3 = await readJsonText(ctx);
+  const text4 = await readJsonText(ctx);
   const max2 = ctx.limits.maxJsonContainers ?? MAX_JSON_CONTAINERS;
-  if (containersOver(text3, max2))
+  if (containersOver(text4, max2))
     throw new ReportParseError(
       ctx.source.path,
       `JSON report holds more than ${max2} objects and arrays: refusing to build them in memory`
     );
-  return parseJsonText(ctx.source.path, text3);
+  return parseJsonText(ctx.source.path, text4);
 }
 var MAX_JSON_CONTAINERS = 8e6;
-function containersOver(text3, max2) {
+function containersOver(text4, max2) {
   let rough = 0;
   for (const c of ["{", "["])
-    for (let i2 = text3.indexOf(c); i2 !== -1 && rough <= max2; i2 = text3.indexOf(c, i2 + 1)) rough++;
+    for (let i2 = text4.indexOf(c); i2 !== -1 && rough <= max2; i2 = text4.indexOf(c, i2 + 1)) rough++;
   if (rough <= max2) return false;
   let exact = 0;
-  for (let i2 = 0; i2 < text3.length; i2++) {
-    const c = text3.charCodeAt(i2);
+  for (let i2 = 0; i2 < text4.length; i2++) {
+    const c = text4.charCodeAt(i2);
     if (c === 34) {
-      for (i2++; i2 < text3.length; i2++) {
-        const d = text3.charCodeAt(i2);
+      for (i2++; i2 < text4.length; i2++) {
+        const d = text4.charCodeAt(i2);
         if (d === 92) i2++;
         else if (d === 34) break;
       }
@@ -59874,25 +59874,25 @@ function containersOver(text3, max2) {
   }
   return false;
 }
-function parseJsonText(path, text3, lineOffset = 0) {
-  if (text3.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
+function parseJsonText(path, text4, lineOffset = 0) {
+  if (text4.trim() === "") throw new ReportParseError(path, "file is empty", lineOffset || void 0);
   try {
-    return JSON.parse(text3);
+    return JSON.parse(text4);
   } catch (error63) {
     if (error63 instanceof RangeError) {
       throw new ReportParseError(path, "JSON is nested too deeply to read", void 0, { cause: error63 });
     }
     const message = error63 instanceof Error ? error63.message : String(error63);
     const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineOffset + lineAt(text3, Number(pos[1])) : lineOffset || void 0;
+    const line = pos ? lineOffset + lineAt(text4, Number(pos[1])) : lineOffset || void 0;
     throw new ReportParseError(path, `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line, {
       cause: error63
     });
   }
 }
-function lineAt(text3, position) {
+function lineAt(text4, position) {
   let line = 1;
-  for (let i2 = text3.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text3.indexOf("\n", i2 + 1)) line++;
+  for (let i2 = text4.indexOf("\n"); i2 !== -1 && i2 < position; i2 = text4.indexOf("\n", i2 + 1)) line++;
   return line;
 }
 function checkShape(path, schema, value, what, at = []) {
@@ -60372,9 +60372,9 @@ var Vuln2 = external_exports.object({
 var Dependency = external_exports.object({ name: external_exports.string(), version: external_exports.string().optional(), vulns: external_exports.array(Vuln2).optional(), skip_reason: external_exports.string().optional() }).loose();
 var Report2 = external_exports.union([external_exports.object({ dependencies: external_exports.array(Dependency) }).loose(), external_exports.array(Dependency)]);
 function titleOf(id, description) {
-  const text3 = (description ?? "").replace(/\s+/g, " ").trim();
-  if (text3 === "") return id;
-  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text3)?.[1] ?? text3;
+  const text4 = (description ?? "").replace(/\s+/g, " ").trim();
+  if (text4 === "") return id;
+  const sentence = /^(.{20,}?[.!?])(?:\s|$)/.exec(text4)?.[1] ?? text4;
   return sentence.length > 200 ? `${sentence.slice(0, 199)}\u2026` : sentence;
 }
 var pipAudit = {
@@ -60976,9 +60976,9 @@ function readEntity(t, at) {
     );
   }
   const name2 = s.slice(at + 1, semi);
-  const text3 = decodeEntity(name2);
-  if (text3 === void 0) throw new XmlSyntaxError(entityError(name2), t.lineAt(semi));
-  t.entityText = text3;
+  const text4 = decodeEntity(name2);
+  if (text4 === void 0) throw new XmlSyntaxError(entityError(name2), t.lineAt(semi));
+  t.entityText = text4;
   return semi + 1;
 }
 function attributeValue(t, from, to) {
@@ -61212,14 +61212,14 @@ var BodyReader = class {
     const lt = t.nextLt(i2);
     let end = lt;
     if (lt === s.length && !t.final && s.charCodeAt(lt - 1) === CR) end--;
-    let text3 = false;
+    let text4 = false;
     for (let k = i2; k < end; k++) {
       const c = s.charCodeAt(k);
       if (c === 38) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(k));
       if (isForbiddenCode(c)) throw new XmlSyntaxError("disallowed character.", t.lineAt(k));
-      text3 ||= !isSpaceCode(c);
+      text4 ||= !isSpaceCode(c);
     }
-    if (text3) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
+    if (text4) throw new XmlSyntaxError("text data outside of root node.", t.lineAt(end));
     if (end < s.length) return end === lt ? this.markup(lt) : ~end;
     return end;
   }
@@ -61481,9 +61481,9 @@ var XmlScanner = class {
   }
   /** Once `needsSaxes` is set: all the text written so far, for saxes to start from. */
   takeProlog() {
-    const text3 = this.head ?? "";
+    const text4 = this.head ?? "";
     this.head = void 0;
-    return text3;
+    return text4;
   }
   prolog(s, final) {
     const prolog = readProlog(s, final);
@@ -61646,12 +61646,12 @@ var XmlReader = class {
       seen();
       events.close(tag.name);
     });
-    const text3 = (piece) => {
+    const text4 = (piece) => {
       seen();
       if (this.wantsText) events.text?.(piece);
     };
-    parser.on("text", text3);
-    parser.on("cdata", text3);
+    parser.on("text", text4);
+    parser.on("cdata", text4);
     parser.on("comment", seen);
     parser.on("processinginstruction", seen);
     parser.on("doctype", seen);
@@ -61661,8 +61661,8 @@ var XmlReader = class {
 };
 var CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
 var CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f]/g;
-function pictureControls(text3) {
-  return CONTROL.test(text3) ? text3.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text3;
+function pictureControls(text4) {
+  return CONTROL.test(text4) ? text4.replace(CONTROLS, (c) => String.fromCharCode(9216 + c.charCodeAt(0))) : text4;
 }
 function xmlMessage(error63) {
   const raw = describeError(error63).replace(/^(?:[^:]*:)?\d+:\d+: /, "");
@@ -61683,14 +61683,14 @@ var BoundedText = class {
   parts = [];
   length = 0;
   truncated = false;
-  add(text3) {
+  add(text4) {
     if (this.length >= this.max) {
-      if (text3.length > 0) this.truncated = true;
+      if (text4.length > 0) this.truncated = true;
       return;
     }
     const room = this.max - this.length;
-    const piece = text3.length > room ? text3.slice(0, room) : text3;
-    if (piece.length < text3.length) this.truncated = true;
+    const piece = text4.length > room ? text4.slice(0, room) : text4;
+    if (piece.length < text4.length) this.truncated = true;
     this.parts.push(piece);
     this.length += piece.length;
   }
@@ -61878,8 +61878,8 @@ var cobertura = {
       close(name2) {
         depth--;
         if (name2 === "source" && sourceText) {
-          const text3 = sourceText.join("").trim();
-          if (text3 !== "") sources.push(text3);
+          const text4 = sourceText.join("").trim();
+          if (text4 !== "") sources.push(text4);
           sourceText = void 0;
         } else if (name2 === "method" && method && file2) {
           let perLine = ordinals.get(file2);
@@ -61900,8 +61900,8 @@ var cobertura = {
           method = void 0;
         }
       },
-      text(text3) {
-        sourceText?.push(text3);
+      text(text4) {
+        sourceText?.push(text4);
       }
     });
     if (unplaced > 0)
@@ -62780,9 +62780,9 @@ var DASH = 45;
 var END_OF_RECORD = Buffer.from("end_of_record");
 var decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 var LcovScanner = class {
-  constructor(record2, text3) {
+  constructor(record2, text4) {
     this.record = record2;
-    this.text = text3;
+    this.text = text4;
     if (this.wasm) record2.bits = this.wasm.bits;
   }
   record;
@@ -63005,8 +63005,8 @@ var LcovTextLines = class {
     throw new ReportParseError(this.reportPath, message, lineNo2);
   }
   /** Reads the record in text[start, end) (no line break), line `lineNo` of the file. */
-  line(text3, start, end, lineNo2) {
-    const line = text3.slice(start, end);
+  line(text4, start, end, lineNo2) {
+    const line = text4.slice(start, end);
     const colon = line.indexOf(":");
     if (colon === -1) {
       if (line === "end_of_record") this.record.flush();
@@ -63121,12 +63121,12 @@ var lcov = {
   async parse({ source, paths, limits }) {
     const table = new CoverageTable();
     const record2 = new LcovRecord();
-    const text3 = new LcovTextLines(source.path, table, paths, record2);
-    const scanner = new LcovScanner(record2, text3);
+    const text4 = new LcovTextLines(source.path, table, paths, record2);
+    const scanner = new LcovScanner(record2, text4);
     let lines3;
     try {
       if (await forEachLineBlock(source, limits.maxLineBytes, scanner)) lines3 = scanner.lineNo;
-      else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text3.line(s, start, end, lineNo2));
+      else lines3 = await forEachLineSpan(source, limits.maxLineBytes, (s, start, end, lineNo2) => text4.line(s, start, end, lineNo2));
       record2.flush();
     } finally {
       scanner.finish();
@@ -63229,14 +63229,14 @@ var checkstyle = {
         if (attrs["source"]) finding.rule = attrs["source"];
         findings.push(finding);
       },
-      text(text3) {
-        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text3;
+      text(text4) {
+        if (exception && exception.text.length < ctx.limits.maxMessageChars) exception.text += text4;
       },
       close(name2) {
         if (name2 === "file") file2 = void 0;
         if (name2 === "exception" && exception) {
-          const text3 = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
-          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text3 || "(no message)"}`, fingerprint: "" });
+          const text4 = exception.text.trim().slice(0, ctx.limits.maxMessageChars);
+          findings.push({ path: exception.path, severity: "error", message: `the tool failed on this file: ${text4 || "(no message)"}`, fingerprint: "" });
           exception = void 0;
         }
       }
@@ -63303,9 +63303,9 @@ function unlocated(line) {
 function isDiagnostic(line) {
   return TSC.test(line) || GCC_WITH_SEVERITY.test(line) || TSC_GLOBAL.test(line) || PROGRAM.test(line) || MYPY_FATAL.test(line);
 }
-function positive2(text3) {
-  if (text3 === void 0) return void 0;
-  const n = Number(text3);
+function positive2(text4) {
+  if (text4 === void 0) return void 0;
+  const n = Number(text4);
   return Number.isInteger(n) && n > 0 ? n : void 0;
 }
 var compilerText = {
@@ -63353,13 +63353,13 @@ var compilerText = {
   }
 };
 function trailingRule(message) {
-  const text3 = message.trimEnd();
-  if (!text3.endsWith("]")) return void 0;
-  const open4 = text3.lastIndexOf("[");
-  if (open4 < 1 || !/\s/.test(text3[open4 - 1])) return void 0;
-  const rule = text3.slice(open4 + 1, -1);
+  const text4 = message.trimEnd();
+  if (!text4.endsWith("]")) return void 0;
+  const open4 = text4.lastIndexOf("[");
+  if (open4 < 1 || !/\s/.test(text4[open4 - 1])) return void 0;
+  const rule = text4.slice(open4 + 1, -1);
   if (rule === "" || /[\s\]]/.test(rule)) return void 0;
-  return { rule, message: text3.slice(0, open4) };
+  return { rule, message: text4.slice(0, open4) };
 }
 
 // src/core/reports/lint/eslint.ts
@@ -63643,8 +63643,8 @@ var JVM_FRAME = /\bat ((?:[\w$]+\.)+[\w$]+)\.([^.(\n]+)\(([\w$-]+\.(?:java|kt|kt
 var JVM_SOURCES = [".java:", ".kt:", ".kts:", ".groovy:", ".scala:"];
 var JVM_SOURCE_ROOTS = { java: "java", kt: "kotlin", kts: "kotlin", groovy: "groovy", scala: "scala" };
 var IGNORED_PATH = /(^|\/)(node_modules|internal|node:|site-packages|dist-packages|\.pnpm|usr\/lib|\.cargo|runtime\/)/;
-function locateInTrace(text3, preferFile, paths, testClass) {
-  const sample = traceSample(text3);
+function locateInTrace(text4, preferFile, paths, testClass) {
+  const sample = traceSample(text4);
   if (JVM_SOURCES.some((ext) => sample.includes(ext)) && sample.search(JVM_FRAME) !== -1) return jvmFrame(sample, testClass);
   let first;
   for (const [marker, pattern] of PATTERNS) {
@@ -63659,8 +63659,8 @@ function locateInTrace(text3, preferFile, paths, testClass) {
   }
   return preferFile === void 0 ? first : void 0;
 }
-function traceSample(text3) {
-  const head = text3.length > 2e5 ? text3.slice(0, 2e5) : text3;
+function traceSample(text4) {
+  const head = text4.length > 2e5 ? text4.slice(0, 2e5) : text4;
   if (fewShortLines(head)) return head;
   const kept = [];
   for (const line of head.split("\n")) {
@@ -63671,12 +63671,12 @@ function traceSample(text3) {
 }
 var MAX_TRACE_LINE = 400;
 var MAX_TRACE_LINES = 200;
-function fewShortLines(text3) {
+function fewShortLines(text4) {
   let lines3 = 0;
-  for (let at = 0; at <= text3.length; lines3++) {
+  for (let at = 0; at <= text4.length; lines3++) {
     if (lines3 >= MAX_TRACE_LINES) return false;
-    let end = text3.indexOf("\n", at);
-    if (end === -1) end = text3.length;
+    let end = text4.indexOf("\n", at);
+    if (end === -1) end = text4.length;
     if (end - at > MAX_TRACE_LINE) return false;
     at = end + 1;
   }
@@ -63688,10 +63688,10 @@ function repoPath(raw, paths) {
   if (file2 === "" || file2.startsWith("../") || file2.startsWith("/") || /^[A-Za-z]:\//.test(file2)) return void 0;
   return file2;
 }
-function jvmFrame(text3, testClass) {
+function jvmFrame(text4, testClass) {
   if (!testClass) return void 0;
   const outer = testClass.split("$")[0];
-  for (const match2 of text3.matchAll(JVM_FRAME)) {
+  for (const match2 of text4.matchAll(JVM_FRAME)) {
     const cls = match2[1].split("$")[0];
     if (cls !== outer) continue;
     const fileName = match2[3];
@@ -63770,11 +63770,11 @@ function inRepo(path) {
   return path === "" || path.startsWith("/") || path.startsWith("../") || /^[A-Za-z]:\//.test(path) ? void 0 : path;
 }
 var TERMINAL_ESCAPE = /[\u001b\u241b]\[[0-?]*[ -/]*[@-~]|[\u001b\u241b]\][^\u0007\u2407\u001b\u241b]*(?:\u0007|\u2407|[\u001b\u241b]\\)/g;
-function plain(text3) {
-  return text3.includes("\x1B") || text3.includes("\u241B") ? text3.replace(TERMINAL_ESCAPE, "") : text3;
+function plain(text4) {
+  return text4.includes("\x1B") || text4.includes("\u241B") ? text4.replace(TERMINAL_ESCAPE, "") : text4;
 }
-function bound(text3, max2) {
-  return text3.length > max2 ? `${text3.slice(0, max2)}\u2026 (truncated, ${text3.length} characters in all)` : text3;
+function bound(text4, max2) {
+  return text4.length > max2 ? `${text4.slice(0, max2)}\u2026 (truncated, ${text4.length} characters in all)` : text4;
 }
 
 // src/core/reports/tests/ctrf.ts
@@ -63862,8 +63862,8 @@ var goTestJson = {
       if (!line.trimStart().startsWith("{")) {
         const build2 = BUILD_FAILED.exec(line);
         if (build2) {
-          const text3 = loose.toString().trim();
-          builder.add("failed", { name: `${build2[1]} (build)`, suite: build2[1], message: text3 || line.trim(), details: text3 ? line.trim() : void 0, kind: "error" });
+          const text4 = loose.toString().trim();
+          builder.add("failed", { name: `${build2[1]} (build)`, suite: build2[1], message: text4 || line.trim(), details: text4 ? line.trim() : void 0, kind: "error" });
           loose = new BoundedText(max2);
         } else if (line.trim() !== "" && !line.startsWith("# ")) loose.add(`${line}
 `);
@@ -63911,14 +63911,14 @@ var goTestJson = {
     return builder.data;
     function finishPackage(name2, pkg, failed) {
       for (const [test, out] of pkg.running) {
-        const text3 = out.toString();
+        const text4 = out.toString();
         pkg.failedTests++;
-        builder.add("failed", { name: test, suite: name2 || void 0, message: summarise(text3) ?? "did not finish (the test binary stopped)", details: text3.trim() || void 0 });
+        builder.add("failed", { name: test, suite: name2 || void 0, message: summarise(text4) ?? "did not finish (the test binary stopped)", details: text4.trim() || void 0 });
       }
       pkg.running.clear();
       if (failed && pkg.failedTests === 0) {
-        const text3 = pkg.output.toString();
-        builder.add("failed", { name: `${name2 || "(unknown package)"} (package)`, suite: name2 || void 0, message: summarise(text3) ?? "package failed", details: text3.trim() || void 0, kind: "error" });
+        const text4 = pkg.output.toString();
+        builder.add("failed", { name: `${name2 || "(unknown package)"} (package)`, suite: name2 || void 0, message: summarise(text4) ?? "package failed", details: text4.trim() || void 0, kind: "error" });
       }
       packages.delete(name2);
     }
@@ -63978,14 +63978,14 @@ var jestJson = {
         if (a.status === "passed") builder.add("passed");
         else if (SKIPPED.has(a.status)) builder.add("skipped");
         else {
-          const text3 = (a.failureMessages ?? []).join("\n").trim();
+          const text4 = (a.failureMessages ?? []).join("\n").trim();
           builder.add("failed", {
             name: a.fullName?.trim() || a.title,
             suite: a.ancestorTitles?.join(" > ") || void 0,
             file: file2.name,
             line: a.location?.line,
-            message: text3.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
-            details: text3 || void 0
+            message: text4.split("\n").find((l) => l.trim() !== "")?.trim() ?? a.status,
+            details: text4 || void 0
           });
           failed = true;
           failedAssertions++;
@@ -64146,8 +64146,8 @@ var junit = {
             return;
         }
       },
-      text(text3) {
-        capturing?.add(text3);
+      text(text4) {
+        capturing?.add(text4);
       },
       textIn: FAILURE_ELEMENTS,
       close(name2) {
@@ -64498,15 +64498,15 @@ var rspecJson = {
       else if (e.status === "pending") builder.add("skipped");
       else {
         failedExamples++;
-        const text3 = e.exception?.message?.trim();
+        const text4 = e.exception?.message?.trim();
         const backtrace = (e.exception?.backtrace ?? []).join("\n");
         const name2 = e.full_description?.trim() || e.description?.trim() || "(unnamed example)";
         builder.add("failed", {
           name: name2,
           file: e.file_path ?? void 0,
           line: e.line_number ?? void 0,
-          message: text3?.split("\n").find((l) => l.trim() !== "")?.trim() ?? e.exception?.class ?? `status ${e.status}`,
-          details: [e.exception?.class, text3, backtrace].filter(Boolean).join("\n") || void 0,
+          message: text4?.split("\n").find((l) => l.trim() !== "")?.trim() ?? e.exception?.class ?? `status ${e.status}`,
+          details: [e.exception?.class, text4, backtrace].filter(Boolean).join("\n") || void 0,
           kind: e.exception?.class?.startsWith("RSpec::Expectations") ? "failure" : "error"
         });
       }
@@ -64525,8 +64525,8 @@ var rspecJson = {
     if (typeof outside === "number" && Number.isSafeInteger(outside) && outside > 0) {
       const messages = (report5.messages ?? []).filter((m) => /error/i.test(m));
       for (let i2 = 0; i2 < outside; i2++) {
-        const text3 = messages[i2]?.trim() ?? "an error occurred outside of examples";
-        builder.add("failed", { name: "error outside of examples", message: text3.split("\n").find((l) => l.trim() !== "")?.trim() ?? text3, details: text3, kind: "error" });
+        const text4 = messages[i2]?.trim() ?? "an error occurred outside of examples";
+        builder.add("failed", { name: "error outside of examples", message: text4.split("\n").find((l) => l.trim() !== "")?.trim() ?? text4, details: text4, kind: "error" });
       }
     }
     const seconds = typeof summary2?.duration === "number" ? summary2.duration : duration3;
@@ -64660,24 +64660,24 @@ var tap = {
 function indentOf(line) {
   return line.length - line.trimStart().length;
 }
-function firstLine2(text3) {
-  return text3.split("\n").find((l) => l.trim() !== "" && !/^\s*\(in test file /.test(l))?.trim();
+function firstLine2(text4) {
+  return text4.split("\n").find((l) => l.trim() !== "" && !/^\s*\(in test file /.test(l))?.trim();
 }
-function yamlMessage(text3) {
+function yamlMessage(text4) {
   let doc;
   try {
-    doc = (0, import_yaml.parse)(text3);
+    doc = (0, import_yaml.parse)(text4);
   } catch (error63) {
-    if (error63 instanceof Error) return { details: text3 };
+    if (error63 instanceof Error) return { details: text4 };
     throw error63;
   }
-  if (!doc || typeof doc !== "object") return { details: text3 };
+  if (!doc || typeof doc !== "object") return { details: text4 };
   const d = doc;
   const str = (v) => typeof v === "string" && v.trim() !== "" ? v : void 0;
   const err2 = d.error && typeof d.error === "object" ? d.error : void 0;
   const message = str(d.message) ?? str(d.error) ?? str(err2?.message);
   const at = d.at && typeof d.at === "object" ? d.at : void 0;
-  const details = [str(d.stack), str(err2?.stack), str(d.diff)].filter(Boolean).join("\n") || text3;
+  const details = [str(d.stack), str(err2?.stack), str(d.diff)].filter(Boolean).join("\n") || text4;
   const location3 = str(d.location) ?? str(d.at);
   const match2 = location3 ? /^(.*?):(\d+)(?::\d+)?$/.exec(location3.replace(/^.*\((.*)\)$/, "$1")) : null;
   if (match2) return { message, details, file: match2[1], line: Number(match2[2]) };
@@ -64721,8 +64721,8 @@ var trx = {
           if (failure2 && !failure2.suite) failure2.suite = a.className;
         }
       },
-      text(text3) {
-        capture?.add(text3);
+      text(text4) {
+        capture?.add(text4);
       },
       textIn: MESSAGE_ELEMENTS,
       close(name2) {
@@ -64756,8 +64756,184 @@ var trx = {
   }
 };
 
+// src/core/reports/tests/xunit-net.ts
+var TEXT_ELEMENTS2 = /* @__PURE__ */ new Set(["message", "stack-trace", "output"]);
+var KNOWN = /* @__PURE__ */ new Set(["pass", "fail", "skip", "notrun"]);
+var ASSERTION2 = /^Xunit\.Sdk\.|Assert/;
+function text2(b) {
+  return b ? b.toString().replace(/\r/g, "").trim() : "";
+}
+function firstLine3(s) {
+  return s.split("\n").find((l) => l.trim() !== "")?.trim();
+}
+function shortName(name2, type) {
+  return type && name2.startsWith(`${type}.`) && name2.length > type.length + 1 ? name2.slice(type.length + 1) : name2;
+}
+var xunitNet = {
+  id: "xunit-net",
+  signal: "tests",
+  title: "xUnit.net v2 XML",
+  detectedBy: "XML root <assemblies>",
+  metrics: ["total", "passed", "failed", "skipped", "failures with locations"],
+  detect(head) {
+    return xmlRootName(head) === "assemblies";
+  },
+  async parse(ctx) {
+    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    const max2 = ctx.limits.maxMessageChars;
+    let assembly;
+    let collection;
+    let test;
+    let error63;
+    let texts;
+    let capture;
+    let assemblySeconds;
+    let testSeconds = 0;
+    let root;
+    await parseXml(ctx, {
+      open(name2, a, line) {
+        if (root === void 0) {
+          root = name2;
+          if (name2 !== "assemblies" && name2 !== "assembly") throw new ReportParseError(ctx.source.path, `the root element is <${name2}>, not xUnit.net's <assemblies>${name2.startsWith("testsuite") ? " (this is JUnit XML: use format junit)" : ""}`, line);
+        }
+        switch (name2) {
+          case "assembly": {
+            const seconds2 = numAttr(a, "time");
+            if (seconds2 !== void 0 && seconds2 >= 0) assemblySeconds = (assemblySeconds ?? 0) + seconds2;
+            assembly = { name: a.name?.trim() || "(unnamed assembly)", declared: { total: numAttr(a, "total"), failed: numAttr(a, "failed"), errors: numAttr(a, "errors") }, tests: 0, failed: 0, errors: 0, unknown: [] };
+            return;
+          }
+          case "collection":
+          case "class":
+            collection = a.name?.trim() || void 0;
+            return;
+          case "test": {
+            if (test) throw new ReportParseError(ctx.source.path, "a <test> inside another <test>: not xUnit.net XML", line);
+            const type = a.type?.trim() || void 0;
+            const seconds2 = numAttr(a, "time");
+            if (seconds2 !== void 0 && seconds2 >= 0) testSeconds += seconds2;
+            test = {
+              name: shortName(a.name?.trim() || a.method?.trim() || "(unnamed test)", type),
+              suite: type ?? collection,
+              file: a["source-file"]?.trim() || void 0,
+              line: numAttr(a, "source-line"),
+              result: (a.result ?? "").trim()
+            };
+            return;
+          }
+          case "error":
+            error63 = { what: [a.type?.trim(), a.name?.trim()].filter(Boolean).join(": ") || "error" };
+            return;
+          case "failure": {
+            const owner = test ?? error63;
+            if (owner && !owner.failure) owner.failure = { message: new BoundedText(max2), stack: new BoundedText(max2), exception: a["exception-type"]?.trim() || void 0 };
+            texts = owner?.failure;
+            return;
+          }
+          case "message":
+            capture = texts?.message;
+            return;
+          case "stack-trace":
+            capture = texts?.stack;
+            return;
+          case "output":
+            if (test && !texts) capture = test.output ??= new BoundedText(max2);
+            return;
+          default:
+            return;
+        }
+      },
+      text(t) {
+        capture?.add(t);
+      },
+      textIn: TEXT_ELEMENTS2,
+      close(name2) {
+        if (name2 === "message" || name2 === "stack-trace" || name2 === "output") capture = void 0;
+        else if (name2 === "failure") texts = void 0;
+        else if (name2 === "test" && test) {
+          const t = test;
+          test = void 0;
+          closeTest(t, builder, assembly);
+        } else if (name2 === "error" && error63) {
+          const e = error63;
+          error63 = void 0;
+          if (assembly) assembly.errors++;
+          const message = text2(e.failure?.message);
+          const stack = text2(e.failure?.stack);
+          builder.add("failed", {
+            name: e.what,
+            message: [e.failure?.exception, message].filter(Boolean).join(": ") || `an error outside any test (${e.what})`,
+            details: stack || void 0,
+            kind: "error"
+          });
+        } else if (name2 === "collection" || name2 === "class") collection = void 0;
+        else if (name2 === "assembly" && assembly) {
+          closeAssembly(ctx, builder, assembly);
+          assembly = void 0;
+        }
+      }
+    });
+    const seconds = assemblySeconds ?? testSeconds;
+    if (seconds > 0) builder.data.durationMs = Math.round(seconds * 1e3);
+    return builder.data;
+  }
+};
+function closeTest(t, builder, assembly) {
+  if (assembly) assembly.tests++;
+  const result2 = t.result.toLowerCase();
+  if (result2 === "pass") return builder.add("passed");
+  if (result2 === "skip" || result2 === "notrun") return builder.add("skipped");
+  const message = text2(t.failure?.message);
+  const stack = text2(t.failure?.stack);
+  const output2 = text2(t.output);
+  const failure2 = {
+    name: t.name,
+    suite: t.suite,
+    file: t.file,
+    line: t.line,
+    message: [t.failure?.exception && !message.startsWith(t.failure.exception) ? t.failure.exception : void 0, message].filter(Boolean).join(": ") || firstLine3(output2) || `test result ${t.result || "(none)"}`,
+    details: stack || output2 || void 0,
+    kind: !t.failure?.exception || ASSERTION2.test(t.failure.exception) ? "failure" : "error"
+  };
+  if (result2 !== "fail" && !KNOWN.has(result2) && assembly) {
+    assembly.unknown.push({ result: t.result, failure: failure2 });
+    return;
+  }
+  if (assembly) assembly.failed++;
+  builder.add("failed", failure2);
+}
+function closeAssembly(ctx, builder, a) {
+  if (a.unknown.length > 0) {
+    const words = [...new Set(a.unknown.map((u) => `"${u.result}"`))].join(", ");
+    const declared = a.declared.failed;
+    const met = declared !== void 0 && Number.isSafeInteger(declared) && declared >= 0 && a.failed >= declared;
+    notify(ctx, `${a.unknown.length} test(s) in ${a.name} have result ${words}, which is not Pass, Fail, Skip or NotRun: ${met ? `counted as skipped, since the assembly's failed="${declared}" is met by its failed tests` : "counted as failed"}`);
+    for (const u of a.unknown) {
+      if (met) builder.add("skipped");
+      else {
+        a.failed++;
+        builder.add("failed", u.failure);
+      }
+    }
+  }
+  const total = a.declared.total;
+  if (a.tests === 0 && total !== void 0 && total > 0) notify(ctx, `${a.name} declares ${total} tests but lists no <test>`);
+  const d = builder.data;
+  for (const [what, declared, counted] of [
+    ["failures", a.declared.failed, a.failed],
+    ["errors", a.declared.errors, a.errors]
+  ]) {
+    if (declared === void 0 || !Number.isSafeInteger(declared) || declared <= counted) continue;
+    const unlisted = declared - counted;
+    notify(ctx, `${a.name} declares ${declared} ${what} but lists ${counted}: the ${unlisted} not listed count as failed`);
+    d.total += unlisted;
+    d.failed += unlisted;
+    builder.addFailureOnly({ name: `${unlisted} ${what} ${a.name} declares but does not list`, message: `${what === "failures" ? "failed" : "errors"}="${declared}"; listed: ${counted}`, kind: "error" });
+  }
+}
+
 // src/core/reports/tests/index.ts
-var testsParsers = [junit, trx, nunit, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
+var testsParsers = [junit, trx, nunit, xunitNet, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
 
 // src/core/reports/registry.ts
 var PARSERS_BY_SIGNAL = {
@@ -64770,8 +64946,8 @@ var ALL_PARSERS = [...coverageParsers, ...testsParsers, ...auditParsers, ...lint
 var HEAD_CHARS = 16384;
 async function readHead(source) {
   let head = "";
-  for await (const text3 of readText(source)) {
-    head += text3;
+  for await (const text4 of readText(source)) {
+    head += text4;
     if (head.length >= HEAD_CHARS) break;
   }
   return head.slice(0, HEAD_CHARS);
@@ -66007,7 +66183,7 @@ function hasReadiness(fields) {
 }
 function readinessOf(report5, detail = "full") {
   const s = report5.signals;
-  const text3 = detail === "full" ? DIGEST_TEXT : 80;
+  const text4 = detail === "full" ? DIGEST_TEXT : 80;
   const r = {
     verdict: report5.verdict,
     level: report5.level,
@@ -66028,7 +66204,7 @@ function readinessOf(report5, detail = "full") {
   if (s.roadmap) {
     const { total, done, in_progress, blocked, todo, cancelled } = s.roadmap;
     const milestones = detail === "counts" ? [] : s.roadmap.milestones.slice(0, DIGEST_MILESTONES).map((m) => ({
-      title: clip(m.title, text3),
+      title: clip(m.title, text4),
       ...m.due && { due: m.due },
       total: m.total,
       done: m.done
@@ -66040,16 +66216,16 @@ function readinessOf(report5, detail = "full") {
       id: g.id,
       level: g.level,
       status: g.status,
-      actual: typeof g.actual === "string" ? clip(g.actual, text3) : g.actual,
-      threshold: typeof g.threshold === "string" ? clip(g.threshold, text3) : g.threshold,
+      actual: typeof g.actual === "string" ? clip(g.actual, text4) : g.actual,
+      threshold: typeof g.threshold === "string" ? clip(g.threshold, text4) : g.threshold,
       ...g.delta !== void 0 && { delta: g.delta },
-      message: clip(g.message, text3)
+      message: clip(g.message, text4)
     }));
   return r;
 }
-function clip(text3, max2) {
-  if (text3.length <= max2) return text3;
-  const cut = text3.slice(0, max2 - 1);
+function clip(text4, max2) {
+  if (text4.length <= max2) return text4;
+  const cut = text4.slice(0, max2 - 1);
   return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}\u2026`;
 }
 
@@ -66082,8 +66258,8 @@ function encodeDigest(report5, sha) {
   };
   const lint = report5.signals.lint && { lint: report5.signals.lint.findings.map((f) => f.fingerprint) };
   const fit = (withLint, detail) => {
-    const text3 = encode3({ ...base, ...withLint && lint, ...readinessOf(report5, detail) });
-    return text3.length <= MAX_DIGEST_CHARS ? text3 : void 0;
+    const text4 = encode3({ ...base, ...withLint && lint, ...readinessOf(report5, detail) });
+    return text4.length <= MAX_DIGEST_CHARS ? text4 : void 0;
   };
   const whole = fit(true, "full");
   if (whole) return whole;
@@ -66213,45 +66389,45 @@ var BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 var ISSUE_NUMBER = /#(?=\d)/g;
 var GH_NUMBER = /\b(GH)-(?=\d)/gi;
 var ISSUE_URL = /\b(github)\.(com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/\d)/gi;
-function plainText(text3) {
-  return withoutBidi(text3.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD"));
+function plainText(text4) {
+  return withoutBidi(text4.replace(/\r\n?/g, "\n").replace(CONTROL2, "\uFFFD"));
 }
-function withoutBidi(text3) {
-  return text3.replace(BIDI, "\uFFFD");
+function withoutBidi(text4) {
+  return text4.replace(BIDI, "\uFFFD");
 }
-function noReferences(text3) {
-  return text3.replace(ISSUE_NUMBER, `#${ZWSP}`).replace(GH_NUMBER, `$1${ZWSP}-`).replace(ISSUE_URL, `$1${ZWSP}.$2`);
+function noReferences(text4) {
+  return text4.replace(ISSUE_NUMBER, `#${ZWSP}`).replace(GH_NUMBER, `$1${ZWSP}-`).replace(ISSUE_URL, `$1${ZWSP}.$2`);
 }
-function escapeHtml(text3) {
-  return text3.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+function escapeHtml(text4) {
+  return text4.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function md(text3) {
-  return noReferences(escapeHtml(plainText(text3))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
+function md(text4) {
+  return noReferences(escapeHtml(plainText(text4))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, " ");
 }
-function cell(text3) {
-  return noReferences(escapeHtml(plainText(text3))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
+function cell(text4) {
+  return noReferences(escapeHtml(plainText(text4))).replace(MD_SPECIAL, (c) => c === ">" ? "&gt;" : `\\${c}`).replace(MENTION, `@${ZWSP}`).replace(/\n/g, "<br>");
 }
 function code(raw, inTable = false) {
-  const text3 = plainText(raw);
+  const text4 = plainText(raw);
   let longest = 0;
-  for (const run of text3.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text4.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(longest + 1);
-  let body = text3.replace(/\n/g, " ");
+  let body = text4.replace(/\n/g, " ");
   if (inTable) body = body.replace(/\|/g, "\\|");
   const pad = body.startsWith("`") || body.endsWith("`") ? " " : "";
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 function codeBlock(raw, lang = "") {
-  const text3 = plainText(raw);
+  const text4 = plainText(raw);
   let longest = 0;
-  for (const run of text3.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text4.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
   return `${fence}${lang}
-${text3}
+${text4}
 ${fence}`;
 }
-function plainLine(text3, max2) {
-  const single = withoutBidi(text3).replace(/\s+/g, " ").trim();
+function plainLine(text4, max2) {
+  const single = withoutBidi(text4).replace(/\s+/g, " ").trim();
   return single.length > max2 ? `${single.slice(0, max2 - 1)}\u2026` : single;
 }
 
@@ -66318,24 +66494,24 @@ var CommentTracker = class {
   cStyle;
   inBlock = false;
   isCode(content) {
-    const text3 = content.trim();
+    const text4 = content.trim();
     if (this.inBlock) {
-      const end = text3.indexOf("*/");
+      const end = text4.indexOf("*/");
       if (end < 0) return false;
       this.inBlock = false;
-      return text3.slice(end + 2).trim() !== "";
+      return text4.slice(end + 2).trim() !== "";
     }
-    if (text3 === "") return false;
-    if (this.hash && text3.startsWith("#")) return false;
+    if (text4 === "") return false;
+    if (this.hash && text4.startsWith("#")) return false;
     if (!this.cStyle) return true;
-    if (text3.startsWith("//")) return false;
-    if (text3.startsWith("/*")) {
-      const end = text3.indexOf("*/", 2);
+    if (text4.startsWith("//")) return false;
+    if (text4.startsWith("/*")) {
+      const end = text4.indexOf("*/", 2);
       if (end < 0) {
         this.inBlock = true;
         return false;
       }
-      return text3.slice(end + 2).trim() !== "";
+      return text4.slice(end + 2).trim() !== "";
     }
     return true;
   }
@@ -66344,15 +66520,15 @@ var CommentTracker = class {
     this.isCode(content);
   }
 };
-function addedLinesFromDiff(text3, source = "diff") {
+function addedLinesFromDiff(text4, source = "diff") {
   const added = /* @__PURE__ */ new Map();
-  if (text3.trim() === "") return added;
-  if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text3)) {
+  if (text4.trim() === "") return added;
+  if (!/^(diff --git |--- |\+\+\+ |@@ )/m.test(text4)) {
     throw new ReadygateError(
       `${source} is not a unified diff (expected "diff --git" or "---/+++" headers); make it with \`git diff base...head\``
     );
   }
-  for (const file2 of (0, import_parse_diff.default)(text3)) {
+  for (const file2 of (0, import_parse_diff.default)(text4)) {
     const path = cleanPath2(file2.to);
     if (!path || file2.deleted) continue;
     const lines3 = added.get(path) ?? [];
@@ -66444,9 +66620,9 @@ function repoRelative(path) {
   return !!path && !path.startsWith("/") && !path.startsWith("../") && path !== ".." && !/^[A-Za-z]:/.test(path);
 }
 function boundMessage(raw) {
-  const text3 = withoutBidi(raw);
-  if (Buffer.byteLength(text3) <= GITHUB_LIMITS.annotationMessageBytes) return text3;
-  let cut = text3.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
+  const text4 = withoutBidi(raw);
+  if (Buffer.byteLength(text4) <= GITHUB_LIMITS.annotationMessageBytes) return text4;
+  let cut = text4.slice(0, GITHUB_LIMITS.annotationMessageBytes / 4 - 20);
   while (Buffer.byteLength(cut) > GITHUB_LIMITS.annotationMessageBytes - 20) cut = cut.slice(0, -1e3);
   return `${cut}\u2026 (truncated)`;
 }
@@ -66597,14 +66773,14 @@ var DETAIL_STEPS = [
 function renderMarkdown(report5, options = {}) {
   const max2 = options.maxChars ?? GITHUB_LIMITS.summaryChars;
   for (const detail of DETAIL_STEPS) {
-    const text3 = render(report5, options, detail);
-    if (text3.length <= max2) return text3;
+    const text4 = render(report5, options, detail);
+    if (text4.length <= max2) return text4;
   }
   return truncate(render(report5, options, DETAIL_STEPS[DETAIL_STEPS.length - 1]), max2);
 }
-function truncate(text3, max2) {
+function truncate(text4, max2) {
   const notice2 = "\n\n> [!WARNING]\n> This summary was cut to fit GitHub's size limit; the JSON report has everything.\n";
-  let cut = text3.slice(0, Math.max(0, max2 - notice2.length - 40));
+  let cut = text4.slice(0, Math.max(0, max2 - notice2.length - 40));
   const nl = cut.lastIndexOf("\n");
   if (nl > 0) cut = cut.slice(0, nl);
   const fences = [...cut.matchAll(/^(`{3,})/gm)];
@@ -66740,7 +66916,7 @@ function testFailures(r, d) {
   const out = [`### Failed tests (${t.failed})`, ""];
   for (const f of shown) {
     const name2 = f.suite ? `${f.suite} \u203A ${f.name}` : f.name;
-    out.push(`- **${md(name2)}**${location2(f.file, f.line)}: ${md(firstLine3(f.message, 300))}`);
+    out.push(`- **${md(name2)}**${location2(f.file, f.line)}: ${md(firstLine4(f.message, 300))}`);
     if (d.withDetails && f.details) out.push("", indent(codeBlock(clip2(f.details, 2e3))), "");
   }
   const more = t.failed - shown.length;
@@ -66776,21 +66952,21 @@ function lintFindings(r, d) {
   const out = [`### Lint errors (${errors.length})`, ""];
   for (const f of errors.slice(0, d.findings)) {
     out.push(
-      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ""}`) : "(no location)"}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine3(f.message, 300))}`
+      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ""}`) : "(no location)"}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine4(f.message, 300))}`
     );
   }
   if (errors.length > d.findings) out.push(`- \u2026 and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ""];
 }
-function firstLine3(text3, max2) {
-  const line = text3.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
+function firstLine4(text4, max2) {
+  const line = text4.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
   return clip2(line.trim(), max2);
 }
-function clip2(text3, max2) {
-  return text3.length > max2 ? `${text3.slice(0, max2)}\u2026` : text3;
+function clip2(text4, max2) {
+  return text4.length > max2 ? `${text4.slice(0, max2)}\u2026` : text4;
 }
-function indent(text3) {
-  return text3.split("\n").map((l) => `  ${l}`).join("\n");
+function indent(text4) {
+  return text4.split("\n").map((l) => `  ${l}`).join("\n");
 }
 function safeUrl(url2) {
   if (!url2 || !/^https:\/\/[^\s/]/.test(url2) || /[\u0000-\u001f\u007f]/.test(url2)) return void 0;
@@ -67098,7 +67274,7 @@ var Badge = class {
     const textLength = FONT_SCALE_UP_FACTOR * textWidth;
     let element;
     if (this.constructor.shadow) {
-      const text3 = new XmlElement({
+      const text4 = new XmlElement({
         name: "text",
         content: [content],
         attrs: withTextFill({ x: x2, y, textLength }, textColor)
@@ -67127,7 +67303,7 @@ var Badge = class {
       });
       element = new XmlElement({
         name: "g",
-        content: [shadowGroup, text3],
+        content: [shadowGroup, text4],
         attrs: { transform: FONT_SCALE_DOWN_VALUE }
       });
     } else {
@@ -67471,7 +67647,7 @@ function social({
         textLength: labelTextLength
       }
     });
-    const text3 = new XmlElement({
+    const text4 = new XmlElement({
       name: "text",
       content: [label],
       attrs: {
@@ -67483,9 +67659,9 @@ function social({
     });
     return shouldWrapWithLink ? new XmlElement({
       name: "a",
-      content: [shadow, text3, rect],
+      content: [shadow, text4, rect],
       attrs: { target: "_blank", href: leftLink }
-    }) : new ElementList({ content: [rect, shadow, text3] });
+    }) : new ElementList({ content: [rect, shadow, text4] });
   }
   function getMessageText() {
     if (!hasMessage) return "";
@@ -67512,7 +67688,7 @@ function social({
         textLength: messageTextLength
       }
     });
-    const text3 = new XmlElement({
+    const text4 = new XmlElement({
       name: "text",
       content: [message],
       attrs: {
@@ -67525,9 +67701,9 @@ function social({
     });
     return hasRightLink ? new XmlElement({
       name: "a",
-      content: [rect, shadow, text3],
+      content: [rect, shadow, text4],
       attrs: { target: "_blank", href: rightLink }
-    }) : new ElementList({ content: [shadow, text3] });
+    }) : new ElementList({ content: [shadow, text4] });
   }
   const style = new XmlElement({
     name: "style",
@@ -67682,7 +67858,7 @@ function forTheBadge({
   function getLabelElement() {
     const { textColor } = colorsForBackground(outLabelColor);
     const midX = labelTextMinX + 0.5 * labelTextWidth;
-    const text3 = new XmlElement({
+    const text4 = new XmlElement({
       name: "text",
       content: [label],
       attrs: withTextFill(
@@ -67706,20 +67882,20 @@ function forTheBadge({
       });
       return new XmlElement({
         name: "a",
-        content: [rect, text3],
+        content: [rect, text4],
         attrs: {
           target: "_blank",
           href: leftLink
         }
       });
     } else {
-      return text3;
+      return text4;
     }
   }
   function getMessageElement() {
     const { textColor } = colorsForBackground(color);
     const midX = messageTextMinX + 0.5 * messageTextWidth;
-    const text3 = new XmlElement({
+    const text4 = new XmlElement({
       name: "text",
       content: [message],
       attrs: withTextFill(
@@ -67745,14 +67921,14 @@ function forTheBadge({
       });
       return new XmlElement({
         name: "a",
-        content: [rect, text3],
+        content: [rect, text4],
         attrs: {
           target: "_blank",
           href: rightLink
         }
       });
     } else {
-      return text3;
+      return text4;
     }
   }
   let backgroundContent;
@@ -68032,19 +68208,19 @@ function signalColor(report5, signal) {
   return "brightgreen";
 }
 function badgeSvg(spec, style = "flat") {
-  return makeBadge2({ label: text2(spec.label), message: text2(spec.message) || "unknown", color: spec.color, style });
+  return makeBadge2({ label: text3(spec.label), message: text3(spec.message) || "unknown", color: spec.color, style });
 }
 function badgeEndpointJson(spec) {
   const body = {
     schemaVersion: 1,
-    label: text2(spec.label),
-    message: text2(spec.message) || "unknown",
+    label: text3(spec.label),
+    message: text3(spec.message) || "unknown",
     color: spec.color
   };
   return `${JSON.stringify(body)}
 `;
 }
-function text2(value) {
+function text3(value) {
   return clip3(plainText(value).replace(/\s+/g, " ").trim(), MAX_TEXT);
 }
 function clip3(value, max2) {
@@ -68763,9 +68939,9 @@ function closest(word, known) {
 }
 
 // src/config/load.ts
-function parseConfigDocument(text3, file2 = ".github/readygate.yml") {
+function parseConfigDocument(text4, file2 = ".github/readygate.yml") {
   const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text3, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml2.parseDocument)(text4, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
@@ -68976,17 +69152,17 @@ async function readRemotePolicy(octokit, repo, path, defaultBranch) {
 async function readOrgDefault(octokit, repo, path) {
   if (repo.repo.toLowerCase() === ".github") return void 0;
   const location3 = { owner: repo.owner, repo: ".github", path };
-  let text3;
+  let text4;
   try {
-    text3 = await readRepoFile(octokit, location3, path);
+    text4 = await readRepoFile(octokit, location3, path);
   } catch (error63) {
     throw new ReadygateError(
       `cannot read the owner's default policy ${name(location3)}: ${describeError(error63)} (give this token or App installation access to ${repo.owner}/.github, or add ${path} to ${repo.owner}/${repo.repo})`,
       { cause: error63 }
     );
   }
-  if (text3 === void 0) return void 0;
-  return { first: parseConfigDocument(text3, name(location3)), location: location3 };
+  if (text4 === void 0) return void 0;
+  return { first: parseConfigDocument(text4, name(location3)), location: location3 };
 }
 async function resolvePolicy(octokit, first, origin, self2 = origin) {
   if (!isMapping(first.value) || first.value._extends === void 0)
@@ -69006,8 +69182,8 @@ async function resolvePolicy(octokit, first, origin, self2 = origin) {
       throw new ConfigError(`${first.file}: \`_extends\` goes deeper than ${MAX_EXTENDS} files`, [
         `${chain.map((c) => c.file).join(" extends ")}: flatten the chain (at most ${MAX_EXTENDS} bases)`
       ]);
-    const text3 = await readBase(octokit, target, current.file);
-    current = parseConfigDocument(text3, name(target));
+    const text4 = await readBase(octokit, target, current.file);
+    current = parseConfigDocument(text4, name(target));
     if (!isMapping(current.value))
       throw new ConfigError(`${current.file} is not a policy mapping`, [
         `${current.file}: ${chain.at(-1).file} extends it, but its top level is not a mapping of keys`
@@ -69040,19 +69216,19 @@ function parseExtends(value, file2, origin) {
   return { owner: match2[1] ?? origin.owner, repo: match2[2], path };
 }
 async function readBase(octokit, target, from) {
-  let text3;
+  let text4;
   try {
-    text3 = await readRepoFile(octokit, target, target.path);
+    text4 = await readRepoFile(octokit, target, target.path);
   } catch (error63) {
     throw new ReadygateError(`${from}: cannot read its \`_extends\` base ${name(target)}: ${describeError(error63)}`, {
       cause: error63
     });
   }
-  if (text3 === void 0)
+  if (text4 === void 0)
     throw new ConfigError(`${from}: its \`_extends\` base ${name(target)} does not exist`, [
       `${from}: \`_extends\`: ${name(target)} was not found on that repository's default branch, or this token cannot read it (an Actions GITHUB_TOKEN reads only its own repository and public ones)`
     ]);
-  return text3;
+  return text4;
 }
 function name(location3) {
   return `${location3.owner}/${location3.repo}:${location3.path}`;
@@ -69183,11 +69359,11 @@ function ownPolicy(workspace, root, path) {
   if (existsSync4(resolve7(workspace, path))) return path;
   return existsSync4(resolve7(root, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : void 0;
 }
-function differsLocally(req, text3) {
+function differsLocally(req, text4) {
   if (req.changedPaths || !req.workspace) return false;
   const local = resolve7(req.workspace, req.path);
   try {
-    return existsSync4(local) && (text3 === void 0 || readFileSync3(local, "utf8") !== text3);
+    return existsSync4(local) && (text4 === void 0 || readFileSync3(local, "utf8") !== text4);
   } catch {
     return false;
   }
