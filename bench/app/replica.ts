@@ -68,6 +68,7 @@ if (ROLE === 'web') {
       policyPath: '.github/readygate.yml',
       version: 'bench',
       now: () => new Date(),
+      prs: queue.prs,
     }),
   );
   await queue.start(deliveryWorker(probot, probot.log));

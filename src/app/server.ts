@@ -26,7 +26,12 @@ async function main(): Promise<void> {
     memory: () => new MemoryQueue({ keyOf: deliveryKey }),
     bullmq: { keyOf: deliveryKey },
   });
-  const app = await startApp(plan.config, { queue: setup.queue, web: setup.web, workers: setup.workers });
+  const app = await startApp(plan.config, {
+    queue: setup.queue,
+    prs: setup.prs,
+    web: setup.web,
+    workers: setup.workers,
+  });
   console.info(`readygate app listening on ${app.url} (${setup.kind} queue, role ${setup.role})`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -13,6 +13,7 @@ import { freePort } from './free-port.js';
 import { appOctokit, type RateLimitTuning } from './octokit.js';
 import { deliveryKey } from './queue/delivery-key.js';
 import { MemoryQueue } from './queue/memory.js';
+import { MemoryPrGate, type PrGate } from './queue/pr-lock.js';
 import { AppMetrics, instrumentQueue } from './queue/metrics.js';
 import { opsRoutes } from './queue/routes.js';
 import type { DeliveryQueue } from './queue/types.js';
@@ -24,6 +25,8 @@ import { deliveryWorker } from './worker.js';
 export interface StartDeps {
   /** Default: the in-memory queue. */
   queue?: DeliveryQueue;
+  /** Pull requests' newest heads; the Redis queue's own with REDIS_URL. Default: in memory. */
+  prs?: PrGate;
   /** This process receives webhooks (default true; false for a ROLE=worker replica). */
   web?: boolean;
   /** This process runs deliveries (default true; false for a ROLE=web replica). */
@@ -70,6 +73,7 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
       policyPath: deps.handlers?.policyPath ?? '.github/readygate.yml',
       version: VERSION,
       now: deps.now ?? (() => new Date()),
+      prs: deps.prs ?? new MemoryPrGate(),
       ...(deps.handlers?.limits && { limits: deps.handlers.limits }),
     }),
   );

@@ -11,6 +11,7 @@ import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
 import { readygateApp } from '../../src/app/readygate-app.js';
 import type { HandlerDeps } from '../../src/app/handlers/deps.js';
+import { MemoryPrGate, type PrGate } from '../../src/app/queue/pr-lock.js';
 import { commentMarker } from '../../src/github/comment.js';
 import { API, BASE_SHA, SHA, sampleReport } from '../github/helpers.js';
 
@@ -33,7 +34,7 @@ export const TestOctokit = ProbotOctokit.defaults((o: Record<string, unknown>) =
   throttle: { enabled: false },
 }));
 
-export const DEPS: HandlerDeps = {
+export const DEPS: Omit<HandlerDeps, 'prs'> = {
   appId: APP_ID,
   checkName: 'readygate',
   policyPath: '.github/readygate.yml',
@@ -42,7 +43,11 @@ export const DEPS: HandlerDeps = {
   roadmapPacing: { writeGapMs: 0, sleep: async () => undefined },
 };
 
-export async function testProbot(Octokit: typeof ProbotOctokit = TestOctokit): Promise<Probot> {
+/** A Probot with the App loaded; its record of PR heads is fresh unless one is passed (as a new process's). */
+export async function testProbot(
+  Octokit: typeof ProbotOctokit = TestOctokit,
+  prs: PrGate = new MemoryPrGate(),
+): Promise<Probot> {
   const probot = new Probot({
     appId: APP_ID,
     privateKey: PRIVATE_KEY,
@@ -51,7 +56,7 @@ export async function testProbot(Octokit: typeof ProbotOctokit = TestOctokit): P
     request: { fetch: globalThis.fetch },
     logLevel: 'fatal',
   });
-  await probot.load(readygateApp(DEPS));
+  await probot.load(readygateApp({ ...DEPS, prs }));
   return probot;
 }
 

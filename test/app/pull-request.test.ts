@@ -2,6 +2,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import {
+  API,
   APP,
   REPO_PATH,
   SHA,
@@ -64,6 +65,73 @@ describe('pull_request events', () => {
       payload: example('pull_request', 'labeled'),
     } as never);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+});
+
+describe('per pull request, the newest head wins', () => {
+  const OLD = '1'.repeat(40);
+  const NEW = '2'.repeat(40);
+  const synchronize = (sha: string, updatedAt: string) => {
+    const payload = example('pull_request', 'synchronize');
+    Object.assign(payload.pull_request, { number: 7, updated_at: updatedAt });
+    payload.pull_request.head.sha = sha;
+    payload.pull_request.base.ref = 'main';
+    return payload;
+  };
+  const policy = (scope: nock.Scope) =>
+    scope.get(`${REPO_PATH}/contents/.github%2Freadygate.yml`).query({ ref: 'main' }).reply(200, policyReply(STRICT));
+
+  it("a new head finishes the old head's waiting run as superseded; a late event for the old head does nothing", async () => {
+    const probot = await testProbot();
+    let scope = policy(ownRuns(tokenScope(), [], OLD))
+      .post(`${REPO_PATH}/check-runs`)
+      .reply(201, { id: 31, html_url: 'u', app: APP });
+    await probot.receive({
+      id: 'sync-old',
+      name: 'pull_request',
+      payload: synchronize(OLD, '2026-12-01T10:00:00Z'),
+    } as never);
+    expect(scope.isDone()).toBe(true);
+
+    let superseded: Loose | undefined;
+    scope = ownRuns(nock(API), [ownRun(31, 'in_progress', 0, OLD)], OLD)
+      .patch(`${REPO_PATH}/check-runs/31`, (b) => ((superseded = b), true))
+      .reply(200, {});
+    scope = policy(ownRuns(scope, [], NEW))
+      .post(`${REPO_PATH}/check-runs`)
+      .reply(201, { id: 32, html_url: 'u', app: APP });
+    await probot.receive({
+      id: 'sync-new',
+      name: 'pull_request',
+      payload: synchronize(NEW, '2026-12-01T10:05:00Z'),
+    } as never);
+    expect(scope.isDone()).toBe(true);
+    expect(superseded).toMatchObject({
+      status: 'completed',
+      conclusion: 'neutral',
+      output: { title: `Superseded by ${NEW.slice(0, 7)}` },
+    });
+
+    // The old head's event delivered again, late: no request at all (nock would refuse one).
+    await probot.receive({
+      id: 'sync-old-late',
+      name: 'pull_request',
+      payload: synchronize(OLD, '2026-12-01T10:00:00Z'),
+    } as never);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("leaves the old head's run alone when it already has its verdict", async () => {
+    const probot = await testProbot();
+    policy(ownRuns(tokenScope(), [], OLD))
+      .post(`${REPO_PATH}/check-runs`)
+      .reply(201, { id: 31, html_url: 'u', app: APP });
+    await probot.receive({ id: 'a', name: 'pull_request', payload: synchronize(OLD, '2026-12-01T10:00:00Z') } as never);
+    const scope = policy(ownRuns(ownRuns(nock(API), [ownRun(31, 'completed', 2, OLD)], OLD), [], NEW))
+      .post(`${REPO_PATH}/check-runs`)
+      .reply(201, { id: 32, html_url: 'u', app: APP });
+    await probot.receive({ id: 'b', name: 'pull_request', payload: synchronize(NEW, '2026-12-01T10:05:00Z') } as never);
+    expect(scope.isDone()).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@
 import type { Context } from 'probot';
 import type { GitHubClient } from '../../github/octokit.js';
 import type { PacingOptions } from '../../github/roadmap/pacing.js';
+import type { PrGate } from '../queue/pr-lock.js';
 import type { RepoRef } from '../../github/repo.js';
 import type { ZipLimits } from '../../github/zip.js';
 
@@ -14,6 +15,8 @@ export interface HandlerDeps {
   version: string;
   now: () => Date;
   limits?: ZipLimits;
+  /** Each pull request's newest head, shared by the replicas (Redis) or this process (memory). */
+  prs: PrGate;
   /** How a roadmap sync spaces its writes (default: GitHub's documented pace; tests shorten it). */
   roadmapPacing?: Partial<PacingOptions>;
 }

@@ -4,15 +4,8 @@
  * worker), and the PR's newest head SHA is recorded by compare-and-set, so work for a superseded
  * head can see that it is superseded and publish nothing over the newer one.
  *
- * Handlers use it as:
- * ```ts
- * await prs.withLock(pr, async () => {
- *   const head = await prs.advanceHead(pr, sha, Date.parse(pull_request.updated_at));
- *   if (head.current !== sha) return; // superseded: publish nothing
- *   if (head.previous) await completeAsSuperseded(head.previous);
- *   ...
- * });
- * ```
+ * The queue takes the lock per delivery key (a repository's deliveries run in turn, on any
+ * replica); the pull_request handler records heads with `advanceHead` (handlers/supersede.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
