@@ -30,7 +30,11 @@ export class BodyReader {
   rootClosed = false;
   private readonly tag = new StartTagReader();
 
-  constructor(private readonly events: ScanEvents) {}
+  /** `manyDocuments`: a new root (and its XML declaration) may follow a closed one, as in concatenated output. */
+  constructor(
+    private readonly events: ScanEvents,
+    private readonly manyDocuments = false,
+  ) {}
 
   /** Reads on from `i`: the index after what was read, or `~at` when the text ends inside a token starting at `at`. */
   step(i: number): number {
@@ -110,7 +114,10 @@ export class BodyReader {
   }
 
   private startTag(i: number): number {
-    if (this.rootClosed) return this.secondRoot(i);
+    if (this.rootClosed) {
+      if (!this.manyDocuments) return this.secondRoot(i);
+      this.rootClosed = false;
+    }
     const tag = this.tag;
     const end = tag.read(this.t, i);
     if (end === CUT) return CUT;
@@ -247,12 +254,14 @@ export class BodyReader {
     const after = s.charCodeAt(j);
     if (after !== QUESTION && !isSpaceCode(after))
       throw t.errorAt(j, 'disallowed character in processing instruction name.');
-    if (target === 'xml')
+    // The declaration of the next document, when documents are concatenated.
+    const nextDeclaration = this.manyDocuments && this.rootClosed && target === 'xml';
+    if (target === 'xml' && !nextDeclaration)
       throw new XmlSyntaxError('an XML declaration must be at the start of the document.', t.lineAfter(j));
     const end = s.indexOf('?>', j);
     this.noForbidden(j, end === -1 ? n : end);
     if (end === -1) return CUT;
-    if (target.toLowerCase() === 'xml')
+    if (target.toLowerCase() === 'xml' && !nextDeclaration)
       throw new XmlSyntaxError('the XML declaration must appear at the start of the document.', t.lineAt(end + 1));
     return end + 2;
   }

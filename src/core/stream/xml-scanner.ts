@@ -42,8 +42,8 @@ export class XmlScanner {
   private pendingLength = 0;
   private readonly body: BodyReader;
 
-  constructor(events: ScanEvents) {
-    this.body = new BodyReader(events);
+  constructor(events: ScanEvents, manyDocuments = false) {
+    this.body = new BodyReader(events, manyDocuments);
   }
 
   /** Line of the last character read. */

@@ -22,6 +22,12 @@ export interface XmlVisitor {
    * the rest of the document's text, such as the whitespace between elements, is not even cut out.
    */
   textIn?: ReadonlySet<string>;
+  /**
+   * Read documents written one after another into one file (cargo test's JUnit output holds one per
+   * test binary): another XML declaration and root may follow the first root's end. Documents that
+   * go to saxes (a DTD, XML 1.1) stay one document.
+   */
+  manyDocuments?: boolean;
 }
 
 export function localName(name: string): string {
@@ -60,7 +66,12 @@ export async function parseXml(ctx: ParseContext, visitor: XmlVisitor): Promise<
     },
     text: textIn ? undefined : onText,
   };
-  const reader = new XmlReader(events, onText !== undefined, ctx.limits.maxXmlTokenChars ?? MAX_XML_TOKEN_CHARS);
+  const reader = new XmlReader(
+    events,
+    onText !== undefined,
+    ctx.limits.maxXmlTokenChars ?? MAX_XML_TOKEN_CHARS,
+    visitor.manyDocuments === true,
+  );
   try {
     for await (const chunk of readText(ctx.source)) reader.write(pictureControls(chunk));
     reader.end();
@@ -84,8 +95,9 @@ class XmlReader {
     private readonly events: ScanEvents,
     private readonly wantsText: boolean,
     private readonly maxToken: number,
+    manyDocuments: boolean,
   ) {
-    this.scanner = new XmlScanner(events);
+    this.scanner = new XmlScanner(events, manyDocuments);
   }
 
   private tooLong(): XmlSyntaxError {

@@ -1,6 +1,8 @@
 /**
  * JUnit XML in the flavours tools write: Surefire/Gradle, pytest (xunit1/xunit2), jest-junit,
- * vitest, mocha-junit-reporter, node --test, PHPUnit (nested suites), go-junit-report.
+ * vitest, mocha-junit-reporter, node --test, PHPUnit (nested suites), go-junit-report, and cargo
+ * test's libtest formatter, which writes one document per test binary into one file (all are read)
+ * and leaves its failures empty (the panic is then read from the case's `system-out`).
  *
  * Counts come from `<testcase>` elements, never from suite attributes (which tools disagree about
  * and which double-count in nested suites); attributes are only used when a file has no testcase.
@@ -24,8 +26,8 @@ import { notify, type ReportParser } from '../types.js';
 import { TestsBuilder, type Outcome } from './builder.js';
 import { RerunGroups } from './junit-reruns.js';
 
-/** The only elements whose text is read. */
-const FAILURE_ELEMENTS: ReadonlySet<string> = new Set(['failure', 'error']);
+/** The only elements whose text is read (a case's `system-out` only when its failure says nothing). */
+const TEXT_ELEMENTS: ReadonlySet<string> = new Set(['failure', 'error', 'system-out']);
 const FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
 
 interface CaseState {
@@ -38,6 +40,8 @@ interface CaseState {
   message?: string;
   type?: string;
   details?: BoundedText;
+  /** The case's own `system-out`: where libtest (cargo test's JUnit) writes the panic. */
+  out?: BoundedText;
 }
 
 interface SuiteState {
@@ -137,6 +141,9 @@ export const junit: ReportParser<'tests'> = {
           case 'skipped':
             if (current && current.outcome !== 'failed') current.outcome = 'skipped';
             return;
+          case 'system-out':
+            if (current && !capturing) capturing = current.out = new BoundedText(ctx.limits.maxMessageChars);
+            return;
           case 'flakyFailure':
           case 'flakyError':
             if (current?.outcome === 'passed') current.outcome = 'flaky';
@@ -148,9 +155,10 @@ export const junit: ReportParser<'tests'> = {
       text(text) {
         capturing?.add(text);
       },
-      textIn: FAILURE_ELEMENTS,
+      textIn: TEXT_ELEMENTS,
+      manyDocuments: true,
       close(name) {
-        if (name === 'failure' || name === 'error') capturing = undefined;
+        if (name === 'failure' || name === 'error' || name === 'system-out') capturing = undefined;
         else if (name === 'testcase' && current) {
           cases++;
           const c = current;
@@ -162,7 +170,8 @@ export const junit: ReportParser<'tests'> = {
             const suite = suites[suites.length - 1];
             if (suite) suite.failedInside++;
             failedAttempts++;
-            const details = c.details?.toString().trim();
+            // libtest's <failure type="assert"/> is empty: the panic is in the case's system-out.
+            const details = c.details?.toString().trim() || (c.message?.trim() ? undefined : c.out?.toString().trim()) || undefined;
             const message = messageOf(c, details);
             const failure = {
               name: c.name,
@@ -225,8 +234,8 @@ export const junit: ReportParser<'tests'> = {
 // Placeholders some tools put in `message` (gotestsum: "Failed"), and go test's own status lines.
 const GENERIC_MESSAGE = /^(?:failed|failure|error)?$/i;
 const GO_STATUS_LINE = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)|--- (?:FAIL|PASS|SKIP):)/;
-// Lines that locate rather than explain: bats' `(in test file …, line N)`.
-const LOCATION_LINE = /^\s*\(in test file /;
+// Lines that locate rather than explain: bats' `(in test file …, line N)`, Rust's `thread 'x' panicked at src/a.rs:3:5:`.
+const LOCATION_LINE = /^\s*\(in test file |^thread '.*' (?:\(\d+\) )?panicked at /;
 
 /** The attribute message when it says something, else the first telling line of the body. */
 function messageOf(c: CaseState, body: string | undefined): string {

@@ -29,6 +29,19 @@ describe('JUnit: every flavour matches the totals its tool printed', () => {
     expect({ total: data.total, passed: data.passed, failed: data.failed, skipped: data.skipped, flaky: data.flaky }).toEqual({ total, passed, failed, skipped, flaky: 0 });
   });
 
+  it('cargo test --format junit: three documents in one file (one per test binary), panics from system-out', async () => {
+    // cargo printed 3 passed, 2 failed, 1 ignored (lib); 1 passed, 1 failed (integration); 1 passed (doc-tests).
+    // libtest writes no <testcase> for the ignored test (its suite declares skipped="1"): 8 cases.
+    const { data, format } = await parseFixture('tests', 'junit/cargo-libtest.xml');
+    expect(format).toBe('junit');
+    expect([data.total, data.passed, data.failed, data.skipped]).toEqual([8, 5, 3, 0]);
+    expect(data.failures.map((f) => [f.suite, f.name, f.message, `${f.file}:${f.line}`])).toEqual([
+      ['tests', 'adds_negatives', 'assertion `left == right` failed: deliberate failure', 'src/lib.rs:25'],
+      ['tests', 'divides_by_zero', 'attempt to divide by zero', 'src/lib.rs:11'],
+      ['integration', 'divides_through_the_public_api', 'assertion `left == right` failed: deliberate failure in an integration test', 'tests/integration.rs:8'],
+    ]);
+  });
+
   it('jest-junit: the todo test is a bare <testcase>, so the file says 14 passed where jest printed 13 + 1 todo', async () => {
     // jest printed "3 failed, 2 skipped, 1 todo, 13 passed, 19 total". jest-junit writes the todo test as a
     // testcase without <skipped/> (README): the file's truth is a pass, and nothing in it marks a todo.
