@@ -61155,10 +61155,13 @@ var COMMENT = 1;
 var CDATA = 2;
 var [LF, CR, SLASH2, BANG, QUESTION, LT, GT2, RBRACKET] = [10, 13, 47, 33, 63, 60, 62, 93];
 var BodyReader = class {
-  constructor(events) {
+  /** `manyDocuments`: a new root (and its XML declaration) may follow a closed one, as in concatenated output. */
+  constructor(events, manyDocuments = false) {
     this.events = events;
+    this.manyDocuments = manyDocuments;
   }
   events;
+  manyDocuments;
   /** The text being read. */
   t = new TextCursor("", 0, 1, false);
   /** Inside a comment or CDATA section, which may run over several pieces of text. */
@@ -61238,7 +61241,10 @@ var BodyReader = class {
     return next === CUT ? ~i2 : next;
   }
   startTag(i2) {
-    if (this.rootClosed) return this.secondRoot(i2);
+    if (this.rootClosed) {
+      if (!this.manyDocuments) return this.secondRoot(i2);
+      this.rootClosed = false;
+    }
     const tag = this.tag;
     const end = tag.read(this.t, i2);
     if (end === CUT) return CUT;
@@ -61366,12 +61372,13 @@ var BodyReader = class {
     const after = s.charCodeAt(j);
     if (after !== QUESTION && !isSpaceCode(after))
       throw t.errorAt(j, "disallowed character in processing instruction name.");
-    if (target === "xml")
+    const nextDeclaration = this.manyDocuments && this.rootClosed && target === "xml";
+    if (target === "xml" && !nextDeclaration)
       throw new XmlSyntaxError("an XML declaration must be at the start of the document.", t.lineAfter(j));
     const end = s.indexOf("?>", j);
     this.noForbidden(j, end === -1 ? n : end);
     if (end === -1) return CUT;
-    if (target.toLowerCase() === "xml")
+    if (target.toLowerCase() === "xml" && !nextDeclaration)
       throw new XmlSyntaxError("the XML declaration must appear at the start of the document.", t.lineAt(end + 1));
     return end + 2;
   }
@@ -61439,8 +61446,8 @@ var XmlScanner = class {
   pending = [];
   pendingLength = 0;
   body;
-  constructor(events) {
-    this.body = new BodyReader(events);
+  constructor(events, manyDocuments = false) {
+    this.body = new BodyReader(events, manyDocuments);
   }
   /** Line of the last character read. */
   get line() {
@@ -61582,7 +61589,12 @@ async function parseXml(ctx, visitor) {
     },
     text: textIn ? void 0 : onText
   };
-  const reader = new XmlReader(events, onText !== void 0, ctx.limits.maxXmlTokenChars ?? MAX_XML_TOKEN_CHARS);
+  const reader = new XmlReader(
+    events,
+    onText !== void 0,
+    ctx.limits.maxXmlTokenChars ?? MAX_XML_TOKEN_CHARS,
+    visitor.manyDocuments === true
+  );
   try {
     for await (const chunk of readText(ctx.source)) reader.write(pictureControls(chunk));
     reader.end();
@@ -61594,11 +61606,11 @@ async function parseXml(ctx, visitor) {
   if (!sawRoot) throw new ReportParseError(path, "no XML element found (empty file?)");
 }
 var XmlReader = class {
-  constructor(events, wantsText, maxToken) {
+  constructor(events, wantsText, maxToken, manyDocuments) {
     this.events = events;
     this.wantsText = wantsText;
     this.maxToken = maxToken;
-    this.scanner = new XmlScanner(events);
+    this.scanner = new XmlScanner(events, manyDocuments);
   }
   events;
   wantsText;
@@ -64054,7 +64066,7 @@ var RerunGroups = class {
 };
 
 // src/core/reports/tests/junit.ts
-var FAILURE_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error"]);
+var TEXT_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error", "system-out"]);
 var FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
 var DISABLED_STATUS = /* @__PURE__ */ new Set(["disabled", "notrun", "skipped", "ignored"]);
 var DISABLED_RESULT = /* @__PURE__ */ new Set(["suppressed", "skipped"]);
@@ -64138,6 +64150,9 @@ var junit = {
           case "skipped":
             if (current && current.outcome !== "failed") current.outcome = "skipped";
             return;
+          case "system-out":
+            if (current && !capturing) capturing = current.out = new BoundedText(ctx.limits.maxMessageChars);
+            return;
           case "flakyFailure":
           case "flakyError":
             if (current?.outcome === "passed") current.outcome = "flaky";
@@ -64149,9 +64164,10 @@ var junit = {
       text(text4) {
         capturing?.add(text4);
       },
-      textIn: FAILURE_ELEMENTS,
+      textIn: TEXT_ELEMENTS,
+      manyDocuments: true,
       close(name2) {
-        if (name2 === "failure" || name2 === "error") capturing = void 0;
+        if (name2 === "failure" || name2 === "error" || name2 === "system-out") capturing = void 0;
         else if (name2 === "testcase" && current) {
           cases++;
           const c = current;
@@ -64163,7 +64179,7 @@ var junit = {
             const suite = suites[suites.length - 1];
             if (suite) suite.failedInside++;
             failedAttempts++;
-            const details = c.details?.toString().trim();
+            const details = c.details?.toString().trim() || (c.message?.trim() ? void 0 : c.out?.toString().trim()) || void 0;
             const message = messageOf(c, details);
             const failure2 = {
               name: c.name,
@@ -64220,7 +64236,7 @@ var junit = {
 };
 var GENERIC_MESSAGE = /^(?:failed|failure|error)?$/i;
 var GO_STATUS_LINE = /^\s*(?:=== (?:RUN|PAUSE|CONT|NAME)|--- (?:FAIL|PASS|SKIP):)/;
-var LOCATION_LINE = /^\s*\(in test file /;
+var LOCATION_LINE = /^\s*\(in test file |^thread '.*' (?:\(\d+\) )?panicked at /;
 function messageOf(c, body) {
   const message = c.message?.trim();
   if (message && !GENERIC_MESSAGE.test(message)) return message;
@@ -64276,7 +64292,7 @@ var SKIPPED2 = /* @__PURE__ */ new Set(["skipped", "ignored", "explicit", "incon
 var ERRORS = /* @__PURE__ */ new Set(["error", "cancelled", "notrunnable", "invalid"]);
 var NOT_A_CLASS = /* @__PURE__ */ new Set(["parameterizedtest", "parameterizedmethod", "theory", "genericmethod"]);
 var PARENT_FAILED = /^TestFixtureSetUp failed in /;
-var TEXT_ELEMENTS = /* @__PURE__ */ new Set(["message", "stack-trace"]);
+var TEXT_ELEMENTS2 = /* @__PURE__ */ new Set(["message", "stack-trace"]);
 function outcomeOf(a) {
   const result2 = (a.result ?? "").trim().toLowerCase();
   const label = (a.label ?? "").trim().toLowerCase();
@@ -64403,7 +64419,7 @@ var nunit = {
       text(t) {
         capture?.add(t);
       },
-      textIn: TEXT_ELEMENTS,
+      textIn: TEXT_ELEMENTS2,
       close(name2) {
         if (name2 === "message" || name2 === "stack-trace") capture = void 0;
         else if (name2 === "failure" || name2 === "reason") failure2 = void 0;
@@ -64757,7 +64773,7 @@ var trx = {
 };
 
 // src/core/reports/tests/xunit-net.ts
-var TEXT_ELEMENTS2 = /* @__PURE__ */ new Set(["message", "stack-trace", "output"]);
+var TEXT_ELEMENTS3 = /* @__PURE__ */ new Set(["message", "stack-trace", "output"]);
 var KNOWN = /* @__PURE__ */ new Set(["pass", "fail", "skip", "notrun"]);
 var ASSERTION2 = /^Xunit\.Sdk\.|Assert/;
 function text2(b) {
@@ -64846,7 +64862,7 @@ var xunitNet = {
       text(t) {
         capture?.add(t);
       },
-      textIn: TEXT_ELEMENTS2,
+      textIn: TEXT_ELEMENTS3,
       close(name2) {
         if (name2 === "message" || name2 === "stack-trace" || name2 === "output") capture = void 0;
         else if (name2 === "failure") texts = void 0;
