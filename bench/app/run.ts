@@ -9,7 +9,7 @@
  * Writes its section of bench/results.md (between its own markers) and bench/app-results.json.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BullDeliveryQueue } from '../../src/app/queue/bullmq.js';
 import { machine } from '../machine.js';
@@ -102,6 +102,7 @@ async function main(): Promise<void> {
       peakRss: peaks,
     };
     const dir = quick ? join(here, 'out') : here;
+    mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'app-results.json'), `${JSON.stringify(results, null, 2)}\n`);
     const mdPath = join(here, 'results.md');
     if (!quick) writeFileSync(mdPath, withAppSection(readFileSync(mdPath, 'utf8'), renderAppSection(results)));
