@@ -1,25 +1,24 @@
 // Class (#12, false passes): "tests marked disabled". JUnit `status="disabled"`, `status="notrun"`
 // and `result="suppressed"` (googletest's DISABLED_ tests, several Java and C++ reporters) are
 // skipped, never passed.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { junit } from '../../src/core/reports/tests/junit.js';
 import { checkFiles, gate } from '../helpers/gate.js';
-import { parseWith, textSource } from '../helpers/parse.js';
+import { FIXTURES, parseWith, textSource } from '../helpers/parse.js';
 
-// googletest's --gtest_output=xml shape for a run with one disabled test.
-const GTEST = `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites tests="3" failures="0" disabled="1" errors="0" time="0." name="AllTests">
-  <testsuite name="Calc" tests="3" failures="0" disabled="1" skipped="0" errors="0" time="0.">
-    <testcase name="Adds" status="run" result="completed" time="0." classname="Calc" />
-    <testcase name="Subtracts" status="run" result="completed" time="0." classname="Calc" />
-    <testcase name="DISABLED_Divides" status="notrun" result="suppressed" time="0." classname="Calc" />
-  </testsuite>
-</testsuites>
-`;
+// googletest 1.12.1's --gtest_output=xml (test/fixtures/junit/README.md): 6 tests, 2 passed, 2 failed,
+// 1 skipped with GTEST_SKIP and 1 DISABLED_ test written status="notrun" result="suppressed".
+const GTEST = readFileSync(`${FIXTURES}junit/googletest.xml`, 'utf8');
 
 describe('disabled test cases are skipped', () => {
-  it('googletest notrun/suppressed: 2 passed, 1 skipped', async () => {
-    expect(await parseWith(junit, textSource(GTEST))).toMatchObject({ total: 3, passed: 2, skipped: 1, failed: 0 });
+  it('googletest notrun/suppressed: the disabled test is skipped, as googletest says ("1 DISABLED TEST")', async () => {
+    const data = await parseWith(junit, textSource(GTEST));
+    expect(data).toMatchObject({ total: 6, passed: 2, failed: 2, skipped: 2 });
+    expect(data.failures.map((f) => `${f.suite}.${f.name} ${f.file}:${f.line}`)).toEqual([
+      'Calc.AddsNegatives calc_test.cc:12',
+      'Calc.DividesByZero calc_test.cc:14',
+    ]);
   });
 
   it.each([
@@ -37,14 +36,14 @@ describe('disabled test cases are skipped', () => {
     expect(await parseWith(junit, textSource(xml))).toMatchObject({ total: 1, failed: 1, skipped: 0 });
   });
 
-  it('min_total: 3 and max_skipped: 0 fail on 2 run + 1 disabled', async () => {
+  it('min_total: 5 and max_skipped: 0 fail on 4 run, 1 skipped and 1 disabled', async () => {
     const policy = {
       reports: { tests: ['gtest.xml'] },
-      levels: { ci: { tests: { min_total: 3, max_skipped: 0 } } },
+      levels: { ci: { tests: { min_total: 5, max_skipped: 0 } } },
       require: 'ci',
     };
     const report = await checkFiles({ 'gtest.xml': GTEST }, policy);
-    expect(report.signals.tests).toMatchObject({ passed: 2, skipped: 1 });
+    expect(report.signals.tests).toMatchObject({ passed: 2, failed: 2, skipped: 2 });
     expect(gate(report, 'tests.min_total')).toBe('fail');
     expect(gate(report, 'tests.max_skipped')).toBe('fail');
   });

@@ -20,6 +20,8 @@ describe('JUnit: every flavour matches the totals its tool printed', () => {
     ['junit/phpunit.xml', 12, 7, 3, 2],
     // bats: "8 tests, 2 failures, 2 skipped".
     ['junit/bats.xml', 8, 4, 2, 2],
+    // googletest: 2 passed, 2 failed, 1 skipped, "1 DISABLED TEST" (skipped here: it did not run).
+    ['junit/googletest.xml', 6, 2, 2, 2],
     // Copied samples: the files' own counts (no printed summary exists).
     ['junit/surefire-kotlin.xml', 2, 0, 2, 0],
     ['junit/gradle-kotlin.xml', 24, 24, 0, 0],
