@@ -13,7 +13,6 @@ import { collectRoadmap, type Roadmap } from '../core/roadmap/collect.js';
 import { readConfigFile, DEFAULT_CONFIG_PATH } from '../check/config-source.js';
 import { parseOptions, type RoadmapSettings } from '../check/roadmap-settings.js';
 
-
 export function roadmapSettings(
   root: string,
   cwd: string,
