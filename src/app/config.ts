@@ -30,6 +30,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** REDIS_URL, ROLE (web, worker or all) and WORKER_CONCURRENCY, checked (see docs/app-scaling.md). */
   queue: QueueSettings;
+  /** BADGE_SECRET: signs the tokens that show a private repository's badges and page (docs/app.md). */
+  badgeSecret?: string;
 }
 
 export type StartPlan = { kind: 'run'; config: AppConfig } | { kind: 'setup'; host: string; port: number };
@@ -72,6 +74,11 @@ export function readAppConfig(env: Env): AppConfig {
     throw new ConfigError(`LOG_FORMAT must be json or pretty, not "${logFormat}"`);
   const queue = readQueueSettings(env);
   const { redisUrl } = queue;
+  const badgeSecret = set(env, 'BADGE_SECRET');
+  if (badgeSecret !== undefined && badgeSecret.length < 32)
+    throw new ConfigError(
+      `BADGE_SECRET is ${badgeSecret.length} characters: use at least 32 random ones (openssl rand -hex 32), or leave it unset to show only public repositories`,
+    );
   return {
     appId: Number(appIdText),
     privateKey,
@@ -84,6 +91,7 @@ export function readAppConfig(env: Env): AppConfig {
     logFormat,
     ...(redisUrl && { redisUrl }),
     queue,
+    ...(badgeSecret && { badgeSecret }),
   };
 }
 

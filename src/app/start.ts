@@ -2,7 +2,8 @@
  * Starts the App (what `npm start` runs, and what the end-to-end test starts): one Probot
  * instance holds the handlers and runs them from the queue (the workers); Probot's server, with a
  * second instance sharing the same settings, verifies webhooks at the webhook path and enqueues
- * them, and answers `/healthz`, `/readyz` and `/metrics` (added with Probot's `addHandler`; the
+ * them, and answers `/healthz`, `/readyz`, `/metrics` and, on the web side, the readiness badges and
+ * page (pages/routes.ts) (added with Probot's `addHandler`; the
  * counters are this process's AppMetrics, the queue counted at its seam). `stop()` closes the listener,
  * then waits for every accepted delivery to finish: what SIGTERM does.
  */
@@ -16,6 +17,7 @@ import { MemoryQueue } from './queue/memory.js';
 import { MemoryPrGate, type PrGate } from './queue/pr-lock.js';
 import { AppMetrics, instrumentQueue } from './queue/metrics.js';
 import { opsRoutes } from './queue/routes.js';
+import { readinessPages } from './pages/routes.js';
 import type { DeliveryQueue } from './queue/types.js';
 import type { HandlerDeps } from './handlers/deps.js';
 import { readygateApp } from './readygate-app.js';
@@ -95,6 +97,12 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
   if (deps.web !== false) await server.load(webApp(queue));
   const workers = deps.workers !== false;
   await server.load((_app, { addHandler }) => addHandler(opsRoutes({ queue, metrics, workers })));
+  const pages = {
+    appId: config.appId,
+    checkName: deps.handlers?.checkName ?? 'readygate',
+    now: deps.now ?? (() => new Date()),
+  };
+  if (deps.web !== false) await server.load(readinessPages({ ...pages, secret: config.badgeSecret }));
   await server.start();
   const host = server.host.includes(':') && !server.host.startsWith('[') ? `[${server.host}]` : server.host;
   return {

@@ -48,6 +48,8 @@ const Digest = z.strictObject({
   ...ReadinessFields,
 });
 type Digest = z.infer<typeof Digest>;
+/** The coverage counters a digest keeps (and how many files the report covered). */
+export type DigestCoverage = NonNullable<Digest['coverage']>;
 
 function encode(digest: Digest): string {
   const bytes = deflateSync(new TextEncoder().encode(JSON.stringify(digest)), { level: 9 });
@@ -85,7 +87,7 @@ export type DigestResult =
       sha?: string;
       /** The commit's readiness; absent in digests written before it was added. */
       readiness?: Readiness;
-      coverage?: NonNullable<Digest['coverage']>;
+      coverage?: DigestCoverage;
     }
   | { problem: string };
 

@@ -84,6 +84,14 @@ describe('the App reads its settings from the environment it is given', () => {
     expect(() => readAppConfig({ ...FULL, ROLE: 'everything' })).toThrow(/ROLE must be one of web, worker or all/);
   });
 
+  it('takes BADGE_SECRET of at least 32 characters, and says how to make one', () => {
+    const secret = 'x'.repeat(32);
+    expect(readAppConfig({ ...FULL, BADGE_SECRET: secret }).badgeSecret).toBe(secret);
+    expect(() => readAppConfig({ ...FULL, BADGE_SECRET: 'short' })).toThrow(
+      /BADGE_SECRET is 5 characters: use at least 32 random ones \(openssl rand -hex 32\)/,
+    );
+  });
+
   it('reads the key as PEM with \\n escapes, as base64, or from PRIVATE_KEY_PATH', () => {
     expect(readAppConfig({ ...FULL, PRIVATE_KEY: PEM.replace(/\n/g, '\\n') }).privateKey).toBe(PEM);
     expect(readAppConfig({ ...FULL, PRIVATE_KEY: Buffer.from(PEM).toString('base64') }).privateKey).toBe(PEM);

@@ -31,6 +31,8 @@ export interface PageInput {
   history?: readonly TrendInput[];
   /** Roadmap items and milestones; without it the report's `signals.roadmap` is shown. */
   roadmap?: RoadmapData;
+  /** Milestone progress counted elsewhere (the App: GitHub's milestones); shown instead of the roadmap's. */
+  milestones?: readonly { title: string; due?: string; done: number; total: number }[];
   /** The policy's levels, to name the roadmap items a failing roadmap gate counts. */
   policy?: Pick<Config, 'levels'>;
   pulls?: readonly PullVerdict[];
@@ -123,7 +125,9 @@ export function pageModel(input: PageInput): PageModel {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function milestones(input: PageInput): MilestoneView[] {
-  const list = input.roadmap ? milestoneProgress(input.roadmap) : (input.report.signals.roadmap?.milestones ?? []);
+  const list =
+    input.milestones ??
+    (input.roadmap ? milestoneProgress(input.roadmap) : (input.report.signals.roadmap?.milestones ?? []));
   return list.map((m) => ({
     title: m.title,
     ...(m.due && { due: m.due }),
