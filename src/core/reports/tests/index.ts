@@ -4,6 +4,7 @@ import { ctrf } from './ctrf.js';
 import { goTestJson } from './go-test-json.js';
 import { jestJson } from './jest-json.js';
 import { junit } from './junit.js';
+import { libtestJson } from './libtest-json.js';
 import { mochaJson } from './mocha-json.js';
 import { nunit } from './nunit.js';
 import { rspecJson } from './rspec-json.js';
@@ -11,4 +12,4 @@ import { tap } from './tap.js';
 import { trx } from './trx.js';
 import { xunitNet } from './xunit-net.js';
 
-export const testsParsers: ReportParser<'tests'>[] = [junit, trx, nunit, xunitNet, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
+export const testsParsers: ReportParser<'tests'>[] = [junit, trx, nunit, xunitNet, jestJson, mochaJson, rspecJson, ctrf, goTestJson, libtestJson, tap];

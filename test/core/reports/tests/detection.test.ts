@@ -20,6 +20,7 @@ const TESTS_FOLDERS: Record<string, string> = {
   'rspec-json': 'rspec-json',
   nunit: 'nunit',
   'xunit-net': 'xunit-net',
+  'libtest-json': 'libtest-json',
 };
 
 function allFixtures(dir = FIXTURES): string[] {
