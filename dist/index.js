@@ -18321,7 +18321,7 @@ var require_eventsource_stream = __commonJS({
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
-    var EVENT2 = Buffer.from("event");
+    var EVENT3 = Buffer.from("event");
     var ID = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
@@ -18545,7 +18545,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT2)) {
+        if (isFieldName(line, fieldLength, EVENT3)) {
           if (valueStart < line.length) {
             this.setEventFieldSize("event", line.length - valueStart);
             event.event = line.toString("utf8", valueStart);
@@ -25141,7 +25141,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i2 = -1;
@@ -25174,18 +25174,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i2 = consumeMoreIndentedLines(text4, i2, indent2.length);
           end = i2 + indent2.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text4[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i2;
+              split2 = i2;
           }
           if (i2 >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -25198,7 +25198,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -28732,13 +28732,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines3 = [line0];
-      for (let i2 = 1; i2 < split.length; i2 += 2)
-        lines3.push([split[i2], split[i2 + 1]]);
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines3.push([split2[i2], split2[i2 + 1]]);
       return lines3;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -64245,6 +64245,120 @@ function messageOf(c, body) {
   return line || message || c.type?.trim() || `${c.kind} without a message`;
 }
 
+// src/core/reports/tests/libtest-json.ts
+var EVENT2 = external_exports.object({
+  type: external_exports.string(),
+  event: external_exports.string().nullish(),
+  name: external_exports.string().nullish(),
+  stdout: external_exports.string().nullish(),
+  message: external_exports.string().nullish(),
+  failed: external_exports.number().nullish(),
+  exec_time: external_exports.number().nullish()
+}).loose();
+var FIRST_EVENT = /^\{\s*"type"\s*:\s*"(?:suite|test)"\s*,\s*"(?:event|name)"\s*:/;
+var PANIC_LINE = /^thread '.*' (?:\(\d+\) )?panicked at /;
+function split(name2) {
+  const at = name2.lastIndexOf("::");
+  return at > 0 && !name2.includes(" ") ? { name: name2.slice(at + 2), suite: name2.slice(0, at) } : { name: name2 };
+}
+function messageOf2(stdout) {
+  return stdout.split("\n").find((l) => l.trim() !== "" && !PANIC_LINE.test(l))?.trim();
+}
+var libtestJson = {
+  id: "libtest-json",
+  signal: "tests",
+  title: "Rust libtest JSON (cargo test -- --format json)",
+  detectedBy: 'first JSON line { "type": "suite" or "test", "event" or "name": \u2026 } (plain lines may come first)',
+  metrics: ["total", "passed", "failed", "skipped", "failures with locations"],
+  detect(head) {
+    const line = head.split("\n", 50).find((l) => l.trimStart().startsWith("{"));
+    return line !== void 0 && FIRST_EVENT.test(line.trim());
+  },
+  async parse(ctx) {
+    const { path } = ctx.source;
+    const builder = new TestsBuilder(ctx.limits, ctx.paths);
+    let suite;
+    let suites = 0;
+    let events = 0;
+    let plain2 = 0;
+    let seconds = 0;
+    const finish = (s, declaredFailed, result2) => {
+      const where = `suite ${s.number}`;
+      for (const name2 of s.running) {
+        s.failed++;
+        builder.add("failed", { ...split(name2), message: `did not finish: the test binary of ${where} stopped without a result (a crash or an abort?)`, kind: "error" });
+      }
+      if (result2 === void 0 && s.failed === 0) {
+        s.failed++;
+        builder.add("failed", { name: `(${where})`, message: `${where} started but never reported a result: its test binary stopped (a crash or an abort?)`, kind: "error" });
+      }
+      if (declaredFailed !== void 0 && Number.isSafeInteger(declaredFailed) && declaredFailed > s.failed) {
+        const unlisted = declaredFailed - s.failed;
+        notify(ctx, `${where} declares ${declaredFailed} failed tests but ${s.failed} failed: the ${unlisted} not listed count as failed`);
+        const d = builder.data;
+        d.total += unlisted;
+        d.failed += unlisted;
+        builder.addFailureOnly({ name: `${unlisted} failure(s) ${where} declares but no test shows`, message: `failed: ${declaredFailed}`, kind: "error" });
+        s.failed = declaredFailed;
+      }
+      if (result2 === "failed" && s.failed === 0) builder.add("failed", { name: `(${where})`, message: `${where} reports failed though none of its tests did`, kind: "error" });
+    };
+    await forEachLine(ctx.source, ctx.limits.maxLineBytes, (line, lineNo2) => {
+      if (!line.trimStart().startsWith("{")) {
+        if (line.trim() !== "") plain2++;
+        return;
+      }
+      const e = checkShape(path, EVENT2, parseJsonText(path, line, lineNo2 - 1), `libtest JSON event on line ${lineNo2}`);
+      events++;
+      if (e.type === "suite") {
+        if (e.event === "started") {
+          if (suite) finish(suite, void 0, void 0);
+          suite = { number: ++suites, running: /* @__PURE__ */ new Set(), failed: 0 };
+        } else {
+          if (typeof e.exec_time === "number" && e.exec_time > 0) seconds += e.exec_time;
+          finish(suite ?? { number: ++suites, running: /* @__PURE__ */ new Set(), failed: 0 }, e.failed ?? void 0, e.event ?? "ended");
+          suite = void 0;
+        }
+        return;
+      }
+      if (e.type !== "test") return;
+      const name2 = e.name ?? "(unnamed test)";
+      switch (e.event) {
+        case "started":
+          suite?.running.add(name2);
+          return;
+        case "timeout":
+          return;
+        // still running: a warning that it is slow
+        case "ok":
+          suite?.running.delete(name2);
+          builder.add("passed");
+          return;
+        case "ignored":
+          suite?.running.delete(name2);
+          builder.add("skipped");
+          return;
+        default: {
+          suite?.running.delete(name2);
+          if (suite) suite.failed++;
+          const stdout = (e.stdout ?? "").trim();
+          const note = e.message?.trim();
+          builder.add("failed", {
+            ...split(name2),
+            message: messageOf2(stdout) ?? note ?? (e.event === "failed" ? "failed" : `test event ${e.event ?? "(none)"}`),
+            details: [stdout, note].filter(Boolean).join("\n") || void 0
+          });
+        }
+      }
+    });
+    if (suite) finish(suite, void 0, void 0);
+    if (events === 0) throw new ReportParseError(path, "no libtest JSON events found (is this the output of `cargo test -- -Z unstable-options --format json`?)");
+    if (plain2 > 0) notify(ctx, `${plain2} line(s) that are not JSON events were skipped (cargo's own output, merged from stderr?)`);
+    if (seconds > 0) builder.data.durationMs = Math.round(seconds * 1e3);
+    return builder.data;
+  }
+};
+
 // src/core/reports/tests/mocha-json.ts
 var TEST2 = external_exports.object({
   title: external_exports.string(),
@@ -64392,8 +64506,8 @@ var nunit = {
             const { outcome, result: result2, error: error63 } = outcomeOf(a);
             const raw = a.name?.trim() || a.fullname?.trim() || "(unnamed test)";
             const classname = a.classname?.trim();
-            const split = classname ? { name: raw, suite: classname } : a.fullname !== void 0 ? { name: raw, suite: fixtureName() } : splitName(raw, fixtureName());
-            current = { ...split, outcome, result: result2, error: error63, parentFailed: a.site?.trim().toLowerCase() === "parent", seconds: numAttr(a, "duration") ?? numAttr(a, "time") };
+            const split2 = classname ? { name: raw, suite: classname } : a.fullname !== void 0 ? { name: raw, suite: fixtureName() } : splitName(raw, fixtureName());
+            current = { ...split2, outcome, result: result2, error: error63, parentFailed: a.site?.trim().toLowerCase() === "parent", seconds: numAttr(a, "duration") ?? numAttr(a, "time") };
             return;
           }
           case "failure": {
@@ -64949,7 +65063,7 @@ function closeAssembly(ctx, builder, a) {
 }
 
 // src/core/reports/tests/index.ts
-var testsParsers = [junit, trx, nunit, xunitNet, jestJson, mochaJson, rspecJson, ctrf, goTestJson, tap];
+var testsParsers = [junit, trx, nunit, xunitNet, jestJson, mochaJson, rspecJson, ctrf, goTestJson, libtestJson, tap];
 
 // src/core/reports/registry.ts
 var PARSERS_BY_SIGNAL = {
