@@ -42,6 +42,19 @@ describe('NUnit fixtures written by the tools (see test/fixtures/nunit/README.md
       ['Broken setup', 'never runs its body', 'tests/calc.test.js:31', '❌ - Error in fixture.before hook -'],
     ]);
   });
+
+  it('jest-nunit-reporter: the file makes the todo test a Failure and leaves skipped tests out; the file is read as it says', async () => {
+    const { data, format, notices } = await parseFixtureNoticed('tests', 'nunit/jest-nunit-reporter.xml');
+    expect(format).toBe('nunit');
+    expect(notices).toEqual([]);
+    expect(counts(data)).toEqual([17, 13, 4, 0, undefined]);
+    expect(data.failures.map((f) => [f.suite, f.name, f.message.split('\n')[0]])).toEqual([
+      ['/tmp/fx-js/jt/tests/strings.test.js', 'strings/truncate truncates long text with an ellipsis', 'Error: expect(received).toBe(expected) // Object.is equality'],
+      ['/tmp/fx-js/jt/tests/strings.test.js', 'strings/truncate handles missing input', "TypeError: Cannot read properties of undefined (reading 'length')"],
+      ['/tmp/fx-js/jt/tests/math.test.js', 'math/add adds floating point numbers exactly', 'Error: expect(received).toBe(expected) // Object.is equality'],
+      ['/tmp/fx-js/jt/tests/math.test.js', 'math computes the median', 'test result failure'],
+    ]);
+  });
 });
 
 // The NUnit 3 console's own attributes, which no tool here writes (see the fixture README): the shape
