@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageModel } from '../../../src/core/render/page-model.js';
 import { trendChart, PERCENT_SERIES, FINDINGS_SERIES } from '../../../src/core/render/page-chart.js';
-import { pageHistory, pageReport } from './page-fixtures.js';
+import { pageHistory, pageReport, pageRoadmap } from './page-fixtures.js';
 
 describe('pageModel', () => {
   it('says a level whose own gates pass needs the lower level first', () => {
@@ -54,6 +54,26 @@ describe('pageModel', () => {
     });
     expect(model.trend.map((t) => t.commit)).toEqual(['c0ffee3', 'c0ffee4', 'head']);
     expect(model.trend[0]).toEqual({ commit: 'c0ffee3', date: '2026-11-23', coverage: 83, passRate: 100, findings: 6 });
+  });
+
+  it('shows milestones counted elsewhere (the App: GitHub) instead of the roadmap files or the report', () => {
+    const milestones = [
+      { title: 'M1', due: '2026-12-01', done: 2, total: 5 },
+      { title: 'M2', due: '2026-12-01', done: 5, total: 5 },
+      { title: 'M3', done: 0, total: 1 },
+    ];
+    const model = pageModel({
+      repo: 'r',
+      report: pageReport(),
+      roadmap: pageRoadmap(),
+      milestones,
+      today: '2026-12-04',
+    });
+    expect(model.milestones).toEqual([
+      { title: 'M1', due: '2026-12-01', done: 2, total: 5, overdue: true },
+      { title: 'M2', due: '2026-12-01', done: 5, total: 5, overdue: false },
+      { title: 'M3', done: 0, total: 1, overdue: false },
+    ]);
   });
 });
 
