@@ -50,3 +50,19 @@ describe('XML entities and nesting', () => {
     expect(error.line).toBe(3);
   });
 });
+
+describe('JUnit nesting no tool writes', () => {
+  it.each([
+    [
+      'a failure before the nested case',
+      '<testcase name="outer"><failure message="boom"/><testcase name="inner"/></testcase>',
+    ],
+    [
+      'a failure after the nested case',
+      '<testcase name="outer"><testcase name="inner"/><failure message="boom"/></testcase>',
+    ],
+  ])('a <testcase> inside a <testcase> (%s) is refused, never read as one pass', async (_what, cases) => {
+    const error = await refusal(`<testsuite failures="0">\n${cases}</testsuite>`);
+    expect(error.message).toBe('junit.xml:2: a <testcase> inside another <testcase>: not JUnit XML');
+  });
+});

@@ -88,7 +88,7 @@ export const junit: ReportParser<'tests'> = {
     let topFailed = 0;
 
     await parseXml(ctx, {
-      open(name, a) {
+      open(name, a, at) {
         switch (name) {
           case 'testsuites':
           case 'testsuite': {
@@ -115,6 +115,8 @@ export const junit: ReportParser<'tests'> = {
             return;
           }
           case 'testcase': {
+            // No tool nests cases; reading one would drop the outer case's result (a failure could vanish).
+            if (current) throw new ReportParseError(ctx.source.path, 'a <testcase> inside another <testcase>: not JUnit XML', at);
             const suite = suites[suites.length - 1];
             const raw = numAttr(a, 'line');
             const line = raw !== undefined && suite?.pytest ? raw + 1 : raw;
