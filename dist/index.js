@@ -64097,7 +64097,7 @@ var junit = {
     let rootDepthDeclared = Infinity;
     let topFailed = 0;
     await parseXml(ctx, {
-      open(name2, a) {
+      open(name2, a, at) {
         switch (name2) {
           case "testsuites":
           case "testsuite": {
@@ -64124,6 +64124,7 @@ var junit = {
             return;
           }
           case "testcase": {
+            if (current) throw new ReportParseError(ctx.source.path, "a <testcase> inside another <testcase>: not JUnit XML", at);
             const suite = suites[suites.length - 1];
             const raw = numAttr(a, "line");
             const line = raw !== void 0 && suite?.pytest ? raw + 1 : raw;
