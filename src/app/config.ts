@@ -30,6 +30,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** REDIS_URL, ROLE (web, worker or all) and WORKER_CONCURRENCY, checked (see docs/app-scaling.md). */
   queue: QueueSettings;
+  /** REDELIVER_MINUTES: how often failed webhook deliveries are asked for again (0: never; redeliver.ts). */
+  redeliverMinutes: number;
   /** BADGE_SECRET: signs the tokens that show a private repository's badges and page (docs/app.md). */
   badgeSecret?: string;
 }
@@ -91,12 +93,22 @@ export function readAppConfig(env: Env): AppConfig {
     logFormat,
     ...(redisUrl && { redisUrl }),
     queue,
+    redeliverMinutes: readRedeliverMinutes(env),
     ...(badgeSecret && { badgeSecret }),
   };
 }
 
 function missing(name: string, what: string): ConfigError {
   return new ConfigError(`${name} is not set (${what}): refusing to start; see .env.example`);
+}
+
+function readRedeliverMinutes(env: Env): number {
+  const text = set(env, 'REDELIVER_MINUTES') ?? '10';
+  if (!/^\d+$/.test(text) || Number(text) > 24 * 60)
+    throw new ConfigError(
+      `REDELIVER_MINUTES must be a whole number of minutes up to 1440 (0 turns it off), not "${text}"`,
+    );
+  return Number(text);
 }
 
 function readPort(env: Env): number {

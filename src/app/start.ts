@@ -11,6 +11,8 @@ import { Probot, Server, type ProbotOctokit } from 'probot';
 import { VERSION } from '../version.js';
 import type { AppConfig } from './config.js';
 import { freePort } from './free-port.js';
+import { startSweeper, type Picked } from './redeliver.js';
+import type { GitHubClient } from '../github/octokit.js';
 import { appOctokit, type RateLimitTuning } from './octokit.js';
 import { deliveryKey } from './queue/delivery-key.js';
 import { MemoryQueue } from './queue/memory.js';
@@ -38,6 +40,8 @@ export interface StartDeps {
   tuning?: RateLimitTuning;
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
+  /** When the first redelivery sweep runs after start (default 30 s). */
+  firstSweepDelayMs?: number;
   handlers?: Partial<Pick<HandlerDeps, 'checkName' | 'policyPath' | 'limits'>>;
 }
 
@@ -47,6 +51,8 @@ export interface RunningApp {
   port: number;
   queue: DeliveryQueue;
   metrics: AppMetrics;
+  /** One redelivery sweep now (what the timer runs); undefined when sweeping is off or held elsewhere. */
+  sweep(): Promise<Picked | undefined>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +72,7 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
   };
   const worker = new Probot(probotOptions);
   await worker.ready();
+  const prs = deps.prs ?? new MemoryPrGate();
   const log = worker.log;
   if (config.logLevel === 'silent') log.level = 'silent';
   await worker.load(
@@ -75,7 +82,7 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
       policyPath: deps.handlers?.policyPath ?? '.github/readygate.yml',
       version: VERSION,
       now: deps.now ?? (() => new Date()),
-      prs: deps.prs ?? new MemoryPrGate(),
+      prs,
       ...(deps.handlers?.limits && { limits: deps.handlers.limits }),
     }),
   );
@@ -104,13 +111,28 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
   };
   if (deps.web !== false) await server.load(readinessPages({ ...pages, secret: config.badgeSecret }));
   await server.start();
+  // The web side asks GitHub again for deliveries that failed (it is what GitHub failed to reach).
+  const sweeper =
+    deps.web !== false && config.redeliverMinutes > 0
+      ? startSweeper({
+          client: async () => (await worker.auth()) as unknown as GitHubClient,
+          intervalMs: config.redeliverMinutes * 60_000,
+          firstDelayMs: deps.firstSweepDelayMs ?? 30_000,
+          exclusive: (work) => prs.withLock('redeliver-sweep', work),
+          now: deps.now ?? (() => new Date()),
+          maxAttempts: 3,
+          log,
+        })
+      : undefined;
   const host = server.host.includes(':') && !server.host.startsWith('[') ? `[${server.host}]` : server.host;
   return {
     url: `http://${host}:${server.port}`,
     port: server.port,
     queue,
     metrics,
+    sweep: async () => sweeper?.sweep(),
     async stop() {
+      sweeper?.stop();
       await server.stop();
       await queue.close();
     },

@@ -29,6 +29,7 @@ describe('the App refuses to start without what it needs', () => {
       /PRIVATE_KEY_PATH \/nope\/k.pem: file not found/,
     ],
     ['a bad PORT', { ...FULL, PORT: '80a' }, /PORT must be a port number/],
+    ['a bad REDELIVER_MINUTES', { ...FULL, REDELIVER_MINUTES: '5m' }, /REDELIVER_MINUTES must be a whole number/],
     ['a bad LOG_LEVEL', { ...FULL, LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     ['a GHE_HOST with a path', { ...FULL, GHE_HOST: 'ghe.example.com/api' }, /GHE_HOST must be a host name/],
   ])('%s', (_, env, message) => {
@@ -54,6 +55,7 @@ describe('the App reads its settings from the environment it is given', () => {
       logLevel: 'info',
       logFormat: 'json',
       queue: { role: 'all' },
+      redeliverMinutes: 10,
     });
   });
 

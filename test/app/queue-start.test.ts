@@ -38,6 +38,7 @@ describeRedis('startApp with REDIS_URL and ROLE=web', () => {
       webhookPath: '/api/github/webhooks',
       logLevel: 'silent',
       logFormat: 'json',
+      redeliverMinutes: 0,
       queue: { redisUrl: redis.url, role: 'web' },
     };
     // As npm start does (server.ts): the queue from the checked settings, the role's halves.
