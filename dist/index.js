@@ -68894,7 +68894,10 @@ var DEFAULT_REPORT_GLOBS = {
     "reports/**/*.xml",
     "**/surefire-reports/TEST-*.xml",
     "**/test-results/**/TEST-*.xml",
-    "test-report.json"
+    "test-report.json",
+    // NUnit console's default file name, and `dotnet test --logger trx`'s folder.
+    "TestResult.xml",
+    "**/TestResults/*.trx"
   ],
   audit: ["audit.json", "npm-audit.json", "pip-audit.json"],
   lint: ["eslint.json", "eslint-report.json", "lint.sarif", "checkstyle-result.xml", "*.sarif"]

@@ -23,6 +23,9 @@ export const DEFAULT_REPORT_GLOBS = {
     '**/surefire-reports/TEST-*.xml',
     '**/test-results/**/TEST-*.xml',
     'test-report.json',
+    // NUnit console's default file name, and `dotnet test --logger trx`'s folder.
+    'TestResult.xml',
+    '**/TestResults/*.trx',
   ],
   audit: ['audit.json', 'npm-audit.json', 'pip-audit.json'],
   lint: ['eslint.json', 'eslint-report.json', 'lint.sarif', 'checkstyle-result.xml', '*.sarif'],
