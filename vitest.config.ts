@@ -9,6 +9,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the CPUs: a single worker on a 2-core CI machine,
+    // where `npm test` then ran every file in turn (~260 s). Many files wait on child processes,
+    // Redis, Chromium or sockets rather than compute, so two workers overlap that waiting.
+    maxWorkers: 2,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
