@@ -44,6 +44,8 @@ describe('the readiness page', () => {
       /#13<\/a><\/th><td>Docs<\/td><td><span class="status pass">✓ ready<\/span><\/td><td>production/,
     );
     expect(html).toMatch(/#14<\/a><\/th><td>WIP<\/td><td><span class="status skip">– pending/);
+    expect(html).toMatch(/#15<\/a><\/th><td>No report<\/td><td><span class="status skip">– pending/);
+    expect(html).toMatch(/#16<\/a><\/th><td>Warn mode<\/td><td><span class="status warn">! warn<\/span><\/td><td>–/);
     // Milestones from GitHub, in due order; the first is past its due date and not done.
     expect(html).toMatch(/<tr class="failing"><th scope="row">[^<]+<\/th><td>2026-11-30<\/td><td class="num">3\/7/);
     expect(html).toMatch(/Milestone 2<\/th><td>2027-03-01<\/td><td class="num">1\/2/);

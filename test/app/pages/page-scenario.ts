@@ -1,8 +1,8 @@
 /**
  * One repository as the readiness page sees it through a nock GitHub: six default-branch commits
- * (the third's run still going, so five have digests), three open pull requests (failing, ready,
- * no run yet) and two milestones, with hostile text (`XSS`) in a gate message, a pull request
- * title and a milestone title.
+ * (the third's run still going, so five have digests), five open pull requests (failing, ready, no
+ * run yet, and two whose runs finished without a digest) and two milestones, with hostile text
+ * (`XSS`) in a gate message, a pull request title and a milestone title.
  */
 import type nock from 'nock';
 import { XSS, pageReport } from '../../core/render/page-fixtures.js';
@@ -43,6 +43,9 @@ export function pageRepo(extra: Partial<FakeRepo> = {}): nock.Scope {
         report: { ...pageReport(), verdict: 'pass', level: 'production' },
       },
       { number: 14, title: 'WIP', head: 9 },
+      // Completed runs without a digest (readygate could not finish): their conclusion says.
+      { number: 15, title: 'No report', head: 10, conclusion: 'action_required' },
+      { number: 16, title: 'Warn mode', head: 11, conclusion: 'neutral' },
     ],
     milestones: [
       { title: 'Milestone 2', due_on: '2027-03-01T08:00:00Z', open_issues: 1, closed_issues: 1, state: 'open' },
