@@ -12,7 +12,8 @@ import { baseSnapshot, parseReportJson } from '../core/report.js';
 import { VERSION } from '../version.js';
 import { resolveConfig } from '../check/config-source.js';
 import { EXIT, useColor, type CliIO } from './io.js';
-import { GITHUB_FLAGS_HELP, remoteAccess, type GitHubFlags } from './remote.js';
+import { defineCommand, list, oneOf, str, type FlagsOf } from './options.js';
+import { GITHUB_FLAGS_HELP, GITHUB_OPTIONS, remoteAccess } from './remote.js';
 
 export const CHECK_HELP = `Usage: readygate check [options]
 
@@ -39,26 +40,33 @@ Exit codes: 0 the required level is reached (or warn mode), 1 gates failed,
 2 usage or config error.
 `;
 
-export interface CheckFlags extends GitHubFlags {
-  config?: string;
-  coverage?: string[];
-  tests?: string[];
-  audit?: string[];
-  lint?: string[];
-  base?: string;
-  diff?: string;
-  branch?: string;
-  format?: string;
-  out?: string;
-  'markdown-out'?: string;
-  cwd?: string;
-}
+export const CHECK_OPTIONS = {
+  config: str,
+  coverage: list,
+  tests: list,
+  audit: list,
+  lint: list,
+  base: str,
+  diff: str,
+  branch: str,
+  format: oneOf('text', 'markdown', 'json'),
+  out: str,
+  'markdown-out': str,
+  cwd: str,
+  ...GITHUB_OPTIONS,
+} as const;
+
+export type CheckFlags = FlagsOf<typeof CHECK_OPTIONS>;
+
+export const checkCli = defineCommand({
+  help: CHECK_HELP,
+  options: CHECK_OPTIONS,
+  run: (flags, _positionals, io) => checkCommand(flags, io),
+});
 
 export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const format = flags.format ?? 'text';
-  if (!['text', 'markdown', 'json'].includes(format))
-    throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
   const reportFlags: Partial<Record<Signal, string[]>> = {
     coverage: flags.coverage,
     tests: flags.tests,

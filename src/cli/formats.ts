@@ -1,7 +1,7 @@
 /** `readygate formats`: every format readygate reads, how it is detected, what it provides. */
 import { ALL_PARSERS } from '../core/reports/registry.js';
-import { UsageError } from '../core/errors.js';
 import { EXIT, type CliIO } from './io.js';
+import { defineCommand, oneOf, type FlagsOf } from './options.js';
 
 export const FORMATS_HELP = `Usage: readygate formats [--format text|markdown|json]
 
@@ -20,7 +20,15 @@ export function formatsTable(): string {
   );
 }
 
-export function formatsCommand(flags: { format?: string }, io: CliIO): number {
+export const FORMATS_OPTIONS = { format: oneOf('text', 'markdown', 'json') } as const;
+
+export const formatsCli = defineCommand({
+  help: FORMATS_HELP,
+  options: FORMATS_OPTIONS,
+  run: (flags, _positionals, io) => formatsCommand(flags, io),
+});
+
+export function formatsCommand(flags: FlagsOf<typeof FORMATS_OPTIONS>, io: CliIO): number {
   const format = flags.format ?? 'text';
   if (format === 'markdown') {
     io.stdout(formatsTable());
@@ -37,7 +45,6 @@ export function formatsCommand(flags: { format?: string }, io: CliIO): number {
     io.stdout(`${JSON.stringify(formats, null, 2)}\n`);
     return EXIT.ok;
   }
-  if (format !== 'text') throw new UsageError(`--format must be text, markdown or json, not "${format}"`);
   const width = Math.max(...ALL_PARSERS.map((p) => p.id.length));
   for (const p of ALL_PARSERS)
     io.stdout(

@@ -13,6 +13,7 @@ import { SIGNALS, type Signal } from '../core/model.js';
 import { detectParser, readHead } from '../core/reports/registry.js';
 import { DEFAULT_CONFIG_PATH } from '../check/config-source.js';
 import { EXIT, type CliIO } from './io.js';
+import { bool, defineCommand, str, type FlagsOf } from './options.js';
 
 export const INIT_HELP = `Usage: readygate init [--config FILE] [--force] [--cwd DIR]
 
@@ -78,10 +79,15 @@ export function starterConfig(found: Partial<Record<Signal, { path: string; form
   return lines.join('\n');
 }
 
-export async function initCommand(
-  flags: { config?: string; force?: boolean; cwd?: string },
-  io: CliIO,
-): Promise<number> {
+export const INIT_OPTIONS = { config: str, force: bool, cwd: str } as const;
+
+export const initCli = defineCommand({
+  help: INIT_HELP,
+  options: INIT_OPTIONS,
+  run: (flags, _positionals, io) => initCommand(flags, io),
+});
+
+export async function initCommand(flags: FlagsOf<typeof INIT_OPTIONS>, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const target = resolve(root, flags.config ?? DEFAULT_CONFIG_PATH);
   if (existsSync(target) && !flags.force)

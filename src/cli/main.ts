@@ -4,12 +4,11 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { closest } from '../config/suggest.js';
 import { ConfigError, ReadygateError, UsageError, describeError } from '../core/errors.js';
 import { commandSafeWriter } from '../core/render/safe-log.js';
 import { VERSION } from '../version.js';
 import { EXIT, type CliIO } from './io.js';
+import { parseFlags, type CliCommand, type OptionSpecs } from './options.js';
 
 const HELP = `readygate ${VERSION}: one readiness verdict from coverage, test, audit and lint reports
 
@@ -27,118 +26,24 @@ Commands:
 Run \`readygate <command> --help\` for a command's options.
 `;
 
-const list = { type: 'string', multiple: true } as const;
-const str = { type: 'string' } as const;
-const bool = { type: 'boolean' } as const;
-
-type Values = Record<string, unknown>;
-interface Command {
-  help: string;
-  run(values: Values, positionals: string[], io: CliIO): number | Promise<number>;
-}
-
 /**
  * Each command's module is imported only when that command runs: start-up time is part of the
  * product (`readygate check` on small reports must finish in well under 300 ms), and the roadmap
- * command alone pulls in the Markdown parser and Octokit.
+ * command alone pulls in the Markdown parser and Octokit. Each module declares its own options.
  */
 const COMMANDS = {
-  check: {
-    load: async (): Promise<Command> => {
-      const m = await import('./check.js');
-      return { help: m.CHECK_HELP, run: (v, _p, io) => m.checkCommand(v, io) };
-    },
-    options: {
-      config: str,
-      coverage: list,
-      tests: list,
-      audit: list,
-      lint: list,
-      base: str,
-      diff: str,
-      branch: str,
-      format: str,
-      out: str,
-      'markdown-out': str,
-      cwd: str,
-      repo: str,
-      token: str,
-      'api-url': str,
-    },
-  },
-  init: {
-    load: async (): Promise<Command> => {
-      const m = await import('./init.js');
-      return { help: m.INIT_HELP, run: (v, _p, io) => m.initCommand(v, io) };
-    },
-    options: { config: str, force: bool, cwd: str },
-  },
-  validate: {
-    load: async (): Promise<Command> => {
-      const m = await import('./validate.js');
-      return { help: m.VALIDATE_HELP, run: (v, _p, io) => m.validateCommand(v, io) };
-    },
-    options: { config: str, cwd: str, repo: str, token: str, 'api-url': str },
-  },
-  formats: {
-    load: async (): Promise<Command> => {
-      const m = await import('./formats.js');
-      return { help: m.FORMATS_HELP, run: (v, _p, io) => m.formatsCommand(v, io) };
-    },
-    options: { format: str },
-  },
-  roadmap: {
-    load: async (): Promise<Command> => {
-      const m = await import('./roadmap.js');
-      return { help: m.ROADMAP_HELP, run: (v, p, io) => m.roadmapCommand(p, v, io) };
-    },
-    options: {
-      file: list,
-      config: str,
-      repo: str,
-      token: str,
-      'api-url': str,
-      'dry-run': bool,
-      'cache-dir': str,
-      'no-cache': bool,
-      format: str,
-      cwd: str,
-    },
-  },
-  report: {
-    load: async (): Promise<Command> => {
-      const m = await import('./report.js');
-      return { help: m.REPORT_HELP, run: (v, p, io) => m.reportCommand(v, p, io) };
-    },
-    options: {
-      report: str,
-      history: list,
-      commit: str,
-      repo: str,
-      config: str,
-      out: str,
-      'markdown-out': str,
-      cwd: str,
-    },
-  },
-  protect: {
-    load: async (): Promise<Command> => {
-      const m = await import('./protect.js');
-      return { help: m.PROTECT_HELP, run: (v, _p, io) => m.protectCommand(v, io) };
-    },
-    options: {
-      'check-name': str,
-      'app-id': str,
-      'dry-run': bool,
-      repo: str,
-      token: str,
-      'api-url': str,
-      cwd: str,
-    },
-  },
-} as const;
+  check: async () => (await import('./check.js')).checkCli,
+  init: async () => (await import('./init.js')).initCli,
+  validate: async () => (await import('./validate.js')).validateCli,
+  formats: async () => (await import('./formats.js')).formatsCli,
+  roadmap: async () => (await import('./roadmap.js')).roadmapCli,
+  report: async () => (await import('./report.js')).reportCli,
+  protect: async () => (await import('./protect.js')).protectCli,
+} satisfies Record<string, () => Promise<CliCommand<OptionSpecs>>>;
 
-type CommandName = keyof typeof COMMANDS;
+function isCommand(name: string): name is keyof typeof COMMANDS {
+  return Object.hasOwn(COMMANDS, name);
+}
 
 export async function main(argv: readonly string[], given: CliIO): Promise<number> {
   // In an Actions step the runner executes workflow commands it reads in the log, and report
@@ -165,33 +70,22 @@ async function dispatch(argv: readonly string[], given: CliIO): Promise<number> 
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const name: CommandName = first === undefined || first.startsWith('-') ? 'check' : (first as CommandName);
+  const name = first === undefined || first.startsWith('-') ? 'check' : first;
   const args = first === undefined || first.startsWith('-') ? argv : rest;
-  const spec = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!spec) throw new UsageError(`unknown command "${first}"\n\n${HELP}`);
-  const command = await spec.load();
-  let values: Values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: [...args],
-      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: name === 'roadmap' || name === 'report',
-    }));
-  } catch (error) {
-    throw new UsageError(usageMessage(error, name, Object.keys(spec.options), command.help), { cause: error });
-  }
-  if (values.help) {
+  const load = isCommand(name) ? COMMANDS[name] : undefined;
+  if (!load) throw new UsageError(`unknown command "${first}"\n\n${HELP}`);
+  const command: CliCommand<OptionSpecs> = await load();
+  const { flags, positionals, help } = parseFlags(name, command, args);
+  if (help) {
     io.stdout(command.help);
     return EXIT.ok;
   }
-  if (typeof values.cwd === 'string') {
+  if (typeof flags.cwd === 'string') {
     // One rule for every path on the command line: relative to --cwd, as if readygate started there.
-    io = { ...io, cwd: existingDirectory(resolve(io.cwd, values.cwd), values.cwd) };
-    values = { ...values, cwd: undefined };
+    io = { ...io, cwd: existingDirectory(resolve(io.cwd, flags.cwd), flags.cwd) };
+    delete flags.cwd;
   }
-  return command.run(values, positionals, io);
+  return command.run(flags, positionals, io);
 }
 
 function existingDirectory(dir: string, given: string): string {
@@ -203,19 +97,6 @@ function existingDirectory(dir: string, given: string): string {
   }
   if (!isDirectory) throw new UsageError(`--cwd ${given}: not a directory`);
   return dir;
-}
-
-/**
- * parseArgs's error in a line: an unknown flag gets the command's closest flag ("did you mean"),
- * other mistakes the command's help.
- */
-function usageMessage(error: unknown, command: string, flags: readonly string[], help: string): string {
-  const code = (error as { code?: unknown }).code;
-  const unknown =
-    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']*)'/.exec(describeError(error))?.[1] : undefined;
-  if (unknown === undefined) return `${describeError(error)}\n\n${help}`;
-  const guess = closest(unknown.replace(/^-+/, '').split('=')[0]!, [...flags, 'help']);
-  return `unknown option ${unknown} for \`readygate ${command}\`${guess ? `: did you mean --${guess}?` : ''}\nRun \`readygate ${command} --help\` for its options.`;
 }
 
 function fail(error: unknown, io: CliIO): number {

@@ -5,7 +5,8 @@ import { createOctokit } from '../github/octokit.js';
 import { describeProtection } from '../github/protection-text.js';
 import { protectDefaultBranch } from '../github/protection.js';
 import { EXIT, type CliIO } from './io.js';
-import { DEFAULT_API, GITHUB_FLAGS_HELP, type GitHubFlags } from './remote.js';
+import { bool, defineCommand, str, type FlagsOf } from './options.js';
+import { DEFAULT_API, GITHUB_FLAGS_HELP, GITHUB_OPTIONS } from './remote.js';
 import { repoRef } from './roadmap-source.js';
 
 export const PROTECT_HELP = `Usage: readygate protect [options]
@@ -24,12 +25,21 @@ ${GITHUB_FLAGS_HELP}  --cwd DIR            repository root, for the origin remot
   -h, --help           show this help
 `;
 
-export interface ProtectFlags extends GitHubFlags {
-  'check-name'?: string;
-  'app-id'?: string;
-  'dry-run'?: boolean;
-  cwd?: string;
-}
+export const PROTECT_OPTIONS = {
+  'check-name': str,
+  'app-id': str,
+  'dry-run': bool,
+  ...GITHUB_OPTIONS,
+  cwd: str,
+} as const;
+
+export type ProtectFlags = FlagsOf<typeof PROTECT_OPTIONS>;
+
+export const protectCli = defineCommand({
+  help: PROTECT_HELP,
+  options: PROTECT_OPTIONS,
+  run: (flags, _positionals, io) => protectCommand(flags, io),
+});
 
 export async function protectCommand(flags: ProtectFlags, io: CliIO): Promise<number> {
   const token = flags.token ?? io.env.GITHUB_TOKEN;

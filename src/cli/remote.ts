@@ -5,14 +5,13 @@
 import type { RemoteAccess } from '../check/config-source.js';
 import { UsageError } from '../core/errors.js';
 import type { CliIO } from './io.js';
+import { str, type FlagsOf } from './options.js';
 
 export const DEFAULT_API = 'https://api.github.com';
 
-export interface GitHubFlags {
-  repo?: string;
-  token?: string;
-  'api-url'?: string;
-}
+/** The flags of every command that may read GitHub. */
+export const GITHUB_OPTIONS = { repo: str, token: str, 'api-url': str } as const;
+export type GitHubFlags = FlagsOf<typeof GITHUB_OPTIONS>;
 
 export const GITHUB_FLAGS_HELP = `  --repo OWNER/REPO    repository (default: GITHUB_REPOSITORY, else the git remote "origin")
   --token TOKEN        GitHub token (default: GITHUB_TOKEN)

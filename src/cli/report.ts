@@ -17,6 +17,7 @@ import type { TrendInput } from '../core/render/page-trend-data.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { parseReportJson } from '../core/report.js';
 import { EXIT, type CliIO } from './io.js';
+import { defineCommand, list, str, type FlagsOf } from './options.js';
 
 export const REPORT_HELP = `Usage: readygate report --report FILE [--history FILE|GLOB…] [options]
 
@@ -41,16 +42,26 @@ With neither --out nor --markdown-out the HTML page goes to standard output.
 Exit codes: 0 written, 2 usage error or a report that cannot be read.
 `;
 
-export interface ReportFlags {
-  report?: string;
-  history?: string[];
-  commit?: string;
-  repo?: string;
-  config?: string;
-  out?: string;
-  'markdown-out'?: string;
-  cwd?: string;
-}
+export const REPORT_OPTIONS = {
+  report: str,
+  history: list,
+  commit: str,
+  repo: str,
+  config: str,
+  out: str,
+  'markdown-out': str,
+  cwd: str,
+} as const;
+
+export type ReportFlags = FlagsOf<typeof REPORT_OPTIONS>;
+
+export const reportCli = defineCommand({
+  help: REPORT_HELP,
+  options: REPORT_OPTIONS,
+  // Files after --history (`--history a.json b.json`) arrive as bare arguments.
+  positionals: true,
+  run: (flags, positionals, io) => reportCommand(flags, positionals, io),
+});
 
 export async function reportCommand(flags: ReportFlags, extra: readonly string[], io: CliIO): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');

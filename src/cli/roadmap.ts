@@ -18,6 +18,8 @@ import { acquireLock } from '../github/roadmap/lock.js';
 import type { PacingOptions } from '../github/roadmap/pacing.js';
 import { syncRoadmap } from '../github/roadmap/sync.js';
 import { EXIT, type CliIO } from './io.js';
+import { bool, defineCommand, list, oneOf, str, type FlagsOf } from './options.js';
+import { DEFAULT_API } from './remote.js';
 import { syncOptions } from '../check/roadmap-settings.js';
 import { etagCacheDir, loadRoadmap, repoRef, roadmapSettings } from './roadmap-source.js';
 
@@ -44,20 +46,28 @@ Options:
   -h, --help        show this help
 `;
 
-const DEFAULT_API = 'https://api.github.com';
+export const ROADMAP_OPTIONS = {
+  file: list,
+  config: str,
+  repo: str,
+  token: str,
+  'api-url': str,
+  'dry-run': bool,
+  'cache-dir': str,
+  'no-cache': bool,
+  format: oneOf('text', 'json'),
+  cwd: str,
+} as const;
 
-export interface RoadmapFlags {
-  file?: string[];
-  config?: string;
-  repo?: string;
-  token?: string;
-  'api-url'?: string;
-  'dry-run'?: boolean;
-  'cache-dir'?: string;
-  'no-cache'?: boolean;
-  format?: string;
-  cwd?: string;
-}
+export type RoadmapFlags = FlagsOf<typeof ROADMAP_OPTIONS>;
+
+export const roadmapCli = defineCommand({
+  help: ROADMAP_HELP,
+  options: ROADMAP_OPTIONS,
+  // the subcommand: show, plan, sync or pull
+  positionals: true,
+  run: (flags, positionals, io) => roadmapCommand(positionals, flags, io),
+});
 
 /** Test seams: pacing (so tests run in milliseconds), and where progress goes (a terminal). */
 export interface RoadmapDeps {
@@ -76,7 +86,6 @@ export async function roadmapCommand(
     throw new UsageError(`roadmap needs show, plan, sync or pull${sub ? `, not "${sub}"` : ''}\n\n${ROADMAP_HELP}`);
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = flags.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const settings = roadmapSettings(root, io.cwd, flags.config, flags.file);
   const roadmap = await loadRoadmap(root, settings);
@@ -155,7 +164,7 @@ function pull(
   files: Parameters<typeof applyDrift>[0][],
   drift: Parameters<typeof applyDrift>[1],
   dryRun: boolean,
-  format: string,
+  format: 'text' | 'json',
   io: CliIO,
 ): number {
   const all = files.map((f) => applyDrift(f, drift));

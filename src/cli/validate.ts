@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { requiredLevel } from '../core/gates/evaluate.js';
 import { DEFAULT_CONFIG_PATH, loadConfigFile } from '../check/config-source.js';
 import { EXIT, type CliIO } from './io.js';
-import { GITHUB_FLAGS_HELP, remoteAccess, type GitHubFlags } from './remote.js';
+import { defineCommand, str, type FlagsOf } from './options.js';
+import { GITHUB_FLAGS_HELP, GITHUB_OPTIONS, remoteAccess } from './remote.js';
 
 export const VALIDATE_HELP = `Usage: readygate validate [--config FILE] [--cwd DIR] [--repo OWNER/REPO] [--token TOKEN]
 
@@ -14,10 +15,15 @@ ${GITHUB_FLAGS_HELP}
 Exit codes: 0 valid, 2 invalid or unreadable.
 `;
 
-export async function validateCommand(
-  flags: GitHubFlags & { config?: string; cwd?: string },
-  io: CliIO,
-): Promise<number> {
+export const VALIDATE_OPTIONS = { config: str, cwd: str, ...GITHUB_OPTIONS } as const;
+
+export const validateCli = defineCommand({
+  help: VALIDATE_HELP,
+  options: VALIDATE_OPTIONS,
+  run: (flags, _positionals, io) => validateCommand(flags, io),
+});
+
+export async function validateCommand(flags: FlagsOf<typeof VALIDATE_OPTIONS>, io: CliIO): Promise<number> {
   const root = resolve(io.cwd, flags.cwd ?? '.');
   const path = flags.config ?? DEFAULT_CONFIG_PATH;
   const remote = remoteAccess(root, flags, io);
