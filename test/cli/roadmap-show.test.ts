@@ -41,6 +41,7 @@ describe('readygate roadmap show (no GitHub)', () => {
     'state-notes.md',
     'milestone-headings.md',
     'release-h1.md',
+    'mojibake-mac-roman.md',
   ])('prints %s as readygate reads it', async (file) => {
     const r = await show(file);
     expect(r.stderr).toBe('');

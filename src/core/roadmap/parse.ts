@@ -24,6 +24,8 @@ import { DEFAULT_CRITERIA_HEADINGS, type ParseOptions, type ParsedRoadmap } from
 const DATE_SUFFIX =
   /\s*[([]?\s*(?:target|due|eta|by)?:?\s*((?:\d{4}-\d{2}-\d{2})|(?:[A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?))\s*[)\]]?\s*$/i;
 const DECORATION = /^[^\p{L}\p{N}[(]+/u;
+/** A calendar emoji (or any pictograph) right before a date that was cut from a heading. */
+const DATE_MARK = /[\s\p{Extended_Pictographic}\uFE0F]+$/u;
 /** The `- Completed 2024-02-01` note a finished milestone's heading ends with. */
 const FINISHED_NOTE =
   /\s*[-–—:(]*\s*\b(?:completed|complete|done|finished|shipped|released|closed|delivered)\b(?:\s+on)?\s*:?\s*[([]?[^()[\]]*[)\]]?\s*$/i;
@@ -40,10 +42,12 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
   const repaired = repairMojibake(unmarked);
   const text = repaired.text;
   const b = new Builder(file, text, opts, anchorDate(text.split('\n')));
-  if (repaired.count > 0)
+  if (repaired.count > 0) {
+    const e = repaired.example!;
     b.warn(
-      `repaired ${repaired.count} double-encoded UTF-8 sequence(s) (e.g. "âœ…" → "✅"); save the file as UTF-8 to silence this`,
+      `repaired ${repaired.count} double-encoded UTF-8 sequence(s) (UTF-8 read as ${repaired.encoding}, e.g. "${e.from}" → "${e.to}"); save the file as UTF-8 to silence this`,
     );
+  }
   // Front matter (`---` YAML or `+++` TOML at the top) is metadata: without the plugin its closing
   // `---` makes it a setext heading, and so a milestone.
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
@@ -158,7 +162,10 @@ function enterHeading(b: Builder, node: Heading): void {
   const finished = dated !== null && COMPLETED_BEFORE.test(text.slice(0, dated.index + dated[0].indexOf(dated[1]!)));
   const dateText = dated && !finished && findDate(dated[1]!) ? dated[1]! : undefined;
   const done = finished ? FINISHED_NOTE.exec(text) : null;
-  const title = (dateText ? text.slice(0, dated!.index) : done ? text.slice(0, done.index) : text)
+  // `Reviews 📅 May 22`: the mark that introduced the date goes with it.
+  const title = (
+    dateText ? text.slice(0, dated!.index).replace(DATE_MARK, '') : done ? text.slice(0, done.index) : text
+  )
     .replace(DECORATION, '')
     .replace(/\s*[-–—:]+\s*$/, '')
     .trim();

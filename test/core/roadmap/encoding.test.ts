@@ -1,5 +1,6 @@
 // Roadmap text encoding: mojibake is repaired only where it is mojibake, and `pull` writes the file
 // back with its BOM and shows every line it changes.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { repairMojibake } from '../../../src/core/roadmap/mojibake.js';
 import { parseRoadmap } from '../../../src/core/roadmap/parse.js';
@@ -13,6 +14,35 @@ describe('mojibake repair', () => {
   it('repairs accented Latin, emoji and symbols, and 2-byte sequences where the text shows other mojibake', () => {
     expect(repairMojibake('cafÃ© âœ… ðŸŽ¯').text).toBe('café ✅ 🎯');
     expect(repairMojibake('Ð¿Ñ€Ð¸Ð²ÐµÑ‚ âœ…').text).toBe('привет ✅');
+  });
+});
+
+describe('Mac Roman mojibake (UTF-8 read as Mac Roman, ✅ as `‚úÖ`)', () => {
+  const fixture = (path: string) => readFileSync(new URL(`../../fixtures/roadmaps/${path}`, import.meta.url), 'utf8');
+
+  it('is repaired back to the very text it was made from, with a warning naming the code page', () => {
+    const r = parseRoadmap('ROADMAP.md', fixture('mojibake-mac-roman.md'));
+    expect(r.text).toBe(fixture('sources/mojibake-mac-roman.md'));
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'repaired 13 double-encoded UTF-8 sequence(s) (UTF-8 read as Mac Roman, e.g. "√©" → "é"); save the file as UTF-8 to silence this',
+    ]);
+  });
+
+  it('no longer hides status marks or leaks into keys and titles', () => {
+    const r = parseRoadmap('ROADMAP.md', fixture('mojibake-mac-roman.md'));
+    expect(r.items.map((i) => [i.key, i.status])).toEqual([
+      ['CF-1', 'done'],
+      ['CF-2', 'in_progress'],
+      ['CF-3', 'todo'],
+      ['milestone-2-reviews/photo-upload', 'done'],
+      ['milestone-2-reviews/moderation-queue', 'in_progress'],
+      ['milestone-2-reviews/moderation-queue/report-button', 'todo'],
+      ['milestone-2-reviews/moderation-queue/block-list-soft-bans', 'done'],
+    ]);
+    expect(r.milestones.map((m) => [m.title, m.due])).toEqual([
+      ['Milestone 1: Offline sync', '2026-04-10'],
+      ['Milestone 2: Reviews', '2026-05-22'],
+    ]);
   });
 });
 

@@ -11,12 +11,19 @@ import { statusOf } from '../../../src/core/roadmap/status.js';
 
 describe('mojibake repair', () => {
   it.each([
-    ['âœ… Complete', '✅ Complete', 1],
-    ['ðŸŽ¯ Goals', '🎯 Goals', 1],
-    ['â€” dash and â€œquotesâ€\u009d', '— dash and “quotes”', 3],
-    ['café, naïve, Ünïcode stays', 'café, naïve, Ünïcode stays', 0],
-  ])('%s', (input, text, count) => {
-    expect(repairMojibake(input)).toEqual({ text, count });
+    ['âœ… Complete', '✅ Complete', 1, 'Windows-1252'],
+    ['ðŸŽ¯ Goals', '🎯 Goals', 1, 'Windows-1252'],
+    ['â€” dash and â€œquotesâ€\u009d', '— dash and “quotes”', 3, 'Windows-1252'],
+    ['‚úÖ Complete', '✅ Complete', 1, 'Mac Roman'],
+    ['\uf8ffüéØ Goals', '🎯 Goals', 1, 'Mac Roman'], // the Apple logo as Apple's table reads 0xF0
+    ['\ue01eüéØ Goals', '🎯 Goals', 1, 'Mac Roman'], // as glibc iconv reads it
+    ['üìÖ Oct 31 ‚Äî caf√©', '📅 Oct 31 — café', 3, 'Mac Roman'], // the invisible lead dropped
+    ['caf√© and na√Øve', 'café and naïve', 2, 'Mac Roman'],
+    ['café, naïve, Ünïcode stays', 'café, naïve, Ünïcode stays', 0, undefined],
+    ['Grüße, für Müßiggang, „École“ stay', 'Grüße, für Müßiggang, „École“ stay', 0, undefined],
+  ])('%s', (input, text, count, encoding) => {
+    const r = repairMojibake(input);
+    expect([r.text, r.count, r.encoding]).toEqual([text, count, encoding]);
   });
 });
 
