@@ -64096,6 +64096,8 @@ var junit = {
     let rootDeclared;
     let rootDepthDeclared = Infinity;
     let topFailed = 0;
+    let topSkipped = 0;
+    let skippedCases = 0;
     await parseXml(ctx, {
       open(name2, a, at) {
         switch (name2) {
@@ -64115,7 +64117,8 @@ var junit = {
               pytest: suiteName === "pytest" || parent?.pytest === true,
               file: file2 ?? parent?.file,
               declared,
-              failedInside: 0
+              failedInside: 0,
+              skippedInside: 0
             });
             if (suites.length < rootDepthDeclared && declared.tests !== void 0) {
               rootDeclared = declared;
@@ -64175,6 +64178,11 @@ var junit = {
           current = void 0;
           const key2 = `${c.suite ?? ""}\0${c.name}`;
           if (c.outcome !== "failed") {
+            if (c.outcome === "skipped") {
+              skippedCases++;
+              const suite = suites[suites.length - 1];
+              if (suite) suite.skippedInside++;
+            }
             if (!reruns.hold(key2, c.outcome)) builder.add(c.outcome);
           } else {
             const suite = suites[suites.length - 1];
@@ -64199,9 +64207,16 @@ var junit = {
           if (!suite) return;
           const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
           const failed = Number.isSafeInteger(declared) && declared > suite.failedInside ? declared : suite.failedInside;
+          const declaredSkipped = suite.declared.skipped ?? 0;
+          const skipped2 = Number.isSafeInteger(declaredSkipped) && declaredSkipped > suite.skippedInside ? declaredSkipped : suite.skippedInside;
           const parent = suites[suites.length - 1];
-          if (parent) parent.failedInside += failed;
-          else topFailed += failed;
+          if (parent) {
+            parent.failedInside += failed;
+            parent.skippedInside += skipped2;
+          } else {
+            topFailed += failed;
+            topSkipped += skipped2;
+          }
         }
       }
     });
@@ -64219,6 +64234,12 @@ var junit = {
         message: `the suites declare ${topFailed} failures and errors; their test cases show ${topFailed - unlisted}`,
         kind: "error"
       });
+    }
+    const unlistedSkipped = topSkipped - skippedCases;
+    if (cases > 0 && unlistedSkipped > 0) {
+      notify(ctx, `the suites declare ${topSkipped} skipped tests but list ${skippedCases} skipped test cases: the ${unlistedSkipped} not listed count as skipped`);
+      d.total += unlistedSkipped;
+      d.skipped += unlistedSkipped;
     }
     if (cases === 0 && rootDeclared?.tests) {
       const counts2 = [rootDeclared.tests, rootDeclared.failures ?? 0, rootDeclared.errors ?? 0, rootDeclared.skipped ?? 0];

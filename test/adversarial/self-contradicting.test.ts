@@ -130,6 +130,33 @@ describe('JUnit: suite totals against test cases', () => {
   });
 });
 
+describe('JUnit: declared skipped tests the file leaves out', () => {
+  it('<testsuite skipped="2"> listing no skipped case fails max_skipped: 0', async () => {
+    const xml = junitXml(
+      '<testsuites><testsuite name="s" tests="4" skipped="2"><testcase name="a"/><testcase name="b"/></testsuite></testsuites>',
+    );
+    const { data, notices } = await parseNoticed(junit, textSource(xml, 'junit.xml'));
+    expect(data).toMatchObject({ total: 4, passed: 2, skipped: 2 });
+    expect(notices).toEqual([
+      'junit.xml: the suites declare 2 skipped tests but list 0 skipped test cases: the 2 not listed count as skipped',
+    ]);
+    const report = await checkFiles(
+      { 'junit.xml': xml },
+      { reports: { tests: ['junit.xml'] }, levels: { ci: { tests: { max_skipped: 0 } } }, require: 'ci' },
+    );
+    expect(gate(report, 'tests.max_skipped')).toBe('fail');
+  });
+
+  it("a root that sums its suites' skips is not counted twice, and listed skips add nothing", async () => {
+    const xml = junitXml(
+      '<testsuites skipped="1"><testsuite skipped="1"><testcase name="a"><skipped/></testcase></testsuite><testsuite><testcase name="b"/></testsuite></testsuites>',
+    );
+    const { data, notices } = await parseNoticed(junit, textSource(xml));
+    expect(data).toMatchObject({ total: 2, passed: 1, skipped: 1 });
+    expect(notices).toEqual([]);
+  });
+});
+
 describe('jest / vitest JSON: the runner verdict against the assertions', () => {
   const jest = (over: object, assertions: object[] = [{ title: 't', status: 'passed' }]) =>
     JSON.stringify({

@@ -14,9 +14,10 @@
  *
  * Suite totals are checked against the cases: where a `<testsuite>` or `<testsuites>` declares more
  * failures and errors than its cases (and its child suites' declared totals) show, the stronger
- * reading counts: the difference is added as failed tests and a notice says so. (Declared `tests`
- * and `skipped` differ from the cases in real tools' output, e.g. mocha-junit-reporter leaves
- * pending tests out: they are not compared.)
+ * reading counts: the difference is added as failed tests and a notice says so. Declared `skipped`
+ * is compared the same way (mocha-junit-reporter leaves pending tests out, cargo its ignored ones,
+ * yet their suites count them): the tests not listed count as skipped, so `max_skipped` cannot pass
+ * on the shorter list. Declared `tests` alone is not compared (writers disagree about it).
  * Same-named cases repeated in one suite are reruns with `options: { reruns: true }` (see junit-reruns.ts).
  */
 import { ReportParseError } from '../../errors.js';
@@ -52,6 +53,8 @@ interface SuiteState {
   declared: { tests?: number; failures?: number; errors?: number; skipped?: number };
   /** Failed cases directly inside, plus each child suite's failures (declared or counted, whichever is more). */
   failedInside: number;
+  /** The same for skipped cases. */
+  skippedInside: number;
 }
 
 const DISABLED_STATUS = new Set(['disabled', 'notrun', 'skipped', 'ignored']);
@@ -86,6 +89,9 @@ export const junit: ReportParser<'tests'> = {
     let rootDepthDeclared = Infinity;
     /** Failures of the top-level suites, each the more of declared and counted. */
     let topFailed = 0;
+    /** Skipped tests of the top-level suites, the same way, and the skipped cases listed. */
+    let topSkipped = 0;
+    let skippedCases = 0;
 
     await parseXml(ctx, {
       open(name, a, at) {
@@ -107,6 +113,7 @@ export const junit: ReportParser<'tests'> = {
               file: file ?? parent?.file,
               declared,
               failedInside: 0,
+              skippedInside: 0,
             });
             if (suites.length < rootDepthDeclared && declared.tests !== undefined) {
               rootDeclared = declared;
@@ -167,6 +174,11 @@ export const junit: ReportParser<'tests'> = {
           current = undefined;
           const key = `${c.suite ?? ''}\u0000${c.name}`;
           if (c.outcome !== 'failed') {
+            if (c.outcome === 'skipped') {
+              skippedCases++;
+              const suite = suites[suites.length - 1];
+              if (suite) suite.skippedInside++;
+            }
             if (!reruns.hold(key, c.outcome)) builder.add(c.outcome);
           } else {
             const suite = suites[suites.length - 1];
@@ -192,9 +204,19 @@ export const junit: ReportParser<'tests'> = {
           if (!suite) return;
           const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
           const failed = Number.isSafeInteger(declared) && declared > suite.failedInside ? declared : suite.failedInside;
+          const declaredSkipped = suite.declared.skipped ?? 0;
+          const skipped =
+            Number.isSafeInteger(declaredSkipped) && declaredSkipped > suite.skippedInside
+              ? declaredSkipped
+              : suite.skippedInside;
           const parent = suites[suites.length - 1];
-          if (parent) parent.failedInside += failed;
-          else topFailed += failed;
+          if (parent) {
+            parent.failedInside += failed;
+            parent.skippedInside += skipped;
+          } else {
+            topFailed += failed;
+            topSkipped += skipped;
+          }
         }
       },
     });
@@ -213,6 +235,15 @@ export const junit: ReportParser<'tests'> = {
         message: `the suites declare ${topFailed} failures and errors; their test cases show ${topFailed - unlisted}`,
         kind: 'error',
       });
+    }
+
+    // Some writers leave skipped tests out (mocha-junit-reporter's pending tests, cargo's ignored
+    // ones) while their suite totals count them: a max_skipped gate must not pass on the shorter list.
+    const unlistedSkipped = topSkipped - skippedCases;
+    if (cases > 0 && unlistedSkipped > 0) {
+      notify(ctx, `the suites declare ${topSkipped} skipped tests but list ${skippedCases} skipped test cases: the ${unlistedSkipped} not listed count as skipped`);
+      d.total += unlistedSkipped;
+      d.skipped += unlistedSkipped;
     }
 
     if (cases === 0 && rootDeclared?.tests) {
