@@ -42,6 +42,7 @@ describe('readygate roadmap show (no GitHub)', () => {
     'milestone-headings.md',
     'release-h1.md',
     'mojibake-mac-roman.md',
+    'phase-plan-milestones.md',
   ])('prints %s as readygate reads it', async (file) => {
     const r = await show(file);
     expect(r.stderr).toBe('');

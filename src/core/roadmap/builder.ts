@@ -3,6 +3,7 @@
  * defaults such as a team's priority, criteria sections), and the items, milestones and warnings
  * found so far.
  */
+import type { List } from 'mdast';
 import type { RoadmapStatus } from '../model.js';
 import { findDate, resolveDate } from './dates.js';
 import { idList, ownerFields, type Fields } from './fields.js';
@@ -69,6 +70,8 @@ export class Builder {
   readonly provisional = new Set<RoadmapItem>();
   /** Items made from headings with an ID, confirmed or not. */
   readonly headingItems: RoadmapItem[] = [];
+  /** Plain lists outside milestone sections, which may date the milestones they name (milestone-list.ts). */
+  readonly datedLists: List[] = [];
 
   constructor(
     readonly file: string,

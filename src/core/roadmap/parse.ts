@@ -16,6 +16,7 @@ import { parseFieldBlock, parseFields, type Fields } from './fields.js';
 import { splitId } from './keys.js';
 import { walkList } from './lists.js';
 import { isMilestoneHeading } from './milestone-heading.js';
+import { dateNamedMilestones, noteDatedList } from './milestone-list.js';
 import { repairMojibake } from './mojibake.js';
 import { HEADING_STATUS, statusOf } from './status.js';
 import { walkTable } from './tables.js';
@@ -62,6 +63,7 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
     if (node.type !== 'paragraph' && node.type !== 'thematicBreak') afterHeading = false;
   }
   b.closeAll();
+  dateNamedMilestones(b);
   b.pruneProvisional();
   b.criteriaAfterTasks();
   checkContradictions(b, text);
@@ -81,8 +83,10 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
 }
 
 function handleBlock(b: Builder, node: RootContent, afterHeading: boolean): void {
-  if (node.type === 'list') walkList(b, node);
-  else if (node.type === 'table') walkTable(b, node);
+  if (node.type === 'list') {
+    noteDatedList(b, node);
+    walkList(b, node);
+  } else if (node.type === 'table') walkTable(b, node);
   if (node.type === 'paragraph' && afterHeading && applyFields(b, node)) return;
   const frame = b.stack[b.stack.length - 1];
   const owner = frame?.item;
@@ -135,7 +139,13 @@ function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boo
     if (fields.due) Object.assign(item, b.due(fields.due, node.position?.start.line ?? 0));
     return true;
   }
-  Object.assign(frame.defaults, fields);
+  // `**Target:** 2026-05-01` under a milestone's heading is the milestone's date, not its tasks'.
+  const milestone = frame.milestone;
+  if (fields.due !== undefined && milestone) {
+    const { due, ...rest } = fields;
+    if (!milestone.due) Object.assign(milestone, b.due(due, node.position?.start.line ?? 0));
+    Object.assign(frame.defaults, rest);
+  } else Object.assign(frame.defaults, fields);
   if (fields.status) {
     const start = b.text.indexOf(fields.status.raw, node.position?.start.offset ?? 0);
     frame.status = { kind: 'field', start, end: start + fields.status.raw.length, raw: fields.status.raw };
