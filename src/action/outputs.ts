@@ -1,4 +1,5 @@
 /** The Action's outputs, all derived from the report (empty string when a signal is absent). */
+import { coveredPercent, round } from '../core/numbers.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import type { ActionIO } from './io.js';
 
@@ -21,12 +22,12 @@ export function outputValues(
   extra: { reportPath: string; checkRunUrl?: string },
 ): Record<OutputName, string> {
   const s = report.signals;
-  const lines = s.coverage?.lines;
+  const lines = s.coverage?.lines && coveredPercent(s.coverage.lines);
   const str = (n: number | undefined) => (n === undefined ? '' : String(n));
   return {
     verdict: report.verdict,
     level: report.level ?? '',
-    'coverage-lines': lines && lines.total > 0 ? String(Number(((lines.covered / lines.total) * 100).toFixed(2))) : '',
+    'coverage-lines': lines === undefined ? '' : String(round(lines)),
     'tests-passed': str(s.tests?.passed),
     'tests-failed': str(s.tests?.failed),
     'audit-critical': str(s.audit?.critical),

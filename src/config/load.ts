@@ -5,6 +5,7 @@
 import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { firstLine } from '../core/first-line.js';
 import { Config, PatchConfig, RoadmapConfig } from './schema.js';
 import { closest } from './suggest.js';
 
@@ -29,7 +30,7 @@ export function parseConfigDocument(text: string, file = '.github/readygate.yml'
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
-      return `${file}${line ? `:${line}` : ''}: YAML syntax: ${e.message.split('\n')[0]}`;
+      return `${file}${line ? `:${line}` : ''}: YAML syntax: ${firstLine(e.message)}`;
     });
     throw new ConfigError(`${file} is not valid YAML`, issues);
   }

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { AuditGates } from '../../config/schema.js';
 import { SEVERITIES, type AuditData, type GateResult } from '../model.js';
-import { fmtCount, missingData, plural, result, type GateContext } from './common.js';
+import { fmtCount } from '../numbers.js';
+import { missingData, plural, result, type GateContext } from './common.js';
 
 const GATED = ['critical', 'high', 'moderate', 'low'] as const;
 

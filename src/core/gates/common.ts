@@ -3,6 +3,7 @@
  * keep messages consistent ("line coverage 78.4% (…) is below 85%").
  */
 import type { Counter, GateResult, GateStatus } from '../model.js';
+import { coveredPercent, fmtCount, round } from '../numbers.js';
 
 /** Data from an earlier run on the base commit: what delta gates compare against. */
 export interface BaseSnapshot {
@@ -22,8 +23,9 @@ export interface GateContext {
   base?: BaseSnapshot;
 }
 
+/** The covered share in percent; nothing to cover counts as fully covered (a gate on it passes). */
 export function percent(c: Counter): number {
-  return c.total === 0 ? 100 : (c.covered / c.total) * 100;
+  return coveredPercent(c) ?? 100;
 }
 
 /**
@@ -32,28 +34,14 @@ export function percent(c: Counter): number {
  * below 85%"), and a drop of 0.501 points against 0.5 as 0.51.
  */
 export function shownBelow(value: number, limit: number): number {
-  const rounded = Number(value.toFixed(2));
+  const rounded = round(value);
   return rounded < limit ? rounded : Math.floor(value * 100 + 1e-9) / 100;
 }
 
 /** shownBelow's mirror: a value that went over `limit`, kept above it (a drop of 0.501 against 0.5 shows as 0.51). */
 export function shownAbove(value: number, limit: number): number {
-  const rounded = Number(value.toFixed(2));
+  const rounded = round(value);
   return rounded > limit ? rounded : Math.ceil(value * 100 - 1e-9) / 100;
-}
-
-/** 78.4213 -> "78.42%", 100 -> "100%". */
-export function fmtPct(value: number): string {
-  return `${Number(value.toFixed(2))}%`;
-}
-
-/**
- * 1234567 -> "1,234,567". Integers are grouped by hand: the first toLocaleString call loads ICU's
- * locale data, which cost a short `readygate check` about a third of a bare Node start.
- */
-export function fmtCount(n: number): string {
-  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /** "1 lint error", "2 lint errors": `many` is used for every count but 1. */
@@ -71,7 +59,7 @@ export function result(
   delta?: number,
 ): GateResult {
   const r: GateResult = { id, level: ctx.level, status, actual, threshold, message };
-  if (delta !== undefined) r.delta = Number(delta.toFixed(2));
+  if (delta !== undefined) r.delta = round(delta);
   return r;
 }
 

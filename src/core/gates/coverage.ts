@@ -3,17 +3,8 @@ import type { z } from 'zod';
 import type { CoverageGates } from '../../config/schema.js';
 import type { Counter, CoverageData, GateResult } from '../model.js';
 import type { UnreportedFile } from '../patch.js';
-import {
-  fmtCount,
-  fmtPct,
-  missingData,
-  percent,
-  result,
-  shownAbove,
-  shownBelow,
-  skipped,
-  type GateContext,
-} from './common.js';
+import { fmtCount, fmtPct, round } from '../numbers.js';
+import { missingData, percent, result, shownAbove, shownBelow, skipped, type GateContext } from './common.js';
 
 export interface PatchInput {
   /** undefined: no diff was given. */
@@ -123,10 +114,6 @@ export function coverageGates(
     }
   }
   return out;
-}
-
-function round(n: number): number {
-  return Number(n.toFixed(2));
 }
 
 /** Names the changed files the coverage report does not list, so a low patch figure explains itself. */

@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { LintGates } from '../../config/schema.js';
 import type { GateResult, LintData, LintFinding } from '../model.js';
-import { fmtCount, missingData, plural, result, skipped, type GateContext } from './common.js';
+import { fmtCount } from '../numbers.js';
+import { missingData, plural, result, skipped, type GateContext } from './common.js';
 
 export function isNewFinding(f: LintFinding, base: ReadonlySet<string> | undefined): boolean {
   return !base || !base.has(f.fingerprint);

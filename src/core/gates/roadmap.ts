@@ -5,7 +5,8 @@
 import type { z } from 'zod';
 import type { RoadmapGates } from '../../config/schema.js';
 import type { GateResult, RoadmapData } from '../model.js';
-import { fmtCount, fmtPct, missingData, result, type GateContext } from './common.js';
+import { fmtCount, fmtPct, round } from '../numbers.js';
+import { missingData, result, type GateContext } from './common.js';
 
 export function roadmapGates(
   ctx: GateContext,
@@ -26,8 +27,8 @@ export function roadmapGates(
     const pct = (done / items.length) * 100;
     const detail = `${fmtPct(pct)} of ${scope} done (${fmtCount(done)}/${fmtCount(items.length)})`;
     return pct >= gate.done
-      ? result(ctx, id, 'pass', Number(pct.toFixed(2)), gate.done, `${detail} meets ${fmtPct(gate.done)}`)
-      : result(ctx, id, 'fail', Number(pct.toFixed(2)), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
+      ? result(ctx, id, 'pass', round(pct), gate.done, `${detail} meets ${fmtPct(gate.done)}`)
+      : result(ctx, id, 'fail', round(pct), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
   });
 }
 

@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import type { TestsGates } from '../../config/schema.js';
 import type { GateResult, TestsData } from '../model.js';
-import { fmtCount, fmtPct, missingData, result, shownBelow, type GateContext } from './common.js';
+import { fmtCount, fmtPct, round } from '../numbers.js';
+import { missingData, result, shownBelow, type GateContext } from './common.js';
 
 export function testsGates(
   ctx: GateContext,
@@ -38,7 +39,7 @@ export function testsGates(
     } else {
       const rate = (data.passed / (data.passed + data.failed)) * 100;
       const pass = rate >= min;
-      const shown = pass ? Number(rate.toFixed(2)) : shownBelow(rate, min);
+      const shown = pass ? round(rate) : shownBelow(rate, min);
       const detail = `${fmtPct(shown)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
       out.push(
         pass

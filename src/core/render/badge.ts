@@ -7,6 +7,7 @@
  * @example badgeSvg(signalBadge(report, 'coverage'), 'flat-square') // "coverage | 84.2%"
  */
 import { makeBadge } from 'badge-maker';
+import { coveredPercent, fmtPct } from '../numbers.js';
 import type { ReportV1 } from '../report-schema.js';
 import { plainText } from './escape.js';
 import { levelNames } from './page-model.js';
@@ -54,8 +55,8 @@ function signalMessage(report: ReportV1, signal: Exclude<BadgeSignal, 'level'>):
   const s = report.signals;
   switch (signal) {
     case 'coverage': {
-      const lines = s.coverage?.lines;
-      return lines && lines.total > 0 ? `${Number(((lines.covered / lines.total) * 100).toFixed(1))}%` : undefined;
+      const lines = s.coverage?.lines && coveredPercent(s.coverage.lines);
+      return lines === undefined ? undefined : fmtPct(lines, 1);
     }
     case 'tests':
       return s.tests && s.tests.passed + s.tests.failed > 0

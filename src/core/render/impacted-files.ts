@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { formatRanges } from '../line-ranges.js';
 import type { Counter } from '../model.js';
+import { coveredPercent, fmtCoverage, round } from '../numbers.js';
 import type { ReportV1 } from '../report-schema.js';
 import { cell, code } from './escape.js';
 
@@ -40,23 +41,18 @@ export function impactedFiles(report: ReportV1, max: number, links?: DiffLinks):
       : code(f.path, true);
     const missed = f.uncovered.length === 0 ? '' : cell(formatRanges(f.uncovered, RANGES_SHOWN));
     const more = f.uncovered_omitted ? ` … (${f.uncovered_omitted} more ranges)` : '';
-    const lines = f.unreported ? 'not in the coverage report' : f.lines ? percent(f.lines) : '–';
-    out.push(`| ${name} | ${percent(f)} | ${missed}${more} | ${lines} | ${change(f.lines, f.base_lines)} |`);
+    const lines = f.unreported ? 'not in the coverage report' : f.lines ? fmtCoverage(f.lines) : '–';
+    out.push(`| ${name} | ${fmtCoverage(f)} | ${missed}${more} | ${lines} | ${change(f.lines, f.base_lines)} |`);
   }
   const more = files.length - Math.min(max, files.length) + (patch.files_omitted ?? 0);
   if (more > 0) out.push(`| … and ${more} more in the JSON report | | | | |`);
   return [...out, ''];
 }
 
-function percent(c: Counter): string {
-  return c.total === 0 ? 'n/a' : `${round((c.covered / c.total) * 100)}% (${c.covered}/${c.total})`;
-}
-
 /** The file's line coverage against the base, in points; `–` when the base does not list it. */
 function change(now: Counter | undefined, base: Counter | undefined): string {
-  if (!now || !base || now.total === 0 || base.total === 0) return '–';
-  const delta = round((now.covered / now.total) * 100 - (base.covered / base.total) * 100);
+  const [nowPercent, basePercent] = [now && coveredPercent(now), base && coveredPercent(base)];
+  if (nowPercent === undefined || basePercent === undefined) return '–';
+  const delta = round(nowPercent - basePercent);
   return delta === 0 ? '±0' : delta > 0 ? `+${delta}` : `−${-delta}`;
 }
-
-const round = (n: number): number => Number(n.toFixed(2));

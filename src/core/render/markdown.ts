@@ -3,7 +3,8 @@
  * signal totals, then the top failures. Within a size limit: detail is shed first (fewer failures,
  * no stack traces), and only then is the text cut, with a notice and every code fence closed.
  */
-import { fmtCount, fmtPct } from '../gates/common.js';
+import { firstLine } from '../first-line.js';
+import { fmtCoverage } from '../numbers.js';
 import type { ReportV1 } from '../report-schema.js';
 import { cell, code, codeBlock, md } from './escape.js';
 import { impactedFiles, type DiffLinks } from './impacted-files.js';
@@ -158,8 +159,7 @@ function blockers(r: ReportV1): string[] {
 }
 
 function pct(c: { covered: number; total: number } | undefined): string {
-  if (!c) return '–';
-  return c.total === 0 ? 'n/a' : `${fmtPct((c.covered / c.total) * 100)} (${fmtCount(c.covered)}/${fmtCount(c.total)})`;
+  return c ? fmtCoverage(c) : '–';
 }
 
 function signalTotals(r: ReportV1): string[] {
@@ -207,7 +207,7 @@ function testFailures(r: ReportV1, d: Detail): string[] {
   const out = [`### Failed tests (${t.failed})`, ''];
   for (const f of shown) {
     const name = f.suite ? `${f.suite} › ${f.name}` : f.name;
-    out.push(`- **${md(name)}**${location(f.file, f.line)}: ${md(firstLine(f.message, 300))}`);
+    out.push(`- **${md(name)}**${location(f.file, f.line)}: ${md(clip(firstLine(f.message).trim(), 300))}`);
     if (d.withDetails && f.details) out.push('', indent(codeBlock(clip(f.details, 2_000))), '');
   }
   const more = t.failed - shown.length;
@@ -245,16 +245,11 @@ function lintFindings(r: ReportV1, d: Detail): string[] {
   const out = [`### Lint errors (${errors.length})`, ''];
   for (const f of errors.slice(0, d.findings)) {
     out.push(
-      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ''}`) : '(no location)'}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(firstLine(f.message, 300))}`,
+      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ''}`) : '(no location)'}${f.rule ? ` ${md(f.rule)}` : ''}: ${md(clip(firstLine(f.message).trim(), 300))}`,
     );
   }
   if (errors.length > d.findings) out.push(`- … and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ''];
-}
-
-function firstLine(text: string, max: number): string {
-  const line = text.split(/\r\n?|\n/).find((l) => l.trim() !== '') ?? '';
-  return clip(line.trim(), max);
 }
 
 function clip(text: string, max: number): string {

@@ -4,6 +4,7 @@
  * and dash pattern as well as colour; each point carries a <title> with its commit and value, and
  * the page puts the same numbers in a table for readers who cannot see the chart.
  */
+import { round } from '../numbers.js';
 import { esc } from './html.js';
 import type { TrendRow } from './page-trend-data.js';
 
@@ -89,7 +90,7 @@ function describe(rows: readonly TrendRow[], series: readonly Series[]): string 
 }
 
 export function fmt(v: number, unit: string): string {
-  return `${Number(v.toFixed(1))}${unit}`;
+  return `${round(v, 1)}${unit}`;
 }
 
 export function shortCommit(commit: string): string {
@@ -116,5 +117,5 @@ function anchor(i: number, count: number): string {
 }
 
 function f(n: number): string {
-  return String(Number(n.toFixed(1)));
+  return String(round(n, 1));
 }

@@ -1,4 +1,5 @@
 /** How the readiness page writes a gate's numbers: units, the comparison, the change since the base. */
+import { round } from '../numbers.js';
 import type { ReportV1 } from '../report-schema.js';
 
 type Gate = ReportV1['gates'][number];
@@ -23,13 +24,8 @@ export function gateThreshold(gate: Gate): string {
 /** "+1.5", "−3.17" (a real minus sign), or "" when there is no change or no base. */
 export function gateDelta(delta: number | undefined): string {
   if (delta === undefined || delta === 0) return '';
-  const size = Number(Math.abs(delta).toFixed(2));
+  const size = round(Math.abs(delta));
   return `${delta > 0 ? '+' : '−'}${size}`;
-}
-
-/** A percentage to at most one decimal: 84.2%. */
-export function pct1(value: number): string {
-  return `${Number(value.toFixed(1))}%`;
 }
 
 export const STATUS_WORD = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skipped' } as const;

@@ -2,7 +2,8 @@
 import type { ReportV1 } from '../report-schema.js';
 import { esc, safeHref } from './html.js';
 import { FINDINGS_SERIES, PERCENT_SERIES, fmt, trendChart } from './page-chart.js';
-import { STATUS_MARK, STATUS_WORD, gateDelta, gateThreshold, gateValue, pct1 } from './page-format.js';
+import { STATUS_MARK, STATUS_WORD, gateDelta, gateThreshold, gateValue } from './page-format.js';
+import { fmtPct, round } from '../numbers.js';
 import { isBlocking, type PageModel } from './page-model.js';
 
 type Status = 'pass' | 'fail' | 'warn' | 'skip';
@@ -101,8 +102,8 @@ export function roadmapSection(m: PageModel): string {
       : ms.overdue
         ? statusTag('fail', 'overdue')
         : statusTag('skip', 'open');
-    const bar = `<svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="100" height="6"/><rect class="fill${ms.overdue ? ' late' : ''}" width="${Number(share.toFixed(1))}" height="6"/></svg>`;
-    return `<tr${ms.overdue ? ' class="failing"' : ''}><th scope="row">${esc(ms.title)}</th><td>${ms.due ? esc(ms.due) : '–'}</td><td class="num">${ms.done}/${ms.total} (${pct1(share)})${bar}</td><td>${state}</td></tr>`;
+    const bar = `<svg class="bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true"><rect class="track" width="100" height="6"/><rect class="fill${ms.overdue ? ' late' : ''}" width="${round(share, 1)}" height="6"/></svg>`;
+    return `<tr${ms.overdue ? ' class="failing"' : ''}><th scope="row">${esc(ms.title)}</th><td>${ms.due ? esc(ms.due) : '–'}</td><td class="num">${ms.done}/${ms.total} (${fmtPct(share, 1)})${bar}</td><td>${state}</td></tr>`;
   });
   return section(
     'roadmap',
@@ -139,7 +140,7 @@ export function signalsSection(m: PageModel): string {
   const s = m.report.signals;
   const rows: [string, string][] = [];
   const counter = (c: { covered: number; total: number } | undefined) =>
-    c && c.total > 0 ? `${pct1((c.covered / c.total) * 100)} (${c.covered}/${c.total})` : undefined;
+    c && c.total > 0 ? `${fmtPct((c.covered / c.total) * 100, 1)} (${c.covered}/${c.total})` : undefined;
   if (s.coverage) {
     const parts = [
       ['lines', s.coverage.lines],

@@ -5,7 +5,8 @@
  */
 import { cell, code, md } from './escape.js';
 import { fmt } from './page-chart.js';
-import { STATUS_MARK, STATUS_WORD, gateDelta, gateThreshold, gateValue, pct1 } from './page-format.js';
+import { STATUS_MARK, STATUS_WORD, gateDelta, gateThreshold, gateValue } from './page-format.js';
+import { fmtPct } from '../numbers.js';
 import { pageModel, type PageInput, type PageModel } from './page-model.js';
 
 type Status = keyof typeof STATUS_WORD;
@@ -109,7 +110,7 @@ function roadmap(m: PageModel): string[] {
         : ms.overdue
           ? tag('fail', 'overdue')
           : tag('skip', 'open');
-    return `| ${cell(ms.title)} | ${ms.due ? cell(ms.due) : '–'} | ${ms.done}/${ms.total} (${pct1(share)}) | ${state} |`;
+    return `| ${cell(ms.title)} | ${ms.due ? cell(ms.due) : '–'} | ${ms.done}/${ms.total} (${fmtPct(share, 1)}) | ${state} |`;
   });
   return [
     '## Roadmap',

@@ -3,6 +3,7 @@
  * failed, as the pass_rate gate counts it) and findings (vulnerabilities not ignored, plus lint
  * errors and warnings). A metric a report does not have is undefined, never 0.
  */
+import { round } from '../numbers.js';
 import type { ReportV1 } from '../report-schema.js';
 
 export interface TrendInput {
@@ -40,8 +41,4 @@ export function trendRows(points: readonly TrendInput[], limit: number): TrendRo
   const byCommit = new Map<string, TrendRow>();
   for (const p of points) byCommit.set(p.commit, trendRow(p));
   return [...byCommit.values()].slice(-Math.max(1, limit));
-}
-
-function round(n: number): number {
-  return Number(n.toFixed(2));
 }

@@ -1,6 +1,8 @@
 /** Terminal output: the verdict, gate lines, totals and errors; colour only when asked for. */
 import type { ReportV1 } from '../report-schema.js';
+import { firstLine } from '../first-line.js';
 import { formatRanges } from '../line-ranges.js';
+import { fmtCoverage } from '../numbers.js';
 
 export interface TextOptions {
   color: boolean;
@@ -47,7 +49,7 @@ export function renderText(report: ReportV1, options: TextOptions): string {
     );
   if (s.coverage?.lines)
     lines.push(
-      `coverage: lines ${ratio(s.coverage.lines)}${s.coverage.branches ? `, branches ${ratio(s.coverage.branches)}` : ''}${s.coverage.patch ? `, patch ${ratio(s.coverage.patch)}` : ''}`,
+      `coverage: lines ${fmtCoverage(s.coverage.lines)}${s.coverage.branches ? `, branches ${fmtCoverage(s.coverage.branches)}` : ''}${s.coverage.patch ? `, patch ${fmtCoverage(s.coverage.patch)}` : ''}`,
     );
   const missed = (s.coverage?.patch?.files ?? []).filter((f) => f.uncovered.length > 0);
   if (missed.length > 0) {
@@ -72,7 +74,7 @@ export function renderText(report: ReportV1, options: TextOptions): string {
         `  ✖ ${safe(f.suite ? `${f.suite} › ${f.name}` : f.name)}${f.file ? ` (${safe(f.file)}${f.line ? `:${f.line}` : ''})` : ''}`,
       ),
     );
-    lines.push(`    ${safe(f.message.split('\n')[0] ?? '')}`);
+    lines.push(`    ${safe(firstLine(f.message))}`);
   }
   for (const e of report.errors)
     lines.push(paint('red', `error: ${safe(e.path)}${e.line ? `:${e.line}` : ''}: ${safe(e.message)}`));
@@ -81,7 +83,3 @@ export function renderText(report: ReportV1, options: TextOptions): string {
 
 /** Files listed with their uncovered changed lines before "… and K more". */
 const MISSED_FILES_SHOWN = 20;
-
-function ratio(c: { covered: number; total: number }): string {
-  return c.total === 0 ? 'n/a' : `${Number(((c.covered / c.total) * 100).toFixed(2))}% (${c.covered}/${c.total})`;
-}

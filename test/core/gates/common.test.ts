@@ -1,13 +1,21 @@
-// Number formatting the gates and renderers share.
+// The wording helpers the gates share.
 import { describe, expect, it } from 'vitest';
-import { fmtCount, fmtPct, plural } from '../../../src/core/gates/common.js';
+import { percent, plural, shownAbove, shownBelow } from '../../../src/core/gates/common.js';
 
-describe('fmtCount', () => {
-  it('groups thousands as en-US does, for any integer, without loading the locale data', () => {
-    for (const n of [0, 7, 999, 1000, 12_345, 999_999, 1_000_000, 123_456_789, -1234, Number.MAX_SAFE_INTEGER])
-      expect(fmtCount(n)).toBe(n.toLocaleString('en-US'));
-    expect(fmtCount(1234.5)).toBe('1,234.5');
+describe('gate wording', () => {
+  it('counts in words, grouped', () => {
+    expect(plural(1, 'error', 'errors')).toBe('1 error');
     expect(plural(1200, 'error', 'errors')).toBe('1,200 errors');
-    expect(fmtPct(78.4213)).toBe('78.42%');
+  });
+
+  it('keeps a shown value on its side of the limit', () => {
+    expect(shownBelow(84.997, 85)).toBe(84.99);
+    expect(shownBelow(78.4213, 85)).toBe(78.42);
+    expect(shownAbove(0.501, 0.5)).toBe(0.51);
+  });
+
+  it('counts nothing to cover as fully covered', () => {
+    expect(percent({ covered: 0, total: 0 })).toBe(100);
+    expect(percent({ covered: 1, total: 4 })).toBe(25);
   });
 });
