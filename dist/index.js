@@ -65336,31 +65336,43 @@ function applyAuditIgnores(data, ignores, today) {
 // src/core/gates/evaluate.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 
-// src/core/gates/common.ts
-function percent(c) {
-  return c.total === 0 ? 100 : c.covered / c.total * 100;
+// src/core/numbers.ts
+function round(value, decimals = 2) {
+  return Number(value.toFixed(decimals));
 }
-function shownBelow(value, limit) {
-  const rounded = Number(value.toFixed(2));
-  return rounded < limit ? rounded : Math.floor(value * 100 + 1e-9) / 100;
-}
-function shownAbove(value, limit) {
-  const rounded = Number(value.toFixed(2));
-  return rounded > limit ? rounded : Math.ceil(value * 100 - 1e-9) / 100;
-}
-function fmtPct(value) {
-  return `${Number(value.toFixed(2))}%`;
+function fmtPct(value, decimals = 2) {
+  return `${round(value, decimals)}%`;
 }
 function fmtCount(n) {
   if (!Number.isSafeInteger(n)) return n.toLocaleString("en-US");
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+function coveredPercent(c) {
+  return c.total === 0 ? void 0 : c.covered / c.total * 100;
+}
+function fmtCoverage(c) {
+  const percent3 = coveredPercent(c);
+  return percent3 === void 0 ? "n/a" : `${fmtPct(percent3)} (${fmtCount(c.covered)}/${fmtCount(c.total)})`;
+}
+
+// src/core/gates/common.ts
+function percent(c) {
+  return coveredPercent(c) ?? 100;
+}
+function shownBelow(value, limit) {
+  const rounded = round(value);
+  return rounded < limit ? rounded : Math.floor(value * 100 + 1e-9) / 100;
+}
+function shownAbove(value, limit) {
+  const rounded = round(value);
+  return rounded > limit ? rounded : Math.ceil(value * 100 - 1e-9) / 100;
 }
 function plural2(n, one, many) {
   return `${fmtCount(n)} ${n === 1 ? one : many}`;
 }
 function result(ctx, id, status, actual, threshold, message, delta) {
   const r = { id, level: ctx.level, status, actual, threshold, message };
-  if (delta !== void 0) r.delta = Number(delta.toFixed(2));
+  if (delta !== void 0) r.delta = round(delta);
   return r;
 }
 function missingData(ctx, id, threshold, message) {
@@ -65487,9 +65499,6 @@ function coverageGates(ctx, gates, data, patch, why) {
   }
   return out;
 }
-function round(n) {
-  return Number(n.toFixed(2));
-}
 function unreportedNote(files) {
   if (!files || files.length === 0) return "";
   const lines3 = files.reduce((n, f) => n + f.lines, 0);
@@ -65565,7 +65574,7 @@ function roadmapGates(ctx, gates, data, why) {
     const done = items.filter((item) => item.status === "done").length;
     const pct2 = done / items.length * 100;
     const detail = `${fmtPct(pct2)} of ${scope} done (${fmtCount(done)}/${fmtCount(items.length)})`;
-    return pct2 >= gate.done ? result(ctx, id, "pass", Number(pct2.toFixed(2)), gate.done, `${detail} meets ${fmtPct(gate.done)}`) : result(ctx, id, "fail", Number(pct2.toFixed(2)), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
+    return pct2 >= gate.done ? result(ctx, id, "pass", round(pct2), gate.done, `${detail} meets ${fmtPct(gate.done)}`) : result(ctx, id, "fail", round(pct2), gate.done, `${detail} is below ${fmtPct(gate.done)}`);
   });
 }
 function roadmapGateItems(gate, items) {
@@ -65602,7 +65611,7 @@ function testsGates(ctx, gates, data, why) {
     } else {
       const rate = data.passed / (data.passed + data.failed) * 100;
       const pass = rate >= min;
-      const shown = pass ? Number(rate.toFixed(2)) : shownBelow(rate, min);
+      const shown = pass ? round(rate) : shownBelow(rate, min);
       const detail = `${fmtPct(shown)} (${fmtCount(data.passed)} passed, ${fmtCount(data.failed)} failed)`;
       out.push(
         pass ? result(ctx, id, "pass", shown, min, `pass rate ${detail} meets ${fmtPct(min)}`) : result(ctx, id, "fail", shown, min, `pass rate ${detail} is below ${fmtPct(min)}`)
@@ -66876,6 +66885,13 @@ function patchLineAnnotations(report5, mode) {
   return out;
 }
 
+// src/core/first-line.ts
+function firstLine4(text4) {
+  for (const line of text4.split(LINE_BREAK)) if (line.trim() !== "") return line;
+  return "";
+}
+var LINE_BREAK = /\r\n?|\n/;
+
 // src/core/render/impacted-files.ts
 import { createHash as createHash3 } from "node:crypto";
 var RANGES_SHOWN = 6;
@@ -66896,22 +66912,19 @@ function impactedFiles(report5, max2, links) {
     const name2 = links ? `[${cell(f.path)}](${links.repoUrl}/pull/${links.pullNumber}/files#${diffAnchor(f.path)})` : code(f.path, true);
     const missed = f.uncovered.length === 0 ? "" : cell(formatRanges(f.uncovered, RANGES_SHOWN));
     const more2 = f.uncovered_omitted ? ` \u2026 (${f.uncovered_omitted} more ranges)` : "";
-    const lines3 = f.unreported ? "not in the coverage report" : f.lines ? percent2(f.lines) : "\u2013";
-    out.push(`| ${name2} | ${percent2(f)} | ${missed}${more2} | ${lines3} | ${change(f.lines, f.base_lines)} |`);
+    const lines3 = f.unreported ? "not in the coverage report" : f.lines ? fmtCoverage(f.lines) : "\u2013";
+    out.push(`| ${name2} | ${fmtCoverage(f)} | ${missed}${more2} | ${lines3} | ${change(f.lines, f.base_lines)} |`);
   }
   const more = files.length - Math.min(max2, files.length) + (patch.files_omitted ?? 0);
   if (more > 0) out.push(`| \u2026 and ${more} more in the JSON report | | | | |`);
   return [...out, ""];
 }
-function percent2(c) {
-  return c.total === 0 ? "n/a" : `${round2(c.covered / c.total * 100)}% (${c.covered}/${c.total})`;
-}
 function change(now, base) {
-  if (!now || !base || now.total === 0 || base.total === 0) return "\u2013";
-  const delta = round2(now.covered / now.total * 100 - base.covered / base.total * 100);
+  const [nowPercent, basePercent] = [now && coveredPercent(now), base && coveredPercent(base)];
+  if (nowPercent === void 0 || basePercent === void 0) return "\u2013";
+  const delta = round(nowPercent - basePercent);
   return delta === 0 ? "\xB10" : delta > 0 ? `+${delta}` : `\u2212${-delta}`;
 }
-var round2 = (n) => Number(n.toFixed(2));
 
 // src/core/render/markdown.ts
 var ICON = { pass: "\u2705", fail: "\u274C", warn: "\u26A0\uFE0F", skip: "\u23ED\uFE0F" };
@@ -67022,8 +67035,7 @@ function blockers(r) {
   return [...lines3, ""];
 }
 function pct(c) {
-  if (!c) return "\u2013";
-  return c.total === 0 ? "n/a" : `${fmtPct(c.covered / c.total * 100)} (${fmtCount(c.covered)}/${fmtCount(c.total)})`;
+  return c ? fmtCoverage(c) : "\u2013";
 }
 function signalTotals(r) {
   const s = r.signals;
@@ -67068,7 +67080,7 @@ function testFailures(r, d) {
   const out = [`### Failed tests (${t.failed})`, ""];
   for (const f of shown) {
     const name2 = f.suite ? `${f.suite} \u203A ${f.name}` : f.name;
-    out.push(`- **${md(name2)}**${location2(f.file, f.line)}: ${md(firstLine4(f.message, 300))}`);
+    out.push(`- **${md(name2)}**${location2(f.file, f.line)}: ${md(clip2(firstLine4(f.message).trim(), 300))}`);
     if (d.withDetails && f.details) out.push("", indent(codeBlock(clip2(f.details, 2e3))), "");
   }
   const more = t.failed - shown.length;
@@ -67104,15 +67116,11 @@ function lintFindings(r, d) {
   const out = [`### Lint errors (${errors.length})`, ""];
   for (const f of errors.slice(0, d.findings)) {
     out.push(
-      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ""}`) : "(no location)"}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(firstLine4(f.message, 300))}`
+      `- ${f.path ? code(`${f.path}${f.line ? `:${f.line}` : ""}`) : "(no location)"}${f.rule ? ` ${md(f.rule)}` : ""}: ${md(clip2(firstLine4(f.message).trim(), 300))}`
     );
   }
   if (errors.length > d.findings) out.push(`- \u2026 and ${errors.length - d.findings} more in the JSON report`);
   return [...out, ""];
-}
-function firstLine4(text4, max2) {
-  const line = text4.split(/\r\n?|\n/).find((l) => l.trim() !== "") ?? "";
-  return clip2(line.trim(), max2);
 }
 function clip2(text4, max2) {
   return text4.length > max2 ? `${text4.slice(0, max2)}\u2026` : text4;
@@ -68330,8 +68338,8 @@ function signalMessage(report5, signal) {
   const s = report5.signals;
   switch (signal) {
     case "coverage": {
-      const lines3 = s.coverage?.lines;
-      return lines3 && lines3.total > 0 ? `${Number((lines3.covered / lines3.total * 100).toFixed(1))}%` : void 0;
+      const lines3 = s.coverage?.lines && coveredPercent(s.coverage.lines);
+      return lines3 === void 0 ? void 0 : fmtPct(lines3, 1);
     }
     case "tests":
       return s.tests && s.tests.passed + s.tests.failed > 0 ? `${s.tests.passed}/${s.tests.passed + s.tests.failed}` : void 0;
@@ -68598,12 +68606,12 @@ function publishInstructions(reportPath, uploaded, actionRef) {
 // src/action/outputs.ts
 function outputValues(report5, extra) {
   const s = report5.signals;
-  const lines3 = s.coverage?.lines;
+  const lines3 = s.coverage?.lines && coveredPercent(s.coverage.lines);
   const str = (n) => n === void 0 ? "" : String(n);
   return {
     verdict: report5.verdict,
     level: report5.level ?? "",
-    "coverage-lines": lines3 && lines3.total > 0 ? String(Number((lines3.covered / lines3.total * 100).toFixed(2))) : "",
+    "coverage-lines": lines3 === void 0 ? "" : String(round(lines3)),
     "tests-passed": str(s.tests?.passed),
     "tests-failed": str(s.tests?.failed),
     "audit-critical": str(s.audit?.critical),
@@ -68936,7 +68944,7 @@ var DEFAULT_POLICY = {
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/config/schema.ts
-var percent3 = external_exports.number().min(0).max(100).superRefine((v, ctx) => {
+var percent2 = external_exports.number().min(0).max(100).superRefine((v, ctx) => {
   if (v > 0 && v < 1)
     ctx.addIssue({
       code: "custom",
@@ -68954,14 +68962,14 @@ var ReportEntry = external_exports.union([
 ]);
 var reportList = external_exports.union([ReportEntry, external_exports.array(ReportEntry)]).transform((v) => Array.isArray(v) ? v : [v]);
 var CoverageGates = external_exports.strictObject({
-  lines: percent3.optional().describe("Minimum line coverage, percent"),
-  branches: percent3.optional().describe("Minimum branch coverage, percent"),
-  functions: percent3.optional().describe("Minimum function coverage, percent"),
+  lines: percent2.optional().describe("Minimum line coverage, percent"),
+  branches: percent2.optional().describe("Minimum branch coverage, percent"),
+  functions: percent2.optional().describe("Minimum function coverage, percent"),
   max_drop: external_exports.number().min(0).optional().describe("Largest allowed drop in line coverage against the base report, in points"),
-  patch: percent3.optional().describe("Minimum coverage of the coverable lines the change adds, percent")
+  patch: percent2.optional().describe("Minimum coverage of the coverable lines the change adds, percent")
 });
 var TestsGates = external_exports.strictObject({
-  pass_rate: percent3.optional().describe("Minimum passed / (passed + failed), percent; skipped tests do not count"),
+  pass_rate: percent2.optional().describe("Minimum passed / (passed + failed), percent; skipped tests do not count"),
   max_failed: count2.optional().describe("Most failed tests (failures and errors) allowed"),
   min_total: count2.optional().describe("Fewest tests that must have run (skipped tests do not count)"),
   max_skipped: count2.optional().describe("Most skipped, todo or pending tests allowed"),
@@ -68981,7 +68989,7 @@ var LintGates = external_exports.strictObject({
 var RoadmapGates = external_exports.strictObject({
   milestone: external_exports.string().optional().describe("Milestone (section) title the gate looks at"),
   priority: external_exports.array(external_exports.string()).optional().describe("Only items with one of these priorities"),
-  done: percent3.describe("Minimum percent of items done")
+  done: percent2.describe("Minimum percent of items done")
 });
 var LevelGates = external_exports.strictObject({
   coverage: CoverageGates.optional(),
@@ -69100,7 +69108,7 @@ function parseConfigDocument(text4, file2 = ".github/readygate.yml") {
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) => {
       const line = lineCounter.linePos(e.pos[0]).line;
-      return `${file2}${line ? `:${line}` : ""}: YAML syntax: ${e.message.split("\n")[0]}`;
+      return `${file2}${line ? `:${line}` : ""}: YAML syntax: ${firstLine4(e.message)}`;
     });
     throw new ConfigError(`${file2} is not valid YAML`, issues);
   }
