@@ -6,7 +6,8 @@ import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document, typ
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 import { firstLine } from '../core/first-line.js';
-import { Config, PatchConfig, RoadmapConfig } from './schema.js';
+import { knownKeys } from './known-keys.js';
+import { Config } from './schema.js';
 import { closest } from './suggest.js';
 
 /** A config file's YAML, read but not yet validated: what `_extends` chains are merged from. */
@@ -76,7 +77,7 @@ function describeIssue(issue: z.core.$ZodIssue, where: Where): string {
   if (issue.code === 'unrecognized_keys') {
     return issue.keys
       .map((key) => {
-        const known = knownKeys(path);
+        const known = knownKeys(Config, path);
         const guess = closest(key, known);
         const hint = guess
           ? `did you mean \`${guess}\`?`
@@ -134,40 +135,4 @@ function locate(doc: Document | undefined, lc: LineCounter | undefined, path: st
   }
   const offset = target?.range?.[0];
   return offset === undefined ? '' : `:${lc.linePos(offset).line}`;
-}
-
-/** Keys accepted at a path, for suggestions. */
-function knownKeys(path: string[]): string[] {
-  const levelKeys: Record<string, string[]> = {
-    coverage: ['lines', 'branches', 'functions', 'max_drop', 'patch'],
-    tests: ['pass_rate', 'max_failed', 'min_total', 'max_skipped', 'max_flaky'],
-    audit: ['critical', 'high', 'moderate', 'low'],
-    lint: ['errors', 'warnings', 'new_only'],
-    roadmap: ['milestone', 'priority', 'done'],
-  };
-  if (path.length === 0)
-    return [
-      '_extends',
-      'reports',
-      'levels',
-      'require',
-      'branches',
-      'mode',
-      'missing',
-      'audit_ignore',
-      'paths',
-      'limits',
-      'patch',
-      'roadmap',
-    ];
-  if (path[0] === 'reports' && path.length === 1) return ['coverage', 'tests', 'audit', 'lint'];
-  if (path[0] === 'reports') return ['path', 'format', 'options'];
-  if (path[0] === 'levels' && path.length === 2) return Object.keys(levelKeys);
-  if (path[0] === 'levels' && path.length >= 3) return levelKeys[path[2]!] ?? [];
-  if (path[0] === 'audit_ignore') return ['id', 'package', 'reason', 'until'];
-  if (path[0] === 'paths') return ['strip_prefixes'];
-  if (path[0] === 'limits') return ['max_json_bytes', 'max_failures'];
-  if (path[0] === 'patch') return Object.keys(PatchConfig.shape);
-  if (path[0] === 'roadmap') return Object.keys(RoadmapConfig.shape);
-  return [];
 }
