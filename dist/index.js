@@ -21592,10 +21592,10 @@ var require_parse2 = __commonJS({
         }
         if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
           if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
+            const inner2 = prev.value.slice(1);
+            if (inner2.includes("[")) {
               prev.posix = true;
-              if (inner.includes(":")) {
+              if (inner2.includes(":")) {
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
@@ -38722,10 +38722,10 @@ function leafPattern(schema) {
 function partPattern(schema) {
   const def = schema._zod.def;
   const own2 = schema._zod.pattern?.source;
-  const inner = def.innerType ?? schema._zod.innerType;
-  if (inner) {
-    const before = inner._zod.pattern?.source;
-    const after = partPattern(inner);
+  const inner2 = def.innerType ?? schema._zod.innerType;
+  if (inner2) {
+    const before = inner2._zod.pattern?.source;
+    const after = partPattern(inner2);
     if (own2 && before && after && after !== before) {
       return own2.replace(cleanRegex(before), () => cleanRegex(after));
     }
@@ -38859,7 +38859,7 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
 var $ZodPromise = /* @__PURE__ */ $constructor("$ZodPromise", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.parse = (payload, ctx) => {
-    return Promise.resolve(payload.value).then((inner) => def.innerType._zod.run({ value: inner, issues: [] }, ctx));
+    return Promise.resolve(payload.value).then((inner2) => def.innerType._zod.run({ value: inner2, issues: [] }, ctx));
   };
 });
 var $ZodLazy = /* @__PURE__ */ $constructor("$ZodLazy", (inst, def) => {
@@ -38875,8 +38875,8 @@ var $ZodLazy = /* @__PURE__ */ $constructor("$ZodLazy", (inst, def) => {
   defineLazyInternal(inst, "optin", (zod) => zod.innerType?._zod?.optin ?? void 0);
   defineLazyInternal(inst, "optout", (zod) => zod.innerType?._zod?.optout ?? void 0);
   inst._zod.parse = (payload, ctx) => {
-    const inner = inst._zod.innerType;
-    return inner._zod.run(payload, ctx);
+    const inner2 = inst._zod.innerType;
+    return inner2._zod.run(payload, ctx);
   };
 });
 var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
@@ -38940,9 +38940,9 @@ function isRecursive(inst, stack, resolve9) {
     return PROVEN;
   stack.add(inst);
   let result2 = NONE;
-  const check2 = (child) => {
-    if (result2 !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve9);
+  const check2 = (child2) => {
+    if (result2 !== PROVEN && child2?._zod) {
+      const answer = isRecursive(child2, stack, resolve9);
       if (answer > result2)
         result2 = answer;
     }
@@ -38953,9 +38953,9 @@ function isRecursive(inst, stack, resolve9) {
       const desc = Object.getOwnPropertyDescriptor(sh, key2);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
-      if (child > answer)
-        answer = child;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve9) : NONE;
+      if (child2 > answer)
+        answer = child2;
     }
     return answer;
   };
@@ -39017,8 +39017,8 @@ function isRecursive(inst, stack, resolve9) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
-      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      const inner2 = def._cachedInner ?? (resolve9 ? inst._zod.innerType : void 0);
+      merge3(inner2 ? isRecursive(inner2, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -50582,13 +50582,13 @@ var recordProcessor = (schema, ctx, _json, params) => {
 };
 var nullableProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
-  const inner = processSchema(def.innerType, ctx, params);
+  const inner2 = processSchema(def.innerType, ctx, params);
   const seen = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
     seen.ref = def.innerType;
     json2.nullable = true;
   } else {
-    json2.anyOf = [inner, { type: "null" }];
+    json2.anyOf = [inner2, { type: "null" }];
   }
 };
 var nonoptionalProcessor = (schema, ctx, _json, params) => {
@@ -53379,8 +53379,8 @@ function visit(schema, fnOrHandlers) {
     if (cached2 !== void 0)
       return cached2;
     cache.set(s, RESOLVING);
-    const inner = mapInner(s);
-    const mapped = fn(inner, inner !== s);
+    const inner2 = mapInner(s);
+    const mapped = fn(inner2, inner2 !== s);
     cache.set(s, mapped);
     return mapped;
   }
@@ -68943,6 +68943,26 @@ var DEFAULT_POLICY = {
 // src/config/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
+// src/config/known-keys.ts
+function knownKeys(schema, path) {
+  let here = inner(schema);
+  for (const segment of path) here = here.flatMap((s) => child(s, segment)).flatMap(inner);
+  return [...new Set(here.flatMap((s) => s instanceof external_exports.ZodObject ? Object.keys(s.shape) : []))];
+}
+function inner(schema) {
+  if (schema instanceof external_exports.ZodOptional || schema instanceof external_exports.ZodDefault || schema instanceof external_exports.ZodNullable)
+    return inner(schema.unwrap());
+  if (schema instanceof external_exports.ZodPipe) return inner(schema.in);
+  if (schema instanceof external_exports.ZodUnion) return schema.options.flatMap(inner);
+  return [schema];
+}
+function child(schema, segment) {
+  if (schema instanceof external_exports.ZodObject) return Object.hasOwn(schema.shape, segment) ? [schema.shape[segment]] : [];
+  if (schema instanceof external_exports.ZodRecord) return [schema.valueType];
+  if (schema instanceof external_exports.ZodArray) return [schema.element];
+  return [];
+}
+
 // src/config/schema.ts
 var percent2 = external_exports.number().min(0).max(100).superRefine((v, ctx) => {
   if (v > 0 && v < 1)
@@ -69143,7 +69163,7 @@ function describeIssue(issue3, where) {
   const path = issue3.path.map(String);
   if (issue3.code === "unrecognized_keys") {
     return issue3.keys.map((key2) => {
-      const known = knownKeys(path);
+      const known = knownKeys(Config, path);
       const guess = closest(key2, known);
       const hint = guess ? `did you mean \`${guess}\`?` : known.length > 0 ? `known keys: ${known.join(", ")}` : "remove it";
       return `${where(path, key2)}: unknown key \`${[...path, key2].join(".")}\`: ${hint}`;
@@ -69189,40 +69209,6 @@ function locate2(doc, lc2, path, key2) {
   }
   const offset = target?.range?.[0];
   return offset === void 0 ? "" : `:${lc2.linePos(offset).line}`;
-}
-function knownKeys(path) {
-  const levelKeys = {
-    coverage: ["lines", "branches", "functions", "max_drop", "patch"],
-    tests: ["pass_rate", "max_failed", "min_total", "max_skipped", "max_flaky"],
-    audit: ["critical", "high", "moderate", "low"],
-    lint: ["errors", "warnings", "new_only"],
-    roadmap: ["milestone", "priority", "done"]
-  };
-  if (path.length === 0)
-    return [
-      "_extends",
-      "reports",
-      "levels",
-      "require",
-      "branches",
-      "mode",
-      "missing",
-      "audit_ignore",
-      "paths",
-      "limits",
-      "patch",
-      "roadmap"
-    ];
-  if (path[0] === "reports" && path.length === 1) return ["coverage", "tests", "audit", "lint"];
-  if (path[0] === "reports") return ["path", "format", "options"];
-  if (path[0] === "levels" && path.length === 2) return Object.keys(levelKeys);
-  if (path[0] === "levels" && path.length >= 3) return levelKeys[path[2]] ?? [];
-  if (path[0] === "audit_ignore") return ["id", "package", "reason", "until"];
-  if (path[0] === "paths") return ["strip_prefixes"];
-  if (path[0] === "limits") return ["max_json_bytes", "max_failures"];
-  if (path[0] === "patch") return Object.keys(PatchConfig.shape);
-  if (path[0] === "roadmap") return Object.keys(RoadmapConfig.shape);
-  return [];
 }
 
 // src/config/merge.ts
