@@ -8,7 +8,7 @@
  */
 import { md } from '../render/escape.js';
 import type { Plan, PlanOp } from './plan-types.js';
-import { planSummary } from './render-plan.js';
+import { milestoneChange, planSummary } from './render-plan.js';
 
 export interface PlanMarkdownOptions {
   /** Most change lines listed (the rest are counted). */
@@ -25,7 +25,8 @@ export function planHeadline(plan: Plan): string {
     s.update && `update ${s.update}`,
     s.close && `close ${s.close}`,
     s.reopen && `reopen ${s.reopen}`,
-    s.milestones && `create or date ${plural(s.milestones, 'milestone')}`,
+    s.milestones &&
+      `${plan.ops.some((o) => o.op === 'update_milestone' && o.state) ? 'create or update' : 'create or date'} ${plural(s.milestones, 'milestone')}`,
     s.labels && `create ${plural(s.labels, 'label')}`,
     s.relations && `link ${plural(s.relations, 'sub-issue or dependency', 'sub-issues or dependencies')}`,
   ].filter((p): p is string => Boolean(p));
@@ -59,7 +60,7 @@ function describe(op: PlanOp): string {
     case 'create_milestone':
       return `Create milestone ${md(op.title)}${op.due_on ? ` due ${op.due_on.slice(0, 10)}` : ''}${op.state ? ' (closed)' : ''}`;
     case 'update_milestone':
-      return `Move milestone ${md(op.title)} to ${op.due_on.slice(0, 10)}`;
+      return `${op.state === 'closed' ? 'Close' : op.state === 'open' ? 'Reopen' : 'Update'} milestone ${md(op.title)}${milestoneChange(op)}`;
     case 'create_issue':
       return `Create issue ${md(op.title)}${op.milestone ? ` in ${md(op.milestone)}` : ''}${op.close ? ` (closed as ${op.close.state_reason.replace('_', ' ')})` : ''}`;
     case 'update_issue': {

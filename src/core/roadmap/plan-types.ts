@@ -5,7 +5,18 @@ import type { StatusSpan, TextSpan } from './types.js';
 export type PlanOp =
   | { op: 'create_label'; name: string; color: string }
   | { op: 'create_milestone'; title: string; due_on?: string; description: string; state?: 'closed' }
-  | { op: 'update_milestone'; number: number; title: string; due_on: string; was?: string }
+  | {
+      op: 'update_milestone';
+      number: number;
+      title: string;
+      /** A new due date, and the one it replaces. */
+      due_on?: string;
+      was?: string;
+      /** Closed or reopened as the roadmap's status for it says. */
+      state?: 'open' | 'closed';
+      /** The description with its note of the state readygate leaves the milestone in. */
+      description?: string;
+    }
   | {
       op: 'create_issue';
       key: string;

@@ -5,10 +5,11 @@
  * never removed; only labels readygate set itself (listed in the marker) are.
  */
 import type { Roadmap } from './collect.js';
-import { uniqueMilestones } from './collect.js';
 import { desiredIssue, type DesiredIssue, type SyncOptions } from './desired.js';
 import { fieldHash, managedRegion, restateMarker } from './marker.js';
 import { matchRenamed } from './match.js';
+import { milestoneOps } from './milestone-ops.js';
+
 import type { Drift, Plan, PlanOp } from './plan-types.js';
 import type { CurrentIssue, CurrentState } from './state.js';
 import { planRelations, relationLines } from './relations.js';
@@ -43,7 +44,7 @@ export function planSync(roadmap: Roadmap, current: CurrentState, options: SyncO
   const renamedTo = new Map(renames.map((r) => [r.to, r]));
 
   ops.push(...labelOps(desired, current));
-  ops.push(...milestoneOps(roadmap, current));
+  ops.push(...milestoneOps(roadmap, current.milestones, options.twoWay, warnings));
 
   let unchanged = 0;
   const issueOf = new Map<string, CurrentIssue>();
@@ -144,40 +145,6 @@ function colorFor(name: string): string {
   let h = 0;
   for (const c of name) h = (h * 31 + c.codePointAt(0)!) >>> 0;
   return (h & 0xffffff).toString(16).padStart(6, '0');
-}
-
-function milestoneOps(roadmap: Roadmap, current: CurrentState): PlanOp[] {
-  const used = new Set(roadmap.items.map((i) => i.milestone).filter(Boolean));
-  const ops: PlanOp[] = [];
-  for (const m of uniqueMilestones(roadmap.milestones).filter((m) => used.has(m.title) || m.declared)) {
-    const have = current.milestones.find((c) => c.title === m.title);
-    const criteria = m.criteria.map((c) => `- [${c.done ? 'x' : ' '}] ${c.text}`).join('\n');
-    if (!have) {
-      const about = m.description ? `${m.description}\n\n` : '';
-      const description = `${about}From \`${m.file}\` (readygate roadmap sync).${criteria ? `\n\n${criteria}` : ''}`;
-      ops.push({
-        op: 'create_milestone',
-        title: m.title,
-        ...(m.due && { due_on: dueOn(m.due) }),
-        description,
-        ...(m.status === 'done' && { state: 'closed' as const }),
-      });
-    } else if (m.due && have.due !== m.due) {
-      ops.push({
-        op: 'update_milestone',
-        number: have.number,
-        title: m.title,
-        due_on: dueOn(m.due),
-        ...(have.due && { was: have.due }),
-      });
-    }
-  }
-  return ops;
-}
-
-/** GitHub normalises due_on to midnight US Pacific: noon UTC keeps the date. */
-export function dueOn(date: string): string {
-  return `${date}T12:00:00Z`;
 }
 
 function blockedLines(key: string, roadmap: Roadmap, managed: Map<string, CurrentIssue>): string[] {

@@ -36,6 +36,18 @@ export function renderPlanText(plan: Plan): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What an update does to a milestone: ` due 2026-03-01 (was 2026-02-01), closed`. */
+export function milestoneChange(op: Extract<PlanOp, { op: 'update_milestone' }>): string {
+  const parts = [
+    op.due_on && `due ${op.due_on.slice(0, 10)}${op.was ? ` (was ${op.was})` : ''}`,
+    op.state &&
+      (op.state === 'closed'
+        ? 'closed (the roadmap says it is finished)'
+        : 'reopened (the roadmap says it is not finished)'),
+  ].filter(Boolean);
+  return parts.length ? ` ${parts.join(', ')}` : ': note of its state';
+}
+
 function cut(text: string, max = 70): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -47,7 +59,7 @@ function describe(op: PlanOp): string {
     case 'create_milestone':
       return `+ milestone "${op.title}"${op.due_on ? ` due ${op.due_on.slice(0, 10)}` : ''}`;
     case 'update_milestone':
-      return `~ milestone "${op.title}" due ${op.due_on.slice(0, 10)}${op.was ? ` (was ${op.was})` : ''}`;
+      return `${op.state === 'closed' ? '-' : '~'} milestone "${op.title}"${milestoneChange(op)}`;
     case 'create_issue':
       return `+ issue ${cut(op.title)}${op.labels.length ? ` [${op.labels.join(', ')}]` : ''}${op.milestone ? ` in "${op.milestone}"` : ''}${op.close ? ` (then close: ${op.close.state_reason})` : ''}`;
     case 'update_issue':

@@ -27,6 +27,8 @@ export interface CurrentMilestone {
   /** YYYY-MM-DD part of `due_on`, if any. */
   due?: string;
   state: 'open' | 'closed';
+  /** Its description (readygate keeps a note of the state it left the milestone in there). */
+  description?: string;
 }
 
 export interface CurrentState {

@@ -123,7 +123,13 @@ export async function applyPlan(octokit: GitHubClient, plan: Plan, ctx: ApplyCon
       }
       case 'update_milestone':
         await write(`milestone ${op.title}`, () =>
-          octokit.rest.issues.updateMilestone({ ...ref, milestone_number: op.number, due_on: op.due_on }),
+          octokit.rest.issues.updateMilestone({
+            ...ref,
+            milestone_number: op.number,
+            ...(op.due_on && { due_on: op.due_on }),
+            ...(op.state && { state: op.state }),
+            ...(op.description !== undefined && { description: op.description }),
+          }),
         );
         break;
       case 'create_issue': {

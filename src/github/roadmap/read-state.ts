@@ -51,6 +51,7 @@ export async function readState(octokit: GitHubClient, ref: RepoRef, trust: Mark
         title: m.title,
         state: m.state === 'closed' ? 'closed' : 'open',
         ...(m.due_on && { due: m.due_on.slice(0, 10) }),
+        ...(m.description && { description: m.description }),
       });
   }
   const labels: string[] = [];

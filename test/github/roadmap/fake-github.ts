@@ -36,7 +36,8 @@ export interface Recorded {
 
 export class FakeGitHub {
   issues: FakeIssue[] = [];
-  milestones: { number: number; title: string; due_on: string | null; state: string }[] = [];
+  milestones: { number: number; title: string; due_on: string | null; state: string; description: string | null }[] =
+    [];
   labels: string[] = [];
   requests: Recorded[] = [];
   /** Set to make the nth write (1-based) fail with 500 once: a run cut off midway. */
@@ -191,10 +192,20 @@ export class FakeGitHub {
         number: 900 + this.milestones.length,
         title: String(body.title),
         due_on: (body.due_on as string) ?? null,
-        state: 'open',
+        state: body.state === 'closed' ? 'closed' : 'open',
+        description: (body.description as string) ?? null,
       };
       this.milestones.push(m);
       return [201, m];
+    }
+    const milestone = new RegExp(`^${this.repo}/milestones/(\\d+)$`).exec(path);
+    if (method === 'PATCH' && milestone) {
+      const m = this.milestones.find((x) => x.number === Number(milestone[1]));
+      if (!m) return [404, { message: 'Not Found' }];
+      if (body.due_on !== undefined) m.due_on = body.due_on as string;
+      if (body.state === 'open' || body.state === 'closed') m.state = body.state;
+      if (typeof body.description === 'string') m.description = body.description;
+      return [200, m];
     }
     if (method === 'POST' && path === `${this.repo}/issues`) {
       const ms = this.milestones.find((m) => m.number === body.milestone);
