@@ -70,13 +70,16 @@ export async function expectSameOutcome(via: 'stream' | 'file', text: string): P
 const VALUES = ['1', '0', '01', '', ' 1', '1 ', '1.5', '-1', '-0', '1e3', 'x', '-', '--', '10000000', '10000001', '4294967297', '18446744073709551615'];
 const NAMES = ['main', 'x', 'x\ry', 'x\r', ',x', '12,x', '12,', '12', '', 'a,b', 'fé'];
 
-/** Every odd form of the lines the scanner reads itself, then FN/FNDA pairs of odd names (2,432 bodies). */
+/** Every odd form of the lines the scanner reads itself, then FN/FNDA pairs of odd names (2,459 bodies). */
 const ODD_FORM_BODIES = [
   ...VALUES.flatMap((a) =>
     VALUES.flatMap((b) => [`DA:${a},${b}`, `DA:${a},${b},abc`, `DA:${a},${b},`, `BRDA:${a},0,0,${b}`, `BRDA:${a},0,${b}`, `BRDA:${a},${b}`]),
   ),
   ...VALUES.flatMap((a) => NAMES.flatMap((n) => [`FN:${a},${n}`, `FNDA:${a},${n}`, `FN:3,${a},${n}`])),
   ...['DA', 'DA:', 'DA:1', 'BRDA', 'BRDA:', 'FN', 'FN:', 'FNDA:', 'FNDA:1', 'end_of_recor', 'end_of_record ', 'D', 'B', 'F', 'FNX:1', 'DAX:1,1'],
+  // lines read as nothing (skipped in place by both fast paths), and near misses that are not
+  ...['', ' ', '\t', '\v\f', ' \r', '\u00a0', '\ufeff', '\u2028', 'LH:0', 'BRF:1', 'FNF:', 'FNDAX:1', 'BRDAX:1', 'SFX:a', ':', ':x', 'e:x'],
+  ...['end_of_record:x', 'FNL:0,1', 'FNA:0,1,x', 'FNL:x', 'FNA:', ' SF:b.ts', 'SF :b.ts', 'x', ' x ', '\tDA:1,1'],
   ...NAMES.flatMap((a) => NAMES.map((b) => `FN:3,${a}\nFNDA:1,${b}`)),
 ];
 

@@ -31,7 +31,7 @@ function record(odd: boolean): fc.Arbitrary<string> {
     fc.tuple(num, num).map(([i, l]) => `FNL:${i},${l}`),
     fc.tuple(num, num, name).map(([i, h, n]) => `FNA:${i},${h},${n}`),
     { arbitrary: path(odd).map((p) => `SF:${p}`), weight: odd ? 1 : 0 },
-    fc.constantFrom('TN:', 'TN:x', 'VER:2', 'LF:3', 'LH:1', 'BRF:2', 'BRH:0', 'FNF:1', 'FNH:1', 'KEY:value', '', '   ', 'DA :1,1'),
+    fc.constantFrom('TN:', 'TN:x', 'VER:2', 'LF:3', 'LH:1', 'BRF:2', 'BRH:0', 'FNF:1', 'FNH:1', 'KEY:value', '', '   ', '\t', ' \r', 'DA :1,1', ':', 'e:x'),
     { arbitrary: fc.constantFrom('end_of_record ', 'hello', 'DA', 'SF', 'D', 'FN', 'FNDA', 'BRDA', ' DA:1,1', 'end_of_record'), weight: odd ? 1 : 0 },
   );
 }

@@ -13,7 +13,7 @@ interface WasmApi {
 
 interface ScanExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  scan(i: number, end: number, tape: number, tapeLimit: number, maxLine: number): number;
+  scan(i: number, end: number, tape: number, tapeLimit: number, maxLine: number, open: number): number;
   lines: { value: number };
   used: { value: number };
   tapeEnd: { value: number };
@@ -91,13 +91,14 @@ export class LcovWasm {
   }
 
   /**
-   * Reads lines of an open record from `mem[i]` up to `end` (see scan.wat) with the bitset's
-   * `used` bytes; returns where it stopped, with `lines`, `entries` and the new `used` set.
+   * Reads lines from `mem[i]` up to `end` (see scan.wat) with the bitset's `used` bytes: those of
+   * an open record, or (`open` false) only the lines a parse skips; returns where it stopped, with
+   * `lines`, `entries` and the new `used` set.
    */
-  scan(i: number, end: number, used: number): number {
+  scan(i: number, end: number, used: number, open = true): number {
     const x = this.exports;
     x.used.value = used;
-    const next = x.scan(i, end, TAPE, TAPE + (TAPE_ENTRIES - 1) * ENTRY_INTS * 4, MAX_LINE);
+    const next = x.scan(i, end, TAPE, TAPE + (TAPE_ENTRIES - 1) * ENTRY_INTS * 4, MAX_LINE, open ? 1 : 0);
     this.lines = x.lines.value;
     this.entries = (x.tapeEnd.value - TAPE) / (ENTRY_INTS * 4);
     return next;
