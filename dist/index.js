@@ -18318,7 +18318,7 @@ var require_eventsource_stream = __commonJS({
     var LF2 = 10;
     var CR4 = 13;
     var COLON2 = 58;
-    var SPACE2 = 32;
+    var SPACE3 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT3 = Buffer.from("event");
@@ -18510,7 +18510,7 @@ var require_eventsource_stream = __commonJS({
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line[valueStart] === SPACE3) {
             ++valueStart;
           }
         }
@@ -22264,17 +22264,17 @@ var require_ed5 = __commonJS({
     exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
     exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
+    var TAB2 = 9;
     var NL4 = 10;
     var CR4 = 13;
-    var SPACE2 = 32;
-    exports.S_LIST = [SPACE2, NL4, CR4, TAB];
+    var SPACE3 = 32;
+    exports.S_LIST = [SPACE3, NL4, CR4, TAB2];
     function isChar(c) {
-      return c >= SPACE2 && c <= 55295 || c === NL4 || c === CR4 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE3 && c <= 55295 || c === NL4 || c === CR4 || c === TAB2 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports.isChar = isChar;
     function isS(c) {
-      return c === SPACE2 || c === NL4 || c === CR4 || c === TAB;
+      return c === SPACE3 || c === NL4 || c === CR4 || c === TAB2;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -22305,11 +22305,11 @@ var require_ed2 = __commonJS({
     exports.NAME_CHAR_RE = new RegExp("^[" + exports.NAME_CHAR + "]$", "u");
     exports.NAME_RE = new RegExp("^[" + exports.NAME_START_CHAR + "][" + exports.NAME_CHAR + "]*$", "u");
     exports.NMTOKEN_RE = new RegExp("^[" + exports.NAME_CHAR + "]+$", "u");
-    var TAB = 9;
+    var TAB2 = 9;
     var NL4 = 10;
     var CR4 = 13;
-    var SPACE2 = 32;
-    exports.S_LIST = [SPACE2, NL4, CR4, TAB];
+    var SPACE3 = 32;
+    exports.S_LIST = [SPACE3, NL4, CR4, TAB2];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -22323,7 +22323,7 @@ var require_ed2 = __commonJS({
     }
     exports.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE2 || c === NL4 || c === CR4 || c === TAB;
+      return c === SPACE3 || c === NL4 || c === CR4 || c === TAB2;
     }
     exports.isS = isS;
     function isNameStartChar(c) {
@@ -22441,10 +22441,10 @@ var require_saxes = __commonJS({
     var S_ATTRIB_VALUE_UNQUOTED = 42;
     var S_CLOSE_TAG = 43;
     var S_CLOSE_TAG_SAW_WHITE = 44;
-    var TAB = 9;
+    var TAB2 = 9;
     var NL4 = 10;
     var CR4 = 13;
-    var SPACE2 = 32;
+    var SPACE3 = 32;
     var BANG2 = 33;
     var DQUOTE2 = 34;
     var AMP = 38;
@@ -22827,7 +22827,7 @@ var require_saxes = __commonJS({
         const code2 = chunk.charCodeAt(i2);
         this.column++;
         if (code2 < 55296) {
-          if (code2 >= SPACE2 || code2 === TAB) {
+          if (code2 >= SPACE3 || code2 === TAB2) {
             return code2;
           }
           switch (code2) {
@@ -22880,7 +22880,7 @@ var require_saxes = __commonJS({
         const code2 = chunk.charCodeAt(i2);
         this.column++;
         if (code2 < 55296) {
-          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB) {
+          if (code2 > 31 && code2 < 127 || code2 > 159 && code2 !== LS || code2 === TAB2) {
             return code2;
           }
           switch (code2) {
@@ -23488,7 +23488,7 @@ var require_saxes = __commonJS({
         }
         if (!isQuote(c)) {
           this.fail("value must be quoted.");
-          this.q = SPACE2;
+          this.q = SPACE3;
         } else {
           this.q = c;
         }
@@ -23692,7 +23692,7 @@ var require_saxes = __commonJS({
               return;
             case NL4:
             case NL_LIKE:
-            case TAB:
+            case TAB2:
               this.text += `${chunk.slice(start, this.prevI)} `;
               start = this.i;
               break;
@@ -62696,7 +62696,7 @@ var LcovRecord = class {
 };
 
 // src/core/reports/coverage/lcov/scan-wasm.ts
-var LCOV_SCAN_WASM = "AGFzbQEAAAABCgFgBX9/f39/AX8DAgEABQMBAAEGEAN/AUEAC38BQQALfwFBAAsHKgUGbWVtb3J5AgAFbGluZXMDAAR1c2VkAwEHdGFwZUVuZAMCBHNjYW4AAAqXCQGUCQERfyMBIQtBfyEVAkADQCAAIAFPDQEgAiADSw0BIAAtAAAhBiAGQcQARgRAIAAoAgBB////B3FBxILpAUcNAiAAQQNqIQVBACEHAkADQCAFLQAAQTBrIQYgBkEJSw0BIAdBCmwgBmohByAHIARLDQQgBUEBaiEFDAALCyAHRQ0CIAZBfEcNAiAFQQFqIQVBACEJQQAhCAJAA0AgBS0AAEEwayEGIAZBCUsNASAJIAZyIQlBASEIIAVBAWohBQwACwsgCEUNAiAGQVpGBEAgBUEBaiEFBSAGQV1GBEAgBS0AAUEKRw0EIAVBAmohBQUgBkF8Rw0EAkADQCAFLQAAQQpGDQEgBUEBaiEFDAALCyAFQQFqIQULCyAHQQN2QQF0IQxBASAHQQdxdCENIAwgDC0AACANcjoAACAJBEAgDCAMLQABIA1yOgABCyAMIAtPBEAgDEECaiELCwUgBkHCAEYEQCAAKAIAQcKkkYoERw0DIAAtAARBOkcNAyAAQQVqIQVBACEHAkADQCAFLQAAQTBrIQYgBkEJSw0BIAdBCmwgBmohByAHIARLDQUgBUEBaiEFDAALCyAHRQ0DIAZBfEcNA0EBIQ8gBSEOAkADQCAFQQFqIQUgBS0AACEGIAZBCkYNASAGQSxGBEAgD0EBaiEPIAUhDgsMAAsLIAUhECAFQQFrLQAAQQ1GBEAgBUEBayEQCyAPQQNJDQNBACEJIBAgDkECakYgDi0AAUEtRnFFBEAgECAOQQFqRg0EIA5BAWohDAJAA0AgDCAQTw0BIAwtAABBMGshBiAGQQlLDQYgCSAGciEJIAxBAWohDAwACwsLIBVBAE4EfyAVKAIEIAdGBUEACwRAIBUgFSgCCEEBajYCCCAVIBUoAgwgCUEAR2o2AgwFIAJBATYCACACIAc2AgQgAkEBNgIIIAIgCUEARzYCDCACIRUgAkEUaiECCyAFQQFqIQUFIAZBxgBHDQMgAC0AAUHOAEcNAyAALQACIQYgBkHEAEYEQCAALQADQcEARw0EIAAtAARBOkcNBEEBIRQgAEEFaiEFBSAGQTpHDQRBACEUIABBA2ohBQtBACEHQQAhCUEAIQgCQANAIAUtAABBMGshBiAGQQlLDQFBASEIIAkgBnIhCSAURQRAIAdBCmwgBmohByAHIARLDQYLIAVBAWohBQwACwsgCEUNAyAGQXxHDQMgBUEBaiERIBRFBEAgB0UNBCARIQUCQANAIAUtAABBMGshBiAGQQlLDQEgBUEBaiEFDAALCyAGQXxGIAUgEUtxBEAgBUEBaiERCwsgESEFQQAhEkEAIRMCQANAIAUtAAAhBiAGQQpGDQEgEiETIBJBH2wgBmpB/////wNxIRIgBUEBaiEFDAALCyAFIRAgBSARSyAFQQFrLQAAQQ1GcQRAIAVBAWshECATIRILQX8hFSACQQIgFGo2AgAgAiAJQQBHIAcgFBs2AgQgAiARNgIIIAIgEDYCDCACIBI2AhAgAkEUaiECIAVBAWohBQsLIApBAWohCiAFIQAMAAsLIAokACALJAEgAiQCIAAL";
+var LCOV_SCAN_WASM = "AGFzbQEAAAABFgNgBn9/f39/fwF/YAF/AX9gAn9/AX8DBAMAAQIFAwEAAQYQA38BQQALfwFBAAt/AUEACwcqBQZtZW1vcnkCAAVsaW5lcwMABHVzZWQDAQd0YXBlRW5kAwIEc2NhbgAACqILA6wJARF/IwEhDEF/IRYCQANAIAAgAU8NASACIANLDQEgAC0AACEHAkACQCAFRQ0AIAdBxABGBEAgACgCAEH///8HcUHEgukBRw0BIABBA2ohBkEAIQgCQANAIAYtAABBMGshByAHQQlLDQEgCEEKbCAHaiEIIAggBEsNBiAGQQFqIQYMAAsLIAhFDQQgB0F8Rw0EIAZBAWohBkEAIQpBACEJAkADQCAGLQAAQTBrIQcgB0EJSw0BIAogB3IhCkEBIQkgBkEBaiEGDAALCyAJRQ0EIAdBWkYEQCAGQQFqIQYFIAdBXUYEQCAGLQABQQpHDQYgBkECaiEGBSAHQXxHDQYCQANAIAYtAABBCkYNASAGQQFqIQYMAAsLIAZBAWohBgsLIAhBA3ZBAXQhDUEBIAhBB3F0IQ4gDSANLQAAIA5yOgAAIAoEQCANIA0tAAEgDnI6AAELIA0gDE8EQCANQQJqIQwLBSAHQcIARgRAIAAoAgBBwqSRigRHDQIgAC0ABEE6Rw0CIABBBWohBkEAIQgCQANAIAYtAABBMGshByAHQQlLDQEgCEEKbCAHaiEIIAggBEsNByAGQQFqIQYMAAsLIAhFDQUgB0F8Rw0FQQEhECAGIQ8CQANAIAZBAWohBiAGLQAAIQcgB0EKRg0BIAdBLEYEQCAQQQFqIRAgBiEPCwwACwsgBiERIAZBAWstAABBDUYEQCAGQQFrIRELIBBBA0kNBUEAIQogESAPQQJqRiAPLQABQS1GcUUEQCARIA9BAWpGDQYgD0EBaiENAkADQCANIBFPDQEgDS0AAEEwayEHIAdBCUsNCCAKIAdyIQogDUEBaiENDAALCwsgFkEATgR/IBYoAgQgCEYFQQALBEAgFiAWKAIIQQFqNgIIIBYgFigCDCAKQQBHajYCDAUgAkEBNgIAIAIgCDYCBCACQQE2AgggAiAKQQBHNgIMIAIhFiACQRRqIQILIAZBAWohBgUgB0HGAEcNAiAALQABQc4ARw0CIAAtAAIhByAHQcQARgRAIAAtAANBwQBHDQMgAC0ABEE6Rw0DQQEhFSAAQQVqIQYFIAdBOkcNA0EAIRUgAEEDaiEGC0EAIQhBACEKQQAhCQJAA0AgBi0AAEEwayEHIAdBCUsNAUEBIQkgCiAHciEKIBVFBEAgCEEKbCAHaiEIIAggBEsNCAsgBkEBaiEGDAALCyAJRQ0FIAdBfEcNBSAGQQFqIRIgFUUEQCAIRQ0GIBIhBgJAA0AgBi0AAEEwayEHIAdBCUsNASAGQQFqIQYMAAsLIAdBfEYgBiASS3EEQCAGQQFqIRILCyASIQZBACETQQAhFAJAA0AgBi0AACEHIAdBCkYNASATIRQgE0EfbCAHakH/////A3EhEyAGQQFqIQYMAAsLIAYhESAGIBJLIAZBAWstAABBDUZxBEAgBkEBayERIBQhEwtBfyEWIAJBAiAVajYCACACIApBAEcgCCAVGzYCBCACIBI2AgggAiARNgIMIAIgEzYCECACQRRqIQIgBkEBaiEGCwsMAQsgABABIQYgBkUNAgsgC0EBaiELIAYhAAwACwsgCyQAIAwkASACJAIgAAt+AQN/IAAhAUEBIQMCQANAIAEtAAAhAiACQTpGDQEgAkEKRgRAIAFBAWpBACADGw8LIAJBIEcgAkEJa0EES3EEQEEAIQMLIAFBAWohAQwACwsgACABIABrEAIEQEEADwsCQANAIAEtAABBCkYNASABQQFqIQEMAAsLIAFBAWoLcwEBfyAALwEAIQIgAUECRgRAIAJB04wBRiACQcSCAUZyIAJBxpwBRnIPCyABQQNGBEAgAkHGnAFGIAAtAAJBzABGIAAtAAJBwQBGcnEPCyABQQRGBEAgACgCAEHCpJGKBEYgACgCAEHGnJGKBEZyDwtBAAs=";
 
 // src/core/reports/coverage/lcov/wasm.ts
 var TAPE_BRDA = 1;
@@ -62755,13 +62755,14 @@ var LcovWasm = class _LcovWasm {
     return INPUT + end - start;
   }
   /**
-   * Reads lines of an open record from `mem[i]` up to `end` (see scan.wat) with the bitset's
-   * `used` bytes; returns where it stopped, with `lines`, `entries` and the new `used` set.
+   * Reads lines from `mem[i]` up to `end` (see scan.wat) with the bitset's `used` bytes: those of
+   * an open record, or (`open` false) only the lines a parse skips; returns where it stopped, with
+   * `lines`, `entries` and the new `used` set.
    */
-  scan(i2, end, used) {
+  scan(i2, end, used, open4 = true) {
     const x2 = this.exports;
     x2.used.value = used;
-    const next = x2.scan(i2, end, TAPE, TAPE + (TAPE_ENTRIES - 1) * ENTRY_INTS * 4, MAX_LINE);
+    const next = x2.scan(i2, end, TAPE, TAPE + (TAPE_ENTRIES - 1) * ENTRY_INTS * 4, MAX_LINE, open4 ? 1 : 0);
     this.lines = x2.lines.value;
     this.entries = (x2.tapeEnd.value - TAPE) / (ENTRY_INTS * 4);
     return next;
@@ -62782,8 +62783,10 @@ var LcovWasm = class _LcovWasm {
 };
 
 // src/core/reports/coverage/lcov/scan.ts
+var TAB = 9;
 var NL3 = 10;
 var CR3 = 13;
+var SPACE2 = 32;
 var COMMA2 = 44;
 var COLON = 58;
 var ZERO = 48;
@@ -62827,7 +62830,7 @@ var LcovScanner = class {
     let lineNo2 = this.lineNo;
     let i2 = start;
     while (i2 < end) {
-      if (record2.file !== void 0 && this.wasm) {
+      if (this.wasm) {
         i2 = this.scan(this.wasm, buf, i2, end);
         lineNo2 += this.wasm.lines;
         if (i2 >= end) break;
@@ -62871,7 +62874,7 @@ var LcovScanner = class {
   /** Runs the WebAssembly loop from buf[i] and hands its tape to the record; returns where it stopped. */
   scan(wasm, buf, i2, end) {
     const record2 = this.record;
-    const next = wasm.scan(i2, end, record2.bitsUsed);
+    const next = wasm.scan(i2, end, record2.bitsUsed, record2.file !== void 0);
     record2.bitsUsed = wasm.used;
     const tape = wasm.tape;
     const functions = record2.functions;
@@ -62952,7 +62955,12 @@ var LcovScanner = class {
   other(buf, at) {
     let i2 = at;
     let c = buf[i2];
-    while (c !== COLON && c !== NL3) c = buf[++i2];
+    let blank = true;
+    while (c !== COLON && c !== NL3) {
+      if (c !== SPACE2 && (c < TAB || c > CR3)) blank = false;
+      c = buf[++i2];
+    }
+    if (c === NL3 && blank) return i2 + 1;
     if (c === COLON && !keptKey(buf, at, i2 - at)) {
       while (buf[i2] !== NL3) i2++;
       return i2 + 1;
