@@ -8,15 +8,18 @@
  *  1. find the pull request by head repository + head SHA (workflow_run.pull_requests is empty for forks)
  *  2. download and validate the readygate-report artifact of the run
  *  3. read the PR's changed lines from the API; the artifact's patch counter must fit them
- *  4. read the policy from the default branch
+ *  4. read the policy from the default branch; with a patch gate in it, refuse a patch that leaves
+ *     changed code uncounted (core/patch-uncounted.ts)
  *  5. open the check run (the caller's: created, or one it already has); find the base digest
  *  6. re-evaluate the report's signals with that policy
  * Publishing the result (publish-report.ts) is the caller's next step.
  */
 import { evaluateReport } from './evaluate-report.js';
 import { loadPolicy } from './policy.js';
+import type { Config } from '../config/schema.js';
 import type { AddedLines } from '../core/diff.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
+import { uncountedChangedCode } from '../core/patch-uncounted.js';
 import type { ReportV1 } from '../core/report-schema.js';
 import { downloadReportArtifact } from '../github/artifact.js';
 import { findBaseSnapshot } from '../github/base.js';
@@ -112,6 +115,12 @@ export async function judgeArtifact(req: JudgeRequest): Promise<Judgement> {
     reports: {},
   });
   notices.push(...policy.notices);
+  // A patch that leaves changed code uncounted (0 of 0 on a change to code) is refused where a
+  // patch gate could pass on it: the report's own file lists say which changed files hold code.
+  if (added && artifact.signals.coverage && hasPatchGate(policy.config)) {
+    const why = uncountedChangedCode(artifact.signals.coverage, added, policy.config.patch);
+    if (why) throw new ArtifactError(`the readygate-report artifact ${why}: refusing it`);
+  }
 
   // 5. Check run, then the base from runs made by the same app.
   const checkRun = await req.openCheckRun();
@@ -172,4 +181,9 @@ export function checkPatchCounter(artifact: ReportV1, added: AddedLines): void {
       `${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`,
     );
   }
+}
+
+/** Does any level of the policy gate on patch coverage? */
+function hasPatchGate(config: Config): boolean {
+  return Object.values(config.levels).some((level) => level.coverage?.patch !== undefined);
 }

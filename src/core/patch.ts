@@ -61,7 +61,7 @@ export interface PatchMeasure {
  * Test files by the conventions of the ecosystems readygate reads: they are normally left out of
  * coverage on purpose, so their absence from the report says nothing.
  */
-const TEST_FILE = picomatch(
+const TEST_FILE_GLOB = picomatch(
   [
     '**/{test,tests,__tests__,__mocks__,spec,specs,testdata,fixtures,__fixtures__,e2e}/**',
     '**/*.{test,spec,e2e,bench}.*',
@@ -72,6 +72,9 @@ const TEST_FILE = picomatch(
   ],
   { dot: true },
 );
+
+/** Is `path` a test file by the usual naming conventions (so an unlisted one says nothing)? */
+export const isTestFile = (path: string): boolean => TEST_FILE_GLOB(path);
 
 export const extensionOf = (path: string): string | undefined => {
   const name = path.slice(path.lastIndexOf('/') + 1);
@@ -108,7 +111,7 @@ export function measurePatch(
       if (measuredFile.total > 0) files.push(measuredFile);
       continue;
     }
-    if (options.unreported === 'ignore' || TEST_FILE(path)) continue;
+    if (options.unreported === 'ignore' || isTestFile(path)) continue;
     extensions ??= extensionsWithLines
       ? { withLines: extensionsWithLines, all: extensionsWithLines }
       : reportedExtensions(table);
