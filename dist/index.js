@@ -22101,9 +22101,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch4 = (glob2, options, returnState = false) => {
+    var picomatch5 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch4(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch5(input2, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -22119,16 +22119,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch4.compileRe(glob2, options) : picomatch4.makeRe(glob2, options, false, true);
+      const regex2 = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match: match2, output: output2 } = picomatch4.test(input2, regex2, options, { glob: glob2, posix: posix3 });
+        const { isMatch, match: match2, output: output2 } = picomatch5.test(input2, regex2, options, { glob: glob2, posix: posix3 });
         const result2 = { glob: glob2, state, regex: regex2, posix: posix3, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result2);
@@ -22154,7 +22154,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch4.test = (input2, regex2, options, { glob: glob2, posix: posix3 } = {}) => {
+    picomatch5.test = (input2, regex2, options, { glob: glob2, posix: posix3 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22171,24 +22171,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch4.matchBase(input2, regex2, options, posix3);
+          match2 = picomatch5.matchBase(input2, regex2, options, posix3);
         } else {
           match2 = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
-    picomatch4.matchBase = (input2, glob2, options, posix3 = options && options.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch4.makeRe(glob2, options);
+    picomatch5.matchBase = (input2, glob2, options, posix3 = options && options.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options);
       return regex2.test(utils.basename(input2, { windows: posix3 }));
     };
-    picomatch4.isMatch = (str, patterns, options) => picomatch4(patterns, options)(str);
-    picomatch4.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
+    picomatch5.isMatch = (str, patterns, options) => picomatch5(patterns, options)(str);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch4.scan = (input2, options) => scan(input2, options);
-    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input2, options) => scan(input2, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -22199,13 +22199,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch4.toRegex(source, options);
+      const regex2 = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch4.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -22216,9 +22216,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options);
       }
-      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch4.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -22227,8 +22227,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch4.constants = constants3;
-    module.exports = picomatch4;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -22238,14 +22238,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch4(glob2, options, returnState = false) {
+    function picomatch5(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch4, pico);
-    module.exports = picomatch4;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -65763,7 +65763,7 @@ function forEachLine2(ranges, fn) {
 }
 
 // src/core/patch.ts
-var TEST_FILE = (0, import_picomatch3.default)(
+var TEST_FILE_GLOB = (0, import_picomatch3.default)(
   [
     "**/{test,tests,__tests__,__mocks__,spec,specs,testdata,fixtures,__fixtures__,e2e}/**",
     "**/*.{test,spec,e2e,bench}.*",
@@ -65774,6 +65774,7 @@ var TEST_FILE = (0, import_picomatch3.default)(
   ],
   { dot: true }
 );
+var isTestFile = (path) => TEST_FILE_GLOB(path);
 var extensionOf = (path) => {
   const name2 = path.slice(path.lastIndexOf("/") + 1);
   const dot = name2.lastIndexOf(".");
@@ -65802,7 +65803,7 @@ function measurePatch(table, added, options, extensionsWithLines2) {
       if (measuredFile.total > 0) files.push(measuredFile);
       continue;
     }
-    if (options.unreported === "ignore" || TEST_FILE(path)) continue;
+    if (options.unreported === "ignore" || isTestFile(path)) continue;
     extensions ??= extensionsWithLines2 ? { withLines: extensionsWithLines2, all: extensionsWithLines2 } : reportedExtensions(table);
     const ext = extensionOf(path);
     if (ext === void 0) continue;
@@ -69921,6 +69922,46 @@ function withLineData(patch, stated) {
   return patch && stated?.line_data ? { ...patch, line_data: stated.line_data } : patch;
 }
 
+// src/core/patch-uncounted.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+function uncountedChangedCode(coverage, added, options) {
+  const patch = coverage.patch;
+  if (!patch) return void 0;
+  const data = patch.line_data;
+  if (!data && patch.total > 0) return void 0;
+  const excluded = options.exclude.length > 0 ? (0, import_picomatch4.default)([...options.exclude], { dot: true }) : () => false;
+  const listed = new Map((coverage.by_file ?? []).map(([path, , total]) => [path, total]));
+  const codeExtensions = /* @__PURE__ */ new Map();
+  for (const [path, total] of listed) {
+    const ext = extensionOf(path);
+    if (ext && total > 0 && !codeExtensions.has(ext)) codeExtensions.set(ext, path);
+  }
+  const measured = new Set(data?.files.map((f) => f.path));
+  const withLines = new Set(data?.extensions);
+  const countsUnlisted = (path) => options.unreported === "count" && !isTestFile(path);
+  const state = data ? "its per-line data leaves it out, so it cannot be measured again" : `its patch counter is ${patch.covered} of ${patch.total} and it carries no per-line data to measure it again`;
+  for (const [path, lines3] of added) {
+    if (lines3.length === 0 || excluded(path)) continue;
+    const ext = extensionOf(path);
+    if (data) {
+      if (measured.has(path) || countsUnlisted(path) && ext !== void 0 && withLines.has(ext)) continue;
+    }
+    const adds = `the pull request adds ${lines3.length} line(s) to ${path}`;
+    const total = listed.get(path);
+    if (total !== void 0) {
+      if (total > 0) return `lists ${path} with ${total} coverable line(s) and ${adds}, but ${state}`;
+      continue;
+    }
+    if (!countsUnlisted(path)) continue;
+    const sibling = ext === void 0 ? void 0 : codeExtensions.get(ext);
+    if (sibling && (!data || withLines.size === 0))
+      return `lists code files ending in ${ext} (${sibling}) and ${adds}, which it does not list, but ${state}${data ? " (with no per-line data for any file, readygate writes no patch counter for such a change)" : ""}`;
+    if (!coverage.by_file && withLines.size === 0)
+      return `has no per-line data${data ? " for any file" : ""} and no file list (coverage.by_file), and ${adds}: nothing in it tells whether that file holds code, so its patch of ${patch.covered} of ${patch.total} cannot be told from one that leaves code out (a file that holds no code can be left out of patch coverage with patch.exclude in the policy)`;
+  }
+  return void 0;
+}
+
 // src/github/pulls.ts
 async function findPullRequest(octokit, repo, head) {
   const owner = head.headRepo.split("/")[0];
@@ -69971,6 +70012,10 @@ async function judgeArtifact(req) {
     reports: {}
   });
   notices.push(...policy.notices);
+  if (added && artifact.signals.coverage && hasPatchGate(policy.config)) {
+    const why = uncountedChangedCode(artifact.signals.coverage, added, policy.config.patch);
+    if (why) throw new ArtifactError(`the readygate-report artifact ${why}: refusing it`);
+  }
   const checkRun = await req.openCheckRun();
   let base;
   if (pull) {
@@ -70019,6 +70064,9 @@ function checkPatchCounter(artifact, added) {
       `${where} counts ${patch.total} changed coverable line(s), but the pull request adds only ${addedLines} (from the GitHub API): refusing a forged report`
     );
   }
+}
+function hasPatchGate(config2) {
+  return Object.values(config2.levels).some((level) => level.coverage?.patch !== void 0);
 }
 
 // src/action/publish-mode.ts
