@@ -15,6 +15,7 @@ import type { CurrentState } from '../../core/roadmap/state.js';
 import { asHttpError } from './http-error.js';
 import type { RepoRef } from './read-state.js';
 import { reconcileCreated } from './reconcile.js';
+import { blockersNow, isUnprocessable, parentNow, unconfirmed } from './relation-races.js';
 
 export interface ApplyContext {
   ref: RepoRef;
@@ -194,6 +195,17 @@ export async function applyPlan(octokit: GitHubClient, plan: Plan, ctx: ApplyCon
             result.writes++;
             break;
           } catch (error) {
+            if (isUnprocessable(error)) {
+              // Another sync may have added it first: done if the child is under this parent now.
+              const now = await parentNow(octokit, ref, child.number).catch(unconfirmed);
+              if (now === parent.number) break;
+              if (now !== undefined) {
+                result.warnings.push(
+                  `#${child.number} (${op.child}) is a sub-issue of #${now} on GitHub, not of ${op.parent}: left as it is`,
+                );
+                break;
+              }
+            }
             const status = apiMissing(error);
             if (status === undefined) throw wrap(`sub-issue ${op.child}`, error);
             // GitHub Enterprise Server versions without sub-issues answer 404: say so once, and
@@ -235,6 +247,14 @@ export async function applyPlan(octokit: GitHubClient, plan: Plan, ctx: ApplyCon
           result.writes++;
           existing.add(blocker.id);
         } catch (error) {
+          // Another sync may have added it first: done if the blocker is there now.
+          if (isUnprocessable(error)) {
+            const now = await blockersNow(octokit, ref, issue.number).catch(unconfirmed);
+            if (now?.has(blocker.id)) {
+              blockedBy.set(issue.number, now);
+              break;
+            }
+          }
           const status = asHttpError(error)?.status;
           if (status !== 403 && status !== 404 && status !== 410 && status !== 422) throw error;
           viaBody.add(op.key);

@@ -45,8 +45,12 @@ export class FakeGitHub {
   writes = 0;
   /** Answer 404 to blocked-by reads and writes, as a GitHub Enterprise Server without issue dependencies does. */
   refuseDependencies = false;
+  /** Answer 422 to every blocked-by write (a dependency GitHub will not make), adding nothing. */
+  unprocessableDependencies = false;
   /** Answer 404 to sub-issue writes, as a GitHub Enterprise Server without sub-issues does. */
   refuseSubIssues = false;
+  /** Runs before each write is answered: a test makes another sync's write land first. */
+  beforeWrite?: (method: string, path: string, body: Record<string, unknown>) => void;
   /** The account the token belongs to: it opens the issues the sync creates. */
   viewer = 'readygate-bot';
   /** An installation token: `GET /user` answers 403, the GraphQL viewer answers `<viewer>`, issues are opened by a Bot. */
@@ -156,6 +160,8 @@ export class FakeGitHub {
     if (url.pathname === `${this.repo}/issues`) return paged(this.issues);
     if (url.pathname === `${this.repo}/milestones`) return paged(this.milestones);
     if (url.pathname === `${this.repo}/labels`) return paged(this.labels.map((name) => ({ name })));
+    const single = new RegExp(`^${this.repo}/issues/(\\d+)$`).exec(url.pathname);
+    if (single) return [200, this.byNumber(Number(single[1]))];
     const deps = new RegExp(`^${this.repo}/issues/(\\d+)/dependencies/blocked_by$`).exec(url.pathname);
     if (deps)
       return this.refuseDependencies
@@ -183,6 +189,7 @@ export class FakeGitHub {
     }
     this.writes++;
     if (this.failOnWrite === this.writes) return [500, { message: 'Server Error' }];
+    this.beforeWrite?.(method, path, body);
     if (method === 'POST' && path === `${this.repo}/labels`) {
       this.labels.push(String(body.name));
       return [201, { name: body.name }];
@@ -228,11 +235,22 @@ export class FakeGitHub {
     if (one[2] === '/sub_issues' && this.refuseSubIssues) return [404, { message: 'Not Found' }];
     if (one[2] === '/sub_issues') {
       const child = this.issues.find((i) => i.id === body.sub_issue_id)!;
+      // GitHub refuses a second parent (the same one included) with 422 Validation Failed.
+      if (child.parent_issue_url)
+        return [
+          422,
+          { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'sub_issue_id' }] },
+        ];
       child.parent_issue_url = `${this.api}${this.repo}/issues/${issue.number}`;
       return [201, issue];
     }
     if (one[2] === '/dependencies/blocked_by' && this.refuseDependencies) return [404, { message: 'Not Found' }];
     if (one[2] === '/dependencies/blocked_by') {
+      if (this.unprocessableDependencies || issue.blocked_by.includes(Number(body.issue_id)))
+        return [
+          422,
+          { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom', field: 'issue_id' }] },
+        ];
       issue.blocked_by.push(Number(body.issue_id));
       issue.issue_dependencies_summary.total_blocked_by = issue.blocked_by.length;
       return [201, issue];

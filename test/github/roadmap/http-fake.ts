@@ -1,7 +1,7 @@
 /**
  * A GitHub repository behind a real HTTP server on 127.0.0.1 (not nock), so that several processes
- * can sync against one shared issue state: issues, milestones, labels and comments on the REST routes
- * the roadmap sync uses, with Link-header pagination. `holdCreates` makes issue creation wait until
+ * can sync against one shared issue state: issues, milestones, labels, comments, sub-issues and
+ * blocked-by relations on the REST routes the roadmap sync uses, with Link-header pagination. `holdCreates` makes issue creation wait until
  * that many issue listings have been answered: two syncs then surely start from the same listing.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -19,6 +19,9 @@ export interface HttpIssue {
   milestone: { number: number; title: string } | null;
   user: { login: string; type: 'User' };
   comments: string[];
+  /** Sub-issue parent's number, and the ids of the issues this one is blocked by. */
+  parent: number | null;
+  blockedBy: number[];
 }
 
 export class HttpFakeGitHub {
@@ -40,6 +43,15 @@ export class HttpFakeGitHub {
     await new Promise<void>((resolve, reject) => this.server?.close((e) => (e ? reject(e) : resolve())));
   }
 
+  /** An issue as the REST API shows it. */
+  private shown({ comments: _c, parent, blockedBy, ...issue }: HttpIssue) {
+    return {
+      ...issue,
+      parent_issue_url: parent === null ? null : `http://127.0.0.1/repos/acme/app/issues/${parent}`,
+      issue_dependencies_summary: { total_blocked_by: blockedBy.length },
+    };
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let raw = '';
     for await (const chunk of req) raw += String(chunk);
@@ -55,12 +67,20 @@ export class HttpFakeGitHub {
     if (req.method === 'GET') {
       const all =
         path === '/issues'
-          ? this.issues.map(({ comments: _c, ...i }) => ({ ...i, parent_issue_url: null }))
+          ? this.issues.map((i) => this.shown(i))
           : path === '/milestones'
             ? this.milestones
             : path === '/labels'
               ? this.labels.map((name) => ({ name }))
               : undefined;
+      const single = /^\/issues\/(\d+)(\/dependencies\/blocked_by)?$/.exec(path);
+      const found = single && this.issues.find((i) => i.number === Number(single[1]));
+      if (found && single![2])
+        return send(
+          200,
+          found.blockedBy.map((id) => ({ id })),
+        );
+      if (found) return send(200, this.shown(found));
       if (!all) return send(404, { message: 'Not Found' });
       if (path === '/issues') {
         this.issueListings++;
@@ -105,14 +125,30 @@ export class HttpFakeGitHub {
         milestone: ms ? { number: ms.number, title: ms.title } : null,
         user: { login: 'readygate-bot', type: 'User' },
         comments: [],
+        parent: null,
+        blockedBy: [],
       };
       this.issues.push(issue);
       return send(201, issue);
     }
-    const one = /^\/issues\/(\d+)(\/comments)?$/.exec(path);
+    const one = /^\/issues\/(\d+)(\/comments|\/sub_issues|\/dependencies\/blocked_by)?$/.exec(path);
     const issue = one && this.issues.find((i) => i.number === Number(one[1]));
     if (!issue) return send(404, { message: 'Not Found' });
-    if (req.method === 'POST' && one![2]) {
+    // A relation added twice (two syncs at once) is refused with 422, as GitHub does.
+    const refused = () => send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'custom' }] });
+    if (req.method === 'POST' && one![2] === '/sub_issues') {
+      const child = this.issues.find((i) => i.id === body.sub_issue_id);
+      if (!child) return send(404, { message: 'Not Found' });
+      if (child.parent !== null) return refused();
+      child.parent = issue.number;
+      return send(201, this.shown(issue));
+    }
+    if (req.method === 'POST' && one![2] === '/dependencies/blocked_by') {
+      if (issue.blockedBy.includes(Number(body.issue_id))) return refused();
+      issue.blockedBy.push(Number(body.issue_id));
+      return send(201, this.shown(issue));
+    }
+    if (req.method === 'POST' && one![2] === '/comments') {
       issue.comments.push(String(body.body));
       return send(201, { id: 1 });
     }

@@ -15,6 +15,9 @@ const CHILD = new URL('./sync-child.ts', import.meta.url).pathname;
 const TSX = new URL('../../../node_modules/.bin/tsx', import.meta.url).pathname;
 const ROADMAP = `# Plan\n\n## Launch\n\n**Priority: HIGH**\n\n${Array.from({ length: 12 }, (_, i) => `- [${i % 3 === 0 ? 'x' : ' '}] L-${i + 1} Task ${i + 1}`).join('\n')}\n`;
 
+const RELATED =
+  '# Plan\n\n- [ ] R-1 Parser\n  - [ ] R-1.1 Lexer\n  - [ ] R-1.2 Tree\n- [ ] R-2 Release\n  **Dependency:** R-1\n';
+
 let dir: string | undefined;
 let server: HttpFakeGitHub | undefined;
 afterEach(async () => {
@@ -59,5 +62,33 @@ describe('two syncs at once, from two processes', () => {
     const third = JSON.parse((await run(TSX, [CHILD, api, file])).stdout) as { created: unknown[] };
     expect(third.created).toEqual([]);
     expect(server.issues).toHaveLength(24);
+  }, 60_000);
+
+  it('add each sub-issue and "blocked by" once: the add GitHub refuses (422) because the other made it is done, not stood in for', async () => {
+    server = new HttpFakeGitHub();
+    server.holdCreates = 2;
+    const api = await server.start();
+    dir = mkdtempSync(join(tmpdir(), 'readygate-two-syncs-'));
+    const file = join(dir, 'ROADMAP.md');
+    writeFileSync(file, RELATED);
+    const [a, b] = await Promise.all([run(TSX, [CHILD, api, file]), run(TSX, [CHILD, api, file])]);
+    const warnings = [a, b].flatMap((r) => (JSON.parse(r.stdout) as { warnings: string[] }).warnings);
+    // Only the duplicates' clean-up is reported: no relation fell back to body lines.
+    expect(warnings.every((w) => w.startsWith('another roadmap sync created'))).toBe(true);
+    const winners = new Map(
+      server.issues.flatMap((i) => {
+        const marker = readMarker(i.body);
+        return marker ? [[marker.key, i] as const] : [];
+      }),
+    );
+    expect([...winners.keys()].sort()).toEqual(['R-1', 'R-1.1', 'R-1.2', 'R-2']);
+    expect([...winners.values()].every((i) => !/ (subs|deps)=body/.test(i.body))).toBe(true);
+    const parent = winners.get('R-1')!;
+    expect([winners.get('R-1.1')!.parent, winners.get('R-1.2')!.parent]).toEqual([parent.number, parent.number]);
+    expect(winners.get('R-2')!.blockedBy).toEqual([parent.id]);
+    // Relations sit on the winners only.
+    const losers = server.issues.filter((i) => !readMarker(i.body));
+    expect(losers.every((i) => i.parent === null && i.blockedBy.length === 0)).toBe(true);
+    expect(server.issues.filter((i) => i.parent !== null && i.parent !== parent.number)).toEqual([]);
   }, 60_000);
 });
