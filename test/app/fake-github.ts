@@ -52,11 +52,9 @@ export async function startFakeGitHub(data: FakeData): Promise<FakeGitHub> {
       const input = await body(req);
       if (route === `POST /api/v3/app/installations/${data.installation}/access_tokens`)
         return json(201, { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z' });
-      if (
-        route === `GET ${r}/commits/${data.headSha}/check-runs` ||
-        route === `GET ${r}/commits/${data.baseSha}/check-runs`
-      ) {
-        const sha = url.pathname.split('/')[7];
+      const commitRuns = new RegExp(`^GET ${r}/commits/([0-9a-f]{40})/check-runs$`).exec(route);
+      if (commitRuns) {
+        const sha = commitRuns[1];
         const runs = state.checkRuns.filter((c) => c.head_sha === sha && c.name === url.searchParams.get('check_name'));
         return json(200, { total_count: runs.length, check_runs: runs });
       }
