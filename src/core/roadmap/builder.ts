@@ -220,14 +220,25 @@ export class Builder {
 
   /**
    * `1.1` written at the same indent as `1.` (Kiro writes them so): a dotted number extending an
-   * earlier item's number, among the same siblings, makes it that item's child.
+   * earlier item's number, among the same siblings, makes it that item's child, at any depth
+   * (`1.1.1` under `1.1`, itself under `1.` by its number).
    */
   private numberedParent(id: string, parent: string | undefined): string | undefined {
     const dot = id.lastIndexOf('.');
     if (dot <= 0) return undefined;
     const prefix = id.slice(0, dot);
     const owner = [...this.items].reverse().find((i) => i.explicit && i.key === prefix);
-    return owner && owner.parent === parent ? owner.key : undefined;
+    if (!owner) return undefined;
+    // Its sibling, or a sibling's numbered descendant (`2.1.1` after `2.`, `2.1` in one flat list).
+    let sibling: RoadmapItem | undefined = owner;
+    while (
+      sibling &&
+      sibling.parent !== parent &&
+      sibling.parent !== undefined &&
+      sibling.key.startsWith(`${sibling.parent}.`)
+    )
+      sibling = this.items.find((i) => i.key === sibling!.parent);
+    return sibling?.parent === parent ? owner.key : undefined;
   }
 
   /** Where `needle` is written verbatim in `[start, end)` (an `@handle` not followed by more of a handle), if it is. */

@@ -48,6 +48,17 @@ describe('items lost', () => {
     );
   });
 
+  it('numbered nesting without indentation goes as deep as the numbers do', () => {
+    expect(
+      rows('# Tasks\n\n- [ ] 2. Importer\n- [ ] 2.1 Parse CSV\n- [ ]* 2.1.1 Property tests\n- [ ] 2.2 Map columns\n'),
+    ).toEqual([
+      ['2', 'todo', null],
+      ['2.1', 'todo', '2'],
+      ['2.1.1', 'todo', '2.1'],
+      ['2.2', 'todo', '2'],
+    ]);
+  });
+
   it('a section whose status is a field and that has no task under it is an item; with tasks it stays their default', () => {
     const r = read(
       '# Plan\n\n## Phase 1: Base\n**Status:** Complete\n\nRepo and CI.\n\n## Phase 2: Accounts\n**Status:** In Progress\n\n- [x] Sign up\n- [ ] Reset\n',
