@@ -124,6 +124,11 @@ export interface ReportErrorEntry {
 
 export type GateStatus = 'pass' | 'fail' | 'warn' | 'skip';
 
+/** What a gate's numbers count: a percent (0–100), a count, or percentage points (a change of a percent). */
+export type GateUnit = 'percent' | 'count' | 'points';
+/** Whether the threshold is a minimum (the value must be at least it) or a maximum (at most it). */
+export type GateDirection = 'at_least' | 'at_most';
+
 export interface GateResult {
   id: string;
   /** The level the gate belongs to; null for gates that every level needs (report errors). */
@@ -134,6 +139,10 @@ export interface GateResult {
   message: string;
   /** Change against the base report, when there is one. */
   delta?: number;
+  /** The unit of `actual`, `threshold` and `delta`; absent on gates without numbers (a report error). */
+  unit?: GateUnit;
+  /** How `actual` is held to `threshold`; absent when the threshold is not a limit. */
+  direction?: GateDirection;
 }
 
 export type Verdict = 'pass' | 'fail' | 'warn';

@@ -190,6 +190,9 @@ const ReportShape = z.object({
       status: GateStatus,
       actual: z.union([z.number(), Text(1_000), z.boolean()]).nullable(),
       threshold: z.union([z.number(), Text(1_000), z.boolean()]).nullable(),
+      // Optional: reports written before gates carried them have neither (parseReportJson fills them in).
+      unit: z.enum(['percent', 'count', 'points']).optional(),
+      direction: z.enum(['at_least', 'at_most']).optional(),
       message: Text(10_000),
       delta: z.number().optional(),
     }),

@@ -5,6 +5,7 @@
 import { ReadygateError } from './errors.js';
 import type { BaseSnapshot } from './gates/common.js';
 import type { Evaluation } from './gates/evaluate.js';
+import { withMeasure } from './gates/gate-kinds.js';
 import type { ReportErrorEntry, RoadmapData, Signal, SignalDataMap } from './model.js';
 import type { ReportPatch } from './patch-report.js';
 import type { CoverageTable } from './coverage/table.js';
@@ -128,7 +129,10 @@ export function roadmapSummary(data: RoadmapData): NonNullable<ReportV1['signals
   };
 }
 
-/** Validates a JSON value as a version-1 report; the message says what is wrong. */
+/**
+ * Validates a JSON value as a version-1 report; the message says what is wrong. Gates written
+ * before results carried their unit and direction get them from their id.
+ */
 export function parseReportJson(value: unknown, source: string): ReportV1 {
   const result = ReportV1.safeParse(value);
   if (!result.success) {
@@ -138,7 +142,7 @@ export function parseReportJson(value: unknown, source: string): ReportV1 {
       `${source} is not a readygate report (readygate/report@1): ${issue?.message ?? 'unexpected shape'}${where}`,
     );
   }
-  return result.data;
+  return { ...result.data, gates: result.data.gates.map(withMeasure) };
 }
 
 /** The parts of an earlier report that delta gates compare against. */

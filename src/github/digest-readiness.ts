@@ -9,6 +9,7 @@
  * @example readinessReport(readinessOf(report)!).level === report.level
  */
 import { z } from 'zod';
+import { withMeasure } from '../core/gates/gate-kinds.js';
 import type { ReportV1 } from '../core/report-schema.js';
 
 const Count = z.number().int().min(0);
@@ -153,7 +154,7 @@ export function readinessReport(
     mode: r.mode ?? 'enforce',
     ...(r.branch && { branch: r.branch }),
     signals,
-    gates: (r.gates ?? []).map((g) => ({ ...g, message: g.message ?? '' })),
+    gates: (r.gates ?? []).map((g) => withMeasure({ ...g, message: g.message ?? '' })),
     errors: [],
     notices: [],
     reports: [],

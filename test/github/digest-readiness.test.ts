@@ -60,11 +60,14 @@ describe('the readiness in the digest', () => {
     expect(r.audit).toEqual({ critical: 0, high: 0, moderate: 1, low: 0, info: 0, ignored: 0 });
     expect(r.lint_counts).toEqual({ errors: 0, warnings: 4, notes: 0 });
     expect(r.roadmap?.milestones).toEqual(report.signals.roadmap!.milestones);
-    expect(r.gates).toEqual(report.gates);
     expect(result.coverage).toEqual({ lines: { covered: 842, total: 1000 }, files: 12 });
 
     const back = readinessReport(r, result.coverage);
     expect(ReportV1.safeParse(back).success).toBe(true);
+    // The digest leaves each gate's unit and direction out (a digest reader of an earlier version
+    // refuses keys it does not know); its kind gives them back.
+    expect(r.gates?.some((g) => 'unit' in g || 'direction' in g)).toBe(false);
+    expect(back.gates).toEqual(report.gates);
     for (const signal of BADGE_SIGNALS) expect(signalBadge(back, signal)).toEqual(signalBadge(report, signal));
   });
 

@@ -75,6 +75,8 @@ export function sampleReport(overrides: Partial<ReportV1> = {}): ReportV1 {
         status: 'pass',
         actual: 80,
         threshold: 70,
+        unit: 'percent',
+        direction: 'at_least',
         message: 'line coverage 80% meets 70%',
       },
     ],

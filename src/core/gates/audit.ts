@@ -20,7 +20,7 @@ export function auditGates(
   for (const severity of GATED) {
     const max = gates[severity];
     if (max === undefined) continue;
-    const id = `audit.${severity}`;
+    const id = `audit.${severity}` as const;
     if (!data) {
       out.push(missingData(ctx, id, max, `no audit results: ${why}`));
       continue;

@@ -4,6 +4,7 @@
  */
 import type { Counter, GateResult, GateStatus } from '../model.js';
 import { coveredPercent, fmtCount, round } from '../numbers.js';
+import { gateMeasure, type GateId } from './gate-kinds.js';
 
 /** Data from an earlier run on the base commit: what delta gates compare against. */
 export interface BaseSnapshot {
@@ -49,16 +50,17 @@ export function plural(n: number, one: string, many: string): string {
   return `${fmtCount(n)} ${n === 1 ? one : many}`;
 }
 
+/** A gate's result, carrying the unit and direction its kind has (gate-kinds.ts). */
 export function result(
   ctx: GateContext,
-  id: string,
+  id: GateId,
   status: GateStatus,
   actual: GateResult['actual'],
   threshold: GateResult['threshold'],
   message: string,
   delta?: number,
 ): GateResult {
-  const r: GateResult = { id, level: ctx.level, status, actual, threshold, message };
+  const r: GateResult = { id, level: ctx.level, status, actual, threshold, ...gateMeasure(id), message };
   if (delta !== undefined) r.delta = round(delta);
   return r;
 }
@@ -66,13 +68,13 @@ export function result(
 /** A gate whose data is not there: failed (or warned), never passed. */
 export function missingData(
   ctx: GateContext,
-  id: string,
+  id: GateId,
   threshold: GateResult['threshold'],
   message: string,
 ): GateResult {
   return result(ctx, id, ctx.missing === 'fail' ? 'fail' : 'warn', null, threshold, message);
 }
 
-export function skipped(ctx: GateContext, id: string, threshold: GateResult['threshold'], message: string): GateResult {
+export function skipped(ctx: GateContext, id: GateId, threshold: GateResult['threshold'], message: string): GateResult {
   return result(ctx, id, 'skip', null, threshold, `skipped: ${message}`);
 }

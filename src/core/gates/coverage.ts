@@ -31,7 +31,7 @@ export function coverageGates(
   for (const metric of METRICS) {
     const min = gates[metric];
     if (min === undefined) continue;
-    const id = `coverage.${metric}`;
+    const id = `coverage.${metric}` as const;
     const counter = totals?.[metric];
     if (!data) out.push(missingData(ctx, id, min, `no ${NAMES[metric]} coverage: ${why}`));
     else if (!counter) out.push(missingData(ctx, id, min, `the coverage report has no ${NAMES[metric]} data`));

@@ -51,7 +51,7 @@ export function lintGates(
   ] as const) {
     const max = gates[key];
     if (max === undefined) continue;
-    const id = `lint.${key}`;
+    const id = `lint.${key}` as const;
     if (!data) {
       out.push(missingData(ctx, id, max, `no lint results: ${why}`));
       continue;

@@ -7,6 +7,7 @@ import type { RoadmapGates } from '../../config/schema.js';
 import type { GateResult, RoadmapData } from '../model.js';
 import { fmtCount, fmtPct, round } from '../numbers.js';
 import { missingData, result, type GateContext } from './common.js';
+import type { GateId } from './gate-kinds.js';
 
 export function roadmapGates(
   ctx: GateContext,
@@ -19,7 +20,7 @@ export function roadmapGates(
       [gate.milestone && `milestone "${gate.milestone}"`, gate.priority && `priority ${gate.priority.join('/')}`]
         .filter(Boolean)
         .join(', ') || 'all items';
-    const id = gates.length === 1 ? 'roadmap.done' : `roadmap.done[${i}]`;
+    const id: GateId = gates.length === 1 ? 'roadmap.done' : `roadmap.done[${i}]`;
     if (!data) return missingData(ctx, id, gate.done, `no roadmap: ${why}`);
     const items = roadmapGateItems(gate, data.items);
     if (items.length === 0) return missingData(ctx, id, gate.done, `no roadmap items match ${scope}`);

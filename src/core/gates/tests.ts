@@ -4,6 +4,7 @@ import type { TestsGates } from '../../config/schema.js';
 import type { GateResult, TestsData } from '../model.js';
 import { fmtCount, fmtPct, round } from '../numbers.js';
 import { missingData, result, shownBelow, type GateContext } from './common.js';
+import type { GateId } from './gate-kinds.js';
 
 export function testsGates(
   ctx: GateContext,
@@ -12,7 +13,7 @@ export function testsGates(
   why: string,
 ): GateResult[] {
   const out: GateResult[] = [];
-  const most = (id: string, max: number | undefined, actual: number | undefined, what: string) => {
+  const most = (id: GateId, max: number | undefined, actual: number | undefined, what: string) => {
     if (max === undefined) return;
     if (actual === undefined) return out.push(missingData(ctx, id, max, `no test results: ${why}`));
     out.push(

@@ -7,6 +7,7 @@ import { firstLine } from '../first-line.js';
 import { fmtCoverage } from '../numbers.js';
 import type { ReportV1 } from '../report-schema.js';
 import { cell, code, codeBlock, md } from './escape.js';
+import { comparison, gateNumber } from './gate-format.js';
 import { impactedFiles, type DiffLinks } from './impacted-files.js';
 import { GITHUB_LIMITS } from './limits.js';
 
@@ -99,13 +100,11 @@ function levelsOf(r: ReportV1): string[] {
   return seen;
 }
 
-function fmtValue(value: ReportV1['gates'][number]['actual'], id: string): string {
+type Gate = ReportV1['gates'][number];
+
+function fmtValue(value: Gate['actual'], unit: Gate['unit']): string {
   if (value === null) return '–';
-  if (typeof value === 'number') {
-    const pct = /coverage\.(lines|branches|functions|patch)|pass_rate|roadmap/.test(id);
-    return pct ? `${value}%` : String(value);
-  }
-  return String(value);
+  return typeof value === 'number' ? gateNumber(value, unit) : String(value);
 }
 
 function fmtDelta(delta: number | undefined): string {
@@ -123,10 +122,12 @@ function gateTable(r: ReportV1): string[] {
     const cells = levels.map((level) => {
       const g = r.gates.find((x) => x.id === id && x.level === level);
       if (!g) return '';
-      const op = /max|errors|warnings|critical|high|moderate|low|failed|skipped|flaky|new_only/.test(id) ? '≤' : '≥';
+      const op = comparison(g.direction);
       const threshold =
-        g.threshold === null || typeof g.threshold === 'boolean' ? '' : ` ${op} ${fmtValue(g.threshold, id)}`;
-      return `${ICON[g.status]} ${cell(fmtValue(g.actual, id))}${fmtDelta(g.delta)}${cell(threshold)}`;
+        g.threshold === null || typeof g.threshold === 'boolean'
+          ? ''
+          : ` ${op ? `${op} ` : ''}${fmtValue(g.threshold, g.unit)}`;
+      return `${ICON[g.status]} ${cell(fmtValue(g.actual, g.unit))}${fmtDelta(g.delta)}${cell(threshold)}`;
     });
     return `| ${code(id, true)} | ${cells.join(' | ')} |`;
   });

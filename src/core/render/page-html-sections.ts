@@ -54,7 +54,7 @@ export function gatesSection(m: PageModel): string {
       `<tr class="${failing ? 'failing' : ''}" data-gate="${esc(g.id)}" data-status="${g.status}">` +
       `<th scope="row"><code>${esc(g.id)}</code><span class="msg">${esc(g.message)}</span></th>` +
       `<td data-label="Level">${g.level === null ? 'all' : esc(g.level)}</td><td data-label="Status">${statusTag(g.status)}</td>` +
-      `<td class="num" data-label="Actual">${esc(gateValue(g.actual, g.id))}</td><td class="num" data-label="Threshold">${esc(gateThreshold(g))}</td>` +
+      `<td class="num" data-label="Actual">${esc(gateValue(g.actual, g.unit))}</td><td class="num" data-label="Threshold">${esc(gateThreshold(g))}</td>` +
       `<td class="num" data-label="Change">${esc(gateDelta(g.delta) || '–')}</td></tr>`
     );
   });

@@ -70,7 +70,7 @@ function gates(m: PageModel): string[] {
   if (m.gates.length === 0) return ['## Gates', '', 'No gates are configured.', ''];
   const rows = m.gates.map(
     (g) =>
-      `| ${code(g.id, true)} | ${g.level === null ? 'all' : cell(g.level)} | ${tag(g.status)} | ${cell(gateValue(g.actual, g.id))} | ${cell(gateThreshold(g))} | ${cell(gateDelta(g.delta) || '–')} | ${cell(g.message)} |`,
+      `| ${code(g.id, true)} | ${g.level === null ? 'all' : cell(g.level)} | ${tag(g.status)} | ${cell(gateValue(g.actual, g.unit))} | ${cell(gateThreshold(g))} | ${cell(gateDelta(g.delta) || '–')} | ${cell(g.message)} |`,
   );
   return [
     '## Gates',

@@ -1,5 +1,6 @@
 /** Reports, roadmaps and policies for the readiness page's tests, validated by the report schema. */
 import type { Config } from '../../../src/config/schema.js';
+import { gateMeasure } from '../../../src/core/gates/gate-kinds.js';
 import type { RoadmapData } from '../../../src/core/model.js';
 import { ReportV1 } from '../../../src/core/report-schema.js';
 
@@ -20,6 +21,8 @@ const gate = (
   status,
   actual,
   threshold,
+  // as readygate writes a gate: with its kind's unit and direction
+  ...gateMeasure(id),
   message,
   ...(delta !== undefined && { delta }),
 });
