@@ -41695,13 +41695,13 @@ var error21 = () => {
           return `${sizing?.longLabel ?? "\u05D0\u05E8\u05D5\u05DA"} \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${issue3.maximum.toString()} ${sizing?.unit ?? ""} ${issue3.inclusive ? "\u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA" : "\u05DC\u05DB\u05DC \u05D4\u05D9\u05D5\u05EA\u05E8"}`.trim();
         }
         if (issue3.origin === "number") {
-          const comparison = issue3.inclusive ? `\u05E7\u05D8\u05DF \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${issue3.maximum}` : `\u05E7\u05D8\u05DF \u05DE-${issue3.maximum}`;
-          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
+          const comparison2 = issue3.inclusive ? `\u05E7\u05D8\u05DF \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${issue3.maximum}` : `\u05E7\u05D8\u05DF \u05DE-${issue3.maximum}`;
+          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison2}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
           const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
-          const comparison = issue3.inclusive ? `${issue3.maximum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA` : `\u05E4\u05D7\u05D5\u05EA \u05DE-${issue3.maximum} ${sizing?.unit ?? ""}`;
-          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+          const comparison2 = issue3.inclusive ? `${issue3.maximum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05E4\u05D7\u05D5\u05EA` : `\u05E4\u05D7\u05D5\u05EA \u05DE-${issue3.maximum} ${sizing?.unit ?? ""}`;
+          return `\u05D2\u05D3\u05D5\u05DC \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison2}`.trim();
         }
         const adj = issue3.inclusive ? "<=" : "<";
         const be = verbFor(issue3.origin ?? "value");
@@ -41717,8 +41717,8 @@ var error21 = () => {
           return `${sizing?.shortLabel ?? "\u05E7\u05E6\u05E8"} \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DB\u05D4 \u05DC\u05D4\u05DB\u05D9\u05DC ${issue3.minimum.toString()} ${sizing?.unit ?? ""} ${issue3.inclusive ? "\u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8" : "\u05DC\u05E4\u05D7\u05D5\u05EA"}`.trim();
         }
         if (issue3.origin === "number") {
-          const comparison = issue3.inclusive ? `\u05D2\u05D3\u05D5\u05DC \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${issue3.minimum}` : `\u05D2\u05D3\u05D5\u05DC \u05DE-${issue3.minimum}`;
-          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison}`;
+          const comparison2 = issue3.inclusive ? `\u05D2\u05D3\u05D5\u05DC \u05D0\u05D5 \u05E9\u05D5\u05D5\u05D4 \u05DC-${issue3.minimum}` : `\u05D2\u05D3\u05D5\u05DC \u05DE-${issue3.minimum}`;
+          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} \u05E6\u05E8\u05D9\u05DA \u05DC\u05D4\u05D9\u05D5\u05EA ${comparison2}`;
         }
         if (issue3.origin === "array" || issue3.origin === "set") {
           const verb = issue3.origin === "set" ? "\u05E6\u05E8\u05D9\u05DB\u05D4" : "\u05E6\u05E8\u05D9\u05DA";
@@ -41726,8 +41726,8 @@ var error21 = () => {
             const singularPhrase = issue3.origin === "set" ? "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3" : "\u05DC\u05E4\u05D7\u05D5\u05EA \u05E4\u05E8\u05D9\u05D8 \u05D0\u05D7\u05D3";
             return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${singularPhrase}`;
           }
-          const comparison = issue3.inclusive ? `${issue3.minimum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8` : `\u05D9\u05D5\u05EA\u05E8 \u05DE-${issue3.minimum} ${sizing?.unit ?? ""}`;
-          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison}`.trim();
+          const comparison2 = issue3.inclusive ? `${issue3.minimum} ${sizing?.unit ?? ""} \u05D0\u05D5 \u05D9\u05D5\u05EA\u05E8` : `\u05D9\u05D5\u05EA\u05E8 \u05DE-${issue3.minimum} ${sizing?.unit ?? ""}`;
+          return `\u05E7\u05D8\u05DF \u05DE\u05D3\u05D9: ${subject} ${verb} \u05DC\u05D4\u05DB\u05D9\u05DC ${comparison2}`.trim();
         }
         const adj = issue3.inclusive ? ">=" : ">";
         const be = verbFor(issue3.origin ?? "value");
@@ -65363,6 +65363,43 @@ function fmtCoverage(c) {
   return percent3 === void 0 ? "n/a" : `${fmtPct(percent3)} (${fmtCount(c.covered)}/${fmtCount(c.total)})`;
 }
 
+// src/core/gates/gate-kinds.ts
+var atLeast = (unit) => ({ unit, direction: "at_least" });
+var atMost = (unit) => ({ unit, direction: "at_most" });
+var GATE_KINDS = {
+  "coverage.lines": atLeast("percent"),
+  "coverage.branches": atLeast("percent"),
+  "coverage.functions": atLeast("percent"),
+  "coverage.patch": atLeast("percent"),
+  "coverage.max_drop": atMost("points"),
+  "tests.pass_rate": atLeast("percent"),
+  "tests.max_failed": atMost("count"),
+  "tests.min_total": atLeast("count"),
+  "tests.max_skipped": atMost("count"),
+  "tests.max_flaky": atMost("count"),
+  "audit.critical": atMost("count"),
+  "audit.high": atMost("count"),
+  "audit.moderate": atMost("count"),
+  "audit.low": atMost("count"),
+  "lint.errors": atMost("count"),
+  "lint.warnings": atMost("count"),
+  // Its threshold is `true` (the setting is on) and its value the count of new findings: no limit.
+  "lint.new_only": { unit: "count" },
+  "roadmap.done": atLeast("percent")
+};
+function gateMeasure(id) {
+  const kind = id.replace(/\[\d+\]$/, "");
+  return isGateKind(kind) ? GATE_KINDS[kind] : void 0;
+}
+function isGateKind(kind) {
+  return Object.hasOwn(GATE_KINDS, kind);
+}
+function withMeasure(gate) {
+  if (gate.unit !== void 0) return gate;
+  const measure = gateMeasure(gate.id);
+  return measure ? { ...gate, ...measure } : gate;
+}
+
 // src/core/gates/common.ts
 function percent(c) {
   return coveredPercent(c) ?? 100;
@@ -65379,7 +65416,7 @@ function plural2(n, one, many) {
   return `${fmtCount(n)} ${n === 1 ? one : many}`;
 }
 function result(ctx, id, status, actual, threshold, message, delta) {
-  const r = { id, level: ctx.level, status, actual, threshold, message };
+  const r = { id, level: ctx.level, status, actual, threshold, ...gateMeasure(id), message };
   if (delta !== void 0) r.delta = round(delta);
   return r;
 }
@@ -66010,6 +66047,9 @@ var ReportShape = external_exports.object({
       status: GateStatus,
       actual: external_exports.union([external_exports.number(), Text2(1e3), external_exports.boolean()]).nullable(),
       threshold: external_exports.union([external_exports.number(), Text2(1e3), external_exports.boolean()]).nullable(),
+      // Optional: reports written before gates carried them have neither (parseReportJson fills them in).
+      unit: external_exports.enum(["percent", "count", "points"]).optional(),
+      direction: external_exports.enum(["at_least", "at_most"]).optional(),
       message: Text2(1e4),
       delta: external_exports.number().optional()
     })
@@ -66245,7 +66285,7 @@ function parseReportJson(value, source) {
       `${source} is not a readygate report (readygate/report@1): ${issue3?.message ?? "unexpected shape"}${where}`
     );
   }
-  return result2.data;
+  return { ...result2.data, gates: result2.data.gates.map(withMeasure) };
 }
 
 // src/check/run-check.ts
@@ -66901,6 +66941,14 @@ function firstLine4(text4) {
 }
 var LINE_BREAK = /\r\n?|\n/;
 
+// src/core/render/gate-format.ts
+function gateNumber(value, unit) {
+  return unit === "percent" ? `${value}%` : String(value);
+}
+function comparison(direction) {
+  return direction === "at_least" ? "\u2265" : direction === "at_most" ? "\u2264" : void 0;
+}
+
 // src/core/render/impacted-files.ts
 import { createHash as createHash3 } from "node:crypto";
 var RANGES_SHOWN = 6;
@@ -66993,13 +67041,9 @@ function levelsOf(r) {
   for (const g of r.gates) if (g.level !== null && !seen.includes(g.level)) seen.push(g.level);
   return seen;
 }
-function fmtValue(value, id) {
+function fmtValue(value, unit) {
   if (value === null) return "\u2013";
-  if (typeof value === "number") {
-    const pct2 = /coverage\.(lines|branches|functions|patch)|pass_rate|roadmap/.test(id);
-    return pct2 ? `${value}%` : String(value);
-  }
-  return String(value);
+  return typeof value === "number" ? gateNumber(value, unit) : String(value);
 }
 function fmtDelta(delta) {
   if (delta === void 0 || delta === 0) return "";
@@ -67015,9 +67059,9 @@ function gateTable(r) {
     const cells = levels.map((level) => {
       const g = r.gates.find((x2) => x2.id === id && x2.level === level);
       if (!g) return "";
-      const op = /max|errors|warnings|critical|high|moderate|low|failed|skipped|flaky|new_only/.test(id) ? "\u2264" : "\u2265";
-      const threshold = g.threshold === null || typeof g.threshold === "boolean" ? "" : ` ${op} ${fmtValue(g.threshold, id)}`;
-      return `${ICON[g.status]} ${cell(fmtValue(g.actual, id))}${fmtDelta(g.delta)}${cell(threshold)}`;
+      const op = comparison(g.direction);
+      const threshold = g.threshold === null || typeof g.threshold === "boolean" ? "" : ` ${op ? `${op} ` : ""}${fmtValue(g.threshold, g.unit)}`;
+      return `${ICON[g.status]} ${cell(fmtValue(g.actual, g.unit))}${fmtDelta(g.delta)}${cell(threshold)}`;
     });
     return `| ${code(id, true)} | ${cells.join(" | ")} |`;
   });
