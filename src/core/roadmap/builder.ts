@@ -132,6 +132,31 @@ export class Builder {
     return this.stack.filter((f) => f.depth > 1).map((f) => f.title);
   }
 
+  /** A heading (or bold label) that names criteria: "Success Criteria", "Definition of Done", … */
+  isCriteriaTitle(title: string): boolean {
+    const t = title.toLowerCase();
+    return this.options.criteriaHeadings.some((c) => t.includes(c.toLowerCase()));
+  }
+
+  /** Runs `read` as inside a criteria section titled `label` (a bold label heading a checklist). */
+  inLabelledCriteria(label: string, line: number, read: () => void): void {
+    const depth = (this.stack.at(-1)?.depth ?? 0) + 1;
+    this.stack.push({
+      depth,
+      title: label,
+      defaults: {},
+      criteria: true,
+      line,
+      prose: [],
+      itemsAtEntry: this.items.length,
+    });
+    try {
+      read();
+    } finally {
+      this.stack.pop();
+    }
+  }
+
   inCriteria(): Frame | undefined {
     return this.stack.find((f) => f.criteria);
   }

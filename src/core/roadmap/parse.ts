@@ -53,13 +53,20 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
   // `---` makes it a setext heading, and so a milestone.
   const tree = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).parse(text);
   let afterHeading = false;
-  for (const node of tree.children) {
+  const blocks = tree.children;
+  for (const [i, node] of blocks.entries()) {
     if (node.type === 'heading') {
       enterHeading(b, node);
       afterHeading = true;
       continue;
     }
-    handleBlock(b, node, afterHeading);
+    // `**Completion Criteria:**` alone on its line, right above a checklist, heads it as a heading would.
+    const label = criteriaLabel(b, node, blocks[i + 1]);
+    if (label) continue;
+    const labelled = i > 0 ? criteriaLabel(b, blocks[i - 1]!, node) : undefined;
+    if (labelled)
+      b.inLabelledCriteria(labelled, node.position?.start.line ?? 0, () => handleBlock(b, node, afterHeading));
+    else handleBlock(b, node, afterHeading);
     if (node.type !== 'paragraph' && node.type !== 'thematicBreak') afterHeading = false;
   }
   b.closeAll();
@@ -80,6 +87,18 @@ export function parseRoadmap(file: string, raw: string, options: Partial<ParseOp
     criteria: b.criteria,
     warnings: b.warnings,
   };
+}
+
+/** A paragraph that is only a bold (or italic) label naming criteria (`**Exit criteria:**`), above a list or table. */
+function criteriaLabel(b: Builder, node: RootContent, next: RootContent | undefined): string | undefined {
+  if (node.type !== 'paragraph' || (next?.type !== 'list' && next?.type !== 'table')) return undefined;
+  const [first, ...rest] = node.children;
+  if (first?.type !== 'strong' && first?.type !== 'emphasis') return undefined;
+  if (!rest.every((c) => c.type === 'text' && /^\s*:?\s*$/.test(c.value))) return undefined;
+  const label = toString(first)
+    .replace(/\s*:\s*$/, '')
+    .trim();
+  return label && b.isCriteriaTitle(label) ? label : undefined;
 }
 
 function handleBlock(b: Builder, node: RootContent, afterHeading: boolean): void {
@@ -179,7 +198,7 @@ function enterHeading(b: Builder, node: Heading): void {
     .replace(DECORATION, '')
     .replace(/\s*[-–—:]+\s*$/, '')
     .trim();
-  const criteria = b.options.criteriaHeadings.some((c) => title.toLowerCase().includes(c.toLowerCase()));
+  const criteria = b.isCriteriaTitle(title);
   const frame: Frame = { depth: node.depth, title, defaults, criteria, line, prose: [], itemsAtEntry: b.items.length };
   b.enter(frame);
   const split = splitId(title);

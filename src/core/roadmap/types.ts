@@ -103,5 +103,6 @@ export const DEFAULT_CRITERIA_HEADINGS = [
   'success criteria',
   'definition of done',
   'acceptance criteria',
+  'completion criteria',
   'exit criteria',
 ];

@@ -118,6 +118,22 @@ describe('items lost', () => {
     ]);
   });
 
+  it('a bold label naming criteria above a checklist heads it as a criteria heading would; other labels change nothing', () => {
+    const r = read(
+      '# Plan\n\n## Phase 6A: Sync\n\n#### 6A.1 Conflict detection\n\n#### 6A.2 Merge strategy\n\n**Subtasks:**\n\n- [ ] Three-way merge\n\n**Completion Criteria:**\n- [ ] No data loss in 1,000 random merges\n- [x] Sync under 2 s\n',
+    );
+    expect(r.items.map((i) => [i.key, i.parent ?? null])).toEqual([
+      ['6A.1', null],
+      ['6A.2', null],
+      ['6A.2/three-way-merge', '6A.2'],
+    ]);
+    expect(r.items[1]!.body).toBe('**Subtasks:**');
+    expect(r.milestones[0]!.criteria.map((c) => [c.text, c.done, c.heading])).toEqual([
+      ['No data loss in 1,000 random merges', false, 'Completion Criteria'],
+      ['Sync under 2 s', true, 'Completion Criteria'],
+    ]);
+  });
+
   it('one ID heading without fields and without siblings of its pattern stays a section', () => {
     expect(rows('# Plan\n\n## 5B.1 Background\n\nSome prose.\n\n- [ ] Task\n')).toEqual([['5B.1/task', 'todo', null]]);
   });
