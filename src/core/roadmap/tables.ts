@@ -48,13 +48,26 @@ export function walkTable(b: Builder, table: Table): void {
     if (column && !columns.has(column)) columns.set(column, i);
   });
   const statusCol = columns.get('status');
-  if (statusCol === undefined) return;
   const line = table.position?.start.line ?? 0;
   const text = (row: (typeof rows)[number], c: Column) => {
     const i = columns.get(c);
     return i === undefined ? '' : cellText(row.children[i]);
   };
-  if (columns.has('milestone') && !columns.has('id')) {
+  // A `#` column numbering the rows (1, 2, 3…) is no ID, so `| # | Milestone | Target | Status |` lists
+  // milestones; while `| # | Task | Milestone | Status |` lists tasks: the leftmost naming column says
+  // what a row is.
+  const numbered = columns.has('id') && rows.every((row, i) => text(row, 'id') === String(i + 1));
+  const named = (columns.get('milestone') ?? Infinity) < (columns.get('title') ?? Infinity);
+  const milestones = columns.has('milestone') && (!columns.has('id') || (numbered && named));
+  if (statusCol === undefined) {
+    if (milestones && columns.has('due') && rows.length > 0)
+      b.warn(
+        `a table of ${rows.length} milestone(s) with dates but no Status column: not synced (it may list releases long shipped); add a Status column to make them milestones`,
+        line,
+      );
+    return;
+  }
+  if (milestones) {
     walkMilestoneTable(b, rows, (row, c) => text(row, c), line);
     return;
   }

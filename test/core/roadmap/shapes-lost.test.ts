@@ -107,6 +107,38 @@ describe('items lost', () => {
     ]);
   });
 
+  it('a milestone table numbered by a `#` column is still one; a task table with a Milestone column stays tasks', () => {
+    const r = read(
+      '# Roadmap\n\n| # | Milestone | Target | Status |\n|---|---|---|---|\n| 1 | Private beta | 2026-02-15 | ✅ Done |\n| 2 | Public beta | 2026-04-01 | 🚧 Active |\n',
+    );
+    expect(r.items).toEqual([]);
+    expect(r.milestones.map((m) => [m.title, m.due, m.status])).toEqual([
+      ['Private beta', '2026-02-15', 'done'],
+      ['Public beta', '2026-04-01', 'in_progress'],
+    ]);
+    const tasks = read(
+      '| # | Task | Milestone | Status |\n|---|---|---|---|\n| 1 | Login | v1 | Done |\n| 2 | Logout | v1 | Todo |\n',
+    );
+    expect(tasks.items.map((i) => [i.key, i.title])).toEqual([
+      ['1', 'Login'],
+      ['2', 'Logout'],
+    ]);
+    expect(tasks.milestones).toEqual([]);
+  });
+
+  it('a table of dated milestones without a Status column is not synced, and says so', () => {
+    const r = read(
+      '# Releases\n\n| Version | Date | Highlights |\n|---|---|---|\n| v2.0 | 2026-06-01 | Plugins |\n| v2.1 | 2026-08-01 | Themes |\n',
+    );
+    expect([r.items, r.milestones]).toEqual([[], []]);
+    expect(r.warnings.map((w) => [w.line, w.message])).toEqual([
+      [
+        3,
+        'a table of 2 milestone(s) with dates but no Status column: not synced (it may list releases long shipped); add a Status column to make them milestones',
+      ],
+    ]);
+  });
+
   it('a checklist after a phase’s ID’d task headings is that phase’s criteria, and the headings are its tasks', () => {
     const r = read(
       '# Plan\n\n## Phase 5B: Search\n\n#### 5B.1 Index on save\n\n#### 5B.2 Query API\n\n### Completion Criteria\n\n- [ ] p95 under 200 ms\n- [x] Filters combine\n',
