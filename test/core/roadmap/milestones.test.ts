@@ -18,6 +18,8 @@ describe('which headings are milestones (default: auto, by what the heading carr
     ['a numbered phase', '## Phase 2: User Story 1', 'Phase 2: User Story 1'],
     ['a sprint', '## Sprint 12', 'Sprint 12'],
     ['a quarter', '## Q3 2026', 'Q3 2026'],
+    ['a half-year', '## H2 2026', 'H2 2026'],
+    ['a half-year, year first', '## 2026-H1', '2026-H1'],
   ])('%s: %s', (_, heading, title) => {
     expect(milestonesOf(`# Plan\n\n${heading}\n\n- [ ] Do it\n`)).toEqual([['Do it', title]]);
   });
