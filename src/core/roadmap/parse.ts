@@ -3,7 +3,7 @@
  * regexes over raw text: checkbox lists, task tables, heading blocks with bold fields, headings that
  * carry a status, milestone headings with dates. Pure: text in, data out.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, List, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -106,7 +106,7 @@ function handleBlock(b: Builder, node: RootContent, afterHeading: boolean): void
     noteDatedList(b, node);
     walkList(b, node);
   } else if (node.type === 'table') walkTable(b, node);
-  if (node.type === 'paragraph' && afterHeading && applyFields(b, node)) return;
+  if ((node.type === 'paragraph' || node.type === 'list') && afterHeading && applyFields(b, node)) return;
   const frame = b.stack[b.stack.length - 1];
   const owner = frame?.item;
   const hasTasks = node.type === 'table' || (node.type === 'list' && node.children.some((li) => li.checked != null));
@@ -117,16 +117,35 @@ function handleBlock(b: Builder, node: RootContent, afterHeading: boolean): void
 }
 
 /**
- * Field paragraphs right under a heading: for a heading item they are its fields, else section
- * defaults. Bold field lines of unknown names (`**Risk:** HIGH`) never make the block prose: they
- * go to the item's body.
+ * Field lines as a paragraph, or as the plain bullets a list starts with (`- **Status:** Done`, one
+ * line each; checkbox tasks may follow in the same list). Their plain text and their Markdown
+ * source, line by line; undefined for other lists.
  */
-function applyFields(b: Builder, node: RootContent & { type: 'paragraph' }): boolean {
-  const plain = parseFields(toString(node));
-  const block =
-    plain !== undefined
-      ? { fields: plain, unknown: [] }
-      : node.position && parseFieldBlock(b.text.slice(node.position.start.offset, node.position.end.offset));
+function fieldLines(b: Builder, node: List | Paragraph): { plain: string; source: string } | undefined {
+  const source = (n: Paragraph) => (n.position ? b.text.slice(n.position.start.offset, n.position.end.offset) : '');
+  if (node.type === 'paragraph') return { plain: toString(node), source: source(node) };
+  const tasksFrom = node.children.findIndex((li) => li.checked != null);
+  const lead = tasksFrom === -1 ? node.children : node.children.slice(0, tasksFrom);
+  if (lead.length === 0 || node.children.slice(lead.length).some((li) => li.checked == null)) return undefined;
+  const lines: Paragraph[] = [];
+  for (const li of lead) {
+    const [only, ...more] = li.children;
+    if (only?.type !== 'paragraph' || more.length > 0 || toString(only).includes('\n')) return undefined;
+    lines.push(only);
+  }
+  return { plain: lines.map((p) => toString(p)).join('\n'), source: lines.map(source).join('\n') };
+}
+
+/**
+ * Field paragraphs (or bullet lists of field lines) right under a heading: for a heading item they
+ * are its fields, else section defaults. Bold field lines of unknown names (`**Risk:** HIGH`) never
+ * make the block prose: they go to the item's body.
+ */
+function applyFields(b: Builder, node: List | Paragraph): boolean {
+  const lines = fieldLines(b, node);
+  if (!lines) return false;
+  const plain = parseFields(lines.plain);
+  const block = plain !== undefined ? { fields: plain, unknown: [] } : parseFieldBlock(lines.source);
   const frame = b.stack[b.stack.length - 1];
   if (!block || !frame) return false;
   // Under a plain section, a block with unknown names counts only when it states a status (the

@@ -27,6 +27,26 @@ describe('items lost', () => {
     expect(rows('# Plan\n\n## 1. Introduction\n\nNote: this document explains the plan.\n')).toEqual([]);
   });
 
+  it('field lines written as a bullet list under a heading item are its fields, unknown ones its body', () => {
+    const r = read(
+      '# Plan\n\n#### P2A.1: Debug the uploader\n\n- **Risk:** HIGH\n- **Status:** In progress\n- **Priority:** P1\n\n#### P2A.2: Retry queue\n\n- **Status:** Done\n- **Depends on:** P2A.1\n\n#### P2A.3: Notes\n\n- Plain bullet, no field\n- **Status:** Done\n',
+    );
+    expect(r.items.map((i) => [i.key, i.status, i.priority ?? null, i.dependsOn, i.body])).toEqual([
+      ['P2A.1', 'in_progress', 'P1', [], '**Risk:** HIGH'],
+      ['P2A.2', 'done', null, ['P2A.1'], ''],
+      ['P2A.3', 'todo', null, [], '- Plain bullet, no field\n- **Status:** Done'],
+    ]);
+    expect(r.items[0]!.statusSpan).toMatchObject({ kind: 'field', raw: 'In progress' });
+    // Written with the same bullet as the tasks after them (one list to Markdown): still fields.
+    expect(
+      rows('# Plan\n\n#### OPS-2: Rotate keys\n\n- **Status:** Done\n\n- [x] Staging\n- [ ] Production\n'),
+    ).toEqual([
+      ['OPS-2', 'done', null],
+      ['OPS-2/staging', 'done', 'OPS-2'],
+      ['OPS-2/production', 'todo', 'OPS-2'],
+    ]);
+  });
+
   it("Kiro's optional tasks `- [ ]* 4.3 …` are tasks labelled optional", () => {
     const r = read('# Tasks\n\n- [ ] 4. Tests\n  - [ ]* 4.3 Write property tests\n  - [x]* 4.4 Fuzz the reader\n');
     expect(r.items.map((i) => [i.key, i.status, i.parent ?? null, i.labels])).toEqual([
