@@ -3,6 +3,7 @@
  * base snapshot for delta gates.
  */
 import { ReadygateError } from './errors.js';
+import { safeParseFirst } from './first-issue.js';
 import type { BaseSnapshot } from './gates/common.js';
 import type { Evaluation } from './gates/evaluate.js';
 import { withMeasure } from './gates/gate-kinds.js';
@@ -134,7 +135,7 @@ export function roadmapSummary(data: RoadmapData): NonNullable<ReportV1['signals
  * before results carried their unit and direction get them from their id.
  */
 export function parseReportJson(value: unknown, source: string): ReportV1 {
-  const result = ReportV1.safeParse(value);
+  const result = safeParseFirst(ReportV1, value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

@@ -13,7 +13,8 @@ export interface ParseLimits {
   maxLineBytes: number;
   /**
    * Most objects and arrays a JSON report may hold: a file just under maxJsonBytes made of tiny
-   * objects would otherwise take gigabytes once parsed. Over it the report fails.
+   * objects would otherwise take gigabytes once parsed. Over it the report fails. Default: one per
+   * 32 bytes of maxJsonBytes (see jsonContainerLimit), so raising the size limit raises this too.
    */
   maxJsonContainers?: number;
   /** Deepest XML nesting accepted. */
@@ -32,7 +33,6 @@ export interface ParseLimits {
 export const DEFAULT_LIMITS: ParseLimits = {
   maxJsonBytes: 256 * 1024 * 1024,
   maxLineBytes: 4 * 1024 * 1024,
-  maxJsonContainers: 8_000_000,
   maxXmlDepth: 512,
   maxXmlTokenChars: 16 * 1024 * 1024,
   maxFailures: 5_000,

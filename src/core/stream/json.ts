@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import { ReportParseError } from '../errors.js';
-import type { ParseContext } from '../reports/types.js';
+import { safeParseFirst } from '../first-issue.js';
+import type { ParseContext, ParseLimits } from '../reports/types.js';
 import { readWholeText } from './whole.js';
 
 export async function readJsonText(ctx: ParseContext): Promise<string> {
@@ -21,17 +22,30 @@ export async function readJsonText(ctx: ParseContext): Promise<string> {
 
 export async function readJson(ctx: ParseContext): Promise<unknown> {
   const text = await readJsonText(ctx);
-  const max = ctx.limits.maxJsonContainers ?? MAX_JSON_CONTAINERS;
+  const max = jsonContainerLimit(ctx.limits);
   if (containersOver(text, max))
     throw new ReportParseError(
       ctx.source.path,
-      `JSON report holds more than ${max} objects and arrays: refusing to build them in memory`,
+      `JSON report holds more than ${max.toLocaleString('en-US')} objects and arrays: refusing to build them in memory (raise limits.max_json_bytes if this is expected: each ${BYTES_PER_CONTAINER} bytes of it allow one more)`,
     );
   return parseJsonText(ctx.source.path, text);
 }
 
-/** Default for `ParseLimits.maxJsonContainers`. */
-const MAX_JSON_CONTAINERS = 8_000_000;
+/**
+ * Bytes of `maxJsonBytes` per object or array a report may hold, by default: 8,388,608 at 256 MiB.
+ * Measured at that bound with bench/bounds.ts (2-core EPYC, Node 20, --max-old-space-size=2048 as
+ * Node sets itself on a 7-8 GB runner): 8.4 million `{}` (a 25 MB file) that a format's shape
+ * refuses, 0.9 GB RSS and 7 s; 8.4 million `{}` a shape accepts (SARIF locations), parsed and then
+ * copied by zod, 1.4 GB RSS and 9.5 s; a 207 MB istanbul coverage-final.json (~25 bytes an object),
+ * 1.3 GB RSS and 8.6 s. One more fails in 0.5 s (160 MB RSS), having only counted brackets. (The
+ * refused `{}` ran out of a 4 GB heap until shape checks stopped at their first issue: first-issue.ts.)
+ */
+const BYTES_PER_CONTAINER = 32;
+
+/** The most objects and arrays a JSON report may hold under `limits`. */
+export function jsonContainerLimit(limits: ParseLimits): number {
+  return limits.maxJsonContainers ?? Math.floor(limits.maxJsonBytes / BYTES_PER_CONTAINER);
+}
 
 /**
  * Whether the document opens more than `max` objects and arrays. Counting every `{` and `[` (strings
@@ -90,7 +104,7 @@ export function checkShape<T>(
   what: string,
   at: readonly PropertyKey[] = [],
 ): T {
-  const result = schema.safeParse(value);
+  const result = safeParseFirst(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && at.length + issue.path.length > 0 ? ` at ${[...at, ...issue.path].map(String).join('.')}` : '';
