@@ -51,9 +51,14 @@ export class XmlScanner {
     return this.body.t.line;
   }
 
-  /** Characters held for a token not yet complete (a tag, a reference, the prolog): what a bound must cap. */
-  get held(): number {
-    return (this.head?.length ?? 0) + this.carry.length + this.pendingLength;
+  /**
+   * Characters of the token the last read left unfinished (a tag, a reference, the prolog): what a
+   * bound on one token compares. The text held in memory is at most twice that plus a chunk: a
+   * long token is read again only once the text after it is as long (`pending`), so a token just
+   * under a bound is never refused for the text read past its end.
+   */
+  get unfinished(): number {
+    return (this.head?.length ?? 0) + this.carry.length;
   }
 
   write(chunk: string): void {

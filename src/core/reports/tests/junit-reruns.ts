@@ -6,6 +6,7 @@
  * the last failure was never followed by a pass. Without the option every case counts, and a
  * notice says how many names repeat, so the choice is never silent.
  */
+import { createHash } from 'node:crypto';
 import type { TestFailure } from '../../model.js';
 import type { Outcome, TestsBuilder } from './builder.js';
 
@@ -25,7 +26,8 @@ export class RerunGroups {
   constructor(readonly enabled: boolean) {}
 
   /** Records a case; true when it is held back to be counted with its other attempts. */
-  hold(key: string, outcome: Outcome, failure?: FailureInput): boolean {
+  hold(suiteAndName: string, outcome: Outcome, failure?: FailureInput): boolean {
+    const key = identity(suiteAndName);
     if (this.seen.has(key)) this.repeated++;
     else this.seen.add(key);
     if (!this.enabled) return false;
@@ -49,4 +51,16 @@ export class RerunGroups {
     this.groups.clear();
     this.seen.clear();
   }
+}
+
+/** Keys longer than this are kept as their digest. */
+const LONG_KEY = 256;
+
+/**
+ * A case's suite and name as kept for the rest of its document: itself, or for a long one its length
+ * and SHA-256. Every case's key is kept (to count repeats), so keeping names whole held a file of
+ * test cases with megabyte names whole in memory (1.5 GB of heap for a 1 GiB JUnit file, issue 12).
+ */
+function identity(key: string): string {
+  return key.length <= LONG_KEY ? key : `${key.length}\u0000${createHash('sha256').update(key).digest('base64')}`;
 }
