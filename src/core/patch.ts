@@ -49,8 +49,9 @@ export interface PatchMeasure {
   unreported: UnreportedFile[];
   /**
    * Changed files whose lines cannot be measured: the report lists them with totals only (a summary
-   * format), or it has no per-line data at all and they look like the files it lists. Non-empty
-   * means the patch figure cannot be trusted, and the gate says so instead of passing.
+   * format), or it has no per-line data at all and they look like the files it lists, or it lists no
+   * file at all. Non-empty means the patch figure cannot be trusted, and the gate says so instead of
+   * passing.
    */
   unmeasurable: string[];
   /** Every measured changed file with coverable added lines, worst patch coverage first. */
@@ -112,6 +113,12 @@ export function measurePatch(
       continue;
     }
     if (options.unreported === 'ignore' || isTestFile(path)) continue;
+    // A report that lists no file at all (an lcov file of only `TN:`) says nothing about which
+    // changed files hold code: reading its silence as "no coverable line" passed the patch gate.
+    if (!extensionsWithLines && table.files.size === 0) {
+      unmeasurable.push(path);
+      continue;
+    }
     extensions ??= extensionsWithLines
       ? { withLines: extensionsWithLines, all: extensionsWithLines }
       : reportedExtensions(table);

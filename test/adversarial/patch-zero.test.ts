@@ -3,7 +3,9 @@
 // adds lines to code would pass the patch gate as "the change adds no coverable lines". It is
 // refused, saying why, wherever the report's own file lists (coverage.by_file, the per-line data)
 // show a changed file holds code, or nothing in the report can tell code from docs; a change to
-// docs alone, which honestly gives 0/0, is still judged (and passes the patch gate).
+// docs alone, which honestly gives 0/0, is still judged (and passes the patch gate). The same 0/0
+// came out of check mode itself for a coverage report that lists no file at all: that report now
+// leaves the changed lines unmeasured, and the gate fails saying so.
 import nock from 'nock';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import type { ReportV1 } from '../../src/core/report-schema.js';
 import { commentMarker } from '../../src/github/comment.js';
 import { base64, runWith } from '../action/harness.js';
 import { ACTIONS_APP, ACTIONS_BOT, API, BASE_SHA, SHA, sampleReport } from '../github/helpers.js';
+import { cli, tempRepo } from '../helpers/cli.js';
 
 const payload = {
   workflow_run: {
@@ -174,5 +177,29 @@ describe('a publish artifact whose patch counts 0 of 0 on a non-empty diff', () 
       'levels:\n  ready:\n    coverage: { lines: 70 }\n',
     );
     expect([code, conclusion]).toEqual([0, 'success']);
+  });
+});
+
+describe('check mode, on a coverage report that lists no file', () => {
+  const DIFF = 'diff --git a/src/a.js b/src/a.js\n--- a/src/a.js\n+++ b/src/a.js\n@@ -1,1 +1,3 @@\n a\n+b();\n+c();\n';
+  const files = (lcov: string) => ({ '.github/readygate.yml': PATCH_GATE, 'lcov.info': lcov, 'change.diff': DIFF });
+
+  it('does not read its silence as "no coverable line": the patch gate fails, saying why', async () => {
+    const r = await cli(['check', '--coverage', 'lcov.info', '--diff', 'change.diff'], tempRepo(files('TN:\n')));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '✖ coverage.patch: the coverage report lists no file, so nothing shows whether the changed files (src/a.js) hold code',
+    );
+  });
+
+  it('a report that lists files still measures the change', async () => {
+    const r = await cli(
+      ['check', '--coverage', 'lcov.info', '--diff', 'change.diff'],
+      tempRepo(files('SF:src/a.js\nDA:2,1\nDA:3,1\nend_of_record\n')),
+    );
+    expect(r.stdout).toContain(
+      '✔ coverage.patch: patch coverage 100% of 2 changed coverable lines (2 covered) meets 80%',
+    );
+    expect(r.code).toBe(0);
   });
 });

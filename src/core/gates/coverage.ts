@@ -96,7 +96,9 @@ export function coverageGates(
           ctx,
           id,
           gates.patch,
-          `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, …)`,
+          data.table.files.size === 0
+            ? `the coverage report lists no file, so nothing shows whether the changed files (${named}) hold code: check that the coverage run measured this change`
+            : `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, …)`,
         ),
       );
     } else if (!patch.counter || patch.counter.total === 0) {
