@@ -65546,7 +65546,7 @@ function coverageGates(ctx, gates, data, patch, why) {
           ctx,
           id,
           gates.patch,
-          `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, \u2026)`
+          data.table.files.size === 0 ? `the coverage report lists no file, so nothing shows whether the changed files (${named}) hold code: check that the coverage run measured this change` : `the coverage report has no per-line data for changed files (${named}): its format gives totals only, so the changed lines cannot be measured; report a per-line format too (lcov, Cobertura, \u2026)`
         )
       );
     } else if (!patch.counter || patch.counter.total === 0) {
@@ -65860,6 +65860,10 @@ function measurePatch(table, added, options, extensionsWithLines2) {
       continue;
     }
     if (options.unreported === "ignore" || isTestFile(path)) continue;
+    if (!extensionsWithLines2 && table.files.size === 0) {
+      unmeasurable.push(path);
+      continue;
+    }
     extensions ??= extensionsWithLines2 ? { withLines: extensionsWithLines2, all: extensionsWithLines2 } : reportedExtensions(table);
     const ext = extensionOf(path);
     if (ext === void 0) continue;
