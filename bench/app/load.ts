@@ -10,8 +10,12 @@ const synchronize = examples
   .find((d) => d.name === 'pull_request')!
   .examples.find((e) => (e as { action: string }).action === 'synchronize')!;
 
-/** The i-th push: to PR 1 of one of `repos` repositories, with its own head SHA. */
-export function pullRequestPush(i: number, repos: number): Delivery {
+/**
+ * The i-th push: to PR 1 of one of `repos` repositories of `owner`, with its own head SHA, each
+ * push later than the one before. Each phase of the benchmark uses its own owner: the App records
+ * every PR's newest head in Redis, and an older push to a PR it has seen is (rightly) ignored.
+ */
+export function pullRequestPush(i: number, repos: number, owner = 'bench-org'): Delivery {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a payload edited field by field
   const payload = structuredClone(synchronize) as any;
   const name = `repo-${i % repos}`;
@@ -19,8 +23,8 @@ export function pullRequestPush(i: number, repos: number): Delivery {
   payload.pull_request.number = 1;
   payload.pull_request.head.sha = i.toString(16).padStart(40, '0');
   payload.pull_request.updated_at = new Date(Date.UTC(2026, 11, 1) + i * 1000).toISOString();
-  payload.repository = { ...payload.repository, name, full_name: `bench-org/${name}`, default_branch: 'main' };
-  payload.repository.owner = { ...payload.repository.owner, login: 'bench-org' };
+  payload.repository = { ...payload.repository, name, full_name: `${owner}/${name}`, default_branch: 'main' };
+  payload.repository.owner = { ...payload.repository.owner, login: owner };
   payload.installation = { id: 77 };
   return { id: randomUUID(), name: 'pull_request', payload, receivedAt: Date.now() };
 }

@@ -49,28 +49,38 @@ async function main(): Promise<void> {
     await Promise.all(list.map((r) => r.stop()));
   };
   try {
-    // 1. Acknowledgement under a burst: what GitHub's 10-second clock sees.
-    const ackQueue = randomUUID();
-    const web = await spawn('web', ackQueue);
-    const ackWorkers = [await spawn('worker', ackQueue), await spawn('worker', ackQueue)];
-    log(`ack: ${ACK_DELIVERIES} deliveries at ${ACK_RATE}/s to ${web.url}`);
-    // A long-running server is measured, not its first requests: these load the handlers' lazily
-    // imported modules and open the connections (unmeasured, at a gentle rate).
-    await burst(
-      `${web.url}/api/github/webhooks`,
-      secret,
-      Array.from({ length: WARM_UP }, (_, i) => pullRequestPush(ACK_DELIVERIES + i, REPOS)),
-      50,
-    );
-    const deliveries = Array.from({ length: ACK_DELIVERIES }, (_, i) => pullRequestPush(i, REPOS));
-    const ack = await burst(`${web.url}/api/github/webhooks`, secret, deliveries, ACK_RATE);
-    log(
-      `ack: p50 ${ack.p50Ms.toFixed(1)} ms, p99 ${ack.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(ack.statuses)}`,
-    );
-    const observer = new BullDeliveryQueue({ redisUrl: redis.url, name: ackQueue });
-    await drained(observer);
-    await observer.close();
-    await stopAll([web, ...ackWorkers]);
+    // 1. Acknowledgement under a burst: what GitHub's 10-second clock sees. First the web replica
+    // alone (as a ROLE=web replica on its own machine or container), the workers started only to
+    // drain afterwards; then the same burst while two workers share this machine's cores with it.
+    const ackRun = async (owner: string, workersDuring: boolean) => {
+      const queueName = randomUUID();
+      const web = await spawn('web', queueName);
+      const workers = workersDuring ? [await spawn('worker', queueName), await spawn('worker', queueName)] : [];
+      // A long-running server is measured, not its first requests: these load the handlers' lazily
+      // imported modules and open the connections (unmeasured, at a gentle rate).
+      await burst(
+        `${web.url}/api/github/webhooks`,
+        secret,
+        Array.from({ length: WARM_UP }, (_, i) => pullRequestPush(i, REPOS, `${owner}-warm-up`)),
+        50,
+      );
+      log(
+        `ack (${workersDuring ? 'two workers running' : 'web replica alone'}): ${ACK_DELIVERIES} deliveries at ${ACK_RATE}/s`,
+      );
+      const deliveries = Array.from({ length: ACK_DELIVERIES }, (_, i) => pullRequestPush(i, REPOS, owner));
+      const times = await burst(`${web.url}/api/github/webhooks`, secret, deliveries, ACK_RATE);
+      log(
+        `ack: p50 ${times.p50Ms.toFixed(1)} ms, p99 ${times.p99Ms.toFixed(1)} ms, statuses ${JSON.stringify(times.statuses)}`,
+      );
+      if (!workersDuring) workers.push(await spawn('worker', queueName), await spawn('worker', queueName));
+      const observer = new BullDeliveryQueue({ redisUrl: redis.url, name: queueName });
+      await drained(observer);
+      await observer.close();
+      await stopAll([web, ...workers]);
+      return times;
+    };
+    const ack = await ackRun('bench-ack-alone', false);
+    const ackShared = await ackRun('bench-ack-shared', true);
 
     // 2. Throughput by worker count, on a queue filled while the workers already wait.
     const throughput: AppBenchResults['throughput'] = [];
@@ -82,7 +92,8 @@ async function main(): Promise<void> {
       const queue = new BullDeliveryQueue({ redisUrl: redis.url, name });
       github.reset();
       const started = performance.now();
-      for (let i = 0; i < THROUGHPUT_DELIVERIES; i++) await queue.enqueue(pullRequestPush(i, REPOS));
+      for (let i = 0; i < THROUGHPUT_DELIVERIES; i++)
+        await queue.enqueue(pullRequestPush(i, REPOS, `bench-${count}-workers`));
       await drained(queue);
       const seconds = (performance.now() - started) / 1000;
       const health = await queue.health();
@@ -96,6 +107,9 @@ async function main(): Promise<void> {
       });
       log(`throughput: ${count} worker(s): ${(THROUGHPUT_DELIVERIES / seconds).toFixed(1)} deliveries/s`);
       if (count === 1) requests = github.counts();
+      // A delivery that decides nothing (a stale head, say) is fast and proves nothing: refuse the run.
+      if (Object.values(github.counts()).reduce((a, b) => a + b, 0) < THROUGHPUT_DELIVERIES)
+        throw new Error(`${count} worker(s) made fewer GitHub requests than deliveries: the deliveries did no work`);
       await queue.close();
       await stopAll(workers);
     }
@@ -106,6 +120,7 @@ async function main(): Promise<void> {
       machine: machine(),
       latencyMs: 50,
       ack: { deliveries: ACK_DELIVERIES, ratePerSecond: ACK_RATE, ...ack },
+      ackShared: { deliveries: ACK_DELIVERIES, ratePerSecond: ACK_RATE, ...ackShared },
       throughput,
       requests: { deliveries: THROUGHPUT_DELIVERIES, byRoute: requests },
       peakRss: peaks,
