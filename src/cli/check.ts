@@ -6,9 +6,8 @@ import { addedLinesFromDiff, type AddedLines } from '../core/diff.js';
 import { UsageError, describeError, fsReason } from '../core/errors.js';
 import type { BaseSnapshot } from '../core/gates/common.js';
 import type { RoadmapData, Signal } from '../core/model.js';
-import { renderMarkdown } from '../core/render/markdown.js';
 import { renderText } from '../core/render/text.js';
-import { baseSnapshot, parseReportJson } from '../core/report.js';
+import { baseSnapshot } from '../core/report.js';
 import { VERSION } from '../version.js';
 import { resolveConfig } from '../check/config-source.js';
 import { EXIT, useColor, type CliIO } from './io.js';
@@ -82,7 +81,7 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
   );
 
   let base: BaseSnapshot | undefined;
-  if (flags.base) base = readBase(resolve(io.cwd, flags.base), flags.base);
+  if (flags.base) base = await readBase(resolve(io.cwd, flags.base), flags.base);
   let added: AddedLines | undefined;
   if (flags.diff) {
     const text = flags.diff === '-' ? await io.readStdin() : readTextFile(resolve(io.cwd, flags.diff), '--diff');
@@ -121,9 +120,14 @@ export async function checkCommand(flags: CheckFlags, io: CliIO): Promise<number
   });
 
   if (flags.out) writeOut('--out', resolve(io.cwd, flags.out), `${JSON.stringify(report, null, 2)}\n`);
-  if (flags['markdown-out']) writeOut('--markdown-out', resolve(io.cwd, flags['markdown-out']), renderMarkdown(report));
+  // The Markdown renderer (and the node:crypto its diff links need) only when Markdown is asked for.
+  let markdown: string | undefined;
+  if (flags['markdown-out'] || format === 'markdown') {
+    markdown = (await import('../core/render/markdown.js')).renderMarkdown(report);
+    if (flags['markdown-out']) writeOut('--markdown-out', resolve(io.cwd, flags['markdown-out']), markdown);
+  }
   if (format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  else if (format === 'markdown') io.stdout(renderMarkdown(report));
+  else if (markdown !== undefined && format === 'markdown') io.stdout(markdown);
   else io.stdout(renderText(report, { color: useColor(io) }));
   return report.verdict === 'fail' ? EXIT.gatesFailed : EXIT.ok;
 }
@@ -136,8 +140,10 @@ function readTextFile(path: string, what: string): string {
   }
 }
 
-function readBase(path: string, shown: string): BaseSnapshot {
+async function readBase(path: string, shown: string): Promise<BaseSnapshot> {
   const text = readTextFile(path, '--base');
+  // Imported here: the report schema costs start-up time that a check without --base does not need.
+  const { parseReportJson } = await import('../core/report-parse.js');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -15,7 +15,7 @@ import { renderPageMarkdown } from '../core/render/page-markdown.js';
 import type { PageInput } from '../core/render/page-model.js';
 import type { TrendInput } from '../core/render/page-trend-data.js';
 import type { ReportV1 } from '../core/report-schema.js';
-import { parseReportJson } from '../core/report.js';
+import { parseReportJson } from '../core/report-parse.js';
 import { EXIT, type CliIO } from './io.js';
 import { defineCommand, list, str, type FlagsOf } from './options.js';
 

@@ -11,7 +11,8 @@ import { ReadygateError } from './errors.js';
 import { countLines, forEachLine, toRanges } from './line-ranges.js';
 import type { Counter } from './model.js';
 import { extensionsWithLines, measurePatch, type PatchMeasure, type PatchOptions } from './patch.js';
-import { PATCH_BOUNDS, type ReportV1 } from './report-schema.js';
+import { PATCH_BOUNDS } from './report-bounds.js';
+import type { ReportV1 } from './report-schema.js';
 
 export type ReportPatch = NonNullable<NonNullable<ReportV1['signals']['coverage']>['patch']>;
 type LineData = NonNullable<ReportPatch['line_data']>;

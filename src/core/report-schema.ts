@@ -9,6 +9,7 @@
  * lint counts are not checked against their findings: re-evaluation counts the findings.)
  */
 import { z } from 'zod';
+import { PATCH_BOUNDS } from './report-bounds.js';
 
 const Counter = z.object({ covered: z.number().int().min(0), total: z.number().int().min(0) });
 const GateStatus = z.enum(['pass', 'fail', 'warn', 'skip']);
@@ -16,19 +17,6 @@ const Severity = z.enum(['critical', 'high', 'moderate', 'low', 'info']);
 const Text = (max: number) => z.string().max(max);
 const Line = z.number().int().positive().max(10_000_000);
 const LineRange = z.tuple([Line, Line]).refine(([start, end]) => start <= end, 'a line range ends before it starts');
-
-/** Bounds of the per-file patch data, so a report stays small on any change (see patch-report.ts). */
-export const PATCH_BOUNDS = {
-  /** Changed files listed in `patch.files` (worst first); the rest are counted in `files_omitted`. */
-  files: 300,
-  /** Uncovered ranges listed per file; the rest are counted in `uncovered_omitted`. */
-  rangesPerFile: 200,
-  /** Ranges in `patch.line_data` in all; beyond it the line data is left out (and the report says so). */
-  lineDataRanges: 200_000,
-  lineDataFiles: 5_000,
-  /** Files listed in `coverage.by_file`. */
-  byFile: 20_000,
-} as const;
 
 /** One changed file's patch coverage: the coverable lines it adds and the ones no test ran. */
 const PatchFile = z

@@ -2,15 +2,13 @@
  * Builds the JSON report (version 1) from an evaluation and its signals, and reads one back as a
  * base snapshot for delta gates.
  */
-import { ReadygateError } from './errors.js';
-import { safeParseFirst } from './first-issue.js';
 import type { BaseSnapshot } from './gates/common.js';
 import type { Evaluation } from './gates/evaluate.js';
-import { withMeasure } from './gates/gate-kinds.js';
 import type { ReportErrorEntry, RoadmapData, Signal, SignalDataMap } from './model.js';
 import type { ReportPatch } from './patch-report.js';
 import type { CoverageTable } from './coverage/table.js';
-import { PATCH_BOUNDS, ReportV1 } from './report-schema.js';
+import { PATCH_BOUNDS } from './report-bounds.js';
+import type { ReportV1 } from './report-schema.js';
 
 export interface ReportInput {
   version: string;
@@ -128,22 +126,6 @@ export function roadmapSummary(data: RoadmapData): NonNullable<ReportV1['signals
       };
     }),
   };
-}
-
-/**
- * Validates a JSON value as a version-1 report; the message says what is wrong. Gates written
- * before results carried their unit and direction get them from their id.
- */
-export function parseReportJson(value: unknown, source: string): ReportV1 {
-  const result = safeParseFirst(ReportV1, value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    throw new ReadygateError(
-      `${source} is not a readygate report (readygate/report@1): ${issue?.message ?? 'unexpected shape'}${where}`,
-    );
-  }
-  return { ...result.data, gates: result.data.gates.map(withMeasure) };
 }
 
 /** The parts of an earlier report that delta gates compare against. */

@@ -10,7 +10,7 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { ReadygateError, describeError } from '../core/errors.js';
 import { centralDirectory } from './zip-directory.js';
-import { parseReportJson } from '../core/report.js';
+import { parseReportJson } from '../core/report-parse.js';
 import type { ReportV1 } from '../core/report-schema.js';
 
 export const REPORT_ENTRY = 'readygate-report.json';

@@ -4,7 +4,7 @@
 // do not add up (an inflated total passes min_total), flaky tests that did not pass.
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { parseReportJson } from '../../src/core/report.js';
+import { parseReportJson } from '../../src/core/report-parse.js';
 import type { ReportV1 } from '../../src/core/report-schema.js';
 import { readReportArtifact } from '../../src/github/zip.js';
 import { sampleReport } from '../github/helpers.js';

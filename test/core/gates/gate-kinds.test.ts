@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/config/load.js';
 import { evaluate } from '../../../src/core/gates/evaluate.js';
 import { GATE_KINDS, gateMeasure, withMeasure } from '../../../src/core/gates/gate-kinds.js';
-import { parseReportJson } from '../../../src/core/report.js';
+import { parseReportJson } from '../../../src/core/report-parse.js';
 import { sampleReport } from '../../github/helpers.js';
 
 /** A policy that sets every gate readygate has; with no data, each one still yields its result. */
