@@ -8,7 +8,13 @@
  * echoing untrusted output, which suspends both forms until the token comes back. The Action's log
  * lines and, under Actions (`GITHUB_ACTIONS=true`), everything the CLI prints go through here.
  */
-import { randomUUID } from 'node:crypto';
+
+/**
+ * A fresh random token. Web Crypto's global, which Node loads on first use: importing node:crypto
+ * here cost every CLI command (this module is loaded by all of them) its start-up share, for a
+ * token only a run under Actions ever needs.
+ */
+const randomUUID = (): string => globalThis.crypto.randomUUID();
 
 /** True when the text holds something the runner could read as a workflow command. */
 export function mayHoldCommand(text: string): boolean {
