@@ -66,7 +66,9 @@ export function validateMergedConfig(value: unknown, label: string, sources: rea
 type Where = (path: string[], key?: string) => string;
 
 function validateWith(value: unknown, file: string, where: Where): Config {
-  const result = Config.safeParse(value);
+  // One small document, parsed once: zod's compiled fast path (new Function per object schema)
+  // costs more to build than it saves here, and start-up time is part of the CLI.
+  const result = Config.safeParse(value, { jitless: true });
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => describeIssue(issue, where));
   throw new ConfigError(`${file} has ${issues.length} problem${issues.length === 1 ? '' : 's'}`, issues);
