@@ -4,15 +4,43 @@
 // each command's modules in their own chunk, loaded only when that command runs.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NODE_BUNDLE, ROOT } from './esbuild-node.mjs';
 
 export { ROOT };
 
+/**
+ * zod's namespace export carries every locale's messages (~370 KB of source, which Node compiles on
+ * every run); readygate's messages are English and it never sets a locale, so the CLI bundle keeps
+ * only zod's English one, which zod itself installs.
+ * @type {import('esbuild').Plugin}
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: args.importer, namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 /** @param {string} outdir */
 export function cliBundleOptions(outdir) {
   // main.ts too, so the benchmark can time importing the CLI without running it.
-  return { ...NODE_BUNDLE, entryPoints: ['src/cli/run.ts', 'src/cli/main.ts'], outdir, splitting: true };
+  return {
+    ...NODE_BUNDLE,
+    entryPoints: ['src/cli/run.ts', 'src/cli/main.ts'],
+    outdir,
+    splitting: true,
+    plugins: [zodEnglishOnly],
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
