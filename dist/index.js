@@ -32780,7 +32780,7 @@ function info(message) {
 }
 
 // src/core/render/safe-log.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+var randomUUID2 = () => globalThis.crypto.randomUUID();
 function mayHoldCommand(text4) {
   return text4.includes("::") || text4.includes("##[");
 }
@@ -65917,13 +65917,7 @@ function reportedExtensions(table) {
   return { withLines, all };
 }
 
-// src/core/report-schema.ts
-var Counter2 = external_exports.object({ covered: external_exports.number().int().min(0), total: external_exports.number().int().min(0) });
-var GateStatus = external_exports.enum(["pass", "fail", "warn", "skip"]);
-var Severity = external_exports.enum(["critical", "high", "moderate", "low", "info"]);
-var Text2 = (max2) => external_exports.string().max(max2);
-var Line2 = external_exports.number().int().positive().max(1e7);
-var LineRange = external_exports.tuple([Line2, Line2]).refine(([start, end]) => start <= end, "a line range ends before it starts");
+// src/core/report-bounds.ts
 var PATCH_BOUNDS = {
   /** Changed files listed in `patch.files` (worst first); the rest are counted in `files_omitted`. */
   files: 300,
@@ -65935,191 +65929,6 @@ var PATCH_BOUNDS = {
   /** Files listed in `coverage.by_file`. */
   byFile: 2e4
 };
-var PatchFile = external_exports.object({
-  path: Text2(4096),
-  total: external_exports.number().int().min(0),
-  covered: external_exports.number().int().min(0),
-  uncovered: external_exports.array(LineRange).max(PATCH_BOUNDS.rangesPerFile),
-  uncovered_omitted: external_exports.number().int().min(0).optional(),
-  unreported: external_exports.literal(true).optional(),
-  lines: Counter2.optional(),
-  /** The file's line coverage in the base report, when the base lists it (for the change against the base). */
-  base_lines: Counter2.optional()
-}).refine((f) => f.covered <= f.total, "a file covers more changed lines than it has");
-var PatchLineData = external_exports.object({
-  /** Extensions of the files the coverage report has per-line data for (to judge files it does not list). */
-  extensions: external_exports.array(Text2(32)).max(1e3),
-  files: external_exports.array(
-    external_exports.object({
-      path: Text2(4096),
-      covered: external_exports.array(LineRange).max(PATCH_BOUNDS.lineDataRanges),
-      uncovered: external_exports.array(LineRange).max(PATCH_BOUNDS.lineDataRanges)
-    })
-  ).max(PATCH_BOUNDS.lineDataFiles)
-});
-var Patch = Counter2.extend({
-  files: external_exports.array(PatchFile).max(PATCH_BOUNDS.files).optional(),
-  files_omitted: external_exports.number().int().min(0).optional(),
-  line_data: PatchLineData.optional()
-});
-var ReportShape = external_exports.object({
-  schema: external_exports.literal("readygate/report@1"),
-  tool: external_exports.object({ name: external_exports.literal("readygate"), version: Text2(50) }),
-  verdict: external_exports.enum(["pass", "fail", "warn"]),
-  level: Text2(100).nullable(),
-  required: Text2(100),
-  mode: external_exports.enum(["enforce", "warn"]),
-  branch: Text2(500).optional(),
-  signals: external_exports.object({
-    coverage: external_exports.object({
-      lines: Counter2.optional(),
-      branches: Counter2.optional(),
-      functions: Counter2.optional(),
-      files: external_exports.number().int().min(0),
-      /**
-       * Line coverage per file, `[path, covered, total]`, for the per-file change against this
-       * report when it is a later change's base. At most PATCH_BOUNDS.byFile files.
-       */
-      by_file: external_exports.array(external_exports.tuple([Text2(4096), external_exports.number().int().min(0), external_exports.number().int().min(0)])).max(2e4).optional(),
-      patch: Patch.optional()
-    }).optional(),
-    tests: external_exports.object({
-      total: external_exports.number().int().min(0),
-      passed: external_exports.number().int().min(0),
-      failed: external_exports.number().int().min(0),
-      skipped: external_exports.number().int().min(0),
-      flaky: external_exports.number().int().min(0).optional(),
-      failures: external_exports.array(
-        external_exports.object({
-          name: Text2(2e3),
-          suite: Text2(2e3).optional(),
-          file: Text2(4096).optional(),
-          line: external_exports.number().int().positive().optional(),
-          message: Text2(7e4),
-          details: Text2(7e4).optional(),
-          kind: external_exports.enum(["failure", "error"])
-        })
-      ),
-      failures_dropped: external_exports.number().int().min(0),
-      duration_ms: external_exports.number().min(0).optional()
-    }).optional(),
-    audit: external_exports.object({
-      critical: external_exports.number().int().min(0),
-      high: external_exports.number().int().min(0),
-      moderate: external_exports.number().int().min(0),
-      low: external_exports.number().int().min(0),
-      info: external_exports.number().int().min(0),
-      ignored: external_exports.number().int().min(0),
-      findings: external_exports.array(
-        external_exports.object({
-          id: Text2(500),
-          aliases: external_exports.array(Text2(500)),
-          package: Text2(1e3),
-          version: Text2(1e3).optional(),
-          severity: Severity,
-          title: Text2(1e4),
-          url: Text2(4096).optional(),
-          path: Text2(4096).optional(),
-          line: external_exports.number().int().positive().optional(),
-          fix_available: external_exports.boolean().optional(),
-          ignored: external_exports.object({ reason: Text2(1e4), until: Text2(10).optional() }).optional()
-        })
-      )
-    }).optional(),
-    lint: external_exports.object({
-      errors: external_exports.number().int().min(0),
-      warnings: external_exports.number().int().min(0),
-      notes: external_exports.number().int().min(0),
-      findings: external_exports.array(
-        external_exports.object({
-          path: Text2(4096),
-          line: external_exports.number().int().positive().optional(),
-          column: external_exports.number().int().positive().optional(),
-          end_line: external_exports.number().int().positive().optional(),
-          end_column: external_exports.number().int().positive().optional(),
-          rule: Text2(500).optional(),
-          severity: external_exports.enum(["error", "warning", "note"]),
-          message: Text2(7e4),
-          tool: Text2(200).optional(),
-          help_uri: Text2(4096).optional(),
-          fingerprint: Text2(64)
-        })
-      )
-    }).optional(),
-    roadmap: external_exports.object({
-      total: external_exports.number().int().min(0),
-      done: external_exports.number().int().min(0),
-      in_progress: external_exports.number().int().min(0),
-      blocked: external_exports.number().int().min(0),
-      todo: external_exports.number().int().min(0),
-      cancelled: external_exports.number().int().min(0),
-      milestones: external_exports.array(
-        external_exports.object({
-          title: Text2(1e3),
-          due: Text2(10).optional(),
-          total: external_exports.number().int().min(0),
-          done: external_exports.number().int().min(0)
-        })
-      )
-    }).optional()
-  }),
-  gates: external_exports.array(
-    external_exports.object({
-      id: Text2(200),
-      level: Text2(100).nullable(),
-      status: GateStatus,
-      actual: external_exports.union([external_exports.number(), Text2(1e3), external_exports.boolean()]).nullable(),
-      threshold: external_exports.union([external_exports.number(), Text2(1e3), external_exports.boolean()]).nullable(),
-      // Optional: reports written before gates carried them have neither (parseReportJson fills them in).
-      unit: external_exports.enum(["percent", "count", "points"]).optional(),
-      direction: external_exports.enum(["at_least", "at_most"]).optional(),
-      message: Text2(1e4),
-      delta: external_exports.number().optional()
-    })
-  ),
-  errors: external_exports.array(
-    external_exports.object({
-      signal: external_exports.enum(["coverage", "tests", "audit", "lint"]),
-      path: Text2(4096),
-      message: Text2(1e4),
-      line: external_exports.number().int().positive().optional()
-    })
-  ),
-  notices: external_exports.array(Text2(1e4)),
-  reports: external_exports.array(
-    external_exports.object({ signal: external_exports.enum(["coverage", "tests", "audit", "lint"]), path: Text2(4096), format: Text2(100) })
-  ),
-  base: external_exports.object({ source: Text2(1e3) }).optional()
-});
-function impossibleNumbers(r) {
-  const out = [];
-  const c = r.signals.coverage;
-  for (const key2 of ["lines", "branches", "functions", "patch"]) {
-    const k = c?.[key2];
-    if (k && k.covered > k.total)
-      out.push([["signals", "coverage", key2], `claims ${k.covered} covered of ${k.total}: more than the total`]);
-  }
-  const t = r.signals.tests;
-  if (t) {
-    if (t.passed > t.total)
-      out.push([["signals", "tests", "passed"], `${t.passed} passed of ${t.total} tests: more than the total`]);
-    if (t.passed + t.failed + t.skipped !== t.total)
-      out.push([
-        ["signals", "tests", "total"],
-        `${t.passed} passed + ${t.failed} failed + ${t.skipped} skipped is not the total ${t.total}`
-      ]);
-    if (t.flaky !== void 0 && t.flaky > t.passed)
-      out.push([
-        ["signals", "tests", "flaky"],
-        `${t.flaky} flaky tests but only ${t.passed} passed (a flaky test is one that passed on a rerun)`
-      ]);
-  }
-  return out;
-}
-var ReportV1 = ReportShape.superRefine((report5, ctx) => {
-  for (const [path, message] of impossibleNumbers(report5))
-    ctx.addIssue({ code: "custom", path, message: `impossible numbers: ${message}` });
-});
 
 // src/core/patch-report.ts
 var MAX_LINE_DATA_LINES = 2e7;
@@ -66299,17 +66108,6 @@ function roadmapSummary(data) {
     })
   };
 }
-function parseReportJson(value, source) {
-  const result2 = safeParseFirst(ReportV1, value);
-  if (!result2.success) {
-    const issue3 = result2.error.issues[0];
-    const where = issue3 && issue3.path.length > 0 ? ` at ${issue3.path.join(".")}` : "";
-    throw new ReadygateError(
-      `${source} is not a readygate report (readygate/report@1): ${issue3?.message ?? "unexpected shape"}${where}`
-    );
-  }
-  return { ...result2.data, gates: result2.data.gates.map(withMeasure) };
-}
 
 // src/check/run-check.ts
 function limitsFor(config2) {
@@ -66466,13 +66264,13 @@ function clip(text4, max2) {
 var MARKER = /<!-- readygate:digest:v1 ([A-Za-z0-9+/=]+) -->\s*$/;
 var MAX_DIGEST_CHARS = 24e3;
 var MAX_INFLATED_BYTES = 1024 * 1024;
-var Counter3 = external_exports.object({ covered: external_exports.number().int().min(0), total: external_exports.number().int().min(0) });
+var Counter2 = external_exports.object({ covered: external_exports.number().int().min(0), total: external_exports.number().int().min(0) });
 var Digest = external_exports.strictObject({
   sha: external_exports.string().max(64).optional(),
   coverage: external_exports.strictObject({
-    lines: Counter3.optional(),
-    branches: Counter3.optional(),
-    functions: Counter3.optional(),
+    lines: Counter2.optional(),
+    branches: Counter2.optional(),
+    functions: Counter2.optional(),
     files: external_exports.number().int().min(0).optional()
   }).optional(),
   /** Absent when there were too many findings to keep: new_only then says it has no base. */
@@ -68724,6 +68522,212 @@ function centralDirectory(d) {
   return { entries, offset };
 }
 
+// src/core/report-schema.ts
+var Counter3 = external_exports.object({ covered: external_exports.number().int().min(0), total: external_exports.number().int().min(0) });
+var GateStatus = external_exports.enum(["pass", "fail", "warn", "skip"]);
+var Severity = external_exports.enum(["critical", "high", "moderate", "low", "info"]);
+var Text2 = (max2) => external_exports.string().max(max2);
+var Line2 = external_exports.number().int().positive().max(1e7);
+var LineRange = external_exports.tuple([Line2, Line2]).refine(([start, end]) => start <= end, "a line range ends before it starts");
+var PatchFile = external_exports.object({
+  path: Text2(4096),
+  total: external_exports.number().int().min(0),
+  covered: external_exports.number().int().min(0),
+  uncovered: external_exports.array(LineRange).max(PATCH_BOUNDS.rangesPerFile),
+  uncovered_omitted: external_exports.number().int().min(0).optional(),
+  unreported: external_exports.literal(true).optional(),
+  lines: Counter3.optional(),
+  /** The file's line coverage in the base report, when the base lists it (for the change against the base). */
+  base_lines: Counter3.optional()
+}).refine((f) => f.covered <= f.total, "a file covers more changed lines than it has");
+var PatchLineData = external_exports.object({
+  /** Extensions of the files the coverage report has per-line data for (to judge files it does not list). */
+  extensions: external_exports.array(Text2(32)).max(1e3),
+  files: external_exports.array(
+    external_exports.object({
+      path: Text2(4096),
+      covered: external_exports.array(LineRange).max(PATCH_BOUNDS.lineDataRanges),
+      uncovered: external_exports.array(LineRange).max(PATCH_BOUNDS.lineDataRanges)
+    })
+  ).max(PATCH_BOUNDS.lineDataFiles)
+});
+var Patch = Counter3.extend({
+  files: external_exports.array(PatchFile).max(PATCH_BOUNDS.files).optional(),
+  files_omitted: external_exports.number().int().min(0).optional(),
+  line_data: PatchLineData.optional()
+});
+var ReportShape = external_exports.object({
+  schema: external_exports.literal("readygate/report@1"),
+  tool: external_exports.object({ name: external_exports.literal("readygate"), version: Text2(50) }),
+  verdict: external_exports.enum(["pass", "fail", "warn"]),
+  level: Text2(100).nullable(),
+  required: Text2(100),
+  mode: external_exports.enum(["enforce", "warn"]),
+  branch: Text2(500).optional(),
+  signals: external_exports.object({
+    coverage: external_exports.object({
+      lines: Counter3.optional(),
+      branches: Counter3.optional(),
+      functions: Counter3.optional(),
+      files: external_exports.number().int().min(0),
+      /**
+       * Line coverage per file, `[path, covered, total]`, for the per-file change against this
+       * report when it is a later change's base. At most PATCH_BOUNDS.byFile files.
+       */
+      by_file: external_exports.array(external_exports.tuple([Text2(4096), external_exports.number().int().min(0), external_exports.number().int().min(0)])).max(2e4).optional(),
+      patch: Patch.optional()
+    }).optional(),
+    tests: external_exports.object({
+      total: external_exports.number().int().min(0),
+      passed: external_exports.number().int().min(0),
+      failed: external_exports.number().int().min(0),
+      skipped: external_exports.number().int().min(0),
+      flaky: external_exports.number().int().min(0).optional(),
+      failures: external_exports.array(
+        external_exports.object({
+          name: Text2(2e3),
+          suite: Text2(2e3).optional(),
+          file: Text2(4096).optional(),
+          line: external_exports.number().int().positive().optional(),
+          message: Text2(7e4),
+          details: Text2(7e4).optional(),
+          kind: external_exports.enum(["failure", "error"])
+        })
+      ),
+      failures_dropped: external_exports.number().int().min(0),
+      duration_ms: external_exports.number().min(0).optional()
+    }).optional(),
+    audit: external_exports.object({
+      critical: external_exports.number().int().min(0),
+      high: external_exports.number().int().min(0),
+      moderate: external_exports.number().int().min(0),
+      low: external_exports.number().int().min(0),
+      info: external_exports.number().int().min(0),
+      ignored: external_exports.number().int().min(0),
+      findings: external_exports.array(
+        external_exports.object({
+          id: Text2(500),
+          aliases: external_exports.array(Text2(500)),
+          package: Text2(1e3),
+          version: Text2(1e3).optional(),
+          severity: Severity,
+          title: Text2(1e4),
+          url: Text2(4096).optional(),
+          path: Text2(4096).optional(),
+          line: external_exports.number().int().positive().optional(),
+          fix_available: external_exports.boolean().optional(),
+          ignored: external_exports.object({ reason: Text2(1e4), until: Text2(10).optional() }).optional()
+        })
+      )
+    }).optional(),
+    lint: external_exports.object({
+      errors: external_exports.number().int().min(0),
+      warnings: external_exports.number().int().min(0),
+      notes: external_exports.number().int().min(0),
+      findings: external_exports.array(
+        external_exports.object({
+          path: Text2(4096),
+          line: external_exports.number().int().positive().optional(),
+          column: external_exports.number().int().positive().optional(),
+          end_line: external_exports.number().int().positive().optional(),
+          end_column: external_exports.number().int().positive().optional(),
+          rule: Text2(500).optional(),
+          severity: external_exports.enum(["error", "warning", "note"]),
+          message: Text2(7e4),
+          tool: Text2(200).optional(),
+          help_uri: Text2(4096).optional(),
+          fingerprint: Text2(64)
+        })
+      )
+    }).optional(),
+    roadmap: external_exports.object({
+      total: external_exports.number().int().min(0),
+      done: external_exports.number().int().min(0),
+      in_progress: external_exports.number().int().min(0),
+      blocked: external_exports.number().int().min(0),
+      todo: external_exports.number().int().min(0),
+      cancelled: external_exports.number().int().min(0),
+      milestones: external_exports.array(
+        external_exports.object({
+          title: Text2(1e3),
+          due: Text2(10).optional(),
+          total: external_exports.number().int().min(0),
+          done: external_exports.number().int().min(0)
+        })
+      )
+    }).optional()
+  }),
+  gates: external_exports.array(
+    external_exports.object({
+      id: Text2(200),
+      level: Text2(100).nullable(),
+      status: GateStatus,
+      actual: external_exports.union([external_exports.number(), Text2(1e3), external_exports.boolean()]).nullable(),
+      threshold: external_exports.union([external_exports.number(), Text2(1e3), external_exports.boolean()]).nullable(),
+      // Optional: reports written before gates carried them have neither (parseReportJson fills them in).
+      unit: external_exports.enum(["percent", "count", "points"]).optional(),
+      direction: external_exports.enum(["at_least", "at_most"]).optional(),
+      message: Text2(1e4),
+      delta: external_exports.number().optional()
+    })
+  ),
+  errors: external_exports.array(
+    external_exports.object({
+      signal: external_exports.enum(["coverage", "tests", "audit", "lint"]),
+      path: Text2(4096),
+      message: Text2(1e4),
+      line: external_exports.number().int().positive().optional()
+    })
+  ),
+  notices: external_exports.array(Text2(1e4)),
+  reports: external_exports.array(
+    external_exports.object({ signal: external_exports.enum(["coverage", "tests", "audit", "lint"]), path: Text2(4096), format: Text2(100) })
+  ),
+  base: external_exports.object({ source: Text2(1e3) }).optional()
+});
+function impossibleNumbers(r) {
+  const out = [];
+  const c = r.signals.coverage;
+  for (const key2 of ["lines", "branches", "functions", "patch"]) {
+    const k = c?.[key2];
+    if (k && k.covered > k.total)
+      out.push([["signals", "coverage", key2], `claims ${k.covered} covered of ${k.total}: more than the total`]);
+  }
+  const t = r.signals.tests;
+  if (t) {
+    if (t.passed > t.total)
+      out.push([["signals", "tests", "passed"], `${t.passed} passed of ${t.total} tests: more than the total`]);
+    if (t.passed + t.failed + t.skipped !== t.total)
+      out.push([
+        ["signals", "tests", "total"],
+        `${t.passed} passed + ${t.failed} failed + ${t.skipped} skipped is not the total ${t.total}`
+      ]);
+    if (t.flaky !== void 0 && t.flaky > t.passed)
+      out.push([
+        ["signals", "tests", "flaky"],
+        `${t.flaky} flaky tests but only ${t.passed} passed (a flaky test is one that passed on a rerun)`
+      ]);
+  }
+  return out;
+}
+var ReportV1 = ReportShape.superRefine((report5, ctx) => {
+  for (const [path, message] of impossibleNumbers(report5))
+    ctx.addIssue({ code: "custom", path, message: `impossible numbers: ${message}` });
+});
+
+// src/core/report-parse.ts
+function parseReportJson(value, source) {
+  const result2 = safeParseFirst(ReportV1, value);
+  if (!result2.success) {
+    const issue3 = result2.error.issues[0];
+    const where = issue3 && issue3.path.length > 0 ? ` at ${issue3.path.join(".")}` : "";
+    throw new ReadygateError(
+      `${source} is not a readygate report (readygate/report@1): ${issue3?.message ?? "unexpected shape"}${where}`
+    );
+  }
+  return { ...result2.data, gates: result2.data.gates.map(withMeasure) };
+}
+
 // src/github/zip.ts
 var REPORT_ENTRY = "readygate-report.json";
 var DEFAULT_ZIP_LIMITS = {
@@ -69230,7 +69234,7 @@ function validateMergedConfig(value, label, sources) {
   });
 }
 function validateWith(value, file2, where) {
-  const result2 = Config.safeParse(value);
+  const result2 = Config.safeParse(value, { jitless: true });
   if (result2.success) return result2.data;
   const issues = result2.error.issues.map((issue3) => describeIssue(issue3, where));
   throw new ConfigError(`${file2} has ${issues.length} problem${issues.length === 1 ? "" : "s"}`, issues);
