@@ -19,6 +19,7 @@ import { MemoryQueue } from './queue/memory.js';
 import { MemoryPrGate, type PrGate } from './queue/pr-lock.js';
 import { AppMetrics, instrumentQueue } from './queue/metrics.js';
 import { opsRoutes } from './queue/routes.js';
+import { redisStore } from './pages/redis-store.js';
 import { readinessPages } from './pages/routes.js';
 import type { DeliveryQueue } from './queue/types.js';
 import type { HandlerDeps } from './handlers/deps.js';
@@ -109,7 +110,14 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
     checkName: deps.handlers?.checkName ?? 'readygate',
     now: deps.now ?? (() => new Date()),
   };
-  if (deps.web !== false) await server.load(readinessPages({ ...pages, secret: config.badgeSecret }));
+  // With REDIS_URL the replicas share what the badges and the page read from GitHub.
+  const pagesStore = deps.web !== false && config.redisUrl ? redisStore(config.redisUrl) : undefined;
+  // Connected before the first request when Redis answers within a second; else it joins later.
+  if (pagesStore) await Promise.race([pagesStore.ready(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  if (deps.web !== false)
+    await server.load(
+      readinessPages({ ...pages, secret: config.badgeSecret, ...(pagesStore && { shared: pagesStore }) }),
+    );
   await server.start();
   // The web side asks GitHub again for deliveries that failed (it is what GitHub failed to reach).
   const sweeper =
@@ -135,6 +143,7 @@ export async function startApp(config: AppConfig, deps: StartDeps = {}): Promise
       sweeper?.stop();
       await server.stop();
       await queue.close();
+      await pagesStore?.close();
     },
   };
 }

@@ -10,7 +10,7 @@
 import type { PullVerdict } from '../../core/render/page-model.js';
 import type { CommitDigest, CommitRef, MilestoneProgress, ReadinessSource, RepoAccess } from './github-source.js';
 import { repoKey, type RepoName } from './names.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache, type Shared } from './ttl-cache.js';
 
 export interface DataSettings {
   /** Commits in the page's trend (default 20). */
@@ -54,13 +54,16 @@ export class ReadinessData {
     private readonly source: ReadinessSource,
     now: () => number,
     settings: Partial<DataSettings> = {},
+    /** Redis with REDIS_URL: the replicas share what they read (ttl-cache.ts). */
+    shared?: Omit<Shared, 'namespace'>,
   ) {
     this.settings = { ...DEFAULT_DATA_SETTINGS, ...settings };
-    this.#repos = new TtlCache(now);
-    this.#commits = new TtlCache(now);
-    this.#digests = new TtlCache(now, 20_000);
-    this.#pulls = new TtlCache(now);
-    this.#milestones = new TtlCache(now);
+    const sharing = (namespace: string) => shared && { ...shared, namespace };
+    this.#repos = new TtlCache(now, undefined, sharing('repo'));
+    this.#commits = new TtlCache(now, undefined, sharing('commits'));
+    this.#digests = new TtlCache(now, 20_000, sharing('digest'));
+    this.#pulls = new TtlCache(now, undefined, sharing('pulls'));
+    this.#milestones = new TtlCache(now, undefined, sharing('milestones'));
   }
 
   repo(name: RepoName): Promise<RepoAccess | undefined> {

@@ -3,7 +3,8 @@
  * (badge-route.ts) and `/{owner}/{repo}` (page-route.ts), GET and HEAD. A badge path whose names
  * are not GitHub names (names.ts) is a 404 before anything reaches GitHub; a page path with such
  * names is not this handler's (Probot answers 404). Reads go through the App's installation on
- * the repository (github-source.ts) and are cached in this process (readiness-data.ts).
+ * the repository (github-source.ts) and are cached in this process, and in Redis for all the
+ * replicas when REDIS_URL is set (readiness-data.ts, ttl-cache.ts).
  *
  * @example server.load(readinessPages({ appId, checkName: 'readygate', secret, now: () => new Date() }))
  */
@@ -15,6 +16,7 @@ import { parseRepoName } from './names.js';
 import { servePage } from './page-route.js';
 import { ReadinessData, type DataSettings } from './readiness-data.js';
 import { send } from './respond.js';
+import type { SharedStore } from './ttl-cache.js';
 
 const BADGE = /^\/badges\/([^/]+)\/([^/]+)\.(svg|json)$/;
 const PAGE = /^\/([^/]+)\/([^/]+)$/;
@@ -26,6 +28,8 @@ export interface PagesDeps {
   secret?: string;
   now: () => Date;
   data?: Partial<DataSettings>;
+  /** A store the replicas share (Redis with REDIS_URL); unset, each process caches alone. */
+  shared?: SharedStore;
 }
 
 export function readinessPages(deps: PagesDeps): ApplicationFunction {
@@ -39,7 +43,12 @@ export function readinessPages(deps: PagesDeps): ApplicationFunction {
 export function readinessRoutes(
   deps: Omit<PagesDeps, 'appId' | 'checkName'> & { source: ReadinessSource; log: RouteContext['log'] },
 ) {
-  const data = new ReadinessData(deps.source, () => deps.now().getTime(), deps.data);
+  const shared = deps.shared && {
+    store: deps.shared,
+    onError: (error: unknown) =>
+      deps.log.warn({ err: error }, 'readiness pages: the shared cache failed; reading GitHub instead'),
+  };
+  const data = new ReadinessData(deps.source, () => deps.now().getTime(), deps.data, shared);
   const ctx = { data, secret: deps.secret, log: deps.log, today: () => deps.now().toISOString().slice(0, 10) };
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
