@@ -1,41 +1,18 @@
 // End to end: the App started as `npm start` starts it (config from an environment, startApp), on
 // 127.0.0.1, receiving signed webhooks over HTTP and talking to a fake GitHub API over HTTP.
-import { sign } from '@octokit/webhooks-methods';
 import Bottleneck from 'bottleneck';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAppConfig } from '../../src/app/config.js';
 import { startApp, type RunningApp } from '../../src/app/start.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import {
-  APP,
-  BASE_SHA,
-  FILES,
-  INSTALLATION,
-  PRIVATE_KEY,
-  SHA,
-  STRICT,
-  example,
-  reportZip,
-  withPatch,
-  workflowRunPayload,
-} from './harness.js';
+import type { FakeGitHub } from './fake-github.js';
+import { postWebhook, startWidgetsGitHub } from './over-http.js';
+import { APP, PRIVATE_KEY, SHA, example, workflowRunPayload } from './harness.js';
 
 const SECRET = 'e2e-webhook-secret';
 
-async function post(app: RunningApp, id: string, name: string, payload: object, secret = SECRET) {
-  const body = JSON.stringify(payload);
-  return fetch(`${app.url}/api/github/webhooks`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': name,
-      'x-github-delivery': id,
-      'x-hub-signature-256': await sign(secret, body),
-    },
-    body,
-  });
-}
+const post = (app: RunningApp, id: string, name: string, payload: object, secret = SECRET) =>
+  postWebhook(app.url, secret, { id, name, payload });
 
 describe('the App over HTTP', () => {
   let github: FakeGitHub;
@@ -43,16 +20,7 @@ describe('the App over HTTP', () => {
 
   beforeEach(async () => {
     nock.enableNetConnect('127.0.0.1');
-    github = await startFakeGitHub({
-      app: APP,
-      installation: INSTALLATION,
-      repo: 'acme/widgets',
-      headSha: SHA,
-      baseSha: BASE_SHA,
-      policy: STRICT,
-      zip: reportZip(withPatch()),
-      files: FILES,
-    });
+    github = await startWidgetsGitHub();
   });
 
   afterEach(async () => {

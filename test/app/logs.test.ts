@@ -2,22 +2,11 @@
 // fake GitHub over HTTP and then stops on SIGTERM: each delivery's id, and never the private key,
 // the webhook secret, the App's JWT or an installation token.
 import { spawn } from 'node:child_process';
-import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import {
-  APP,
-  BASE_SHA,
-  FILES,
-  INSTALLATION,
-  PRIVATE_KEY,
-  SHA,
-  STRICT,
-  example,
-  reportZip,
-  withPatch,
-} from './harness.js';
+import type { FakeGitHub } from './fake-github.js';
+import { postWebhook, startWidgetsGitHub } from './over-http.js';
+import { APP, INSTALLATION, PRIVATE_KEY, SHA, example } from './harness.js';
 import { waitFor } from '../helpers/poll.js';
 
 const SECRET = 'log-test-webhook-secret-5f2a';
@@ -26,16 +15,7 @@ describe('the App’s logs', () => {
   let github: FakeGitHub;
   beforeEach(async () => {
     nock.enableNetConnect('127.0.0.1');
-    github = await startFakeGitHub({
-      app: APP,
-      installation: INSTALLATION,
-      repo: 'acme/widgets',
-      headSha: SHA,
-      baseSha: BASE_SHA,
-      policy: STRICT,
-      zip: reportZip(withPatch()),
-      files: FILES,
-    });
+    github = await startWidgetsGitHub();
   });
   afterEach(async () => {
     await github.close();
@@ -68,18 +48,7 @@ describe('the App’s logs', () => {
       const payload = example('pull_request', 'opened');
       payload.pull_request.head.sha = SHA;
       payload.pull_request.base.ref = 'main';
-      const body = JSON.stringify(payload);
-      const post = async (id: string, secret: string) =>
-        fetch(`${url}/api/github/webhooks`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-github-event': 'pull_request',
-            'x-github-delivery': id,
-            'x-hub-signature-256': await sign(secret, body),
-          },
-          body,
-        });
+      const post = (id: string, secret: string) => postWebhook(url, secret, { id, name: 'pull_request', payload });
       expect((await post('log-delivery-1', SECRET)).status).toBe(200);
       expect((await post('log-delivery-forged', 'not-the-secret')).status).toBe(400);
       await waitFor('the waiting run', () => github.state.checkRuns.length === 1, { timeoutMs: 30_000 });

@@ -1,7 +1,6 @@
 // npm start's path with REDIS_URL: the real server enqueues on Redis, ROLE=web runs no workers, /readyz
 // and /metrics answer from the shared queue, and a stopped Redis turns webhooks into 503s.
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
 import { afterAll, expect, it } from 'vitest';
 import type { AppConfig } from '../../src/app/config.js';
@@ -9,6 +8,7 @@ import { deliveryKey } from '../../src/app/queue/delivery-key.js';
 import { createDeliveryQueue } from '../../src/app/queue/factory.js';
 import { MemoryQueue } from '../../src/app/queue/memory.js';
 import { startApp, type RunningApp } from '../../src/app/start.js';
+import { postWebhook } from './over-http.js';
 import { pushDelivery } from '../helpers/deliveries.js';
 import { describeRedis, RedisServer } from '../helpers/redis.js';
 
@@ -49,17 +49,10 @@ describeRedis('startApp with REDIS_URL and ROLE=web', () => {
     expect(setup).toMatchObject({ kind: 'redis', web: true, workers: false });
     app = await startApp(config, { queue: setup.queue, web: setup.web, workers: setup.workers });
     const post = async (id: string) => {
-      const delivery = pushDelivery({ id });
-      const body = JSON.stringify(delivery.payload);
-      const res = await fetch(`${app!.url}/api/github/webhooks`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-github-event': 'pull_request',
-          'x-github-delivery': id,
-          'x-hub-signature-256': await sign(secret, body),
-        },
-        body,
+      const res = await postWebhook(app!.url, secret, {
+        id,
+        name: 'pull_request',
+        payload: pushDelivery({ id }).payload,
       });
       await res.text();
       return res.status;

@@ -3,7 +3,6 @@
 // one delivery posted to both makes one check run; a burst of pushes to one pull request, spread
 // over both, leaves exactly one run in progress (on the newest head) and the others superseded.
 import { randomUUID } from 'node:crypto';
-import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { readAppConfig } from '../../src/app/config.js';
@@ -13,19 +12,9 @@ import { MemoryQueue } from '../../src/app/queue/memory.js';
 import { startApp, type RunningApp } from '../../src/app/start.js';
 import { waitFor } from '../helpers/poll.js';
 import { describeRedis, RedisServer } from '../helpers/redis.js';
-import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import {
-  APP,
-  BASE_SHA,
-  FILES,
-  INSTALLATION,
-  PRIVATE_KEY,
-  SHA,
-  STRICT,
-  example,
-  reportZip,
-  withPatch,
-} from './harness.js';
+import type { FakeGitHub } from './fake-github.js';
+import { postWebhook, startWidgetsGitHub } from './over-http.js';
+import { APP, PRIVATE_KEY, SHA, example } from './harness.js';
 
 const SECRET = 'replicas-e2e-secret';
 
@@ -65,17 +54,7 @@ describeRedis('two App replicas on one Redis, end to end', () => {
   }
 
   async function post(app: RunningApp, id: string, payload: object) {
-    const body = JSON.stringify(payload);
-    const res = await fetch(`${app.url}/api/github/webhooks`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-github-event': 'pull_request',
-        'x-github-delivery': id,
-        'x-hub-signature-256': await sign(SECRET, body),
-      },
-      body,
-    });
+    const res = await postWebhook(app.url, SECRET, { id, name: 'pull_request', payload });
     expect(res.status).toBe(200);
   }
 
@@ -99,16 +78,7 @@ describeRedis('two App replicas on one Redis, end to end', () => {
 
   it('one delivery posted to both replicas makes one check run', async () => {
     nock.enableNetConnect('127.0.0.1');
-    github = await startFakeGitHub({
-      app: APP,
-      installation: INSTALLATION,
-      repo: 'acme/widgets',
-      headSha: SHA,
-      baseSha: BASE_SHA,
-      policy: STRICT,
-      zip: reportZip(withPatch()),
-      files: FILES,
-    });
+    github = await startWidgetsGitHub();
     const name = randomUUID();
     const [a, b] = [await replica(name), await replica(name)];
     const payload = push(SHA, 0);
@@ -119,16 +89,7 @@ describeRedis('two App replicas on one Redis, end to end', () => {
 
   it('a burst of pushes to one PR over both replicas leaves one run in progress, on the newest head', async () => {
     nock.enableNetConnect('127.0.0.1');
-    github = await startFakeGitHub({
-      app: APP,
-      installation: INSTALLATION,
-      repo: 'acme/widgets',
-      headSha: SHA,
-      baseSha: BASE_SHA,
-      policy: STRICT,
-      zip: reportZip(withPatch()),
-      files: FILES,
-    });
+    github = await startWidgetsGitHub();
     const name = randomUUID();
     const replicas = [await replica(name), await replica(name)];
     const heads = Array.from({ length: 8 }, (_, i) => String(i + 1).repeat(40));
