@@ -2,27 +2,16 @@
 // 200 (never a broken image), the same for a private repository as for one the App is not on;
 // tokens; 400s and 404s that reach no GitHub; ETag and 304; HEAD; the cache and its lifetime.
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { badgeSvg, unknownBadge } from '../../../src/core/render/badge.js';
 import { signRepoToken } from '../../../src/app/pages/token.js';
 import { pageReport } from '../../core/render/page-fixtures.js';
-import { API, REPO_PATH, SECRET, fakeRepo, get, rawGet, serve, type Served } from './pages-harness.js';
+import { API, REPO_PATH, SECRET, fakeRepo, get, rawGet, servedEachTest, published, serve } from './pages-harness.js';
 
 const UNKNOWN_SVG = badgeSvg(unknownBadge());
 const TOKEN = signRepoToken(SECRET, { owner: 'acme', repo: 'widgets' });
 
-let app: Served;
-beforeEach(async () => {
-  nock.enableNetConnect('127.0.0.1');
-  app = await serve();
-});
-afterEach(async () => {
-  await app.close();
-  nock.disableNetConnect();
-});
-
-const published = (extra = {}) =>
-  fakeRepo({ commits: [{ n: 1, report: pageReport() }, { n: 2 }], runsOf: [1], ...extra });
+const app = servedEachTest();
 
 describe('nothing to show: a grey "unknown" with 200', () => {
   it.each([

@@ -1,28 +1,15 @@
 // The App's badges over HTTP against a nock GitHub: every variant (level and each signal, SVG and
 // shields.io JSON, every style, ?branch=) and every way there is nothing to show.
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BADGE_STYLES, badgeSvg, levelBadge } from '../../../src/core/render/badge.js';
 import { pageReport } from '../../core/render/page-fixtures.js';
-import { fakeRepo, get, run, serve, sha, type Served } from './pages-harness.js';
+import { fakeRepo, get, run, sha, servedEachTest, published, serve } from './pages-harness.js';
 
 const SVG = 'image/svg+xml; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const PUBLIC = 'public, max-age=300';
 
-let app: Served;
-beforeEach(async () => {
-  nock.enableNetConnect('127.0.0.1');
-  app = await serve();
-});
-afterEach(async () => {
-  await app.close();
-  nock.disableNetConnect();
-});
-
-/** A public repository whose head commit has a completed run with pageReport's digest. */
-const published = (extra = {}) =>
-  fakeRepo({ commits: [{ n: 1, report: pageReport() }, { n: 2 }], runsOf: [1], ...extra });
+const app = servedEachTest();
 
 describe('the level badge', () => {
   it('is the level reached on the default branch, coloured by level, as SVG with cache headers and an ETag', async () => {

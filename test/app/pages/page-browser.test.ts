@@ -5,11 +5,10 @@
  * violation. Without Chromium this file fails with the command that installs it (never a skip).
  */
 import { createRequire } from 'node:module';
-import nock from 'nock';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, chromiumAvailable, launchChromium } from '../../helpers/chromium.js';
-import { serve, type Served } from './pages-harness.js';
+import { servedEachTest } from './pages-harness.js';
 import { TREND, XSS, pageRepo } from './page-scenario.js';
 
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
@@ -28,21 +27,13 @@ if (!available) {
 
 describeWithChromium('the served page in Chromium', () => {
   let browser: Browser;
-  let app: Served;
   beforeAll(async () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
-  beforeEach(async () => {
-    nock.enableNetConnect('127.0.0.1');
-    app = await serve();
-  });
-  afterEach(async () => {
-    await app.close();
-    nock.disableNetConnect();
-  });
+  const app = servedEachTest();
 
   async function open(width: number) {
     const scope = pageRepo();

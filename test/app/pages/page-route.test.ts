@@ -1,25 +1,16 @@
 // The readiness page the App serves at /{owner}/{repo}, against a nock GitHub: what it shows from
 // the digests, pull requests and milestones, that every name and message is text, and every way
 // there is nothing to show.
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signRepoToken } from '../../../src/app/pages/token.js';
 import { pageReport } from '../../core/render/page-fixtures.js';
-import { SECRET, fakeRepo, get, rawGet, serve, type Served } from './pages-harness.js';
+import { SECRET, fakeRepo, get, rawGet, servedEachTest, serve } from './pages-harness.js';
 import { TREND, XSS, pageRepo } from './page-scenario.js';
 
 const HTML = 'text/html; charset=utf-8';
 const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
 
-let app: Served;
-beforeEach(async () => {
-  nock.enableNetConnect('127.0.0.1');
-  app = await serve();
-});
-afterEach(async () => {
-  await app.close();
-  nock.disableNetConnect();
-});
+const app = servedEachTest();
 
 const attrs = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]);
 

@@ -7,10 +7,12 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
+import { afterEach, beforeEach } from 'vitest';
 import { Probot } from 'probot';
 import { readinessPages, type PagesDeps } from '../../../src/app/pages/routes.js';
 import type { ReportV1 } from '../../../src/core/report-schema.js';
 import { encodeDigest } from '../../../src/github/digest.js';
+import { pageReport } from '../../core/render/page-fixtures.js';
 import { API, APP, APP_ID, INSTALLATION, PRIVATE_KEY, TestOctokit, type Loose } from '../harness.js';
 
 export { API, APP, APP_ID, INSTALLATION };
@@ -203,3 +205,33 @@ export async function get(url: string, headers: Record<string, string> = {}, met
   const res = await fetch(url, { headers, method });
   return { status: res.status, headers: res.headers, body: await res.text() };
 }
+
+/**
+ * The routes served afresh for each test of the file (or `describe`) that calls it, with loopback
+ * connections allowed while they run: `app.url` and `app.clock` are the current test's.
+ */
+export function servedEachTest(deps: Partial<PagesDeps> = {}): Served {
+  let current: Served | undefined;
+  beforeEach(async () => {
+    nock.enableNetConnect('127.0.0.1');
+    current = await serve(deps);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+    nock.disableNetConnect();
+  });
+  return {
+    get url() {
+      return current!.url;
+    },
+    get clock() {
+      return current!.clock;
+    },
+    close: () => current!.close(),
+  };
+}
+
+/** A public repository whose head commit has a completed run with pageReport's digest. */
+export const published = (extra: Partial<FakeRepo> = {}) =>
+  fakeRepo({ commits: [{ n: 1, report: pageReport() }, { n: 2 }], runsOf: [1], ...extra });
