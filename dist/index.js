@@ -64097,6 +64097,9 @@ var TEXT_ELEMENTS = /* @__PURE__ */ new Set(["failure", "error", "system-out"]);
 var FILE_LIKE = /\.(?:[cm]?[jt]sx?|py|go|rb|php|java|kt|cs|rs|swift|scala)$/;
 var DISABLED_STATUS = /* @__PURE__ */ new Set(["disabled", "notrun", "skipped", "ignored"]);
 var DISABLED_RESULT = /* @__PURE__ */ new Set(["suppressed", "skipped"]);
+function stronger2(declared, counted) {
+  return Number.isSafeInteger(declared) && declared > counted ? declared : counted;
+}
 function markedDisabled(a) {
   const status = a.status?.trim().toLowerCase();
   const result2 = a.result?.trim().toLowerCase();
@@ -64232,10 +64235,8 @@ var junit = {
           reruns.flush(builder);
           const suite = suites.pop();
           if (!suite) return;
-          const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
-          const failed = Number.isSafeInteger(declared) && declared > suite.failedInside ? declared : suite.failedInside;
-          const declaredSkipped = suite.declared.skipped ?? 0;
-          const skipped2 = Number.isSafeInteger(declaredSkipped) && declaredSkipped > suite.skippedInside ? declaredSkipped : suite.skippedInside;
+          const failed = stronger2((suite.declared.failures ?? 0) + (suite.declared.errors ?? 0), suite.failedInside);
+          const skipped2 = stronger2(suite.declared.skipped ?? 0, suite.skippedInside);
           const parent = suites[suites.length - 1];
           if (parent) {
             parent.failedInside += failed;

@@ -60,6 +60,11 @@ interface SuiteState {
 const DISABLED_STATUS = new Set(['disabled', 'notrun', 'skipped', 'ignored']);
 const DISABLED_RESULT = new Set(['suppressed', 'skipped']);
 
+/** A suite's count: what it declares when that is a whole number above what its cases show. */
+function stronger(declared: number, counted: number): number {
+  return Number.isSafeInteger(declared) && declared > counted ? declared : counted;
+}
+
 /** Whether a `<testcase>`'s own attributes say it did not run. */
 function markedDisabled(a: Readonly<Record<string, string>>): boolean {
   const status = a.status?.trim().toLowerCase();
@@ -202,13 +207,8 @@ export const junit: ReportParser<'tests'> = {
           reruns.flush(builder);
           const suite = suites.pop();
           if (!suite) return;
-          const declared = (suite.declared.failures ?? 0) + (suite.declared.errors ?? 0);
-          const failed = Number.isSafeInteger(declared) && declared > suite.failedInside ? declared : suite.failedInside;
-          const declaredSkipped = suite.declared.skipped ?? 0;
-          const skipped =
-            Number.isSafeInteger(declaredSkipped) && declaredSkipped > suite.skippedInside
-              ? declaredSkipped
-              : suite.skippedInside;
+          const failed = stronger((suite.declared.failures ?? 0) + (suite.declared.errors ?? 0), suite.failedInside);
+          const skipped = stronger(suite.declared.skipped ?? 0, suite.skippedInside);
           const parent = suites[suites.length - 1];
           if (parent) {
             parent.failedInside += failed;
