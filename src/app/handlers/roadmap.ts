@@ -56,6 +56,7 @@ export async function runRoadmap(scope: RepoScope, deps: HandlerDeps, log: Logge
   });
   const short = job.sha.slice(0, 7);
   let output: { title: string; summary: string; conclusion: Conclusion };
+  let failure: unknown; // an API failure: said on the run, then thrown for the queue to retry
   try {
     const files = await readRoadmapFiles(octokit, repo, job.sha, job.settings.files);
     if (files.sources.length === 0)
@@ -100,11 +101,10 @@ export async function runRoadmap(scope: RepoScope, deps: HandlerDeps, log: Logge
       conclusion: 'failure',
     };
     log.warn(`roadmap ${job.mode} of ${scope.fullName}@${short} failed: ${describeError(error)}`);
-    await completeCheckRun(octokit, repo, run, { ...output, annotations: [] });
-    if (!(error instanceof ReadygateError)) throw error;
-    return;
+    if (!(error instanceof ReadygateError)) failure = error;
   }
   await completeCheckRun(octokit, repo, run, { ...output, annotations: [] });
+  if (failure !== undefined) throw failure;
 }
 
 function syncTitle(changes: number): string {
