@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sign } from '@octokit/webhooks-methods';
 import nock from 'nock';
 import { createNodeMiddleware, Probot } from 'probot';
 import { afterAll, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { BullDeliveryQueue } from '../../src/app/queue/bullmq.js';
 import type { Delivery, DeliveryQueue } from '../../src/app/queue/types.js';
 import { pushDelivery } from '../helpers/deliveries.js';
 import { waitFor } from '../helpers/poll.js';
+import { postWebhook } from './over-http.js';
 import { describeRedis, RedisServer } from '../helpers/redis.js';
 
 const secret = 'webhook-secret-for-tests';
@@ -28,21 +28,11 @@ async function webSide(queue: DeliveryQueue): Promise<{ server: Server; url: str
   );
   const server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks` };
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-async function post(url: string, delivery: Delivery): Promise<number> {
-  const body = JSON.stringify(delivery.payload);
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': delivery.name,
-      'x-github-delivery': delivery.id,
-      'x-hub-signature-256': await sign(secret, body),
-    },
-    body,
-  });
+async function post(baseUrl: string, delivery: Delivery): Promise<number> {
+  const res = await postWebhook(baseUrl, secret, delivery);
   await res.text();
   return res.status;
 }
